@@ -1,0 +1,115 @@
+/**
+ * Rate cards: the rates that price an evaluation, with their provenance.
+ * Pure types and the catalogue of rate keys the cost model understands.
+ * A rate key is stable: it is what `rateOverrides` accepts and what line items cite.
+ */
+
+export type RateCardSource = 'AWS_PRICE_LIST' | 'BUNDLED_SNAPSHOT' | 'OVERRIDE';
+
+export interface Rate {
+  /** Stable rate key, e.g. `kds.provisioned.shardHour` or `msk.brokerHour.kafka.m5.large`. */
+  key: string;
+  /** USD per unit as a decimal string, exactly as the Price List gives it (e.g. "0.0150000000"). */
+  usdPerUnit: string;
+  /** Billing unit as AWS names it (e.g. "ShardHour", "GB", "GB-Mo", "Hrs"). */
+  unit: string;
+  /** AWS usage type (e.g. "Storage-ShardHour", "USE1-Kafka.m5.large"). */
+  usageType: string;
+  operation: string;
+  sku: string;
+  rateCode: string;
+  /** ISO date the price is effective from. */
+  effectiveDate: string;
+  description: string;
+  /** Where this rate came from: the card's own source, or OVERRIDE when a caller replaced it. */
+  source: RateCardSource;
+}
+
+export interface RateCard {
+  /** Stable id of this version of the card: `<region>:<contentHash first 12>`. */
+  id: string;
+  region: string;
+  currency: 'USD';
+  source: Exclude<RateCardSource, 'OVERRIDE'>;
+  /** Price list version (e.g. "20230801012600") and publication date of the newest document used. */
+  priceListVersion: string;
+  publicationDate: string;
+  /** When these rates were fetched (or, for the bundled snapshot, when the snapshot was built). */
+  fetchedAt: string;
+  /** sha256 over the canonical JSON of `rates` (sorted keys). */
+  contentHash: string;
+  /** True when the card is older than the configured maximum age and a refresh has failed. */
+  stale: boolean;
+  rates: Record<string, Rate>;
+}
+
+/** Standard broker families the cost model sizes, smallest first. */
+export const MSK_STANDARD_BROKER_TYPES = [
+  'kafka.t3.small',
+  'kafka.m5.large',
+  'kafka.m5.xlarge',
+  'kafka.m5.2xlarge',
+  'kafka.m5.4xlarge',
+  'kafka.m5.8xlarge',
+  'kafka.m5.12xlarge',
+  'kafka.m5.16xlarge',
+  'kafka.m5.24xlarge',
+  'kafka.m7g.large',
+  'kafka.m7g.xlarge',
+  'kafka.m7g.2xlarge',
+  'kafka.m7g.4xlarge',
+  'kafka.m7g.8xlarge',
+  'kafka.m7g.12xlarge',
+  'kafka.m7g.16xlarge',
+] as const;
+
+export const MSK_EXPRESS_BROKER_TYPES = [
+  'express.m7g.large',
+  'express.m7g.xlarge',
+  'express.m7g.2xlarge',
+  'express.m7g.4xlarge',
+  'express.m7g.8xlarge',
+  'express.m7g.12xlarge',
+  'express.m7g.16xlarge',
+] as const;
+
+/** Rate keys. Broker-hour keys are built with the helpers below. */
+export const RATE_KEYS = {
+  kdsOnDemandStreamHour: 'kds.onDemand.streamHour',
+  kdsOnDemandDataInGb: 'kds.onDemand.dataInGb',
+  kdsOnDemandDataOutGb: 'kds.onDemand.dataOutGb',
+  kdsOnDemandEfoDataOutGb: 'kds.onDemand.efoDataOutGb',
+  kdsOnDemandExtendedRetentionGbMonth: 'kds.onDemand.extendedRetentionGbMonth',
+  kdsOnDemandLongTermRetentionGbMonth: 'kds.onDemand.longTermRetentionGbMonth',
+  kdsAdvantageDataInGb: 'kds.advantage.dataInGb',
+  kdsAdvantageDataOutGb: 'kds.advantage.dataOutGb',
+  kdsAdvantageEfoDataOutGb: 'kds.advantage.efoDataOutGb',
+  kdsAdvantageExtendedRetentionGbMonth: 'kds.advantage.extendedRetentionGbMonth',
+  kdsAdvantageLongTermRetentionGbMonth: 'kds.advantage.longTermRetentionGbMonth',
+  kdsProvisionedShardHour: 'kds.provisioned.shardHour',
+  kdsProvisionedPutPayloadUnit: 'kds.provisioned.putPayloadUnit',
+  kdsProvisionedExtendedRetentionShardHour: 'kds.provisioned.extendedRetentionShardHour',
+  kdsProvisionedLongTermRetentionGbMonth: 'kds.provisioned.longTermRetentionGbMonth',
+  kdsProvisionedLongTermRetrievalGb: 'kds.provisioned.longTermRetrievalGb',
+  kdsEfoConsumerShardHour: 'kds.efo.consumerShardHour',
+  kdsEfoDataGb: 'kds.efo.dataGb',
+  mskStorageGbMonth: 'msk.storage.gbMonth',
+  mskStorageThroughputMBpsMonth: 'msk.storageThroughput.mbpsMonth',
+  mskExpressStorageGbMonth: 'msk.express.storageGbMonth',
+  mskExpressDataWrittenGb: 'msk.express.dataWrittenGb',
+  mskServerlessClusterHour: 'msk.serverless.clusterHour',
+  mskServerlessPartitionHour: 'msk.serverless.partitionHour',
+  mskServerlessDataInGb: 'msk.serverless.dataInGb',
+  mskServerlessDataOutGb: 'msk.serverless.dataOutGb',
+  mskServerlessStorageGbMonth: 'msk.serverless.storageGbMonth',
+  /** EC2 regional (cross-AZ) data transfer, both directions together. Not in the Kinesis/MSK price lists. */
+  crossAzTransferGb: 'aws.dataTransfer.crossAzGb',
+} as const;
+
+export type BrokerType = (typeof MSK_STANDARD_BROKER_TYPES)[number];
+export type ExpressBrokerType = (typeof MSK_EXPRESS_BROKER_TYPES)[number];
+
+/** `msk.brokerHour.kafka.m5.large` */
+export const mskBrokerHourKey = (brokerType: string): string => `msk.brokerHour.${brokerType}`;
+/** `msk.express.brokerHour.express.m7g.large` */
+export const mskExpressBrokerHourKey = (brokerType: string): string => `msk.express.brokerHour.${brokerType}`;

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { createClient } from 'redis';
+import type { Metrics } from '../metrics/metrics';
+import type { CacheKey } from './cache-keys';
+
+export type CacheStatus = 'up' | 'down' | 'disabled';
+
+interface MemoryEntry {
+  value: string;
+  expiresAt: number;
+}
+
+/**
+ * Two-tier cache: an in-process tier in front of Redis, or the in-process tier alone when no
+ * REDIS_URL is set. If Redis goes away, every call falls back to the in-process tier (requests keep
+ * being served, status reports `down`) while the client reconnects by itself.
+ */
+export class CacheService {
+  private readonly memory = new Map<string, MemoryEntry>();
+  private readonly client?: ReturnType<typeof createClient>;
+  private connected = false;
+  private readonly maxMemoryEntries = 10000;
+
+  constructor(
+    private readonly options: { redisUrl?: string; prefix: string; memoryTtlMs: number; commandTimeoutMs: number },
+    private readonly metrics: Metrics,
+    private readonly log: (level: 'warn' | 'info', msg: string) => void = () => undefined,
+  ) {
+    if (options.redisUrl) {
+      this.client = createClient({
+        url: options.redisUrl,
+        disableOfflineQueue: true,
+        socket: {
+          connectTimeout: options.commandTimeoutMs,
+          reconnectStrategy: (retries: number) => Math.min(50 * 2 ** Math.min(retries, 6), 2000),
+        },
+      });
+      this.client.on('error', () => undefined); // reported through status; reconnect is automatic
+      this.client.on('ready', () => {
+        if (!this.connected) this.log('info', 'redis: connected');
+        this.connected = true;
+      });
+      this.client.on('end', () => (this.connected = false));
+      this.client.on('reconnecting', () => {
+        if (this.connected) this.log('warn', 'redis: connection lost, reconnecting');
+        this.connected = false;
+      });
+    }
+  }
+
+  async connect(): Promise<void> {
+    if (!this.client) return;
+    // Do not fail start-up when Redis is away: serve from memory and keep reconnecting.
+    await this.withTimeout(this.client.connect()).catch((e: unknown) =>
+      this.log('warn', `redis: not reachable at start (${String(e)}); serving from the in-process tier`),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.client?.isOpen) await this.client.close().catch(() => undefined);
+    else this.client?.destroy();
+  }
+
+  get status(): CacheStatus {
+    if (!this.client) return 'disabled';
+    return this.connected && this.client.isReady ? 'up' : 'down';
+  }
+
+  /** Round-trip to Redis (readiness). Resolves to the status after the ping. */
+  async ping(): Promise<CacheStatus> {
+    if (!this.client) return 'disabled';
+    if (!this.client.isReady) return 'down';
+    try {
+      await this.withTimeout(this.client.ping());
+      return 'up';
+    } catch {
+      return 'down';
+    }
+  }
+
+  async get(k: CacheKey): Promise<string | null> {
+    const now = Date.now();
+    const local = this.memory.get(this.full(k));
+    if (local && local.expiresAt > now) {
+      this.metrics.cacheLookups.inc({ namespace: k.namespace, tier: 'memory', result: 'hit' });
+      return local.value;
+    }
+    this.metrics.cacheLookups.inc({ namespace: k.namespace, tier: 'memory', result: 'miss' });
+    const remote = await this.redis((c) => c.get(this.full(k)));
+    if (remote.ok) {
+      this.metrics.cacheLookups.inc({ namespace: k.namespace, tier: 'redis', result: remote.value == null ? 'miss' : 'hit' });
+      if (remote.value == null) {
+        this.memory.delete(this.full(k));
+        return null;
+      }
+      this.remember(this.full(k), String(remote.value), this.options.memoryTtlMs);
+      return String(remote.value);
+    }
+    // No Redis (or Redis away): the in-process tier is all there is; an expired entry is better than none.
+    return local && (this.client || local.expiresAt > now) ? local.value : null;
+  }
+
+  async set(k: CacheKey, value: string, ttlSeconds: number): Promise<void> {
+    this.remember(this.full(k), value, this.client ? this.options.memoryTtlMs : ttlSeconds * 1000);
+    await this.redis((c) => c.set(this.full(k), value, { expiration: { type: 'EX', value: ttlSeconds } }));
+  }
+
+  async del(k: CacheKey): Promise<void> {
+    this.memory.delete(this.full(k));
+    await this.redis((c) => c.del(this.full(k)));
+  }
+
+  /** Count a hit in a fixed window; returns the count so far (shared across replicas when Redis is up). */
+  async hit(k: CacheKey, windowMs: number): Promise<number> {
+    const remote = await this.redis(async (c) => {
+      const [count] = (await c.multi().incr(this.full(k)).pExpire(this.full(k), windowMs, 'NX').exec()) as unknown as [number, number];
+      return Number(count);
+    });
+    if (remote.ok) return remote.value;
+    const entry = this.memory.get(this.full(k));
+    const count = entry && entry.expiresAt > Date.now() ? Number(entry.value) + 1 : 1;
+    this.remember(this.full(k), String(count), entry && entry.expiresAt > Date.now() ? entry.expiresAt - Date.now() : windowMs);
+    return count;
+  }
+
+  /** Acquire a lock with expiry (SET NX PX). Returns a token to release it with, or null if held elsewhere. */
+  async acquireLock(k: CacheKey, ttlMs: number): Promise<string | null> {
+    const token = randomUUID();
+    if (this.client) {
+      const remote = await this.redis((c) => c.set(this.full(k), token, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } }));
+      if (remote.ok) return remote.value === 'OK' ? token : null;
+    }
+    // Without Redis the lock is only process-wide.
+    const held = this.memory.get(this.full(k));
+    if (held && held.expiresAt > Date.now()) return null;
+    this.remember(this.full(k), token, ttlMs);
+    return token;
+  }
+
+  async releaseLock(k: CacheKey, token: string): Promise<void> {
+    const held = this.memory.get(this.full(k));
+    if (held?.value === token) this.memory.delete(this.full(k));
+    await this.redis((c) =>
+      c.eval("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end", {
+        keys: [this.full(k)],
+        arguments: [token],
+      }),
+    );
+  }
+
+  private full(k: CacheKey): string {
+    return `${this.options.prefix}:${k.key}`;
+  }
+
+  private remember(key: string, value: string, ttlMs: number): void {
+    if (this.memory.size >= this.maxMemoryEntries && !this.memory.has(key)) {
+      const oldest = this.memory.keys().next().value;
+      if (oldest !== undefined) this.memory.delete(oldest);
+    }
+    this.memory.set(key, { value, expiresAt: Date.now() + ttlMs });
+  }
+
+  private async redis<T>(op: (c: NonNullable<CacheService['client']>) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
+    if (!this.client || !this.client.isReady) return { ok: false };
+    try {
+      return { ok: true, value: await this.withTimeout(op(this.client)) };
+    } catch {
+      return { ok: false };
+    }
+  }
+
+  private withTimeout<T>(p: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('redis: command timed out')), this.options.commandTimeoutMs);
+    });
+    return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+  }
+}

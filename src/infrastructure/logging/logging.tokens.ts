@@ -1,0 +1,2 @@
+/** Injection token: the process's pino logger. */
+export const PINO = Symbol('PINO');

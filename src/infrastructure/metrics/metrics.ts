@@ -1,0 +1,35 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics of one process. One registry per app instance (tests build several apps). */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly httpRequests = new Counter({
+    name: 'streamfit_http_requests_total',
+    help: 'HTTP requests by method, route and status code',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+  readonly httpDuration = new Histogram({
+    name: 'streamfit_http_request_duration_seconds',
+    help: 'HTTP request latency by method and route',
+    labelNames: ['method', 'route'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+  readonly cacheLookups = new Counter({
+    name: 'streamfit_cache_lookups_total',
+    help: 'Cache lookups by namespace, tier and result (hit or miss)',
+    labelNames: ['namespace', 'tier', 'result'] as const,
+    registers: [this.registry],
+  });
+  readonly rateRefreshes = new Counter({
+    name: 'streamfit_rate_refreshes_total',
+    help: 'Rate card refreshes by region and outcome',
+    labelNames: ['region', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(defaults = true) {
+    if (defaults) collectDefaultMetrics({ register: this.registry, prefix: 'streamfit_' });
+  }
+}

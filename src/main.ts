@@ -1,0 +1,57 @@
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './infrastructure/config/config';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from './infrastructure/database/embedded-postgres';
+import { migrateDeploy } from './infrastructure/database/migrate';
+import { createPino } from './infrastructure/logging/logger';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`streamfit: ${e.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw e;
+  }
+  const logger = createPino(config.LOG_LEVEL);
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres(config.EMBEDDED_PG_DIR, config.EMBEDDED_PG_PORT, (m) => logger.warn(m));
+    databaseUrl = embedded.url;
+    logger.info({ dataDir: embedded.dataDir }, 'DATABASE_URL not set: started the embedded PostgreSQL');
+  }
+  await migrateDeploy(databaseUrl);
+  logger.info('migrations applied');
+
+  const app = await createApp({ config, databaseUrl, logger });
+  if (embedded) {
+    const db = embedded;
+    process.once('exit', () => undefined);
+    app.getHttpAdapter().getInstance().addHook('onClose', async () => db.stop());
+  }
+  await app.listen(config.PORT, config.HOST);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const base = `http://localhost:${port}`;
+  logger.info({ url: base }, 'streamfit is serving');
+  process.stdout.write(
+    [
+      '',
+      `  streamfit is serving on ${base}`,
+      `    REST API      ${base}/v1   (OpenAPI UI ${base}/docs, JSON ${base}/docs-json)`,
+      `    GraphQL       ${base}/graphql   (IDE: open it in a browser)`,
+      `    Health        ${base}/health/ready   Metrics ${base}/metrics`,
+      `  First API key:  npm run keys -- create --team my-team --role admin`,
+      `  Database:       ${embedded ? `embedded PostgreSQL, data in ${embedded.dataDir}` : 'DATABASE_URL'};  cache: ${config.REDIS_URL ? 'Redis + in-process' : 'in-process only (REDIS_URL unset)'}`,
+      '',
+    ].join('\n') + '\n',
+  );
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`streamfit: failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});

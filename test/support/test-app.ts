@@ -1,0 +1,38 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pino from 'pino';
+import { createApp } from '../../src/app.factory';
+import { type AppConfig, loadConfig } from '../../src/infrastructure/config/config';
+
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export function testDatabaseUrl(): string {
+  const url = process.env.STREAMFIT_TEST_DATABASE_URL;
+  if (!url) throw new Error('global setup did not create a test database');
+  return url;
+}
+
+/** Configuration for a test app: the run's own database, real Redis, a key prefix of its own, quiet logs. */
+export function testConfig(env: Record<string, string | undefined> = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: testDatabaseUrl(),
+    REDIS_URL: TEST_REDIS_URL,
+    CACHE_PREFIX: `${process.env.STREAMFIT_TEST_RUN ?? 'streamfit-test'}-${Math.random().toString(36).slice(2, 8)}`,
+    RATES_LIVE: 'false',
+    RATES_REFRESH_INTERVAL_MS: '0',
+    ...env,
+  });
+}
+
+/** A whole application, initialised (not listening unless `listen` is set). Close it in afterAll. */
+export async function startTestApp(env: Record<string, string | undefined> = {}, options: { listen?: boolean } = {}): Promise<NestFastifyApplication> {
+  const config = testConfig(env);
+  const app = await createApp({ config, databaseUrl: config.DATABASE_URL ?? testDatabaseUrl(), logger: pino({ level: config.LOG_LEVEL }) });
+  if (options.listen) await app.listen(0, '127.0.0.1');
+  else {
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  }
+  return app;
+}
