@@ -3,7 +3,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { formatGraphqlError } from './common/graphql-error.formatter';
 import { offlineIdePlugin } from './graphql-support/offline-ide';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { RatesModule } from './rates/rates.module';
 import { type InfrastructureOptions, InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ServiceInfoResolver } from './service-info/service-info.resolver';
 
@@ -24,9 +26,12 @@ export class AppModule {
           introspection: true,
           includeStacktraceInErrorResponses: false,
           plugins: [offlineIdePlugin('/graphql')],
+          context: (request: unknown, reply: unknown) => ({ req: request, reply }),
           formatError: (formatted, error) => formatGraphqlError(formatted, error, options.logger),
         }),
+        AuthModule,
         HealthModule,
+        RatesModule,
       ],
       providers: [ServiceInfoResolver],
     };

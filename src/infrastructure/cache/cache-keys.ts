@@ -8,6 +8,7 @@ export type CacheNamespace = 'rates' | 'ratelimit' | 'lock' | 'auth';
 export const cacheKeys = {
   rateCard: (region: string) => ({ namespace: 'rates' as const, key: `rates:card:${region}` }),
   rateCardVersion: (region: string) => ({ namespace: 'rates' as const, key: `rates:version:${region}` }),
+  rateRefreshStatus: (region: string) => ({ namespace: 'rates' as const, key: `rates:status:${region}` }),
   rateRefreshLock: (region: string) => ({ namespace: 'lock' as const, key: `lock:rates-refresh:${region}` }),
   rateLimit: (subject: string, windowStart: number) => ({
     namespace: 'ratelimit' as const,

@@ -1,0 +1,55 @@
+import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../domain/errors';
+import { IS_PUBLIC } from '../common/public.decorator';
+import { type Caller, type Role, roleAllows } from './api-key';
+import { AuthService } from './auth.service';
+
+export const REQUIRED_ROLE = 'streamfit:requiredRole';
+/** The least role a route needs (default: viewer). */
+export const RequireRole = (role: Role) => SetMetadata(REQUIRED_ROLE, role);
+
+type AuthedRequest = FastifyRequest & { caller?: Caller };
+
+export function requestOf(context: ExecutionContext): { request: AuthedRequest; reply?: FastifyReply } {
+  if (context.getType<string>() === 'graphql') {
+    const ctx = GqlExecutionContext.create(context).getContext<{ req: AuthedRequest; reply?: FastifyReply }>();
+    return { request: ctx.req, reply: ctx.reply };
+  }
+  return { request: context.switchToHttp().getRequest<AuthedRequest>(), reply: context.switchToHttp().getResponse<FastifyReply>() };
+}
+
+/** Every route needs an API key unless marked @Public: 401 without a valid key, 403 without the role, 429 over the limit. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const { request, reply } = requestOf(context);
+    // One authentication per HTTP request, even when GraphQL resolves several fields.
+    const caller = request.caller ?? (await this.authenticateAndLimit(request, reply));
+    const needed = this.reflector.getAllAndOverride<Role>(REQUIRED_ROLE, targets) ?? 'viewer';
+    if (!roleAllows(caller.role, needed)) {
+      throw new DomainError('FORBIDDEN', `This needs the ${needed} role; your key has ${caller.role}`);
+    }
+    return true;
+  }
+
+  private async authenticateAndLimit(request: AuthedRequest, reply?: FastifyReply): Promise<Caller> {
+    const caller = await this.auth.authenticate(request.headers.authorization);
+    request.caller = caller;
+    const quota = await this.auth.enforceRateLimit(caller);
+    if (reply && !reply.sent) {
+      void reply.header('x-ratelimit-limit', String(quota.limit));
+      void reply.header('x-ratelimit-remaining', String(quota.remaining));
+    }
+    return caller;
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * API keys from the command line:
+ *   npm run keys -- create --team my-team --role admin [--name "ci bot"]
+ *   npm run keys -- list [--team my-team]
+ *   npm run keys -- revoke --prefix <prefix>
+ * Uses DATABASE_URL, or the embedded PostgreSQL (the running one of `npm start`, or starts it).
+ */
+import { NestFactory } from '@nestjs/core';
+import { Module } from '@nestjs/common';
+import { Client } from 'pg';
+import pino from 'pino';
+import { ApiKeyRepository } from '../auth/api-key.repository';
+import { AuthService } from '../auth/auth.service';
+import { DomainError } from '../domain/errors';
+import { InfrastructureModule } from '../infrastructure/infrastructure.module';
+import { ConfigError, loadConfig } from '../infrastructure/config/config';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from '../infrastructure/database/embedded-postgres';
+import { migrateDeploy } from '../infrastructure/database/migrate';
+import { Metrics } from '../infrastructure/metrics/metrics';
+
+const USAGE = `usage:
+  npm run keys -- create --team <team> --role <viewer|editor|admin> [--name <label>]
+  npm run keys -- list [--team <team>]
+  npm run keys -- revoke --prefix <prefix>`;
+
+function parseArgs(argv: string[]): { command?: string; flags: Record<string, string> } {
+  const [command, ...rest] = argv;
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < rest.length; i++) {
+    const m = /^--([a-z]+)(?:=(.*))?$/.exec(rest[i]);
+    if (!m) throw new Error(`unexpected argument "${rest[i]}"`);
+    flags[m[1]] = m[2] ?? rest[++i] ?? '';
+  }
+  return { command, flags };
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main(): Promise<number> {
+  const { command, flags } = parseArgs(process.argv.slice(2));
+  if (!command || !['create', 'list', 'revoke'].includes(command)) {
+    process.stderr.write(`${USAGE}\n`);
+    return 64;
+  }
+  const config = loadConfig();
+  const logger = pino({ level: 'warn' });
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    const runningUrl = `postgresql://streamfit:streamfit@127.0.0.1:${config.EMBEDDED_PG_PORT}/streamfit`;
+    if (await reachable(runningUrl)) databaseUrl = runningUrl;
+    else {
+      embedded = await startEmbeddedPostgres(config.EMBEDDED_PG_DIR, config.EMBEDDED_PG_PORT, (m) => logger.warn(m));
+      databaseUrl = embedded.url;
+    }
+  }
+  await migrateDeploy(databaseUrl);
+
+  @Module({ imports: [InfrastructureModule.forRoot({ config: { ...config, REDIS_URL: undefined }, databaseUrl, logger, metrics: new Metrics(false) })], providers: [ApiKeyRepository, AuthService] })
+  class KeysCliModule {}
+  const app = await NestFactory.createApplicationContext(KeysCliModule, { logger: false });
+  const auth = app.get(AuthService);
+  try {
+    if (command === 'create') {
+      if (!flags.team || !flags.role) throw new Error('create needs --team and --role');
+      const created = await auth.createKey({ team: flags.team, role: flags.role, name: flags.name });
+      process.stdout.write(
+        `Created ${created.role === "admin" ? "an" : "a"} ${created.role} key for team "${created.team}" (prefix ${created.prefix}).\n` +
+          `It is shown once; store it now:\n\n  ${created.key}\n\n` +
+          `Use it as:  curl -H "Authorization: Bearer ${created.key}" http://localhost:${config.PORT}/v1/decision-rules\n`,
+      );
+    } else if (command === 'list') {
+      for (const k of await auth.listKeys(flags.team)) {
+        process.stdout.write(`${k.prefix}\t${k.team}\t${k.role}\t${k.revokedAt ? 'revoked' : 'active'}\t${k.createdAt.toISOString()}\t${k.name ?? ''}\n`);
+      }
+    } else {
+      if (!flags.prefix) throw new Error('revoke needs --prefix');
+      const revoked = await auth.revokeKey(flags.prefix);
+      process.stdout.write(revoked ? `Revoked ${flags.prefix}\n` : `No active key with prefix ${flags.prefix}\n`);
+      if (!revoked) return 1;
+    }
+    return 0;
+  } finally {
+    await app.close();
+    await embedded?.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof DomainError) process.stderr.write(`keys: ${e.message}${e.details.fields ? `: ${(e.details.fields as { message: string }[]).map((f) => f.message).join('; ')}` : ''}\n`);
+    else if (e instanceof ConfigError) process.stderr.write(`keys: ${e.message}\n`);
+    else process.stderr.write(`keys: ${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
+    process.exit(1);
+  },
+);

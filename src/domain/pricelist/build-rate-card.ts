@@ -1,0 +1,172 @@
+/**
+ * Normalizes raw Price List elements (from AmazonKinesis and AmazonMSK) into a RateCard for one region.
+ * Pure and total: bad or unknown elements are reported in `skipped`, never thrown.
+ */
+import {
+  MSK_EXPRESS_BROKER_TYPES,
+  MSK_STANDARD_BROKER_TYPES,
+  RATE_KEYS,
+  mskBrokerHourKey,
+  mskExpressBrokerHourKey,
+  type Rate,
+  type RateCard,
+} from '../rate-card';
+import { canonicalJson, sha256Hex } from './content-hash';
+import { parsePriceListElement, type ParseFailureReason, type ParsedPriceListProduct } from './price-list-document';
+import { mapProductToRateKey } from './rate-mapping';
+import { builtInSupplementalRates } from './supplemental-rates';
+
+export type RateCardBuildSource = RateCard['source'];
+
+export interface BuildRateCardInput {
+  region: string;
+  /** Raw PriceList elements (JSON strings) from both services, in any order. */
+  documents: readonly string[];
+  /** ISO timestamp of the fetch (for the bundled snapshot: its publication date). Not part of the hash. */
+  fetchedAt: string;
+  source: RateCardBuildSource;
+  /**
+   * Extra rates not in the price lists. They fill keys the documents did not provide; for the same key they
+   * take precedence over the built-in static rates (see supplemental-rates.ts), which are always merged.
+   */
+  supplementalRates?: readonly Rate[];
+}
+
+export type SkipReason = ParseFailureReason | 'WRONG_REGION' | 'UNRELATED_PRODUCT_FAMILY' | 'UNMAPPED' | 'DUPLICATE';
+
+export interface SkippedElement {
+  reason: SkipReason;
+  sku?: string;
+  usageType?: string;
+  /** For DUPLICATE: the key both SKUs mapped to. */
+  key?: string;
+  detail?: string;
+}
+
+export interface BuildRateCardResult {
+  card: RateCard;
+  skipped: SkippedElement[];
+  /** Expected keys (every RATE_KEYS value and every catalogued broker type) the card does not have. */
+  missing: string[];
+}
+
+/** Every key the cost model can ask for: RATE_KEYS plus a broker-hour key per catalogued broker type. */
+export function expectedRateKeys(): string[] {
+  return [
+    ...Object.values(RATE_KEYS),
+    ...MSK_STANDARD_BROKER_TYPES.map(mskBrokerHourKey),
+    ...MSK_EXPRESS_BROKER_TYPES.map(mskExpressBrokerHourKey),
+  ].sort();
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Which of two products mapped to the same key is kept: the later effectiveDate, then the smaller SKU,
+ * rate code and price. A total order, so the choice does not depend on document order.
+ */
+function preferFirst(a: ParsedPriceListProduct, b: ParsedPriceListProduct): boolean {
+  return (
+    (compareText(b.price.effectiveDate, a.price.effectiveDate) ||
+      compareText(a.sku, b.sku) ||
+      compareText(a.price.rateCode, b.price.rateCode) ||
+      compareText(a.price.usd, b.price.usd)) <= 0
+  );
+}
+
+function toRate(key: string, product: ParsedPriceListProduct, source: RateCardBuildSource): Rate {
+  return {
+    key,
+    usdPerUnit: product.price.usd,
+    unit: product.price.unit,
+    usageType: product.usageType,
+    operation: product.operation,
+    sku: product.sku,
+    rateCode: product.price.rateCode,
+    effectiveDate: product.price.effectiveDate,
+    description: product.price.description,
+    source,
+  };
+}
+
+/** sha256 over the canonical JSON of the rates (fetchedAt is not part of the rates, so it never changes the hash). */
+export function rateCardContentHash(rates: Record<string, Rate>): string {
+  return sha256Hex(canonicalJson(rates));
+}
+
+export function buildRateCard(input: BuildRateCardInput): BuildRateCardResult {
+  const { region, documents, fetchedAt, source } = input;
+  const skipped: SkippedElement[] = [];
+  const chosen = new Map<string, ParsedPriceListProduct>();
+
+  for (const raw of documents) {
+    const parsed = parsePriceListElement(raw);
+    if (!parsed.ok) {
+      const { reason, detail, sku, usageType } = parsed;
+      skipped.push({ reason, detail, ...(sku ? { sku } : {}), ...(usageType ? { usageType } : {}) });
+      continue;
+    }
+    const product = parsed.product;
+    const ref = { sku: product.sku, usageType: product.usageType };
+    if (product.regionCode !== region) {
+      skipped.push({ reason: 'WRONG_REGION', ...ref, detail: `regionCode ${product.regionCode || '(none)'}, wanted ${region}` });
+      continue;
+    }
+    const mapping = mapProductToRateKey(product);
+    if (!mapping.matched) {
+      skipped.push({
+        reason: mapping.reason,
+        ...ref,
+        detail: `${product.serviceCode} / ${product.productFamily || '(no family)'} / operation ${product.operation || '(none)'}`,
+      });
+      continue;
+    }
+    const current = chosen.get(mapping.key);
+    if (current === undefined) {
+      chosen.set(mapping.key, product);
+      continue;
+    }
+    const [kept, dropped] = preferFirst(current, product) ? [current, product] : [product, current];
+    chosen.set(mapping.key, kept);
+    skipped.push({
+      reason: 'DUPLICATE',
+      sku: dropped.sku,
+      usageType: dropped.usageType,
+      key: mapping.key,
+      detail: `also maps to ${mapping.key}; kept SKU ${kept.sku}`,
+    });
+  }
+
+  const rates: Record<string, Rate> = {};
+  const keys = [...chosen.keys()];
+  const supplemental = [...(input.supplementalRates ?? []), ...builtInSupplementalRates(region)];
+  const supplementalByKey = new Map<string, Rate>();
+  for (const rate of supplemental) if (!chosen.has(rate.key) && !supplementalByKey.has(rate.key)) supplementalByKey.set(rate.key, rate);
+  for (const key of [...keys, ...supplementalByKey.keys()].sort(compareText)) {
+    const product = chosen.get(key);
+    rates[key] = product ? toRate(key, product, source) : { ...(supplementalByKey.get(key) as Rate) };
+  }
+
+  let priceListVersion = '';
+  let publicationDate = '';
+  for (const product of chosen.values()) {
+    if (compareText(product.version, priceListVersion) > 0) priceListVersion = product.version;
+    if (compareText(product.publicationDate, publicationDate) > 0) publicationDate = product.publicationDate;
+  }
+
+  const contentHash = rateCardContentHash(rates);
+  const card: RateCard = {
+    id: `${region}:${contentHash.slice(0, 12)}`,
+    region,
+    currency: 'USD',
+    source,
+    priceListVersion,
+    publicationDate,
+    fetchedAt,
+    contentHash,
+    stale: false,
+    rates,
+  };
+  const missing = expectedRateKeys().filter((key) => !(key in rates));
+  return { card, skipped, missing };
+}

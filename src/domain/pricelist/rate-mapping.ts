@@ -1,0 +1,261 @@
+/**
+ * The mapping from Price List products to rate keys, as data.
+ *
+ * Usage types are matched by SUFFIX, never by a region prefix we build ourselves: us-east-1 Kinesis usage
+ * types have no prefix (`Storage-ShardHour`), other regions do (`USE2-Storage-ShardHour`), and MSK carries
+ * `USE1-` even in us-east-1. A "region prefix" is zero or more ALL-CAPS segments ending in `-`
+ * (`USE1-`, `USE2-`, `EU-`, `UGW1-`). That is stricter than `(^|-)X$` on purpose: `(^|-)LongTermRetention-ByteHrs$`
+ * would also match `OnDemand-LongTermRetention-ByteHrs`; with the all-caps rule it cannot, and the operation
+ * (matched exactly) disambiguates as a second guard.
+ *
+ * MSK broker types (there is no `instanceType` attribute):
+ * - Standard: operation `RunBroker`, usage type `…Kafka.<family>.<size>` (lower-case family, so
+ *   `Kafka.Storage.GP2` cannot match), group not `ExpressBroker`. Type = `kafka.` + computeFamily
+ *   (a `kafka.` prefix already present in computeFamily is not doubled); computeFamily missing → the
+ *   `<family>.<size>` captured from the usage type. `Kafka.mcu.general` (MSK Connect) is excluded by operation.
+ * - Express: group `ExpressBroker` OR usage type `…Express.<family>.<size>` (`USE1-Express.m7g.large`).
+ *   Type = `express.` + computeFamily (an `express.`/`kafka.` prefix in computeFamily is stripped first),
+ *   computeFamily missing → the family captured from the usage type. Express rules come first so an
+ *   Express SKU is never taken for a Standard broker.
+ *
+ * Kinesis On-demand Advantage: a product is "Advantage" when its operation starts with `Advantage`, or its
+ * group or usage type mentions Advantage. Advantage rules match the operation named in the table against
+ * `operation` or `kinesisAdvantageOperation`; standard on-demand rules refuse Advantage products.
+ *
+ * The table is ordered; the first rule whose conditions hold and whose key resolves wins.
+ */
+import { RATE_KEYS, mskBrokerHourKey, mskExpressBrokerHourKey } from '../rate-card';
+import type { ParsedPriceListProduct, PriceListServiceCode } from './price-list-document';
+
+export const KINESIS_PRODUCT_FAMILY = 'Kinesis Streams';
+export const MSK_PRODUCT_FAMILY = 'Managed Streaming for Apache Kafka (MSK)';
+
+export const PRODUCT_FAMILY_BY_SERVICE: Readonly<Record<PriceListServiceCode, string>> = {
+  AmazonKinesis: KINESIS_PRODUCT_FAMILY,
+  AmazonMSK: MSK_PRODUCT_FAMILY,
+};
+
+export interface RateMappingRule {
+  /** Short, stable name (used in documentation and tests). */
+  name: string;
+  serviceCode: PriceListServiceCode;
+  productFamily: string;
+  /** Matched against `attributes.usagetype`. */
+  usageType: RegExp;
+  /** Exact match on `attributes.operation`. */
+  operation?: string;
+  /** Kinesis only. true: an Advantage product whose operation or kinesisAdvantageOperation equals `advantageOperation`. false: must not be Advantage. */
+  advantage?: boolean;
+  advantageOperation?: string;
+  /** Exact group, or a group the product must NOT have. */
+  group?: string;
+  notGroup?: string;
+  /** The rate key, or a function deriving it (broker types); undefined = rule does not apply. */
+  key: string | ((product: ParsedPriceListProduct, match: RegExpMatchArray) => string | undefined);
+  /** How sure we are of the usage type / operation names (labels as in aws-pricing.md). */
+  confidence: 'PL' | 'AWS' | '3P' | '?';
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `^(?:[A-Z0-9]+-)*<suffix>$`: the suffix after an optional all-caps region prefix. */
+export const usageTypeSuffix = (suffix: string): RegExp => new RegExp(`^(?:[A-Z0-9]+-)*${escapeRegExp(suffix)}$`);
+
+const ANY_USAGE_TYPE = /^.*$/;
+const FAMILY_SIZE = /^[a-z][a-z0-9]*\.[a-z0-9]+$/;
+const STANDARD_BROKER_USAGE_TYPE = /^(?:[A-Z0-9]+-)*Kafka\.([a-z][a-z0-9]*\.[a-z0-9]+)$/;
+const EXPRESS_BROKER_USAGE_TYPE = /^(?:[A-Z0-9]+-)*(?:Kafka\.)?Express\.([a-z][a-z0-9]*\.[a-z0-9]+)$/;
+
+/** computeFamily (prefix stripped) if it looks like `<family>.<size>`, else the family captured from the usage type. */
+function brokerFamily(product: ParsedPriceListProduct, fromUsageType: string | undefined): string | undefined {
+  const computeFamily = (product.attributes.computeFamily ?? '').replace(/^(?:kafka|express)\./, '');
+  if (FAMILY_SIZE.test(computeFamily)) return computeFamily;
+  return fromUsageType && FAMILY_SIZE.test(fromUsageType) ? fromUsageType : undefined;
+}
+
+const standardBrokerKey = (product: ParsedPriceListProduct, match: RegExpMatchArray): string | undefined => {
+  const family = brokerFamily(product, match[1]);
+  return family ? mskBrokerHourKey(`kafka.${family}`) : undefined;
+};
+
+const expressBrokerKey = (product: ParsedPriceListProduct, match: RegExpMatchArray): string | undefined => {
+  const family = brokerFamily(product, match[1]);
+  return family ? mskExpressBrokerHourKey(`express.${family}`) : undefined;
+};
+
+const kinesis = (
+  name: string,
+  suffix: string,
+  operation: string,
+  key: string,
+  confidence: RateMappingRule['confidence'] = 'PL',
+): RateMappingRule => ({
+  name,
+  serviceCode: 'AmazonKinesis',
+  productFamily: KINESIS_PRODUCT_FAMILY,
+  usageType: usageTypeSuffix(suffix),
+  operation,
+  advantage: false,
+  key,
+  confidence,
+});
+
+const advantage = (name: string, advantageOperation: string, key: string): RateMappingRule => ({
+  name,
+  serviceCode: 'AmazonKinesis',
+  productFamily: KINESIS_PRODUCT_FAMILY,
+  usageType: ANY_USAGE_TYPE,
+  advantage: true,
+  advantageOperation,
+  key,
+  confidence: '3P',
+});
+
+const msk = (
+  name: string,
+  usageType: RegExp,
+  key: RateMappingRule['key'],
+  extra: Partial<RateMappingRule> & Pick<RateMappingRule, 'confidence'>,
+): RateMappingRule => ({
+  name,
+  serviceCode: 'AmazonMSK',
+  productFamily: MSK_PRODUCT_FAMILY,
+  usageType,
+  key,
+  ...extra,
+});
+
+export const RATE_MAPPING_RULES: readonly RateMappingRule[] = [
+  // Kinesis Data Streams: on-demand (standard)
+  kinesis('kds-on-demand-stream-hour', 'OnDemand-StreamHour', 'OnDemandStreamHr', RATE_KEYS.kdsOnDemandStreamHour),
+  kinesis('kds-on-demand-data-in', 'OnDemand-BilledIncomingBytes', 'OnDemandDataIngested', RATE_KEYS.kdsOnDemandDataInGb),
+  kinesis('kds-on-demand-data-out', 'OnDemand-BilledOutgoingBytes', 'OnDemandDataRetrieval', RATE_KEYS.kdsOnDemandDataOutGb),
+  kinesis('kds-on-demand-efo-data-out', 'OnDemand-BilledOutgoingEFOBytes', 'OnDemandEFODataRetrieval', RATE_KEYS.kdsOnDemandEfoDataOutGb),
+  kinesis(
+    'kds-on-demand-extended-retention',
+    'OnDemand-ExtendedRetention-ByteHrs',
+    'OnDemandExtendedRetentionByteHrs',
+    RATE_KEYS.kdsOnDemandExtendedRetentionGbMonth,
+  ),
+  kinesis(
+    'kds-on-demand-long-term-retention',
+    'OnDemand-LongTermRetention-ByteHrs',
+    'OnDemandLongTermRetentionByteHrs',
+    RATE_KEYS.kdsOnDemandLongTermRetentionGbMonth,
+  ),
+  // Kinesis Data Streams: On-demand Advantage
+  advantage('kds-advantage-data-in', 'AdvantageDataIngested', RATE_KEYS.kdsAdvantageDataInGb),
+  advantage('kds-advantage-data-out', 'AdvantageDataRetrieval', RATE_KEYS.kdsAdvantageDataOutGb),
+  advantage('kds-advantage-efo-data-out', 'AdvantageEFODataRetrieval', RATE_KEYS.kdsAdvantageEfoDataOutGb),
+  advantage('kds-advantage-extended-retention', 'AdvantageExtRetentionByteHrs', RATE_KEYS.kdsAdvantageExtendedRetentionGbMonth),
+  advantage('kds-advantage-long-term-retention', 'AdvantageLTRetentionByteHrs', RATE_KEYS.kdsAdvantageLongTermRetentionGbMonth),
+  // Kinesis Data Streams: provisioned
+  kinesis('kds-shard-hour', 'Storage-ShardHour', 'shardHourStorage', RATE_KEYS.kdsProvisionedShardHour),
+  kinesis('kds-put-payload-unit', 'PutRequestPayloadUnits', 'PutRequest', RATE_KEYS.kdsProvisionedPutPayloadUnit),
+  kinesis('kds-extended-retention-shard-hour', 'Extended-ShardHour', 'shardHourStorage', RATE_KEYS.kdsProvisionedExtendedRetentionShardHour),
+  kinesis(
+    'kds-long-term-retention',
+    'LongTermRetention-ByteHrs',
+    'LongTermRetentionByteHrs',
+    RATE_KEYS.kdsProvisionedLongTermRetentionGbMonth,
+  ),
+  kinesis(
+    'kds-long-term-retrieval',
+    'LongTermRetention-ReadBytes',
+    'LongTermRetentionDataRetrieval',
+    RATE_KEYS.kdsProvisionedLongTermRetrievalGb,
+  ),
+  kinesis('kds-efo-consumer-shard-hour', 'EnhancedFanoutHour', 'ConsumerHour', RATE_KEYS.kdsEfoConsumerShardHour),
+  kinesis('kds-efo-data', 'ReadBytes', 'EnhancedFanoutDataRetrieval', RATE_KEYS.kdsEfoDataGb),
+
+  // MSK Express (before Standard brokers, see header)
+  msk('msk-express-storage', usageTypeSuffix('Express.Storage'), RATE_KEYS.mskExpressStorageGbMonth, { confidence: '3P' }),
+  msk('msk-express-data-written', usageTypeSuffix('Express.DataWritten'), RATE_KEYS.mskExpressDataWrittenGb, {
+    confidence: '?',
+  }),
+  msk('msk-express-broker-hour-by-group', /^(?:[A-Z0-9]+-)*(?:Kafka\.)?Express\.(.+)$/, expressBrokerKey, {
+    group: 'ExpressBroker',
+    confidence: '3P',
+  }),
+  msk('msk-express-broker-hour', EXPRESS_BROKER_USAGE_TYPE, expressBrokerKey, { confidence: '3P' }),
+  // MSK Standard (provisioned)
+  msk('msk-broker-hour', STANDARD_BROKER_USAGE_TYPE, standardBrokerKey, {
+    operation: 'RunBroker',
+    notGroup: 'ExpressBroker',
+    confidence: 'PL',
+  }),
+  msk('msk-storage-gp2', usageTypeSuffix('Kafka.Storage.GP2'), RATE_KEYS.mskStorageGbMonth, {
+    operation: 'RunVolume',
+    confidence: 'PL',
+  }),
+  msk('msk-storage-throughput', usageTypeSuffix('Kafka.Storage.ProvisionedThroughput'), RATE_KEYS.mskStorageThroughputMBpsMonth, {
+    confidence: '?',
+  }),
+  // MSK Serverless
+  msk('msk-serverless-cluster-hour', usageTypeSuffix('KafkaServerless-ClusterHours'), RATE_KEYS.mskServerlessClusterHour, {
+    operation: 'Serverless',
+    confidence: '3P',
+  }),
+  msk('msk-serverless-partition-hour', usageTypeSuffix('KafkaServerless-PartitionHours'), RATE_KEYS.mskServerlessPartitionHour, {
+    operation: 'Serverless',
+    confidence: '3P',
+  }),
+  msk('msk-serverless-data-in', usageTypeSuffix('KafkaServerless-In-Bytes'), RATE_KEYS.mskServerlessDataInGb, {
+    operation: 'Serverless',
+    confidence: '3P',
+  }),
+  msk('msk-serverless-data-out', usageTypeSuffix('KafkaServerless-Out-Bytes'), RATE_KEYS.mskServerlessDataOutGb, {
+    operation: 'Serverless',
+    confidence: '3P',
+  }),
+  msk('msk-serverless-storage', usageTypeSuffix('KafkaServerless-StorageHours'), RATE_KEYS.mskServerlessStorageGbMonth, {
+    operation: 'Serverless',
+    confidence: '3P',
+  }),
+];
+
+/** An On-demand Advantage product (see header). */
+export function isAdvantageProduct(product: ParsedPriceListProduct): boolean {
+  const { operation, usageType } = product;
+  const group = product.attributes.group ?? '';
+  return operation.startsWith('Advantage') || /advantage/i.test(group) || /advantage/i.test(usageType);
+}
+
+function ruleMatches(rule: RateMappingRule, product: ParsedPriceListProduct): RegExpMatchArray | null {
+  if (rule.serviceCode !== product.serviceCode || rule.productFamily !== product.productFamily) return null;
+  if (rule.operation !== undefined && rule.operation !== product.operation) return null;
+  const group = product.attributes.group;
+  if (rule.group !== undefined && rule.group !== group) return null;
+  if (rule.notGroup !== undefined && rule.notGroup === group) return null;
+  if (rule.advantage !== undefined) {
+    if (rule.advantage !== isAdvantageProduct(product)) return null;
+    if (
+      rule.advantageOperation !== undefined &&
+      product.operation !== rule.advantageOperation &&
+      product.attributes.kinesisAdvantageOperation !== rule.advantageOperation
+    ) {
+      return null;
+    }
+  }
+  return rule.usageType.exec(product.usageType);
+}
+
+export type RateMappingResult =
+  | { matched: true; key: string; rule: RateMappingRule }
+  | { matched: false; reason: 'UNRELATED_PRODUCT_FAMILY' | 'UNMAPPED' };
+
+/** Finds the rate key for a decoded product, or says why there is none. */
+export function mapProductToRateKey(
+  product: ParsedPriceListProduct,
+  rules: readonly RateMappingRule[] = RATE_MAPPING_RULES,
+): RateMappingResult {
+  const family = PRODUCT_FAMILY_BY_SERVICE[product.serviceCode as PriceListServiceCode];
+  if (family !== undefined && family !== product.productFamily) return { matched: false, reason: 'UNRELATED_PRODUCT_FAMILY' };
+  for (const rule of rules) {
+    const match = ruleMatches(rule, product);
+    if (!match) continue;
+    const key = typeof rule.key === 'string' ? rule.key : rule.key(product, match);
+    if (key !== undefined) return { matched: true, key, rule };
+  }
+  return { matched: false, reason: 'UNMAPPED' };
+}

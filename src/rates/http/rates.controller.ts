@@ -1,0 +1,32 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { RequireRole } from '../../auth/auth.guard';
+import { RateCardView, RefreshResultView } from '../rate-card.view';
+import { RatesService } from '../rates.service';
+
+@ApiTags('rates')
+@ApiBearerAuth()
+@Controller('v1/rate-cards')
+export class RatesController {
+  constructor(private readonly rates: RatesService) {}
+
+  @Get(':region')
+  @ApiOperation({ summary: 'The rates in force for a region, every rate key with its provenance' })
+  @ApiParam({ name: 'region', example: 'us-east-1' })
+  @ApiOkResponse({ type: RateCardView })
+  @ApiNotFoundResponse({ description: 'Unknown region; the body lists the known ones (details.knownRegions)' })
+  async get(@Param('region') region: string): Promise<RateCardView> {
+    return RateCardView.from(await this.rates.current(region));
+  }
+
+  @Post(':region/refresh')
+  @HttpCode(200)
+  @RequireRole('admin')
+  @ApiOperation({ summary: 'Admin: refresh a region from the AWS Price List API now' })
+  @ApiParam({ name: 'region', example: 'us-east-1' })
+  @ApiOkResponse({ type: RefreshResultView })
+  @ApiServiceUnavailableResponse({ description: 'The Price List API failed; the last good card stays in force' })
+  refresh(@Param('region') region: string): Promise<RefreshResultView> {
+    return this.rates.refresh(region, 'admin');
+  }
+}

@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { ServedRateCard } from './rates.service';
+
+export enum RateSourceEnum {
+  AWS_PRICE_LIST = 'AWS_PRICE_LIST',
+  BUNDLED_SNAPSHOT = 'BUNDLED_SNAPSHOT',
+  OVERRIDE = 'OVERRIDE',
+}
+registerEnumType(RateSourceEnum, { name: 'RateSource', description: 'Where a rate came from' });
+
+// One class per shape serves as the GraphQL object type and the OpenAPI schema of the REST answer.
+
+@ObjectType('Rate', { description: 'One rate with its provenance; `key` is what rateOverrides accepts' })
+export class RateView {
+  @ApiProperty({ example: 'kds.provisioned.shardHour' }) @Field() key: string;
+  @ApiProperty({ example: '0.0150000000', description: 'USD per unit, the decimal string the Price List gives' }) @Field() usdPerUnit: string;
+  @ApiProperty({ example: 'ShardHour' }) @Field() unit: string;
+  @ApiProperty({ example: 'Storage-ShardHour' }) @Field() usageType: string;
+  @ApiProperty({ example: 'shardHourStorage' }) @Field() operation: string;
+  @ApiProperty({ example: 'QFHADPJ42UJZ4EUK' }) @Field() sku: string;
+  @ApiProperty({ example: 'QFHADPJ42UJZ4EUK.JRTCKXETXF.6YS6EN2CT7' }) @Field() rateCode: string;
+  @ApiProperty({ example: '2023-07-01T00:00:00Z' }) @Field() effectiveDate: string;
+  @ApiProperty() @Field() description: string;
+  @ApiProperty({ enum: RateSourceEnum }) @Field(() => RateSourceEnum) source: RateSourceEnum;
+}
+
+@ObjectType('RateRefreshStatus')
+export class RefreshStatusView {
+  @ApiPropertyOptional() @Field({ nullable: true }) lastAttemptAt?: string;
+  @ApiPropertyOptional() @Field({ nullable: true }) lastSuccessAt?: string;
+  @ApiPropertyOptional({ description: 'Why the last refresh failed, if it did' }) @Field({ nullable: true }) lastError?: string;
+}
+
+@ObjectType('RateCard', { description: 'The rates in force for a region, with provenance' })
+export class RateCardView {
+  @ApiProperty({ example: 'us-east-1:3f2a9c1b7d4e' }) @Field(() => ID) id: string;
+  @ApiProperty({ example: 'us-east-1' }) @Field() region: string;
+  @ApiProperty({ example: 'USD' }) @Field() currency: string;
+  @ApiProperty({ enum: RateSourceEnum }) @Field(() => RateSourceEnum) source: RateSourceEnum;
+  @ApiProperty({ example: '20230801012600' }) @Field() priceListVersion: string;
+  @ApiProperty({ example: '2023-08-01T01:26:00Z' }) @Field() publicationDate: string;
+  @ApiProperty() @Field() fetchedAt: string;
+  @ApiProperty() @Field() contentHash: string;
+  @ApiProperty({ description: 'Older than RATES_STALE_AFTER_MS with no successful refresh since' }) @Field() stale: boolean;
+  @ApiProperty({ type: RefreshStatusView }) @Field(() => RefreshStatusView) refresh: RefreshStatusView;
+  @ApiProperty({ type: [RateView] }) @Field(() => [RateView]) rates: RateView[];
+
+  static from(card: ServedRateCard): RateCardView {
+    return {
+      id: card.id,
+      region: card.region,
+      currency: card.currency,
+      source: card.source as RateSourceEnum,
+      priceListVersion: card.priceListVersion,
+      publicationDate: card.publicationDate,
+      fetchedAt: card.fetchedAt,
+      contentHash: card.contentHash,
+      stale: card.stale,
+      refresh: card.refresh,
+      rates: Object.values(card.rates)
+        .map((r) => ({ ...r, source: r.source as RateSourceEnum }))
+        .sort((a, b) => a.key.localeCompare(b.key)),
+    };
+  }
+}
+
+@ObjectType('RateRefreshResult')
+export class RefreshResultView {
+  @ApiProperty({ example: 'us-east-1' }) @Field() region: string;
+  @ApiProperty({ enum: ['UPDATED', 'UNCHANGED', 'IN_PROGRESS'], description: 'IN_PROGRESS: another replica holds the refresh lock' }) @Field() outcome: string;
+  @ApiProperty() @Field() cardId: string;
+  @ApiProperty({ description: 'Price List products fetched' }) @Field(() => Int) products: number;
+  @ApiProperty() @Field(() => Int) pages: number;
+  @ApiProperty({ description: 'Elements skipped (other regions, unrelated or unknown SKUs, garbage)' }) @Field(() => Int) skipped: number;
+  @ApiProperty() @Field(() => Float) durationMs: number;
+}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { HealthModule } from '../health/health.module';
+import { PriceListClient } from '../infrastructure/aws/pricelist.client';
+import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config';
+import { RatesResolver } from './graphql/rates.resolver';
+import { RatesController } from './http/rates.controller';
+import { RateCardRepository } from './rate-card.repository';
+import { RatesService } from './rates.service';
+
+@Module({
+  imports: [HealthModule],
+  controllers: [RatesController],
+  providers: [
+    RateCardRepository,
+    RatesService,
+    RatesResolver,
+    {
+      provide: PriceListClient,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new PriceListClient({
+          endpoint: config.PRICING_ENDPOINT,
+          region: config.PRICING_API_REGION,
+          maxAttempts: config.PRICING_MAX_ATTEMPTS,
+          credentials: config.PRICING_ACCESS_KEY_ID && config.PRICING_SECRET_ACCESS_KEY ? { accessKeyId: config.PRICING_ACCESS_KEY_ID, secretAccessKey: config.PRICING_SECRET_ACCESS_KEY } : undefined,
+        }),
+    },
+  ],
+  exports: [RatesService],
+})
+export class RatesModule {}

@@ -1,0 +1,66 @@
+/**
+ * us-east-1 list prices from /work/shared/reference/aws-pricing.md §2–3, written independently of the
+ * snapshot generator. Broker sizes are computed from the per-vCPU scaling the pricing pages follow
+ * (each size doubles the one below; 12xlarge = 24 × large / … ), so a typo in one table cannot hide in both.
+ */
+import Decimal from 'decimal.js';
+import {
+  MSK_EXPRESS_BROKER_TYPES,
+  MSK_STANDARD_BROKER_TYPES,
+  RATE_KEYS,
+  mskBrokerHourKey,
+  mskExpressBrokerHourKey,
+} from '../../src/domain/rate-card';
+
+/** Multiplier of a size relative to `large` (vCPU / 2). */
+const SIZE_FACTOR: Record<string, number> = {
+  large: 1,
+  xlarge: 2,
+  '2xlarge': 4,
+  '4xlarge': 8,
+  '8xlarge': 16,
+  '12xlarge': 24,
+  '16xlarge': 32,
+  '24xlarge': 48,
+};
+
+const LARGE_PRICE: Record<string, string> = { 'kafka.m5': '0.21', 'kafka.m7g': '0.204', 'express.m7g': '0.408' };
+
+function brokerPrice(brokerType: string): Decimal {
+  if (brokerType === 'kafka.t3.small') return new Decimal('0.0456');
+  const [service, family, size] = brokerType.split('.');
+  return new Decimal(LARGE_PRICE[`${service}.${family}`]).times(SIZE_FACTOR[size]);
+}
+
+export const EXPECTED_US_EAST_1: Readonly<Record<string, Decimal>> = {
+  [RATE_KEYS.kdsOnDemandStreamHour]: new Decimal('0.04'),
+  [RATE_KEYS.kdsOnDemandDataInGb]: new Decimal('0.08'),
+  [RATE_KEYS.kdsOnDemandDataOutGb]: new Decimal('0.04'),
+  [RATE_KEYS.kdsOnDemandEfoDataOutGb]: new Decimal('0.05'),
+  [RATE_KEYS.kdsOnDemandExtendedRetentionGbMonth]: new Decimal('0.10'),
+  [RATE_KEYS.kdsOnDemandLongTermRetentionGbMonth]: new Decimal('0.023'),
+  [RATE_KEYS.kdsAdvantageDataInGb]: new Decimal('0.032'),
+  [RATE_KEYS.kdsAdvantageDataOutGb]: new Decimal('0.016'),
+  [RATE_KEYS.kdsAdvantageEfoDataOutGb]: new Decimal('0.016'),
+  [RATE_KEYS.kdsAdvantageExtendedRetentionGbMonth]: new Decimal('0.023'),
+  [RATE_KEYS.kdsAdvantageLongTermRetentionGbMonth]: new Decimal('0.023'),
+  [RATE_KEYS.kdsProvisionedShardHour]: new Decimal('0.015'),
+  [RATE_KEYS.kdsProvisionedPutPayloadUnit]: new Decimal('0.014').div(1_000_000),
+  [RATE_KEYS.kdsProvisionedExtendedRetentionShardHour]: new Decimal('0.020'),
+  [RATE_KEYS.kdsProvisionedLongTermRetentionGbMonth]: new Decimal('0.023'),
+  [RATE_KEYS.kdsProvisionedLongTermRetrievalGb]: new Decimal('0.021'),
+  [RATE_KEYS.kdsEfoConsumerShardHour]: new Decimal('0.015'),
+  [RATE_KEYS.kdsEfoDataGb]: new Decimal('0.013'),
+  [RATE_KEYS.mskStorageGbMonth]: new Decimal('0.10'),
+  [RATE_KEYS.mskStorageThroughputMBpsMonth]: new Decimal('0.08'),
+  [RATE_KEYS.mskExpressStorageGbMonth]: new Decimal('0.10'),
+  [RATE_KEYS.mskExpressDataWrittenGb]: new Decimal('0.01'),
+  [RATE_KEYS.mskServerlessClusterHour]: new Decimal('0.75'),
+  [RATE_KEYS.mskServerlessPartitionHour]: new Decimal('0.0015'),
+  [RATE_KEYS.mskServerlessDataInGb]: new Decimal('0.10'),
+  [RATE_KEYS.mskServerlessDataOutGb]: new Decimal('0.05'),
+  [RATE_KEYS.mskServerlessStorageGbMonth]: new Decimal('0.10'),
+  [RATE_KEYS.crossAzTransferGb]: new Decimal('0.01').times(2),
+  ...Object.fromEntries(MSK_STANDARD_BROKER_TYPES.map((t) => [mskBrokerHourKey(t), brokerPrice(t)])),
+  ...Object.fromEntries(MSK_EXPRESS_BROKER_TYPES.map((t) => [mskExpressBrokerHourKey(t), brokerPrice(t)])),
+};
