@@ -10,6 +10,7 @@ const esmOnly = [
   'uint8array-extras',
   '@tokenizer',
   '@borewit',
+  '@seriousme',
 ];
 
 module.exports = {

@@ -43,6 +43,8 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
     metrics.httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
+  // JSON only: a text/plain body is refused with 415 rather than parsed as a string.
+  fastify.removeContentTypeParser('text/plain');
   registerIdeAssets(fastify);
 
   const app = await NestFactory.create<NestFastifyApplication>(

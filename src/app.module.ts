@@ -3,7 +3,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { formatGraphqlError } from './common/graphql-error.formatter';
 import { offlineIdePlugin } from './graphql-support/offline-ide';
+import { queryLimitsPlugin } from './graphql-support/query-limits.plugin';
 import { AuthModule } from './auth/auth.module';
+import { EvaluationModule } from './evaluation/evaluation.module';
 import { HealthModule } from './health/health.module';
 import { RatesModule } from './rates/rates.module';
 import { type InfrastructureOptions, InfrastructureModule } from './infrastructure/infrastructure.module';
@@ -25,13 +27,14 @@ export class AppModule {
           graphiql: false,
           introspection: true,
           includeStacktraceInErrorResponses: false,
-          plugins: [offlineIdePlugin('/graphql')],
+          plugins: [offlineIdePlugin('/graphql'), queryLimitsPlugin()],
           context: (request: unknown, reply: unknown) => ({ req: request, reply }),
           formatError: (formatted, error) => formatGraphqlError(formatted, error, options.logger),
         }),
         AuthModule,
         HealthModule,
         RatesModule,
+        EvaluationModule,
       ],
       providers: [ServiceInfoResolver],
     };

@@ -3,14 +3,20 @@ import request from 'supertest';
 import { Client } from 'pg';
 import { RatesService } from '../../src/rates/rates.service';
 import { bearer } from '../support/keys';
-import { bundledSnapshotDocuments, withPriceChange } from '../support/pricelist-fixtures';
+import { regionShapedDocuments, withPriceChange } from '../support/pricelist-fixtures';
 import { PriceListServer } from '../support/pricelist-server';
 import { OwnRedis } from '../support/redis-server';
 import { startTestApp, testDatabaseUrl } from '../support/test-app';
 
-/** Documents as a different publication would serve them: us-east-1, both services, with an optional price change. */
+/**
+ * A region of its own (not the bundled us-east-1), so the versions this suite stores never reach other
+ * suites sharing the run's database. Usage types carry the region prefix, as AWS's do outside us-east-1.
+ */
+const REGION = 'eu-west-1';
+
+/** Documents as a publication would serve them: both services, with an optional price change. */
 function serve(server: PriceListServer, shardHourUsd?: string): void {
-  const docs = bundledSnapshotDocuments('us-east-1');
+  const docs = regionShapedDocuments(REGION);
   const kinesis = shardHourUsd ? withPriceChange(docs.AmazonKinesis, { usageTypeSuffix: 'Storage-ShardHour', operation: 'shardHourStorage', usd: shardHourUsd, version: '20261201000000', publicationDate: '2026-12-01T00:00:00Z' }) : docs.AmazonKinesis;
   server.setDocuments('AmazonKinesis', kinesis);
   server.setDocuments('AmazonMSK', docs.AmazonMSK);
@@ -61,67 +67,67 @@ describe('live rates from the AWS Price List API (local server, real SDK)', () =
   it('refreshes a region through every page and serves it with provenance', async () => {
     server.reset();
     serve(server);
-    const res = await request(app.getHttpServer()).post('/v1/rate-cards/us-east-1/refresh').set('authorization', admin);
+    const res = await request(app.getHttpServer()).post(`/v1/rate-cards/${REGION}/refresh`).set('authorization', admin);
     expect(res.status).toBe(200);
-    const docs = bundledSnapshotDocuments('us-east-1');
+    const docs = regionShapedDocuments(REGION);
     expect(res.body.products).toBe(docs.AmazonKinesis.length + docs.AmazonMSK.length);
     const calls = server.requests.filter((r) => r.status === 200);
     expect(res.body.pages).toBe(calls.length);
-    expect(calls.every((r) => r.filters?.some((f) => f.Field === 'regionCode' && f.Value === 'us-east-1'))).toBe(true);
+    expect(calls.every((r) => r.filters?.some((f) => f.Field === 'regionCode' && f.Value === REGION))).toBe(true);
 
-    const card = await request(app.getHttpServer()).get('/v1/rate-cards/us-east-1').set('authorization', viewer);
+    const card = await request(app.getHttpServer()).get(`/v1/rate-cards/${REGION}`).set('authorization', viewer);
     expect(card.status).toBe(200);
     expect(card.body.source).toBe('AWS_PRICE_LIST');
     expect(card.body.id).toBe(res.body.cardId);
     const shard = card.body.rates.find((r: { key: string }) => r.key === 'kds.provisioned.shardHour');
-    expect(shard).toMatchObject({ usdPerUnit: '0.0150000000', usageType: 'Storage-ShardHour', operation: 'shardHourStorage', source: 'AWS_PRICE_LIST' });
+    expect(shard).toMatchObject({ usdPerUnit: '0.0150000000', usageType: 'EU-Storage-ShardHour', operation: 'shardHourStorage', source: 'AWS_PRICE_LIST' });
     expect(shard.sku).toMatch(/^[A-Z0-9]{8,}$/);
     expect(shard.rateCode.startsWith(shard.sku)).toBe(true);
   });
 
   it('only admins may refresh', async () => {
-    const res = await request(app.getHttpServer()).post('/v1/rate-cards/us-east-1/refresh').set('authorization', viewer);
+    const res = await request(app.getHttpServer()).post(`/v1/rate-cards/${REGION}/refresh`).set('authorization', viewer);
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('FORBIDDEN');
   });
 
   it('a price change between two refreshes makes a new version and keeps the old one', async () => {
     serve(server);
-    await app.get(RatesService).refresh('us-east-1', 'admin');
+    await app.get(RatesService).refresh(REGION, 'admin');
     serve(server, '0.016');
-    const changed = await app.get(RatesService).refresh('us-east-1', 'admin');
+    const changed = await app.get(RatesService).refresh(REGION, 'admin');
     expect(changed.outcome).toBe('UPDATED');
-    const versions = await storedVersions('us-east-1');
+    const versions = await storedVersions(REGION);
     expect(versions.map((v) => Number(v.shard))).toEqual(expect.arrayContaining([0.015, 0.016]));
-    const current = await app.get(RatesService).current('us-east-1');
+    const current = await app.get(RatesService).current(REGION);
     expect(current.rates['kds.provisioned.shardHour'].usdPerUnit).toBe('0.0160000000');
     expect(current.id).toBe(changed.cardId);
     const old = versions.find((v) => Number(v.shard) === 0.015)!;
     expect((await app.get(RatesService).version(old.id))?.rates['kds.provisioned.shardHour'].usdPerUnit).toBe('0.0150000000');
     serve(server);
-    await app.get(RatesService).refresh('us-east-1', 'admin');
+    await app.get(RatesService).refresh(REGION, 'admin');
   });
 
   it('throttling then success: the SDK retries with backoff and the refresh succeeds', async () => {
     server.reset();
     serve(server);
     server.throttleNext(2);
-    const result = await app.get(RatesService).refresh('us-east-1', 'admin');
+    const result = await app.get(RatesService).refresh(REGION, 'admin');
     expect(['UPDATED', 'UNCHANGED']).toContain(result.outcome);
     expect(server.requests.filter((r) => r.errorType === 'ThrottlingException')).toHaveLength(2);
   });
 
   it('a failing Price List API keeps the last good card and says why (503 to the admin)', async () => {
-    const before = await app.get(RatesService).current('us-east-1');
+    const before = await app.get(RatesService).current(REGION);
     server.failNext(100, 500);
-    const res = await request(app.getHttpServer()).post('/v1/rate-cards/us-east-1/refresh').set('authorization', admin);
+    const res = await request(app.getHttpServer()).post(`/v1/rate-cards/${REGION}/refresh`).set('authorization', admin);
     expect(res.status).toBe(503);
     expect(res.body.code).toBe('RATES_UNAVAILABLE');
     expect(res.body.message).toContain('last good rate card stays in force');
     server.failNext(0);
     server.reset();
     serve(server);
-    const after = await app.get(RatesService).current('us-east-1');
+    const after = await app.get(RatesService).current(REGION);
     expect(after.id).toBe(before.id);
     expect(after.refresh.lastError).toBeTruthy();
   });
@@ -132,7 +138,7 @@ describe('live rates from the AWS Price List API (local server, real SDK)', () =
       server.reset();
       serve(server);
       server.delayMs = 50;
-      const [a, b] = await Promise.all([app.get(RatesService).refresh('us-east-1', 'admin'), other.get(RatesService).refresh('us-east-1', 'admin')]);
+      const [a, b] = await Promise.all([app.get(RatesService).refresh(REGION, 'admin'), other.get(RatesService).refresh(REGION, 'admin')]);
       server.delayMs = 0;
       const outcomes = [a.outcome, b.outcome].sort();
       expect(outcomes.filter((o) => o === 'IN_PROGRESS')).toHaveLength(1);
@@ -147,15 +153,15 @@ describe('live rates from the AWS Price List API (local server, real SDK)', () =
     server.reset();
     serve(server, '0.017');
     server.delayMs = 300;
-    const refreshing = app.get(RatesService).refresh('us-east-1', 'admin');
+    const refreshing = app.get(RatesService).refresh(REGION, 'admin');
     await new Promise((r) => setTimeout(r, 100));
     await redis.stop();
     const result = await refreshing;
     server.delayMs = 0;
     expect(result.outcome).toBe('UPDATED');
-    const served = await app.get(RatesService).current('us-east-1');
+    const served = await app.get(RatesService).current(REGION);
     expect(served.rates['kds.provisioned.shardHour'].usdPerUnit).toBe('0.0170000000');
-    expect((await storedVersions('us-east-1')).some((v) => Number(v.shard) === 0.017)).toBe(true);
+    expect((await storedVersions(REGION)).some((v) => Number(v.shard) === 0.017)).toBe(true);
     await redis.start();
   });
 
@@ -166,7 +172,7 @@ describe('live rates from the AWS Price List API (local server, real SDK)', () =
     const res = await request(app.getHttpServer()).get('/v1/rate-cards/xx-nowhere-9').set('authorization', viewer);
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('UNKNOWN_REGION');
-    expect(res.body.details.knownRegions).toContain('us-east-1');
+    expect(res.body.details.knownRegions).toEqual(expect.arrayContaining(['us-east-1', REGION]));
     const malformed = await request(app.getHttpServer()).get('/v1/rate-cards/NOT_A_REGION').set('authorization', viewer);
     expect(malformed.status).toBe(404);
   });

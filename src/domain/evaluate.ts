@@ -1,0 +1,206 @@
+/**
+ * Top-level API: evaluate (recommendation + trace + six priced options) and estimate (options and totals).
+ */
+import { runDecisionRules, type DecisionOutcome } from './decision';
+import { ValidationError } from './errors';
+import type { Estimate, Evaluation, Issue, OptionResult, OptionSizing, Recommendation } from './evaluation.types';
+import { OPTION_CODES, OPTION_LABELS, OPTION_SERVICE, type OptionCode } from './options';
+import { kdsAdvantageModel, kdsOnDemandModel, kdsProvisionedModel, type OptionModel } from './pricing/kds-cost';
+import { type PricedLines, priceLines } from './pricing/line-draft';
+import { mskExpressModel, mskProvisionedModel, mskServerlessModel } from './pricing/msk-cost';
+import { type PricingInput, RateResolver } from './pricing/rate-resolver';
+import type { RateCard } from './rate-card';
+import { EVALUATION_BASIS, type NormalizedWorkload, normalizeWorkload, type WorkloadInput } from './workload';
+
+export type OptionModels = Record<OptionCode, OptionModel>;
+
+/** Sizing, line drafts and assumptions of all six options. */
+export function buildOptionModels(w: NormalizedWorkload, rates: RateResolver): OptionModels {
+  const price = (key: string): number | undefined => rates.priceOf(key);
+  return {
+    KDS_ON_DEMAND: kdsOnDemandModel(w),
+    KDS_ON_DEMAND_ADVANTAGE: kdsAdvantageModel(w),
+    KDS_PROVISIONED: kdsProvisionedModel(w),
+    MSK_PROVISIONED: mskProvisionedModel(w, price),
+    MSK_EXPRESS: mskExpressModel(w, price),
+    MSK_SERVERLESS: mskServerlessModel(w),
+  };
+}
+
+export const sizingOf = (models: OptionModels): Record<OptionCode, OptionSizing> => ({
+  KDS_ON_DEMAND: models.KDS_ON_DEMAND.sizing,
+  KDS_ON_DEMAND_ADVANTAGE: models.KDS_ON_DEMAND_ADVANTAGE.sizing,
+  KDS_PROVISIONED: models.KDS_PROVISIONED.sizing,
+  MSK_PROVISIONED: models.MSK_PROVISIONED.sizing,
+  MSK_EXPRESS: models.MSK_EXPRESS.sizing,
+  MSK_SERVERLESS: models.MSK_SERVERLESS.sizing,
+});
+
+interface Assessed {
+  workload: NormalizedWorkload;
+  rates: RateResolver;
+  decision: DecisionOutcome;
+  options: OptionResult[];
+  recommendation: Recommendation;
+  warnings: Issue[];
+}
+
+/** Orders options: the recommended one first, then eligible priced by cost, eligible unpriced, ineligible. */
+function rankOptions(options: OptionResult[], recommended: OptionCode | null): OptionResult[] {
+  const tier = (o: OptionResult): number => (o.option === recommended ? 0 : !o.eligible ? 3 : o.priced ? 1 : 2);
+  const order = (o: OptionResult): number => OPTION_CODES.indexOf(o.option);
+  const sorted = [...options].sort((a, b) => {
+    const t = tier(a) - tier(b);
+    if (t !== 0) return t;
+    const ca = a.monthlyCostUsd ?? Number.POSITIVE_INFINITY;
+    const cb = b.monthlyCostUsd ?? Number.POSITIVE_INFINITY;
+    if (ca !== cb) return ca < cb ? -1 : 1;
+    return order(a) - order(b);
+  });
+  sorted.forEach((o, i) => (o.rank = i + 1));
+  return sorted;
+}
+
+/** Cheapest eligible option among `candidates` (priced before unpriced, then code order). */
+function cheapest(options: OptionResult[], candidates: readonly OptionCode[]): OptionResult | null {
+  let best: OptionResult | null = null;
+  for (const o of options) {
+    if (!o.eligible || !candidates.includes(o.option)) continue;
+    if (!best) best = o;
+    else if (o.monthlyCostUsd !== null && (best.monthlyCostUsd === null || o.monthlyCostUsd < best.monthlyCostUsd)) best = o;
+  }
+  return best;
+}
+
+const money = (usd: number | null): string => (usd === null ? 'cost unknown (missing rates)' : `$${usd.toFixed(2)}/month`);
+
+function sizingSummary(o: OptionResult): string {
+  const s = o.sizing;
+  if (s.shards !== undefined) return `${s.shards} shard(s)`;
+  if (s.brokers !== undefined) return `${s.brokers} × ${s.brokerType}`;
+  if (o.option === 'MSK_SERVERLESS') return `${s.partitions} partitions`;
+  return `peak ${s.peakWriteMBps} MB/s`;
+}
+
+function recommend(options: OptionResult[], decision: DecisionOutcome): Recommendation {
+  const { flow } = decision;
+  const reasons = [...flow.reasons];
+  let choice: OptionResult | null = null;
+  if (flow.preferred) {
+    choice = cheapest(options, flow.preferred);
+    if (!choice) {
+      const blocked = flow.preferred
+        .map((code) => options.find((o) => o.option === code)!)
+        .map((o) => `${o.option} (${o.disqualifiedBy.map((d) => d.code).join(', ')})`);
+      reasons.push(`The flowchart's choice is disqualified: ${blocked.join('; ')}.`);
+    }
+  }
+  if (!choice && flow.service) {
+    const sameService = OPTION_CODES.filter((c) => OPTION_SERVICE[c] === flow.service);
+    choice = cheapest(options, sameService);
+    if (choice) reasons.push(`Cheapest eligible ${flow.service === 'MSK' ? 'Amazon MSK' : 'Kinesis'} option instead.`);
+  }
+  if (!choice) {
+    choice = cheapest(options, OPTION_CODES);
+    if (choice) reasons.push('Cheapest eligible option overall instead.');
+  }
+  if (!choice) {
+    return {
+      option: null,
+      service: null,
+      headline: 'No option fits this workload: every option is disqualified by a hard limit.',
+      reasons: [...reasons, ...options.flatMap((o) => o.disqualifiedBy.map((d) => `${o.option}: ${d.message}`))],
+      monthlyCostUsd: null,
+    };
+  }
+  if (flow.preferred && flow.preferred.length > 1 && flow.preferred.includes(choice.option)) {
+    reasons.push(`${choice.label} is the cheapest eligible of ${flow.preferred.join(', ')}.`);
+  }
+  reasons.push(`${choice.label}: ${sizingSummary(choice)}, ${money(choice.monthlyCostUsd)}.`);
+  const cheaper = options.filter((o) => o.eligible && o.monthlyCostUsd !== null && choice.monthlyCostUsd !== null && o.monthlyCostUsd < choice.monthlyCostUsd);
+  if (cheaper.length > 0) {
+    const c = cheaper.reduce((a, b) => (b.monthlyCostUsd! < a.monthlyCostUsd! ? b : a));
+    reasons.push(`${c.label} would cost less (${money(c.monthlyCostUsd)}) but the decision rules favour ${choice.label}.`);
+  }
+  return {
+    option: choice.option,
+    service: OPTION_SERVICE[choice.option],
+    headline: `${choice.label} (${sizingSummary(choice)}) at ${money(choice.monthlyCostUsd)}`,
+    reasons,
+    monthlyCostUsd: choice.monthlyCostUsd,
+  };
+}
+
+function toOptionResult(code: OptionCode, model: OptionModel, priced: PricedLines, disqualifiedBy: Issue[]): OptionResult {
+  return {
+    option: code,
+    service: OPTION_SERVICE[code],
+    label: OPTION_LABELS[code],
+    eligible: disqualifiedBy.length === 0,
+    rank: 0,
+    disqualifiedBy,
+    priced: priced.totalCents !== null,
+    missingRates: priced.missingRates,
+    monthlyCostUsd: priced.totalCents === null ? null : priced.totalCents / 100,
+    lineItems: priced.lineItems,
+    sizing: model.sizing,
+    assumptions: model.explain(),
+  };
+}
+
+function assess(input: WorkloadInput, card: RateCard, pricing?: PricingInput): Assessed {
+  const workload = normalizeWorkload(input);
+  if (workload.region !== card.region) {
+    throw new ValidationError([
+      { field: 'workload.region', message: `region ${workload.region} does not match the rate card's region ${card.region}` },
+    ]);
+  }
+  const rates = new RateResolver(card, pricing);
+  const models = buildOptionModels(workload, rates);
+  const decision = runDecisionRules(workload, sizingOf(models));
+  const unranked = OPTION_CODES.map((code) =>
+    toOptionResult(code, models[code], priceLines(models[code].drafts, rates), decision.disqualifiedBy[code]),
+  );
+  const recommendation = recommend(unranked, decision);
+  const options = rankOptions(unranked, recommendation.option);
+  const warnings: Issue[] = [...decision.warnings];
+  if (card.stale) {
+    warnings.push({
+      code: 'RATE_CARD_STALE',
+      message: `The ${card.region} rate card (fetched ${card.fetchedAt}) is older than its maximum age and could not be refreshed: prices may be out of date.`,
+    });
+  }
+  for (const o of options) {
+    if (!o.priced) warnings.push({ code: 'RATES_MISSING', message: `${o.option} is not priced: the rate card lacks ${o.missingRates.join(', ')}.` });
+  }
+  return { workload, rates, decision, options, recommendation, warnings };
+}
+
+/** Evaluates a workload: normalized workload, recommendation, decision trace, six ranked priced options, rate provenance, warnings. */
+export function evaluate(input: WorkloadInput, card: RateCard, pricing?: PricingInput): Evaluation {
+  const a = assess(input, card, pricing);
+  return {
+    workload: a.workload,
+    basis: EVALUATION_BASIS,
+    recommendation: a.recommendation,
+    decisionTrace: a.decision.trace,
+    options: a.options,
+    rateCard: a.rates.ref(),
+    warnings: a.warnings,
+  };
+}
+
+/** Prices the six options: options (ranked, with eligibility), totals, rate provenance, basis, warnings. */
+export function estimate(input: WorkloadInput, card: RateCard, pricing?: PricingInput): Estimate {
+  const a = assess(input, card, pricing);
+  return {
+    options: a.options,
+    rateCard: a.rates.ref(),
+    totals: OPTION_CODES.map((option) => ({
+      option,
+      monthlyCostUsd: a.options.find((o) => o.option === option)!.monthlyCostUsd,
+    })),
+    basis: EVALUATION_BASIS,
+    warnings: a.warnings,
+  };
+}

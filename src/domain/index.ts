@@ -1,0 +1,59 @@
+/** Public API of the streamfit domain: pure functions of (workload, rate card, pricing) → results. */
+export { evaluate, estimate } from './evaluate';
+export {
+  breakEven,
+  BREAK_EVEN_AXES,
+  BREAK_EVEN_MAX_STEPS,
+  BREAK_EVEN_MIN_STEPS,
+  BREAK_EVEN_VARIABLES,
+  type BreakEvenPoint,
+  type BreakEvenRequest,
+  type BreakEvenResult,
+  type BreakEvenSeries,
+  type BreakEvenVariable,
+  type Crossover,
+} from './break-even';
+export { DECISION_RULES, RULE_IDS, type DecisionRule, type RuleEffect, type RuleKind, type RuleThreshold } from './rules';
+export { OPTION_CODES, OPTION_LABELS, OPTION_SERVICE, isOptionCode, type OptionCode, type ServiceCode } from './options';
+export {
+  normalizeWorkload,
+  WORKLOAD_JSON_SCHEMA,
+  WORKLOAD_DEFAULTS,
+  PEAK_FACTORS,
+  TRAFFIC_PATTERNS,
+  MSK_BROKER_FAMILIES,
+  EVALUATION_BASIS,
+  type EvaluationBasis,
+  type MskBrokerFamily,
+  type NormalizedWorkload,
+  type NormalizeOptions,
+  type TrafficPattern,
+  type WorkloadField,
+  type WorkloadInput,
+} from './workload';
+export type {
+  Estimate,
+  Evaluation,
+  Issue,
+  LineItem,
+  OptionResult,
+  OptionSizing,
+  OptionTotal,
+  Recommendation,
+  TraceEntry,
+} from './evaluation.types';
+export { KNOWN_RATE_KEYS, validatePricing, type PricingInput, type RateCardRef } from './pricing/rate-resolver';
+export { BILLING_BASIS, HOURS_PER_MONTH, type BillingBasis } from './units';
+export { KDS_LIMITS, MSK_LIMITS } from './limits';
+export { SOURCES, type Confidence, type SourceRef } from './sources';
+export { KDS_SHARD_HEADROOM } from './sizing/kds-sizing';
+export {
+  MSK_DEFAULT_MIN_PARTITIONS,
+  MSK_STORAGE_UTILIZATION_TARGET,
+  MSK_THROUGHPUT_HEADROOM,
+} from './sizing/msk-sizing';
+export { STANDARD_BROKER_SPECS, EXPRESS_BROKER_SPECS } from './sizing/broker-tables';
+export { ADVANTAGE_MINIMUM_MBPS, PUT_PAYLOAD_UNIT_KB } from './pricing/kds-cost';
+export { CROSS_AZ_SHARE } from './pricing/msk-cost';
+export * from './rate-card';
+export * from './errors';

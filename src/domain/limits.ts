@@ -1,0 +1,55 @@
+/**
+ * Service limits that decide fit (AWS reference section 4). Every number names its source and confidence.
+ * Sizes in KB/MB follow the billing basis (KB = 1,024 bytes, MB = 1,024 KB).
+ */
+export const KDS_LIMITS = {
+  /** Per shard: 1 MB/s or 1,000 records/s write; 2 MB/s shared read; EFO 2 MB/s per shard per consumer. AWS (Kinesis quotas). */
+  shardWriteMBps: 1,
+  shardWriteRecordsPerSec: 1000,
+  shardSharedReadMBps: 2,
+  shardEfoReadMBpsPerConsumer: 2,
+  /** Registered enhanced fan-out consumers per stream: 20 (50 with On-demand Advantage). AWS. */
+  maxEfoConsumers: 20,
+  maxEfoConsumersAdvantage: 50,
+  /** Record size: 1 MiB by default, configurable up to 10 MiB per stream. AWS (large records). */
+  defaultMaxRecordKB: 1024,
+  absoluteMaxRecordKB: 10 * 1024,
+  /** Retention: 24 h default (included), up to 7 days extended, up to 365 days long-term. AWS. */
+  includedRetentionHours: 24,
+  extendedRetentionMaxHours: 7 * 24,
+  maxRetentionHours: 365 * 24,
+  /** On-demand (standard and Advantage): default per-stream maximum 200 MB/s write, 400 MB/s read; raisable on request. AWS. */
+  onDemandMaxWriteMBps: 200,
+  onDemandMaxReadMBps: 400,
+  /** On-demand streams start at 4 MB/s write capacity and scale to 2x their 30-day peak. AWS. */
+  onDemandInitialWriteMBps: 4,
+  /** Shard quota per account, us-east-1 default. AWS. */
+  shardQuota: 20000,
+  /** Typical propagation latency (decision guide): shared GetRecords ~200 ms, enhanced fan-out ~70 ms. AWS. */
+  sharedReadLatencyMs: 200,
+  efoLatencyMs: 70,
+} as const;
+
+export const MSK_LIMITS = {
+  /** Replication factor and AZ count assumed for every provisioned cluster. AWS (best practices). */
+  replicationFactor: 3,
+  availabilityZones: 3,
+  minBrokers: 3,
+  /** Default EBS throughput per Standard broker: 250 MiB/s; with RF 3 every client byte is written 3 times. AWS. */
+  ebsThroughputMiBpsPerBroker: 250,
+  /** Storage per Standard broker: 1 GiB .. 16 TiB. AWS. */
+  minStorageGbPerBroker: 1,
+  maxStorageGbPerBroker: 16 * 1024,
+  /** Typical end-to-end latency (decision guide): ~5 ms. AWS. */
+  typicalLatencyMs: 5,
+  /** Default max message size (message.max.bytes ~1 MB), configurable. AWS. */
+  defaultMaxMessageKB: 1024,
+  /** MSK Serverless: 200 MB/s in, 400 MB/s out per cluster; 5 / 10 MB/s per partition; 8 MB max message. AWS. */
+  serverlessMaxIngressMBps: 200,
+  serverlessMaxEgressMBps: 400,
+  serverlessPartitionIngressMBps: 5,
+  serverlessPartitionEgressMBps: 10,
+  serverlessMaxMessageKB: 8 * 1024,
+  /** Partitions per Serverless cluster: 120 in 2023 docs, later raised; adjustable. AWS (dated) — treated as a warning. */
+  serverlessPartitionQuota: 120,
+} as const;

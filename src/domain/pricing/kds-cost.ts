@@ -1,0 +1,247 @@
+/**
+ * Kinesis Data Streams cost models (AWS reference section 2 billing rules). Each returns the sizing,
+ * the line drafts and the assumptions behind them. Quantities are monthly (730 h).
+ */
+import type { OptionSizing } from '../evaluation.types';
+import { KDS_LIMITS } from '../limits';
+import { RATE_KEYS } from '../rate-card';
+import { sizeKdsOnDemand, sizeKdsProvisioned } from '../sizing/kds-sizing';
+import { ceilTolerant, HOURS_PER_DAY, HOURS_PER_MONTH, KB_PER_MB, MB_PER_GB, SECONDS_PER_HOUR } from '../units';
+import type { NormalizedWorkload } from '../workload';
+import { type LineDraft, fmt, pushIfPositive } from './line-draft';
+
+export interface OptionModel {
+  sizing: OptionSizing;
+  drafts: LineDraft[];
+  /** The assumptions behind the numbers, in words (built on demand). */
+  explain: () => string[];
+}
+
+/** 25 KB PUT payload unit (provisioned mode). AWS pricing. */
+export const PUT_PAYLOAD_UNIT_KB = 25;
+/** On-demand data in is billed per record rounded up to the next 1 KB. AWS pricing. */
+export const ON_DEMAND_BILLING_INCREMENT_KB = 1;
+/**
+ * On-demand Advantage: account-level minimum of 25 MB/s billed on ingest and on retrieval
+ * (confidence 3P for the figure). Applied per hour (ASSUMPTION): each hour bills at least 25 MB/s × 3,600 s.
+ */
+export const ADVANTAGE_MINIMUM_MBPS = 25;
+
+const KB_PER_GB = KB_PER_MB * MB_PER_GB;
+
+/** GB-month in the extended (24 h–7 d) and long-term (> 7 d) retention tiers: average GB held in each tier. */
+export function retentionTiersGbMonth(w: NormalizedWorkload): { extendedGbMonth: number; longTermGbMonth: number } {
+  const r = w.retentionHours;
+  const extendedHours = Math.max(0, Math.min(r, KDS_LIMITS.extendedRetentionMaxHours) - KDS_LIMITS.includedRetentionHours);
+  const longTermHours = Math.max(0, r - KDS_LIMITS.extendedRetentionMaxHours);
+  return {
+    extendedGbMonth: (w.ingestGbPerDay * extendedHours) / HOURS_PER_DAY,
+    longTermGbMonth: (w.ingestGbPerDay * longTermHours) / HOURS_PER_DAY,
+  };
+}
+
+/** Billed GB in for on-demand modes: records × ceil(record KB) KB. */
+export function onDemandBilledInGb(w: NormalizedWorkload): { billedKbPerRecord: number; billedGb: number } {
+  const billedKbPerRecord = Math.max(ON_DEMAND_BILLING_INCREMENT_KB, ceilTolerant(w.avgRecordSizeKB / ON_DEMAND_BILLING_INCREMENT_KB));
+  return { billedKbPerRecord, billedGb: (w.monthlyRecords * billedKbPerRecord) / KB_PER_GB };
+}
+
+function retentionAssumption(): string {
+  return 'Retention billed on the average GB held: the first 24 h are included, 24 h–7 days are extended retention, beyond 7 days long-term retention (GB = ingest/day × hours in the tier ÷ 24).';
+}
+
+export function kdsOnDemandModel(w: NormalizedWorkload): OptionModel {
+  const drafts: LineDraft[] = [];
+  const { billedKbPerRecord, billedGb } = onDemandBilledInGb(w);
+  const { extendedGbMonth, longTermGbMonth } = retentionTiersGbMonth(w);
+  drafts.push({
+    code: 'KDS_OD_STREAM_HOURS',
+    describe: () => 'On-demand stream-hours: 1 stream × 730 h',
+    quantity: HOURS_PER_MONTH,
+    unit: 'stream-hour',
+    rateKey: RATE_KEYS.kdsOnDemandStreamHour,
+  });
+  pushIfPositive(drafts, {
+    code: 'KDS_OD_DATA_IN',
+    describe: () => `Data in, each record rounded up to 1 KB: ${fmt(w.monthlyRecords, 0)} records × ${billedKbPerRecord} KB`,
+    quantity: billedGb,
+    unit: 'GB',
+    rateKey: RATE_KEYS.kdsOnDemandDataInGb,
+  });
+  pushIfPositive(drafts, {
+    code: 'KDS_OD_DATA_OUT',
+    describe: () => `Shared reads: ${w.sharedConsumers} consumer(s) × ${fmt(w.monthlyIngestGb)} GB`,
+    quantity: w.monthlyIngestGb * w.sharedConsumers,
+    unit: 'GB',
+    rateKey: RATE_KEYS.kdsOnDemandDataOutGb,
+  });
+  pushIfPositive(drafts, {
+    code: 'KDS_OD_EFO_DATA_OUT',
+    describe: () => `Enhanced fan-out reads: ${w.dedicatedConsumers} consumer(s) × ${fmt(w.monthlyIngestGb)} GB`,
+    quantity: w.monthlyIngestGb * w.dedicatedConsumers,
+    unit: 'GB',
+    rateKey: RATE_KEYS.kdsOnDemandEfoDataOutGb,
+  });
+  pushIfPositive(drafts, {
+    code: 'KDS_OD_EXTENDED_RETENTION',
+    describe: () => 'Extended retention (24 h–7 days), average GB held',
+    quantity: extendedGbMonth,
+    unit: 'GB-month',
+    rateKey: RATE_KEYS.kdsOnDemandExtendedRetentionGbMonth,
+  });
+  pushIfPositive(drafts, {
+    code: 'KDS_OD_LONG_TERM_RETENTION',
+    describe: () => 'Long-term retention (beyond 7 days), average GB held',
+    quantity: longTermGbMonth,
+    unit: 'GB-month',
+    rateKey: RATE_KEYS.kdsOnDemandLongTermRetentionGbMonth,
+  });
+  return {
+    sizing: sizeKdsOnDemand(w),
+    drafts,
+    explain: () => [
+      `One stream. Data in is billed per record rounded up to 1 KB, using the average record size (${fmt(w.avgRecordSizeKB)} KB → ${billedKbPerRecord} KB billed).`,
+      'Each shared consumer reads every byte once; reads are billed on bytes read (no 1 KB rounding).',
+      'On-demand capacity scales to 2x the 30-day peak; a burst above twice the previous peak can throttle until it scales.',
+      retentionAssumption(),
+    ],
+  };
+}
+
+/** GB of the per-hour minimum shortfall: hours below 25 MB/s pay the difference, idle hours pay it all. */
+function hourlyMinimumShortfallGb(w: NormalizedWorkload, usageGbPerMonth: number): number {
+  const minGbPerHour = (ADVANTAGE_MINIMUM_MBPS * SECONDS_PER_HOUR) / MB_PER_GB;
+  const activeHours = Math.min(HOURS_PER_MONTH, w.activeHoursPerMonth);
+  const usagePerActiveHour = activeHours > 0 ? usageGbPerMonth / activeHours : 0;
+  return activeHours * Math.max(0, minGbPerHour - usagePerActiveHour) + (HOURS_PER_MONTH - activeHours) * minGbPerHour;
+}
+
+export function kdsAdvantageModel(w: NormalizedWorkload): OptionModel {
+  const drafts: LineDraft[] = [];
+  const { billedKbPerRecord, billedGb } = onDemandBilledInGb(w);
+  const { extendedGbMonth, longTermGbMonth } = retentionTiersGbMonth(w);
+  const sharedOut = w.monthlyIngestGb * w.sharedConsumers;
+  const efoOut = w.monthlyIngestGb * w.dedicatedConsumers;
+  pushIfPositive(drafts, {
+    code: 'KDS_ADV_DATA_IN',
+    describe: () => `Data in (Advantage), each record rounded up to 1 KB: ${fmt(w.monthlyRecords, 0)} records × ${billedKbPerRecord} KB`,
+    quantity: billedGb,
+    unit: 'GB',
+    rateKey: RATE_KEYS.kdsAdvantageDataInGb,
+  });
+  pushIfPositive(drafts, {
+    code: 'KDS_ADV_INGEST_MINIMUM_SHORTFALL',
+    describe: () => `Advantage ${ADVANTAGE_MINIMUM_MBPS} MB/s ingest minimum: shortfall below the minimum, per hour`,
+    quantity: hourlyMinimumShortfallGb(w, billedGb),
+    unit: 'GB',
+    rateKey: RATE_KEYS.kdsAdvantageDataInGb,
+  });
+  pushIfPositive(drafts, {
+    code: 'KDS_ADV_DATA_OUT',
+    describe: () => `Shared reads (Advantage): ${w.sharedConsumers} consumer(s) × ${fmt(w.monthlyIngestGb)} GB`,
+    quantity: sharedOut,
+    unit: 'GB',
+    rateKey: RATE_KEYS.kdsAdvantageDataOutGb,
+  });
+  pushIfPositive(drafts, {
+    code: 'KDS_ADV_EFO_DATA_OUT',
+    describe: () => `Enhanced fan-out reads (Advantage): ${w.dedicatedConsumers} consumer(s) × ${fmt(w.monthlyIngestGb)} GB`,
+    quantity: efoOut,
+    unit: 'GB',
+    rateKey: RATE_KEYS.kdsAdvantageEfoDataOutGb,
+  });
+  pushIfPositive(drafts, {
+    code: 'KDS_ADV_RETRIEVAL_MINIMUM_SHORTFALL',
+    describe: () => `Advantage ${ADVANTAGE_MINIMUM_MBPS} MB/s retrieval minimum: shortfall below the minimum, per hour`,
+    quantity: hourlyMinimumShortfallGb(w, sharedOut + efoOut),
+    unit: 'GB',
+    rateKey: RATE_KEYS.kdsAdvantageDataOutGb,
+  });
+  pushIfPositive(drafts, {
+    code: 'KDS_ADV_EXTENDED_RETENTION',
+    describe: () => 'Extended retention (Advantage, 24 h–7 days), average GB held',
+    quantity: extendedGbMonth,
+    unit: 'GB-month',
+    rateKey: RATE_KEYS.kdsAdvantageExtendedRetentionGbMonth,
+  });
+  pushIfPositive(drafts, {
+    code: 'KDS_ADV_LONG_TERM_RETENTION',
+    describe: () => 'Long-term retention (Advantage, beyond 7 days), average GB held',
+    quantity: longTermGbMonth,
+    unit: 'GB-month',
+    rateKey: RATE_KEYS.kdsAdvantageLongTermRetentionGbMonth,
+  });
+  return {
+    sizing: sizeKdsOnDemand(w),
+    drafts,
+    explain: () => [
+      'On-demand Advantage is an account-level mode: no per-stream charge; Advantage rates are third-party confirmed (3P).',
+      `A minimum of ${ADVANTAGE_MINIMUM_MBPS} MB/s is billed on ingest and on retrieval (3P), with a 24-hour commitment; modelled per hour, as if this stream were the account's only Advantage usage. The shortfall is its own line item at the same per-GB rate.`,
+      `Data in is billed per record rounded up to 1 KB (${fmt(w.avgRecordSizeKB)} KB → ${billedKbPerRecord} KB billed).`,
+      retentionAssumption(),
+    ],
+  };
+}
+
+export function kdsProvisionedModel(w: NormalizedWorkload): OptionModel {
+  const sizing = sizeKdsProvisioned(w);
+  const shardHours = sizing.shards * HOURS_PER_MONTH;
+  const unitsPerRecord = Math.max(1, ceilTolerant(w.avgRecordSizeKB / PUT_PAYLOAD_UNIT_KB));
+  const { longTermGbMonth } = retentionTiersGbMonth(w);
+  const drafts: LineDraft[] = [
+    {
+      code: 'KDS_PROV_SHARD_HOURS',
+      describe: () => `Shard-hours: ${sizing.shards} shard(s) × 730 h`,
+      quantity: shardHours,
+      unit: 'shard-hour',
+      rateKey: RATE_KEYS.kdsProvisionedShardHour,
+    },
+  ];
+  pushIfPositive(drafts, {
+    code: 'KDS_PROV_PUT_PAYLOAD_UNITS',
+    describe: () => `PUT payload units (25 KB): ${fmt(w.monthlyRecords, 0)} records × ${unitsPerRecord} unit(s)`,
+    quantity: w.monthlyRecords * unitsPerRecord,
+    unit: 'PUT payload unit',
+    rateKey: RATE_KEYS.kdsProvisionedPutPayloadUnit,
+  });
+  if (w.retentionHours > KDS_LIMITS.includedRetentionHours) {
+    drafts.push({
+      code: 'KDS_PROV_EXTENDED_RETENTION',
+      describe: () => `Extended retention (beyond 24 h), per shard-hour: ${sizing.shards} shard(s) × 730 h`,
+      quantity: shardHours,
+      unit: 'shard-hour',
+      rateKey: RATE_KEYS.kdsProvisionedExtendedRetentionShardHour,
+    });
+  }
+  pushIfPositive(drafts, {
+    code: 'KDS_PROV_LONG_TERM_RETENTION',
+    describe: () => 'Long-term retention (beyond 7 days), average GB held',
+    quantity: longTermGbMonth,
+    unit: 'GB-month',
+    rateKey: RATE_KEYS.kdsProvisionedLongTermRetentionGbMonth,
+  });
+  pushIfPositive(drafts, {
+    code: 'KDS_PROV_EFO_CONSUMER_SHARD_HOURS',
+    describe: () => `Enhanced fan-out consumer-shard-hours: ${w.dedicatedConsumers} consumer(s) × ${sizing.shards} shard(s) × 730 h`,
+    quantity: w.dedicatedConsumers * shardHours,
+    unit: 'consumer-shard-hour',
+    rateKey: RATE_KEYS.kdsEfoConsumerShardHour,
+  });
+  pushIfPositive(drafts, {
+    code: 'KDS_PROV_EFO_DATA',
+    describe: () => `Enhanced fan-out data: ${w.dedicatedConsumers} consumer(s) × ${fmt(w.monthlyIngestGb)} GB`,
+    quantity: w.dedicatedConsumers * w.monthlyIngestGb,
+    unit: 'GB',
+    rateKey: RATE_KEYS.kdsEfoDataGb,
+  });
+  return {
+    sizing,
+    drafts,
+    explain: () => [
+      `Shards sized for the peak with ${Math.round((sizing.headroomFactor! - 1) * 100)} % headroom: max(write MB/s ÷ 1, records/s ÷ 1,000, shared read MB/s ÷ 2), bound by ${sizing.boundBy}.`,
+      `PUT payload units = records × ceil(record KB ÷ 25) = records × ${unitsPerRecord}, using the average record size.`,
+      'Shared GetRecords reads are free in provisioned mode; reads of data older than 7 days (long-term retrieval) are not priced.',
+      'Extended retention is charged per shard-hour for any retention beyond 24 h; data beyond 7 days also pays long-term retention per GB-month.',
+    ],
+  };
+}

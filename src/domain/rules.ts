@@ -1,0 +1,386 @@
+/**
+ * The decision rules as data: what GET /v1/decision-rules returns verbatim (JSON-serializable).
+ * Order is the order of the decision trace. The flowchart of the AWS decision guide comes first,
+ * then the hard limits (which disqualify options) and the advisories (which warn).
+ * The evaluation of each rule against a workload lives in `decision.ts`, keyed by `id`.
+ */
+import { KDS_LIMITS, MSK_LIMITS } from './limits';
+import type { OptionCode } from './options';
+import { type Confidence, SOURCES, type SourceRef } from './sources';
+
+export type RuleKind = 'FLOWCHART' | 'HARD_LIMIT' | 'ADVISORY';
+/** PREFER steers the recommendation; DISQUALIFY makes options ineligible; WARN adds a warning; SIZE changes sizing; INFO only notes. */
+export type RuleEffect = 'PREFER' | 'DISQUALIFY' | 'WARN' | 'SIZE' | 'INFO';
+
+export interface RuleThreshold {
+  name: string;
+  value: number;
+  unit: string;
+}
+
+export interface DecisionRule {
+  id: string;
+  kind: RuleKind;
+  effect: RuleEffect;
+  question: string;
+  thresholds: RuleThreshold[];
+  outcome: string;
+  appliesTo: OptionCode[];
+  source: string;
+  sourceUrl: string;
+  confidence: Confidence;
+}
+
+const ALL_KDS: OptionCode[] = ['KDS_ON_DEMAND', 'KDS_ON_DEMAND_ADVANTAGE', 'KDS_PROVISIONED'];
+const ALL_MSK: OptionCode[] = ['MSK_PROVISIONED', 'MSK_EXPRESS', 'MSK_SERVERLESS'];
+const ALL: OptionCode[] = [...ALL_KDS, ...ALL_MSK];
+
+const src = (s: SourceRef) => ({ source: s.title, sourceUrl: s.url });
+
+export const RULE_IDS = {
+  existingKafka: 'FLOW_1_EXISTING_KAFKA',
+  kafkaConnect: 'FLOW_2_KAFKA_CONNECT',
+  kafkaStreams: 'FLOW_3_KAFKA_STREAMS',
+  sustainedThroughput: 'FLOW_4_SUSTAINED_THROUGHPUT',
+  trafficPattern: 'FLOW_5_TRAFFIC_PATTERN',
+  dedicatedConsumers: 'FLOW_6_DEDICATED_CONSUMERS',
+  kdsRecordSizeMax: 'LIMIT_KDS_RECORD_SIZE_MAX',
+  kdsRecordSizeDefault: 'LIMIT_KDS_RECORD_SIZE_DEFAULT',
+  serverlessMessageSize: 'LIMIT_MSK_SERVERLESS_MESSAGE_SIZE',
+  mskMessageSizeDefault: 'LIMIT_MSK_MESSAGE_SIZE_DEFAULT',
+  kdsRetentionMax: 'LIMIT_KDS_RETENTION_MAX',
+  kdsEfoConsumers: 'LIMIT_KDS_EFO_CONSUMERS',
+  kdsOnDemandWrite: 'LIMIT_KDS_ON_DEMAND_WRITE',
+  kdsOnDemandRead: 'LIMIT_KDS_ON_DEMAND_READ',
+  kdsShardQuota: 'LIMIT_KDS_SHARD_QUOTA',
+  serverlessIngress: 'LIMIT_MSK_SERVERLESS_INGRESS',
+  serverlessEgress: 'LIMIT_MSK_SERVERLESS_EGRESS',
+  serverlessPartitions: 'LIMIT_MSK_SERVERLESS_PARTITIONS',
+  mskPartitionsPerBroker: 'LIMIT_MSK_PARTITIONS_PER_BROKER',
+  mskStoragePerBroker: 'LIMIT_MSK_STORAGE_PER_BROKER',
+  kdsLatency: 'LIMIT_KDS_LATENCY',
+  mskLatency: 'LIMIT_MSK_LATENCY',
+  crossRegion: 'LIMIT_CROSS_REGION_REPLICATION',
+  kdsSharedFanout: 'ADVISE_KDS_SHARED_CONSUMER_FANOUT',
+  advantageMinimum: 'ADVISE_KDS_ADVANTAGE_MINIMUM',
+  serverlessAuth: 'ADVISE_MSK_SERVERLESS_AUTH',
+  lambdaConsumers: 'ADVISE_LAMBDA_CONSUMERS',
+} as const;
+
+export const DECISION_RULES: readonly DecisionRule[] = [
+  {
+    id: RULE_IDS.existingKafka,
+    kind: 'FLOWCHART',
+    effect: 'PREFER',
+    question: 'Do producers, consumers or tooling already speak the Kafka protocol?',
+    thresholds: [],
+    outcome: 'Yes → Amazon MSK (keep the Kafka clients and tooling).',
+    appliesTo: ALL_MSK,
+    ...src(SOURCES.decisionGuide),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.kafkaConnect,
+    kind: 'FLOWCHART',
+    effect: 'PREFER',
+    question: 'Does the pipeline need Kafka Connect / managed connectors (CDC, sinks)?',
+    thresholds: [],
+    outcome: 'Yes → Amazon MSK (MSK Connect; connector cost is not priced here).',
+    appliesTo: ALL_MSK,
+    ...src(SOURCES.decisionGuide),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.kafkaStreams,
+    kind: 'FLOWCHART',
+    effect: 'PREFER',
+    question: 'Does the pipeline need Kafka Streams (stateful joins, windows, KTables)?',
+    thresholds: [],
+    outcome: 'Yes → Amazon MSK.',
+    appliesTo: ALL_MSK,
+    ...src(SOURCES.decisionGuide),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.sustainedThroughput,
+    kind: 'FLOWCHART',
+    effect: 'PREFER',
+    question: 'Is the average write rate above 500 MB/s, sustained 24 hours a day?',
+    thresholds: [
+      { name: 'sustainedWriteMBps', value: 500, unit: 'MB/s' },
+      { name: 'activeHoursPerDay', value: 24, unit: 'h' },
+    ],
+    outcome: 'Yes → Amazon MSK provisioned (Standard or Express brokers), cheaper at sustained high throughput.',
+    appliesTo: ['MSK_PROVISIONED', 'MSK_EXPRESS'],
+    ...src(SOURCES.decisionGuide),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.trafficPattern,
+    kind: 'FLOWCHART',
+    effect: 'PREFER',
+    question: 'Is the traffic highly variable or unpredictable?',
+    thresholds: [],
+    outcome: 'VARIABLE or UNPREDICTABLE → Kinesis on-demand (standard or Advantage, whichever costs less); STEADY → Kinesis provisioned.',
+    appliesTo: ALL_KDS,
+    ...src(SOURCES.decisionGuide),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.dedicatedConsumers,
+    kind: 'FLOWCHART',
+    effect: 'PREFER',
+    question: 'Are there more dedicated consumers than Kinesis enhanced fan-out allows per stream?',
+    thresholds: [
+      { name: 'maxEfoConsumers', value: KDS_LIMITS.maxEfoConsumers, unit: 'consumers' },
+      { name: 'maxEfoConsumersAdvantage', value: KDS_LIMITS.maxEfoConsumersAdvantage, unit: 'consumers' },
+    ],
+    outcome: 'Yes → Amazon MSK consumer groups (no per-topic consumer-group limit of that kind).',
+    appliesTo: ALL_MSK,
+    ...src(SOURCES.decisionGuide),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.kdsRecordSizeMax,
+    kind: 'HARD_LIMIT',
+    effect: 'DISQUALIFY',
+    question: 'Is the largest record above the Kinesis maximum record size (10 MiB)?',
+    thresholds: [{ name: 'maxRecordSizeKB', value: KDS_LIMITS.absoluteMaxRecordKB, unit: 'KB' }],
+    outcome: 'Yes → all Kinesis options are disqualified.',
+    appliesTo: ALL_KDS,
+    ...src(SOURCES.kdsLargeRecords),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.kdsRecordSizeDefault,
+    kind: 'HARD_LIMIT',
+    effect: 'WARN',
+    question: 'Is the largest record above the Kinesis default maximum record size (1 MiB)?',
+    thresholds: [{ name: 'maxRecordSizeKB', value: KDS_LIMITS.defaultMaxRecordKB, unit: 'KB' }],
+    outcome: "Yes → warning: the stream's maximum record size must be raised (up to 10 MiB).",
+    appliesTo: ALL_KDS,
+    ...src(SOURCES.kdsLargeRecords),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.serverlessMessageSize,
+    kind: 'HARD_LIMIT',
+    effect: 'DISQUALIFY',
+    question: 'Is the largest record above the MSK Serverless maximum message size (8 MiB)?',
+    thresholds: [{ name: 'maxRecordSizeKB', value: MSK_LIMITS.serverlessMaxMessageKB, unit: 'KB' }],
+    outcome: 'Yes → MSK Serverless is disqualified.',
+    appliesTo: ['MSK_SERVERLESS'],
+    ...src(SOURCES.mskServerlessQuotas),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.mskMessageSizeDefault,
+    kind: 'HARD_LIMIT',
+    effect: 'WARN',
+    question: 'Is the largest record above the Kafka default maximum message size (~1 MiB)?',
+    thresholds: [{ name: 'maxRecordSizeKB', value: MSK_LIMITS.defaultMaxMessageKB, unit: 'KB' }],
+    outcome: 'Yes → warning: raise message.max.bytes (broker/topic) and the client limits on provisioned MSK.',
+    appliesTo: ['MSK_PROVISIONED', 'MSK_EXPRESS'],
+    ...src(SOURCES.mskBestPractices),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.kdsRetentionMax,
+    kind: 'HARD_LIMIT',
+    effect: 'DISQUALIFY',
+    question: 'Must data stay readable longer than the Kinesis maximum retention (365 days)?',
+    thresholds: [{ name: 'retentionHours', value: KDS_LIMITS.maxRetentionHours, unit: 'h' }],
+    outcome: 'Yes → all Kinesis options are disqualified.',
+    appliesTo: ALL_KDS,
+    ...src(SOURCES.kdsQuotas),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.kdsEfoConsumers,
+    kind: 'HARD_LIMIT',
+    effect: 'DISQUALIFY',
+    question: 'Are there more dedicated (enhanced fan-out) consumers than a stream can register?',
+    thresholds: [
+      { name: 'maxEfoConsumers', value: KDS_LIMITS.maxEfoConsumers, unit: 'consumers' },
+      { name: 'maxEfoConsumersAdvantage', value: KDS_LIMITS.maxEfoConsumersAdvantage, unit: 'consumers' },
+    ],
+    outcome: 'Above 20 → Kinesis on-demand and provisioned are disqualified; above 50 → On-demand Advantage too.',
+    appliesTo: ALL_KDS,
+    ...src(SOURCES.kdsEfo),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.kdsOnDemandWrite,
+    kind: 'HARD_LIMIT',
+    effect: 'DISQUALIFY',
+    question: 'Is the peak write rate above the on-demand per-stream default maximum (200 MB/s)?',
+    thresholds: [{ name: 'peakWriteMBps', value: KDS_LIMITS.onDemandMaxWriteMBps, unit: 'MB/s' }],
+    outcome: 'Yes → Kinesis on-demand and on-demand Advantage are disqualified (the quota can be raised on request).',
+    appliesTo: ['KDS_ON_DEMAND', 'KDS_ON_DEMAND_ADVANTAGE'],
+    ...src(SOURCES.kdsOnDemand),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.kdsOnDemandRead,
+    kind: 'HARD_LIMIT',
+    effect: 'DISQUALIFY',
+    question: 'Is the peak shared read rate (peak write × shared consumers) above the on-demand per-stream maximum (400 MB/s)?',
+    thresholds: [{ name: 'sharedReadMBps', value: KDS_LIMITS.onDemandMaxReadMBps, unit: 'MB/s' }],
+    outcome: 'Yes → Kinesis on-demand and on-demand Advantage are disqualified (move consumers to enhanced fan-out, or raise the quota).',
+    appliesTo: ['KDS_ON_DEMAND', 'KDS_ON_DEMAND_ADVANTAGE'],
+    ...src(SOURCES.kdsOnDemand),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.kdsShardQuota,
+    kind: 'HARD_LIMIT',
+    effect: 'DISQUALIFY',
+    question: 'Would the provisioned stream need more shards than the account shard quota (20,000 in us-east-1)?',
+    thresholds: [{ name: 'shards', value: KDS_LIMITS.shardQuota, unit: 'shards' }],
+    outcome: 'Yes → Kinesis provisioned is disqualified (the quota can be raised on request).',
+    appliesTo: ['KDS_PROVISIONED'],
+    ...src(SOURCES.kdsQuotas),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.serverlessIngress,
+    kind: 'HARD_LIMIT',
+    effect: 'DISQUALIFY',
+    question: 'Is the peak write rate above the MSK Serverless cluster ingress limit (200 MB/s)?',
+    thresholds: [{ name: 'peakWriteMBps', value: MSK_LIMITS.serverlessMaxIngressMBps, unit: 'MB/s' }],
+    outcome: 'Yes → MSK Serverless is disqualified.',
+    appliesTo: ['MSK_SERVERLESS'],
+    ...src(SOURCES.mskServerlessQuotas),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.serverlessEgress,
+    kind: 'HARD_LIMIT',
+    effect: 'DISQUALIFY',
+    question: 'Is the peak read rate (peak write × all consumers) above the MSK Serverless cluster egress limit (400 MB/s)?',
+    thresholds: [{ name: 'peakReadMBps', value: MSK_LIMITS.serverlessMaxEgressMBps, unit: 'MB/s' }],
+    outcome: 'Yes → MSK Serverless is disqualified.',
+    appliesTo: ['MSK_SERVERLESS'],
+    ...src(SOURCES.mskServerlessQuotas),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.serverlessPartitions,
+    kind: 'HARD_LIMIT',
+    effect: 'WARN',
+    question: 'Does the Serverless cluster need more partitions than the default partition quota (120 in the 2023 docs)?',
+    thresholds: [{ name: 'partitions', value: MSK_LIMITS.serverlessPartitionQuota, unit: 'partitions' }],
+    outcome: 'Yes → warning: request a higher partition quota (the quota is adjustable and has been raised since).',
+    appliesTo: ['MSK_SERVERLESS'],
+    ...src(SOURCES.mskServerlessQuotas),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.mskPartitionsPerBroker,
+    kind: 'HARD_LIMIT',
+    effect: 'SIZE',
+    question: 'Do the partition replicas exceed the recommended partitions per broker of the chosen broker type?',
+    thresholds: [
+      { name: 'partitionsPerBroker.t3.small', value: 300, unit: 'partitions' },
+      { name: 'partitionsPerBroker.large', value: 1000, unit: 'partitions' },
+      { name: 'partitionsPerBroker.2xlarge', value: 2000, unit: 'partitions' },
+      { name: 'partitionsPerBroker.4xlargeAndUp', value: 4000, unit: 'partitions' },
+    ],
+    outcome: 'Sizing adds brokers (or picks a larger type) until partitions × RF 3 ÷ brokers is within the recommendation.',
+    appliesTo: ['MSK_PROVISIONED', 'MSK_EXPRESS'],
+    ...src(SOURCES.mskBestPractices),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.mskStoragePerBroker,
+    kind: 'HARD_LIMIT',
+    effect: 'SIZE',
+    question: 'Does the provisioned storage exceed 16 TiB per broker?',
+    thresholds: [{ name: 'maxStorageGbPerBroker', value: MSK_LIMITS.maxStorageGbPerBroker, unit: 'GB' }],
+    outcome: 'Sizing adds brokers until each holds at most 16 TiB.',
+    appliesTo: ['MSK_PROVISIONED'],
+    ...src(SOURCES.mskBestPractices),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.kdsLatency,
+    kind: 'HARD_LIMIT',
+    effect: 'DISQUALIFY',
+    question: 'Is the latency target below what Kinesis delivers on the read path used (~200 ms shared reads, ~70 ms enhanced fan-out)?',
+    thresholds: [
+      { name: 'sharedReadLatencyMs', value: KDS_LIMITS.sharedReadLatencyMs, unit: 'ms' },
+      { name: 'efoLatencyMs', value: KDS_LIMITS.efoLatencyMs, unit: 'ms' },
+    ],
+    outcome: 'Yes → Kinesis options are disqualified (below 200 ms, shared consumers would have to move to enhanced fan-out).',
+    appliesTo: ALL_KDS,
+    ...src(SOURCES.decisionGuide),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.mskLatency,
+    kind: 'HARD_LIMIT',
+    effect: 'DISQUALIFY',
+    question: 'Is the latency target below the ~5 ms typical of Amazon MSK?',
+    thresholds: [{ name: 'typicalLatencyMs', value: MSK_LIMITS.typicalLatencyMs, unit: 'ms' }],
+    outcome: 'Yes → MSK options are disqualified.',
+    appliesTo: ALL_MSK,
+    ...src(SOURCES.decisionGuide),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.crossRegion,
+    kind: 'HARD_LIMIT',
+    effect: 'DISQUALIFY',
+    question: 'Must the stream be replicated to another region?',
+    thresholds: [],
+    outcome:
+      'Yes → Kinesis options are disqualified (Kinesis has no managed cross-region replication; a hand-built replicator is out of scope). MSK options stay eligible with a warning: MSK Replicator is billed separately and not priced here.',
+    appliesTo: ALL,
+    ...src(SOURCES.mskReplicator),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.kdsSharedFanout,
+    kind: 'ADVISORY',
+    effect: 'WARN',
+    question: 'Do more than 5 shared consumers poll each shard (5 GetRecords calls per second per shard, shared by all)?',
+    thresholds: [{ name: 'getRecordsPerSecondPerShard', value: 5, unit: 'calls/s' }],
+    outcome: 'Yes → warning: shared consumers slow each other down; use enhanced fan-out (dedicated consumers).',
+    appliesTo: ALL_KDS,
+    ...src(SOURCES.kdsQuotas),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.advantageMinimum,
+    kind: 'ADVISORY',
+    effect: 'WARN',
+    question: 'Is the write rate below the On-demand Advantage 25 MB/s billed minimum?',
+    thresholds: [{ name: 'advantageMinimumMBps', value: 25, unit: 'MB/s' }],
+    outcome: 'Yes → warning: Advantage bills the shortfall; small workloads pay mostly for the minimum.',
+    appliesTo: ['KDS_ON_DEMAND_ADVANTAGE'],
+    ...src(SOURCES.kdsPricing),
+    confidence: '3P',
+  },
+  {
+    id: RULE_IDS.serverlessAuth,
+    kind: 'ADVISORY',
+    effect: 'WARN',
+    question: 'Do existing Kafka clients have to move to IAM authentication for MSK Serverless?',
+    thresholds: [],
+    outcome: 'Existing Kafka clients → warning: MSK Serverless accepts IAM access control over TLS only.',
+    appliesTo: ['MSK_SERVERLESS'],
+    ...src(SOURCES.mskServerlessQuotas),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.lambdaConsumers,
+    kind: 'ADVISORY',
+    effect: 'INFO',
+    question: 'Are the consumers AWS Lambda functions?',
+    thresholds: [],
+    outcome: 'Informational: Lambda has event source mappings for both Kinesis and MSK; it does not change eligibility.',
+    appliesTo: ALL,
+    ...src(SOURCES.lambdaEventSources),
+    confidence: 'AWS',
+  },
+];

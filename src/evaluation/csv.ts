@@ -1,0 +1,52 @@
+import type { Estimate } from '../domain';
+
+export const CSV_COLUMNS = [
+  'option',
+  'lineCode',
+  'description',
+  'quantity',
+  'unit',
+  'unitPriceUsd',
+  'monthlyCostUsd',
+  'usageType',
+  'rateKey',
+  'rateSource',
+  'rateCardId',
+  'rateCardDate',
+] as const;
+
+/** RFC 4180: quote a field holding a comma, a quote, CR or LF; double the quotes inside. */
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'number' ? numberText(value) : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Plain decimal notation (no exponent), so spreadsheets and finance tools read unit prices like 0.000000014 exactly. */
+function numberText(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  const text = String(n);
+  if (!/e/i.test(text)) return text;
+  return n.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/**
+ * One row per line item, a TOTAL row per option (an UNPRICED row naming missing rates where the
+ * option could not be priced), a header row, CRLF line ends.
+ */
+export function estimateToCsv(estimate: Estimate): string {
+  const card = estimate.rateCard;
+  const cardDate = card.publicationDate;
+  const rows: string[][] = [[...CSV_COLUMNS]];
+  for (const option of estimate.options) {
+    for (const item of option.lineItems) {
+      rows.push([option.option, item.code, item.description, item.quantity, item.unit, item.unitPriceUsd, item.monthlyCostUsd, item.usageType, item.rateKey, item.rateSource, card.id, cardDate].map((v) => csvField(v)));
+    }
+    if (option.priced && option.monthlyCostUsd !== null) {
+      rows.push([option.option, 'TOTAL', `Total per month: ${option.label}`, '', '', '', option.monthlyCostUsd, '', '', '', card.id, cardDate].map((v) => csvField(v)));
+    } else {
+      rows.push([option.option, 'UNPRICED', `Not priced: missing rates ${option.missingRates.join(', ')}`, '', '', '', '', '', '', '', card.id, cardDate].map((v) => csvField(v)));
+    }
+  }
+  return `${rows.map((r) => r.join(',')).join('\r\n')}\r\n`;
+}

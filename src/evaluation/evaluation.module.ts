@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { RatesModule } from '../rates/rates.module';
+import { EvaluationResolver } from './graphql/evaluation.resolver';
+import { EvaluationService } from './evaluation.service';
+import { EvaluationController } from './http/evaluation.controller';
+
+@Module({
+  imports: [RatesModule],
+  controllers: [EvaluationController],
+  providers: [EvaluationService, EvaluationResolver],
+  exports: [EvaluationService],
+})
+export class EvaluationModule {}

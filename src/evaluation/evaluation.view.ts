@@ -1,0 +1,257 @@
+import { Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ViewProperty as P } from '../common/view-property';
+import { RateSourceEnum } from '../rates/rate-card.view';
+
+export enum OptionCodeEnum {
+  KDS_ON_DEMAND = 'KDS_ON_DEMAND',
+  KDS_ON_DEMAND_ADVANTAGE = 'KDS_ON_DEMAND_ADVANTAGE',
+  KDS_PROVISIONED = 'KDS_PROVISIONED',
+  MSK_PROVISIONED = 'MSK_PROVISIONED',
+  MSK_EXPRESS = 'MSK_EXPRESS',
+  MSK_SERVERLESS = 'MSK_SERVERLESS',
+}
+registerEnumType(OptionCodeEnum, { name: 'OptionCode', description: 'The six options streamfit compares' });
+
+export enum ServiceCodeEnum {
+  KINESIS = 'KINESIS',
+  MSK = 'MSK',
+}
+registerEnumType(ServiceCodeEnum, { name: 'ServiceCode' });
+
+@ObjectType('Issue', { description: 'A coded message: a disqualification or a warning' })
+export class IssueView {
+  @P(String, { example: 'KDS_RECORD_TOO_LARGE' }) code: string;
+  @P(String) message: string;
+}
+
+@ObjectType('LineItem', { description: 'One billed line: quantity × unit price, as finance reconciles it against a bill' })
+export class LineItemView {
+  @P(String, { example: 'KDS_SHARD_HOURS' }) code: string;
+  @P(String) description: string;
+  @P(Float, { description: 'Billing quantity in `unit`, 6 decimals', example: 730 }) quantity: number;
+  @P(String, { example: 'ShardHour' }) unit: string;
+  @P(Float, { description: 'USD per unit after override and discount', example: 0.015 }) unitPriceUsd: number;
+  @P(Float, { description: 'quantity × unitPriceUsd, rounded half-up to cents', example: 10.95 }) monthlyCostUsd: number;
+  @P(String, { example: 'Storage-ShardHour' }) usageType: string;
+  @P(String, { example: 'kds.provisioned.shardHour' }) rateKey: string;
+  @P(RateSourceEnum, { enum: RateSourceEnum }) rateSource: RateSourceEnum;
+}
+
+@ObjectType('OptionSizing', { description: 'How the option was sized; `boundBy` names the constraint that set the size. Fields that do not apply are null.' })
+export class OptionSizingView {
+  @P(String) boundBy: string;
+  @P(Float, { nullable: true }) headroomFactor?: number;
+  @P(Float, { nullable: true }) peakWriteMBps?: number;
+  @P(Float, { nullable: true }) peakReadMBps?: number;
+  @P(Int, { nullable: true }) shards?: number;
+  @P(Int, { nullable: true }) shardsForWriteThroughput?: number;
+  @P(Int, { nullable: true }) shardsForWriteRecords?: number;
+  @P(Int, { nullable: true }) shardsForSharedRead?: number;
+  @P(Float, { nullable: true }) onDemandWriteCapacityMBps?: number;
+  @P(Float, { nullable: true }) onDemandMaxWriteMBps?: number;
+  @P(Float, { nullable: true }) onDemandSharedReadMBps?: number;
+  @P(Float, { nullable: true }) onDemandMaxReadMBps?: number;
+  @P(Int, { nullable: true }) efoConsumers?: number;
+  @P(String, { nullable: true }) brokerType?: string;
+  @P(Int, { nullable: true }) brokers?: number;
+  @P(Float, { nullable: true }) perBrokerIngressCapacityMBps?: number;
+  @P(Float, { nullable: true }) perBrokerEgressCapacityMBps?: number;
+  @P(Int, { nullable: true }) replicationFactor?: number;
+  @P(Float, { nullable: true }) storageGbPerBroker?: number;
+  @P(Float, { nullable: true }) totalStorageGb?: number;
+  @P(Float, { nullable: true }) storageUtilizationTarget?: number;
+  @P(Float, { nullable: true }) storedGb?: number;
+  @P(Int, { nullable: true }) partitions?: number;
+  @P(Float, { nullable: true }) partitionReplicasPerBroker?: number;
+  @P(Int, { nullable: true }) partitionsRecommendedPerBroker?: number;
+}
+
+@ObjectType('OptionResult', { description: 'One option: fit, sizing, line items and monthly cost' })
+export class OptionResultView {
+  @P(OptionCodeEnum, { enum: OptionCodeEnum }) option: OptionCodeEnum;
+  @P(ServiceCodeEnum, { enum: ServiceCodeEnum }) service: ServiceCodeEnum;
+  @P(String) label: string;
+  @P(Boolean) eligible: boolean;
+  @P(Int, { description: '1 = recommended; then eligible priced by cost, eligible unpriced, ineligible' }) rank: number;
+  @P([IssueView]) disqualifiedBy: IssueView[];
+  @P(Boolean, { description: 'false when a rate the model needs is missing (see missingRates): never a silent zero' }) priced: boolean;
+  @P([String]) missingRates: string[];
+  @P(Float, { nullable: true, description: 'Sum of the rounded line items; null when unpriced' }) monthlyCostUsd: number | null;
+  @P([LineItemView]) lineItems: LineItemView[];
+  @P(OptionSizingView) sizing: OptionSizingView;
+  @P([String]) assumptions: string[];
+}
+
+@ObjectType('TraceEntry', { description: 'One rule consulted, in order' })
+export class TraceEntryView {
+  @P(String) ruleId: string;
+  @P(String) question: string;
+  @P(String, { description: "The workload's answer" }) answer: string;
+  @P(Boolean, { description: "Whether the rule's condition held" }) fired: boolean;
+  @P(String) outcome: string;
+  @P(String) source: string;
+}
+
+@ObjectType('Recommendation')
+export class RecommendationView {
+  @P(OptionCodeEnum, { enum: OptionCodeEnum, nullable: true }) option: OptionCodeEnum | null;
+  @P(ServiceCodeEnum, { enum: ServiceCodeEnum, nullable: true }) service: ServiceCodeEnum | null;
+  @P(String) headline: string;
+  @P([String]) reasons: string[];
+  @P(Float, { nullable: true }) monthlyCostUsd: number | null;
+}
+
+@ObjectType('RateCardRef', { description: 'Which rates priced a result' })
+export class RateCardRefView {
+  @P(String) id: string;
+  @P(String) region: string;
+  @P(RateSourceEnum, { enum: RateSourceEnum, description: 'OVERRIDE when a discount or override applied' }) source: RateSourceEnum;
+  @P(String) priceListVersion: string;
+  @P(String) publicationDate: string;
+  @P(String) fetchedAt: string;
+  @P(String) contentHash: string;
+  @P(Boolean) stale: boolean;
+  @P(Float) discountPercent: number;
+  @P([String]) overriddenRateKeys: string[];
+}
+
+@ObjectType('PeakFactors')
+export class PeakFactorsView {
+  @P(Float) STEADY: number;
+  @P(Float) VARIABLE: number;
+  @P(Float) UNPREDICTABLE: number;
+}
+
+@ObjectType('EvaluationBasis', { description: 'Units and rounding every number rests on' })
+export class EvaluationBasisView {
+  @P(String) currency: string;
+  @P(Int) bytesPerKb: number;
+  @P(Int) kbPerMb: number;
+  @P(Int) mbPerGb: number;
+  @P(Float) hoursPerMonth: number;
+  @P(Float) daysPerMonth: number;
+  @P(Int) quantityDecimals: number;
+  @P(String) moneyRounding: string;
+  @P(String) note: string;
+  @P(PeakFactorsView) peakFactors: PeakFactorsView;
+}
+
+@ObjectType('NormalizedWorkload', { description: 'The workload after defaults, with derived quantities' })
+export class NormalizedWorkloadView {
+  @P(String) region: string;
+  @P(String) throughputGivenAs: string;
+  @P(Float) ingestGbPerDay: number;
+  @P(Float) avgWriteMBps: number;
+  @P(Float) peakWriteMBps: number;
+  @P(String) peakSource: string;
+  @P(Float) peakFactor: number;
+  @P(Float) avgRecordSizeKB: number;
+  @P(Float) maxRecordSizeKB: number;
+  @P(Int) sharedConsumers: number;
+  @P(Int) dedicatedConsumers: number;
+  @P(Float) retentionHours: number;
+  @P(String) trafficPattern: string;
+  @P(Float) activeHoursPerDay: number;
+  @P(Float, { nullable: true }) latencyTargetMs: number | null;
+  @P(Boolean) existingKafkaClients: boolean;
+  @P(Boolean) needsKafkaConnect: boolean;
+  @P(Boolean) needsKafkaStreams: boolean;
+  @P(Boolean) needsCrossRegionReplication: boolean;
+  @P(Boolean) lambdaConsumers: boolean;
+  @P(Boolean) rackAwareConsumers: boolean;
+  @P(Int, { nullable: true }) partitions: number | null;
+  @P(String, { nullable: true }) mskBrokerFamily: string | null;
+  @P(Float) avgRecordsPerSec: number;
+  @P(Float) peakRecordsPerSec: number;
+  @P(Float) monthlyIngestGb: number;
+  @P(Float) monthlyRecords: number;
+  @P(Float) activeHoursPerMonth: number;
+  @P(Int) totalConsumers: number;
+  @P(Float) peakReadMBps: number;
+  @P(Float) avgStoredGb: number;
+  @P(Float) maxRetainedGb: number;
+}
+
+@ObjectType('Evaluation', { description: 'Recommendation, reasons, trace and the cost of every option' })
+export class EvaluationView {
+  @P(NormalizedWorkloadView) workload: NormalizedWorkloadView;
+  @P(EvaluationBasisView) basis: EvaluationBasisView;
+  @P(RecommendationView) recommendation: RecommendationView;
+  @P([TraceEntryView]) decisionTrace: TraceEntryView[];
+  @P([OptionResultView]) options: OptionResultView[];
+  @P(RateCardRefView) rateCard: RateCardRefView;
+  @P([IssueView]) warnings: IssueView[];
+}
+
+@ObjectType('OptionTotal')
+export class OptionTotalView {
+  @P(OptionCodeEnum, { enum: OptionCodeEnum }) option: OptionCodeEnum;
+  @P(Float, { nullable: true }) monthlyCostUsd: number | null;
+}
+
+@ObjectType('Estimate', { description: 'The options, their line items and totals, and the rates that priced them' })
+export class EstimateView {
+  @P([OptionResultView]) options: OptionResultView[];
+  @P(RateCardRefView) rateCard: RateCardRefView;
+  @P([OptionTotalView]) totals: OptionTotalView[];
+  @P(EvaluationBasisView) basis: EvaluationBasisView;
+  @P([IssueView]) warnings: IssueView[];
+}
+
+@ObjectType('BreakEvenPoint')
+export class BreakEvenPointView {
+  @P(Float) x: number;
+  @P(Float, { nullable: true, description: 'null where the option is ineligible or unpriced' }) monthlyCostUsd: number | null;
+}
+
+@ObjectType('BreakEvenSeries')
+export class BreakEvenSeriesView {
+  @P(OptionCodeEnum, { enum: OptionCodeEnum }) option: OptionCodeEnum;
+  @P([BreakEvenPointView]) points: BreakEvenPointView[];
+}
+
+@ObjectType('Crossover', { description: 'Where two options swap places, solved exactly' })
+export class CrossoverView {
+  @P(OptionCodeEnum, { enum: OptionCodeEnum }) optionA: OptionCodeEnum;
+  @P(OptionCodeEnum, { enum: OptionCodeEnum }) optionB: OptionCodeEnum;
+  @P(Float) at: number;
+  @P(Float) monthlyCostUsd: number;
+  @P(Float) optionBMonthlyCostUsd: number;
+  @P(OptionCodeEnum, { enum: OptionCodeEnum }) cheaperAfter: OptionCodeEnum;
+}
+
+@ObjectType('BreakEven', { description: 'Cost series per option as one workload variable grows, and the crossover points' })
+export class BreakEvenView {
+  @P(String, { example: 'ingest' }) vary: string;
+  @P(String, { example: 'ingestGbPerDay' }) field: string;
+  @P(String, { example: 'GB/day' }) unit: string;
+  @P(Float) from: number;
+  @P(Float) to: number;
+  @P(Int) steps: number;
+  @P([BreakEvenSeriesView]) series: BreakEvenSeriesView[];
+  @P([CrossoverView]) crossovers: CrossoverView[];
+  @P(RateCardRefView) rateCard: RateCardRefView;
+  @P(EvaluationBasisView) basis: EvaluationBasisView;
+  @P([IssueView]) warnings: IssueView[];
+}
+
+@ObjectType('RuleThreshold')
+export class RuleThresholdView {
+  @P(String) name: string;
+  @P(Float) value: number;
+  @P(String) unit: string;
+}
+
+@ObjectType('DecisionRule', { description: 'A rule of the decision engine, with thresholds and its public source' })
+export class DecisionRuleView {
+  @P(String) id: string;
+  @P(String, { description: 'FLOWCHART, HARD_LIMIT or ADVISORY' }) kind: string;
+  @P(String, { description: 'PREFER, DISQUALIFY, WARN, SIZE or INFO' }) effect: string;
+  @P(String) question: string;
+  @P([RuleThresholdView]) thresholds: RuleThresholdView[];
+  @P(String) outcome: string;
+  @P([OptionCodeEnum], { enum: OptionCodeEnum }) appliesTo: OptionCodeEnum[];
+  @P(String) source: string;
+  @P(String) sourceUrl: string;
+  @P(String, { description: 'PL, AWS, 3P or ASSUMPTION' }) confidence: string;
+}

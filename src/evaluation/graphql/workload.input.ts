@@ -1,0 +1,70 @@
+import { Field, Float, InputType, Int, registerEnumType } from '@nestjs/graphql';
+
+export enum TrafficPatternEnum {
+  STEADY = 'STEADY',
+  VARIABLE = 'VARIABLE',
+  UNPREDICTABLE = 'UNPREDICTABLE',
+}
+registerEnumType(TrafficPatternEnum, { name: 'TrafficPattern' });
+
+export enum MskBrokerFamilyEnum {
+  m5 = 'm5',
+  m7g = 'm7g',
+}
+registerEnumType(MskBrokerFamilyEnum, { name: 'MskBrokerFamily' });
+
+export enum BreakEvenVariableEnum {
+  ingest = 'ingest',
+  consumers = 'consumers',
+  retention = 'retention',
+}
+registerEnumType(BreakEvenVariableEnum, { name: 'BreakEvenVariable' });
+
+/**
+ * The workload, as over REST. Fields and descriptions follow WORKLOAD_JSON_SCHEMA; bounds and
+ * cross-field rules are checked by the same domain validation as REST (a test keeps the field lists equal).
+ */
+@InputType('WorkloadInput')
+export class WorkloadInputGql {
+  @Field({ nullable: true, description: 'AWS region code (default us-east-1)' }) region?: string;
+  @Field(() => Float, { nullable: true, description: 'Average GB written per day. Give this or avgWriteMBps' }) ingestGbPerDay?: number;
+  @Field(() => Float, { nullable: true, description: 'Average write throughput, MB/s. Give this or ingestGbPerDay' }) avgWriteMBps?: number;
+  @Field(() => Float, { nullable: true, description: 'Peak write MB/s (≥ average); default average × the traffic pattern peak factor' }) peakWriteMBps?: number;
+  @Field(() => Float, { description: 'Average record size, KB (> 0)' }) avgRecordSizeKB: number;
+  @Field(() => Float, { nullable: true, description: 'Largest record, KB (default = average)' }) maxRecordSizeKB?: number;
+  @Field(() => Int, { nullable: true, description: 'Consumer applications reading the whole stream through the shared path' }) sharedConsumers?: number;
+  @Field(() => Int, { nullable: true, description: 'Consumer applications needing dedicated throughput (EFO / own consumer group)' }) dedicatedConsumers?: number;
+  @Field(() => Float, { nullable: true, description: 'Hours data must stay readable, 1..87600 (default 24)' }) retentionHours?: number;
+  @Field(() => TrafficPatternEnum, { nullable: true, description: 'Shape of the load over the day (default STEADY)' }) trafficPattern?: TrafficPatternEnum;
+  @Field(() => Float, { nullable: true, description: 'Hours per day producers write, 1..24 (default 24)' }) activeHoursPerDay?: number;
+  @Field(() => Float, { nullable: true, description: 'End-to-end p99 latency target, ms' }) latencyTargetMs?: number;
+  @Field({ nullable: true }) existingKafkaClients?: boolean;
+  @Field({ nullable: true }) needsKafkaConnect?: boolean;
+  @Field({ nullable: true }) needsKafkaStreams?: boolean;
+  @Field({ nullable: true }) needsCrossRegionReplication?: boolean;
+  @Field({ nullable: true }) lambdaConsumers?: boolean;
+  @Field({ nullable: true, description: 'MSK: consumers fetch from their own AZ (no cross-AZ consumer traffic)' }) rackAwareConsumers?: boolean;
+  @Field(() => Int, { nullable: true, description: 'MSK: total topic partitions' }) partitions?: number;
+  @Field(() => MskBrokerFamilyEnum, { nullable: true, description: 'MSK provisioned: restrict Standard brokers to this family' }) mskBrokerFamily?: MskBrokerFamilyEnum;
+}
+
+@InputType('RateOverrideInput')
+export class RateOverrideInput {
+  @Field({ description: 'Rate key as listed by rateCard(region)' }) key: string;
+  @Field(() => Float, { description: 'USD per unit replacing the card rate' }) usdPerUnit: number;
+}
+
+@InputType('PricingInput', { description: 'Negotiated discount and per-rate overrides' })
+export class PricingInputGql {
+  @Field(() => Float, { nullable: true, description: 'Discount on every rate, percent (0..100)' }) discountPercent?: number;
+  @Field(() => [RateOverrideInput], { nullable: true }) rateOverrides?: RateOverrideInput[];
+}
+
+/** GraphQL input → the REST body shape (nulls dropped), so both transports run the same validation. */
+export function toRequestBody(input: WorkloadInputGql, pricing?: PricingInputGql | null): Record<string, unknown> {
+  const workload = Object.fromEntries(Object.entries({ ...input }).filter(([, v]) => v !== null && v !== undefined));
+  const body: Record<string, unknown> = { workload };
+  if (pricing?.discountPercent !== null && pricing?.discountPercent !== undefined) body.discountPercent = pricing.discountPercent;
+  if (pricing?.rateOverrides) body.rateOverrides = Object.fromEntries(pricing.rateOverrides.map((o) => [o.key, o.usdPerUnit]));
+  return body;
+}

@@ -1,0 +1,82 @@
+import { Body, Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Caller } from '../../auth/api-key';
+import { CurrentCaller } from '../../auth/current-caller.decorator';
+import { estimateToCsv } from '../csv';
+import { EvaluationService } from '../evaluation.service';
+import { BreakEvenView, DecisionRuleView, EstimateView, EvaluationView } from '../evaluation.view';
+import { BREAK_EVEN_REQUEST_SCHEMA, EVALUATION_REQUEST_SCHEMA, toOpenApi30 } from '../request-schemas';
+
+const evaluationBody = { schema: toOpenApi30(EVALUATION_REQUEST_SCHEMA) as object };
+const badRequest = { description: 'Invalid input: `fields` lists every bad field with a message' };
+
+@ApiTags('evaluation')
+@ApiExtraModels(EstimateView)
+@ApiBearerAuth()
+@Controller('v1')
+export class EvaluationController {
+  constructor(private readonly evaluations: EvaluationService) {}
+
+  @Post('evaluations')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Evaluate a workload: recommendation, reasons, decision trace and the cost of all six options' })
+  @ApiBody(evaluationBody)
+  @ApiOkResponse({ type: EvaluationView })
+  @ApiBadRequestResponse(badRequest)
+  evaluate(@CurrentCaller() caller: Caller, @Body() body: unknown) {
+    return this.evaluations.evaluate(caller, body);
+  }
+
+  @Post('estimates')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cost estimate per option with line items; `Accept: text/csv` returns one CSV row per line item' })
+  @ApiBody(evaluationBody)
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({
+    description: 'JSON estimate, or CSV (RFC 4180) when asked with Accept: text/csv',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(EstimateView) } },
+      'text/csv': { schema: { type: 'string', example: 'option,lineCode,description,quantity,unit,unitPriceUsd,monthlyCostUsd,usageType,rateKey,rateSource,rateCardId,rateCardDate\r\n' } },
+    },
+  })
+  @ApiBadRequestResponse(badRequest)
+  async estimate(@CurrentCaller() caller: Caller, @Body() body: unknown, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+    const estimate = await this.evaluations.estimate(caller, body);
+    if (wantsCsv(accept)) {
+      void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="streamfit-estimate.csv"');
+      return estimateToCsv(estimate);
+    }
+    return estimate;
+  }
+
+  @Post('break-even')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cost series for every option as ingest, consumers or retention vary, with the crossover points' })
+  @ApiBody({ schema: toOpenApi30(BREAK_EVEN_REQUEST_SCHEMA) as object })
+  @ApiOkResponse({ type: BreakEvenView })
+  @ApiBadRequestResponse(badRequest)
+  breakEven(@CurrentCaller() caller: Caller, @Body() body: unknown) {
+    return this.evaluations.breakEven(caller, body);
+  }
+
+  @Get('decision-rules')
+  @ApiOperation({ summary: 'The rule set: thresholds, outcomes and the public source of each rule' })
+  @ApiOkResponse({ type: [DecisionRuleView] })
+  decisionRules() {
+    return this.evaluations.decisionRules();
+  }
+}
+
+/** text/csv wins only when the caller asks for it ahead of JSON. */
+export function wantsCsv(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const types = accept.split(',').map((part) => {
+    const [type, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return { type: type.trim(), q: q ? Number(q.slice(2)) : 1 };
+  });
+  const csv = Math.max(0, ...types.filter((t) => t.type === 'text/csv').map((t) => t.q));
+  const json = Math.max(0, ...types.filter((t) => t.type === 'application/json' || t.type === '*/*' || t.type === 'application/*').map((t) => t.q));
+  return csv > 0 && csv >= json;
+}

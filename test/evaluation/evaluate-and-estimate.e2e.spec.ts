@@ -1,0 +1,160 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DECISION_RULES } from '../../src/domain';
+import { gql, OPTION_FIELDS, RATE_CARD_REF_FIELDS } from '../support/graphql';
+import { bearer } from '../support/keys';
+import { startTestApp } from '../support/test-app';
+
+const guideExample = { ingestGbPerDay: 100, avgRecordSizeKB: 1, sharedConsumers: 2, retentionHours: 24, trafficPattern: 'STEADY' };
+
+/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  return rows;
+}
+
+describe('evaluations and estimates over REST and GraphQL', () => {
+  let app: NestFastifyApplication;
+  let viewer: string;
+  beforeAll(async () => {
+    app = await startTestApp();
+    viewer = await bearer(app, 'portal', 'viewer');
+  });
+  afterAll(async () => app.close());
+
+  const post = (path: string, body: unknown, auth = viewer) => request(app.getHttpServer()).post(path).set('authorization', auth).send(body as object);
+
+  it('POST /v1/evaluations returns recommendation, reasons, the full trace and six priced options', async () => {
+    const res = await post('/v1/evaluations', { workload: guideExample });
+    expect(res.status).toBe(200);
+    expect(res.body.recommendation.option).toBe(res.body.options.find((o: { rank: number }) => o.rank === 1).option);
+    expect(res.body.recommendation.reasons.length).toBeGreaterThan(0);
+    expect(res.body.options.map((o: { option: string }) => o.option).sort()).toEqual(['KDS_ON_DEMAND', 'KDS_ON_DEMAND_ADVANTAGE', 'KDS_PROVISIONED', 'MSK_EXPRESS', 'MSK_PROVISIONED', 'MSK_SERVERLESS']);
+    const traced = res.body.decisionTrace.map((t: { ruleId: string }) => t.ruleId);
+    expect(traced.slice(0, 5)).toEqual(DECISION_RULES.slice(0, 5).map((r) => r.id));
+    for (const option of res.body.options) {
+      const sum = option.lineItems.reduce((s: number, li: { monthlyCostUsd: number }) => s + Math.round(li.monthlyCostUsd * 100), 0) / 100;
+      expect(option.monthlyCostUsd).toBeCloseTo(sum, 10);
+      for (const li of option.lineItems) expect(li.monthlyCostUsd).toBeCloseTo(Math.round(li.quantity * li.unitPriceUsd * 100 + 1e-9) / 100, 2);
+    }
+    expect(res.body.rateCard).toMatchObject({ region: 'us-east-1', source: 'BUNDLED_SNAPSHOT', discountPercent: 0 });
+    expect(res.body.basis.hoursPerMonth).toBe(730);
+  });
+
+  it('gives the same numbers over GraphQL as over REST, with and without pricing options', async () => {
+    const cases = [
+      { workload: guideExample },
+      { workload: { avgWriteMBps: 40, avgRecordSizeKB: 8, sharedConsumers: 1, dedicatedConsumers: 3, retentionHours: 168, trafficPattern: 'UNPREDICTABLE' }, discountPercent: 12.5 },
+      { workload: { ingestGbPerDay: 2000, avgRecordSizeKB: 2, existingKafkaClients: true, retentionHours: 72 }, rateOverrides: { 'msk.storage.gbMonth': 0.08, 'kds.provisioned.shardHour': 0.012 } },
+    ];
+    for (const body of cases) {
+      const rest = await post('/v1/evaluations', body);
+      expect(rest.status).toBe(200);
+      const pricing = { discountPercent: body.discountPercent, rateOverrides: body.rateOverrides && Object.entries(body.rateOverrides).map(([key, usdPerUnit]) => ({ key, usdPerUnit })) };
+      const graph = await gql(app, viewer, `query($input: WorkloadInput!, $pricing: PricingInput) { evaluateWorkload(input: $input, pricing: $pricing) {
+          recommendation { option service headline reasons monthlyCostUsd } options { ${OPTION_FIELDS} } rateCard { ${RATE_CARD_REF_FIELDS} } warnings { code message }
+          decisionTrace { ruleId question answer fired outcome source } } }`, { input: body.workload, pricing });
+      expect(graph.body.errors).toBeUndefined();
+      const g = graph.body.data.evaluateWorkload;
+      expect(g.recommendation).toEqual(rest.body.recommendation);
+      expect(g.rateCard).toEqual(rest.body.rateCard);
+      expect(g.warnings).toEqual(rest.body.warnings);
+      expect(g.decisionTrace).toEqual(rest.body.decisionTrace);
+      for (const [i, option] of g.options.entries()) {
+        const r = rest.body.options[i];
+        expect(option.option).toBe(r.option);
+        expect(option.monthlyCostUsd).toBe(r.monthlyCostUsd);
+        expect(option.lineItems).toEqual(r.lineItems);
+        expect(option.disqualifiedBy).toEqual(r.disqualifiedBy);
+      }
+    }
+  });
+
+  it('echoes overrides and discounts in rateCard (source OVERRIDE) and applies them to the line items', async () => {
+    const plain = await post('/v1/estimates', { workload: guideExample });
+    const cheaper = await post('/v1/estimates', { workload: guideExample, rateOverrides: { 'kds.provisioned.shardHour': 0.01 } });
+    expect(cheaper.body.rateCard).toMatchObject({ source: 'OVERRIDE', overriddenRateKeys: ['kds.provisioned.shardHour'] });
+    const line = (b: { options: { option: string; lineItems: { rateKey: string; unitPriceUsd: number; rateSource: string }[] }[] }) =>
+      b.options.find((o) => o.option === 'KDS_PROVISIONED')!.lineItems.find((l) => l.rateKey === 'kds.provisioned.shardHour')!;
+    expect(line(plain.body).unitPriceUsd).toBe(0.015);
+    expect(line(cheaper.body)).toMatchObject({ unitPriceUsd: 0.01, rateSource: 'OVERRIDE' });
+    const discounted = await post('/v1/estimates', { workload: guideExample, discountPercent: 10 });
+    expect(line(discounted.body).unitPriceUsd).toBeCloseTo(0.0135, 12);
+  });
+
+  it('POST /v1/estimates returns options, rate card and totals; text/csv returns one RFC 4180 row per line item', async () => {
+    const json = await post('/v1/estimates', { workload: guideExample });
+    expect(json.status).toBe(200);
+    expect(Object.keys(json.body).sort()).toEqual(['basis', 'options', 'rateCard', 'totals', 'warnings']);
+    const csv = await request(app.getHttpServer()).post('/v1/estimates').set('authorization', viewer).set('accept', 'text/csv').send({ workload: guideExample });
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.text.endsWith('\r\n')).toBe(true);
+    const rows = parseCsv(csv.text);
+    expect(rows[0]).toEqual(['option', 'lineCode', 'description', 'quantity', 'unit', 'unitPriceUsd', 'monthlyCostUsd', 'usageType', 'rateKey', 'rateSource', 'rateCardId', 'rateCardDate']);
+    const items = rows.slice(1).filter((r) => r[1] !== 'TOTAL' && r[1] !== 'UNPRICED');
+    const expectedItems = json.body.options.flatMap((o: { option: string; lineItems: { code: string; quantity: number; unitPriceUsd: number; monthlyCostUsd: number; usageType: string }[] }) => o.lineItems.map((l) => ({ ...l, option: o.option })));
+    expect(items).toHaveLength(expectedItems.length);
+    items.forEach((r, i) => {
+      expect(r[0]).toBe(expectedItems[i].option);
+      expect(r[1]).toBe(expectedItems[i].code);
+      expect(Number(r[3])).toBe(expectedItems[i].quantity);
+      expect(Number(r[5])).toBe(expectedItems[i].unitPriceUsd);
+      expect(r[5]).not.toMatch(/e/i);
+      expect(Number(r[6])).toBe(expectedItems[i].monthlyCostUsd);
+      expect(r[10]).toBe(json.body.rateCard.id);
+    });
+    for (const total of json.body.totals) {
+      const row = rows.find((r) => r[0] === total.option && r[1] === 'TOTAL');
+      expect(Number(row![6])).toBe(total.monthlyCostUsd);
+    }
+    // A description holding a comma is quoted, so every row has all twelve columns.
+    expect(csv.text).toMatch(/"[^"]*,[^"]*"/);
+    expect(rows.every((r) => r.length === 12)).toBe(true);
+  });
+
+  it('POST /v1/break-even and GraphQL breakEven agree and report crossovers', async () => {
+    const body = { workload: { ...guideExample }, vary: 'ingest', from: 10, to: 20000, steps: 40 };
+    const rest = await post('/v1/break-even', body);
+    expect(rest.status).toBe(200);
+    expect(rest.body.series).toHaveLength(6);
+    expect(rest.body.series[0].points).toHaveLength(40);
+    const graph = await gql(app, viewer, `query($input: WorkloadInput!) { breakEven(input: $input, vary: ingest, from: 10, to: 20000, steps: 40) {
+      vary field unit series { option points { x monthlyCostUsd } } crossovers { optionA optionB at monthlyCostUsd optionBMonthlyCostUsd cheaperAfter } } }`, { input: body.workload });
+    expect(graph.body.errors).toBeUndefined();
+    expect(graph.body.data.breakEven.series).toEqual(rest.body.series);
+    expect(graph.body.data.breakEven.crossovers).toEqual(rest.body.crossovers);
+    expect(rest.body.crossovers.length).toBeGreaterThan(0);
+  });
+
+  it('GET /v1/decision-rules is the rule table, the same over GraphQL', async () => {
+    const rest = await request(app.getHttpServer()).get('/v1/decision-rules').set('authorization', viewer);
+    expect(rest.status).toBe(200);
+    expect(rest.body).toEqual(JSON.parse(JSON.stringify(DECISION_RULES)));
+    const graph = await gql(app, viewer, '{ decisionRules { id kind effect question outcome source sourceUrl confidence appliesTo thresholds { name value unit } } }');
+    expect(graph.body.data.decisionRules).toEqual(rest.body);
+  });
+});
