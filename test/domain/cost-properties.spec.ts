@@ -1,0 +1,154 @@
+/** Property tests (fast-check): costs never negative, monotone, consistent totals, stable output, exact fast money. */
+import fc from 'fast-check';
+import Decimal from 'decimal.js';
+import { OPTION_CODES, estimate, evaluate, type OptionCode, type WorkloadInput } from '../../src/domain';
+import { D, lineCents, lineCentsFast, priceForms } from '../../src/domain/pricing/money';
+import { usEast1RateCard } from './support/us-east-1.rate-card';
+
+const card = usEast1RateCard();
+
+const workloadArb: fc.Arbitrary<WorkloadInput> = fc.record({
+  ingestGbPerDay: fc.double({ min: 0, max: 50000, noNaN: true }),
+  avgRecordSizeKB: fc.double({ min: 0.05, max: 4096, noNaN: true }),
+  sharedConsumers: fc.integer({ min: 0, max: 12 }),
+  dedicatedConsumers: fc.integer({ min: 0, max: 60 }),
+  retentionHours: fc.double({ min: 1, max: 20000, noNaN: true }),
+  trafficPattern: fc.constantFrom('STEADY' as const, 'VARIABLE' as const, 'UNPREDICTABLE' as const),
+  activeHoursPerDay: fc.double({ min: 1, max: 24, noNaN: true }),
+  existingKafkaClients: fc.boolean(),
+  needsCrossRegionReplication: fc.boolean(),
+  rackAwareConsumers: fc.boolean(),
+  latencyTargetMs: fc.option(fc.integer({ min: 1, max: 5000 }), { nil: undefined }),
+}).map((w) => Object.fromEntries(Object.entries(w).filter(([, v]) => v !== undefined)) as unknown as WorkloadInput);
+
+const totals = (input: WorkloadInput): Record<OptionCode, number> =>
+  Object.fromEntries(estimate(input, card).totals.map((t) => [t.option, t.monthlyCostUsd!])) as Record<OptionCode, number>;
+
+/**
+ * Advantage bills usage and its minimum shortfall as two lines that add up to a constant below the
+ * minimum; each is rounded to the cent, so their sum may dip by a cent when usage grows.
+ */
+const tolerance = (o: OptionCode): number => (o === 'KDS_ON_DEMAND_ADVANTAGE' ? 0.02 : 0);
+
+function nonDecreasing(lo: WorkloadInput, hi: WorkloadInput): void {
+  const a = totals(lo);
+  const b = totals(hi);
+  for (const o of OPTION_CODES) {
+    if (b[o] < a[o] - tolerance(o) - 1e-9) throw new Error(`${o}: ${a[o]} → ${b[o]} for ${JSON.stringify(lo)} → ${JSON.stringify(hi)}`);
+  }
+}
+
+describe('cost model properties', () => {
+  it('costs are never negative and line items sum to the option total', () => {
+    fc.assert(
+      fc.property(workloadArb, (w) => {
+        for (const o of evaluate(w, card).options) {
+          expect(o.monthlyCostUsd).not.toBeNull();
+          expect(o.monthlyCostUsd!).toBeGreaterThanOrEqual(0);
+          let cents = 0;
+          for (const l of o.lineItems) {
+            expect(l.quantity).toBeGreaterThanOrEqual(0);
+            expect(l.monthlyCostUsd).toBeGreaterThanOrEqual(0);
+            expect(Number.isInteger(Math.round(l.monthlyCostUsd * 100))).toBe(true);
+            cents += Math.round(l.monthlyCostUsd * 100);
+          }
+          expect(Math.round(o.monthlyCostUsd! * 100)).toBe(cents);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('each line costs round_half_up(quantity × unit price, 2)', () => {
+    fc.assert(
+      fc.property(workloadArb, fc.integer({ min: 0, max: 60 }), (w, discountPercent) => {
+        for (const o of evaluate(w, card, { discountPercent }).options) {
+          for (const l of o.lineItems) {
+            const expected = new Decimal(String(l.quantity)).times(String(l.unitPriceUsd)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
+            expect({ code: l.code, cost: l.monthlyCostUsd }).toEqual({ code: l.code, cost: expected });
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('each option costs no less with more ingest', () => {
+    fc.assert(
+      fc.property(workloadArb, fc.double({ min: 0, max: 5000, noNaN: true }), (w, more) => {
+        nonDecreasing(w, { ...w, ingestGbPerDay: (w.ingestGbPerDay ?? 0) + more });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('each option costs no less with longer retention', () => {
+    fc.assert(
+      fc.property(workloadArb, fc.double({ min: 0, max: 5000, noNaN: true }), (w, more) => {
+        nonDecreasing(w, { ...w, retentionHours: Math.min(87600, (w.retentionHours ?? 24) + more) });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('each option costs no less with more consumers (shared or dedicated)', () => {
+    fc.assert(
+      fc.property(workloadArb, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), (w, s, d) => {
+        nonDecreasing(w, { ...w, sharedConsumers: (w.sharedConsumers ?? 1) + s, dedicatedConsumers: (w.dedicatedConsumers ?? 0) + d });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a disqualified option is never recommended, and the recommendation ranks first', () => {
+    fc.assert(
+      fc.property(workloadArb, (w) => {
+        const e = evaluate(w, card);
+        if (e.recommendation.option === null) {
+          expect(e.options.every((o) => !o.eligible)).toBe(true);
+        } else {
+          const rec = e.options.find((o) => o.option === e.recommendation.option)!;
+          expect(rec.eligible).toBe(true);
+          expect(rec.disqualifiedBy).toEqual([]);
+          expect(rec.rank).toBe(1);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the same input gives byte-identical JSON (also with a freshly built card)', () => {
+    fc.assert(
+      fc.property(workloadArb, fc.integer({ min: 0, max: 100 }), (w, discountPercent) => {
+        const first = JSON.stringify(evaluate(w, card, { discountPercent }));
+        const again = JSON.stringify(evaluate(w, card, { discountPercent }));
+        const fresh = JSON.stringify(evaluate(w, usEast1RateCard(), { discountPercent }));
+        expect(again).toBe(first);
+        expect(fresh).toBe(first);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('fast money equals decimal.js money, including exact half cents', () => {
+    const price = fc.oneof(
+      fc.constantFrom('0.015', '0.000000014', '0.0456', '0.0135', '0.00005', '13.056', '0.1', '0.0000000126'),
+      fc.tuple(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 12 })).map(([n, scale]) => new D(n).dividedBy(new D(10).pow(scale)).toString()),
+    );
+    const quantity = fc.oneof(
+      fc.integer({ min: 0, max: 10 ** 12 }).map((n) => n / 1e6),
+      fc.integer({ min: 0, max: 10 ** 6 }).map((n) => n * 0.5),
+      fc.integer({ min: 10 ** 9, max: 10 ** 13 }),
+    );
+    fc.assert(
+      fc.property(quantity, price, (q, p) => {
+        const forms = priceForms(new D(p));
+        expect(lineCentsFast(q, forms)).toBe(lineCents(q, forms.unitPrice));
+      }),
+      { numRuns: 5000 },
+    );
+    // hand-picked half cents: 1,460 × 0.01425 = 20.805 → 20.81; 0.5 × 0.01 = 0.005 → 0.01
+    expect(lineCentsFast(1460, priceForms(new D('0.01425')))).toBe(2081);
+    expect(lineCentsFast(0.5, priceForms(new D('0.01')))).toBe(1);
+  });
+});
