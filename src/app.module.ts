@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { HealthModule } from './health/health.module';
 import { RatesModule } from './rates/rates.module';
+import { ScenariosModule } from './scenarios/scenarios.module';
 import { type InfrastructureOptions, InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ServiceInfoResolver } from './service-info/service-info.resolver';
 
@@ -35,6 +36,7 @@ export class AppModule {
         HealthModule,
         RatesModule,
         EvaluationModule,
+        ScenariosModule,
       ],
       providers: [ServiceInfoResolver],
     };

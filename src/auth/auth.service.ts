@@ -11,6 +11,9 @@ const RATE_WINDOW_MS = 60_000;
 
 @Injectable()
 export class AuthService {
+  /** Keys verified in the last CACHE_MEMORY_TTL_MS (skips hashing and lookup on the hot path; a revocation reaches every replica within the key cache TTL). */
+  private readonly verified = new Map<string, { caller: Caller; until: number }>();
+
   constructor(
     private readonly keys: ApiKeyRepository,
     private readonly cache: CacheService,
@@ -20,6 +23,8 @@ export class AuthService {
   /** Resolve `Authorization: Bearer <key>` to a caller, or throw UNAUTHENTICATED. */
   async authenticate(authorization: string | undefined): Promise<Caller> {
     if (!authorization) throw new DomainError('UNAUTHENTICATED', 'An API key is required: send `Authorization: Bearer <key>`');
+    const remembered = this.verified.get(authorization);
+    if (remembered && remembered.until > Date.now()) return remembered.caller;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     const parsed = match ? parseApiKey(match[1]) : null;
     if (!match || !parsed) throw new DomainError('UNAUTHENTICATED', 'The API key is malformed or not valid');
@@ -27,7 +32,10 @@ export class AuthService {
     if (!stored || stored.revokedAt || !keyMatches(match[1], stored.secretHash)) {
       throw new DomainError('UNAUTHENTICATED', 'The API key is not valid or has been revoked');
     }
-    return { keyId: stored.id, team: stored.team, role: stored.role };
+    const caller: Caller = { keyId: stored.id, team: stored.team, role: stored.role };
+    if (this.verified.size >= 10000) this.verified.clear();
+    this.verified.set(authorization, { caller, until: Date.now() + this.config.CACHE_MEMORY_TTL_MS });
+    return caller;
   }
 
   /** Fixed one-minute window per key, counted in Redis (shared by all replicas). */
@@ -58,6 +66,7 @@ export class AuthService {
 
   async revokeKey(prefix: string): Promise<boolean> {
     const revoked = await this.keys.revoke(prefix);
+    for (const header of this.verified.keys()) if (header.includes(`sf_${prefix}_`)) this.verified.delete(header);
     await this.cache.del(cacheKeys.apiKey(prefix));
     return revoked;
   }

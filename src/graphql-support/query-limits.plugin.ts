@@ -32,10 +32,15 @@ export function queryDepth(document: DocumentNode, operationName?: string | null
 
 /** Rejects operations deeper than MAX_QUERY_DEPTH or costlier than MAX_QUERY_COMPLEXITY (one point per field). */
 export function queryLimitsPlugin(limits = { depth: MAX_QUERY_DEPTH, complexity: MAX_QUERY_COMPLEXITY }): ApolloServerPlugin {
+  const checked = new WeakMap<DocumentNode, Map<string, true>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
+          // Apollo reuses one parsed document per query text, so the verdict is computed once per document and operation.
+          const verdicts = checked.get(document) ?? new Map<string, true>();
+          const operationKey = request.operationName ?? '';
+          if (verdicts.has(operationKey)) return;
           const depth = queryDepth(document, request.operationName);
           if (depth > limits.depth) {
             throw new GraphQLError(`Query depth ${depth} exceeds the limit of ${limits.depth}`, { extensions: { code: 'BAD_USER_INPUT', limit: limits.depth, actual: depth, http: { status: 400 } } });
@@ -49,6 +54,11 @@ export function queryLimitsPlugin(limits = { depth: MAX_QUERY_DEPTH, complexity:
           }
           if (complexity > limits.complexity) {
             throw new GraphQLError(`Query complexity ${complexity} exceeds the limit of ${limits.complexity}`, { extensions: { code: 'BAD_USER_INPUT', limit: limits.complexity, actual: complexity, http: { status: 400 } } });
+          }
+          // @include/@skip make the cost depend on variables: such documents are checked on every request.
+          if (!request.query?.includes('@')) {
+            verdicts.set(operationKey, true);
+            checked.set(document, verdicts);
           }
         },
       };

@@ -45,8 +45,11 @@ export interface ServedRateCard extends RateCard {
 @Injectable()
 export class RatesService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly cards = new Map<string, RateCard>();
+  private readonly servedCards = new Map<string, { key: string; card: RateCard; served: ServedRateCard }>();
   private readonly inFlight = new Map<string, Promise<RefreshResult>>();
   private readonly touched = new Set<string>();
+  /** Card ids known to be in rate_card_versions (so scenarios can pin them). */
+  private readonly stored = new Set<string>();
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -78,8 +81,22 @@ export class RatesService implements OnApplicationBootstrap, OnModuleDestroy {
     let card = await this.fromCache(region);
     if (!card) card = await this.load(region);
     this.firstUse(region);
-    const refresh = await this.status(region);
-    return { ...card, stale: this.isStale(card, refresh), refresh };
+    return this.served(card, await this.status(region));
+  }
+
+  /**
+   * The same object for as long as the card and its freshness do not change: the cost model caches its parsed
+   * rates per card object, so a new object per request would re-parse every rate on every request.
+   */
+  private served(card: RateCard, refresh: RefreshStatus): ServedRateCard {
+    const stale = this.isStale(card, refresh);
+    const key = `${stale}|${refresh.lastAttemptAt ?? ''}|${refresh.lastSuccessAt ?? ''}|${refresh.lastError ?? ''}`;
+    const known = this.servedCards.get(card.id);
+    if (known && known.key === key && known.card === card) return known.served;
+    const served: ServedRateCard = { ...card, stale, refresh };
+    if (this.servedCards.size > 100) this.servedCards.clear();
+    this.servedCards.set(card.id, { key, card, served });
+    return served;
   }
 
   /** A pinned version (scenarios), from memory or PostgreSQL. */
@@ -89,6 +106,13 @@ export class RatesService implements OnApplicationBootstrap, OnModuleDestroy {
     const card = await this.repository.byId(id);
     if (card) this.remember(card);
     return card;
+  }
+
+  /** Make sure a card that priced something is stored (scenario versions pin it by id). Idempotent; never rewrites a stored row. */
+  async ensureStored(card: RateCard): Promise<void> {
+    if (this.stored.has(card.id)) return;
+    if (!(await this.repository.byId(card.id))) await this.repository.save(card);
+    this.stored.add(card.id);
   }
 
   async knownRegions(): Promise<string[]> {

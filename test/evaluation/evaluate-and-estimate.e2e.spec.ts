@@ -1,11 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { DECISION_RULES } from '../../src/domain';
+import { breakEven, DECISION_RULES, estimate, evaluate } from '../../src/domain';
+import { RatesService } from '../../src/rates/rates.service';
 import { gql, OPTION_FIELDS, RATE_CARD_REF_FIELDS } from '../support/graphql';
 import { bearer } from '../support/keys';
 import { startTestApp } from '../support/test-app';
 
-const guideExample = { ingestGbPerDay: 100, avgRecordSizeKB: 1, sharedConsumers: 2, retentionHours: 24, trafficPattern: 'STEADY' };
+const guideExample = { ingestGbPerDay: 100, avgRecordSizeKB: 1, sharedConsumers: 2, retentionHours: 24, trafficPattern: 'STEADY' as const };
 
 /** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -62,6 +63,17 @@ describe('evaluations and estimates over REST and GraphQL', () => {
     }
     expect(res.body.rateCard).toMatchObject({ region: 'us-east-1', source: 'BUNDLED_SNAPSHOT', discountPercent: 0 });
     expect(res.body.basis.hoursPerMonth).toBe(730);
+  });
+
+  it('writes the JSON answers (fast-json-stringify from the response views) without losing or changing anything', async () => {
+    const card = await app.get(RatesService).current('us-east-1');
+    const body = { workload: { ...guideExample, dedicatedConsumers: 1, latencyTargetMs: 100 }, discountPercent: 5 };
+    const evaluation = await post('/v1/evaluations', body);
+    expect(evaluation.body).toEqual(JSON.parse(JSON.stringify(evaluate(body.workload, card, { discountPercent: 5 }))));
+    const est = await post('/v1/estimates', body);
+    expect(est.body).toEqual(JSON.parse(JSON.stringify(estimate(body.workload, card, { discountPercent: 5 }))));
+    const be = await post('/v1/break-even', { ...body, vary: 'retention', from: 24, to: 2000, steps: 10 });
+    expect(be.body).toEqual(JSON.parse(JSON.stringify(breakEven(body.workload, card, { discountPercent: 5 }, { vary: 'retention', from: 24, to: 2000, steps: 10 }))));
   });
 
   it('gives the same numbers over GraphQL as over REST, with and without pricing options', async () => {

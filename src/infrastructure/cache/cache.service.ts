@@ -3,6 +3,9 @@ import { createClient } from 'redis';
 import type { Metrics } from '../metrics/metrics';
 import type { CacheKey } from './cache-keys';
 
+/** In-process marker for "Redis had no such key" (never a stored value: values are JSON or ids). */
+const MISSING = '\u0000missing';
+
 export type CacheStatus = 'up' | 'down' | 'disabled';
 
 interface MemoryEntry {
@@ -83,21 +86,22 @@ export class CacheService {
     const local = this.memory.get(this.full(k));
     if (local && local.expiresAt > now) {
       this.metrics.cacheLookups.inc({ namespace: k.namespace, tier: 'memory', result: 'hit' });
-      return local.value;
+      return local.value === MISSING ? null : local.value;
     }
     this.metrics.cacheLookups.inc({ namespace: k.namespace, tier: 'memory', result: 'miss' });
     const remote = await this.redis((c) => c.get(this.full(k)));
     if (remote.ok) {
       this.metrics.cacheLookups.inc({ namespace: k.namespace, tier: 'redis', result: remote.value == null ? 'miss' : 'hit' });
       if (remote.value == null) {
-        this.memory.delete(this.full(k));
+        // Remember the miss too, so a key that does not exist costs one Redis round trip per memory TTL, not per call.
+        this.remember(this.full(k), MISSING, this.options.memoryTtlMs);
         return null;
       }
       this.remember(this.full(k), String(remote.value), this.options.memoryTtlMs);
       return String(remote.value);
     }
     // No Redis (or Redis away): the in-process tier is all there is; an expired entry is better than none.
-    return local && (this.client || local.expiresAt > now) ? local.value : null;
+    return local && local.value !== MISSING && (this.client || local.expiresAt > now) ? local.value : null;
   }
 
   async set(k: CacheKey, value: string, ttlSeconds: number): Promise<void> {
@@ -113,8 +117,10 @@ export class CacheService {
   /** Count a hit in a fixed window; returns the count so far (shared across replicas when Redis is up). */
   async hit(k: CacheKey, windowMs: number): Promise<number> {
     const remote = await this.redis(async (c) => {
-      const [count] = (await c.multi().incr(this.full(k)).pExpire(this.full(k), windowMs, 'NX').exec()) as unknown as [number, number];
-      return Number(count);
+      const count = Number(await c.incr(this.full(k)));
+      // The key names its window, so it is never reused; the expiry only bounds how long it occupies Redis.
+      if (count === 1) void c.pExpire(this.full(k), windowMs).catch(() => undefined);
+      return count;
     });
     if (remote.ok) return remote.value;
     const entry = this.memory.get(this.full(k));

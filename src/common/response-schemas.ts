@@ -1,0 +1,47 @@
+import type { FastifyInstance, RouteOptions } from 'fastify';
+
+type Schema = Record<string, unknown>;
+
+/**
+ * A serialization schema for Fastify (fast-json-stringify) from an OpenAPI component, so JSON answers
+ * are written from the same response views that document them (and GraphQL serves). References are
+ * inlined. `required` is dropped and integers are written as numbers, so the serializer never rejects
+ * or truncates a value the domain produced; it only writes faster than JSON.stringify.
+ */
+export function serializationSchema(components: Record<string, unknown>, name: string): Schema {
+  const resolve = (node: unknown, depth: number): unknown => {
+    if (depth > 32) throw new Error(`response schema ${name} nests too deeply`);
+    if (Array.isArray(node)) return node.map((n) => resolve(n, depth + 1));
+    if (node === null || typeof node !== 'object') return node;
+    const obj = node as Schema;
+    if (typeof obj.$ref === 'string') {
+      const target = components[obj.$ref.replace('#/components/schemas/', '')];
+      if (!target) throw new Error(`unresolved ${obj.$ref}`);
+      return resolve(target, depth + 1);
+    }
+    if (Array.isArray(obj.allOf) && obj.allOf.length === 1) {
+      const inner = resolve(obj.allOf[0], depth + 1) as Schema;
+      return obj.nullable ? { ...inner, nullable: true } : inner;
+    }
+    const out: Schema = {};
+    for (const [key, value] of Object.entries(obj)) {
+      if (key === 'required' || key === 'example' || key === 'description') continue;
+      if (key === 'type' && value === 'integer') out.type = 'number';
+      else if (key === 'properties') out.properties = Object.fromEntries(Object.entries(value as Schema).map(([p, s]) => [p, resolve(s, depth + 1)]));
+      else out[key] = resolve(value, depth + 1);
+    }
+    return out;
+  };
+  return resolve({ $ref: `#/components/schemas/${name}` }, 0) as Schema;
+}
+
+/** Attach 200-response serialization schemas to routes as Nest registers them (call before app.init()). */
+export function useResponseSchemas(fastify: FastifyInstance, routes: Record<string, Schema>): void {
+  fastify.addHook('onRoute', (route: RouteOptions) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      const schema = routes[`${method} ${route.url}`];
+      if (schema) route.schema = { ...(route.schema ?? {}), response: { 200: schema } };
+    }
+  });
+}
