@@ -1,0 +1,58 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { bearer } from '../support/keys';
+import { regionShapedDocuments } from '../support/pricelist-fixtures';
+import { PriceListServer } from '../support/pricelist-server';
+import { startTestApp } from '../support/test-app';
+
+describe('rate freshness and first use', () => {
+  it('marks a card stale past RATES_STALE_AFTER_MS without a successful refresh: in the card, in every estimate and in /health/ready', async () => {
+    // Live rates off and a one-minute limit: the bundled snapshot (dated at its build) is older than that.
+    const app = await startTestApp({ RATES_LIVE: 'false', RATES_STALE_AFTER_MS: '60000' });
+    try {
+      const viewer = await bearer(app, 'finance', 'viewer');
+      const server = app.getHttpServer();
+      const card = await request(server).get('/v1/rate-cards/us-east-1').set('authorization', viewer);
+      expect(card.body).toMatchObject({ source: 'BUNDLED_SNAPSHOT', stale: true });
+      const estimate = await request(server).post('/v1/estimates').set('authorization', viewer).send({ workload: { ingestGbPerDay: 10, avgRecordSizeKB: 1 } });
+      expect(estimate.body.rateCard.stale).toBe(true);
+      expect(estimate.body.warnings.map((w: { code: string }) => w.code)).toContain('RATE_CARD_STALE');
+      const ready = await request(server).get('/health/ready');
+      expect(ready.status).toBe(200);
+      expect(ready.body.status).toBe('degraded');
+      expect(ready.body.checks.rates).toMatchObject({ status: 'degraded', staleRegions: ['us-east-1'] });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('is fresh while younger than the age limit', async () => {
+    const app = await startTestApp({ RATES_LIVE: 'false', RATES_STALE_AFTER_MS: String(365 * 24 * 3600 * 1000) });
+    try {
+      const viewer = await bearer(app, 'finance', 'viewer');
+      const card = await request(app.getHttpServer()).get('/v1/rate-cards/us-east-1').set('authorization', viewer);
+      expect(card.body.stale).toBe(false);
+      expect((await request(app.getHttpServer()).get('/health/ready')).body.checks.rates.status).toBe('up');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('waits for the first refresh of a region that has no rates at all, then serves it', async () => {
+    const server = await new PriceListServer().start();
+    const docs = regionShapedDocuments('ap-southeast-1');
+    server.setDocuments('AmazonKinesis', docs.AmazonKinesis);
+    server.setDocuments('AmazonMSK', docs.AmazonMSK);
+    const app = await startTestApp({ RATES_LIVE: 'true', PRICING_ENDPOINT: server.endpoint, PRICING_ACCESS_KEY_ID: 'AKIDLOCAL', PRICING_SECRET_ACCESS_KEY: 'local' });
+    try {
+      const viewer = await bearer(app, 'finance', 'viewer');
+      const res = await request(app.getHttpServer()).post('/v1/evaluations').set('authorization', viewer).send({ workload: { region: 'ap-southeast-1', ingestGbPerDay: 10, avgRecordSizeKB: 1 } });
+      expect(res.status).toBe(200);
+      expect(res.body.rateCard).toMatchObject({ region: 'ap-southeast-1', source: 'AWS_PRICE_LIST' });
+      expect(server.requests.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await app.close();
+      await server.close();
+    }
+  });
+});
