@@ -69,7 +69,7 @@ describe('graceful shutdown (SIGTERM) of the real process', () => {
     child.kill('SIGTERM');
     const res = await inFlight;
     expect(res.status).toBe(200);
-    expect((await res.json()).outcome).toMatch(/UPDATED|UNCHANGED/);
+    expect(((await res.json()) as { outcome: string }).outcome).toMatch(/UPDATED|UNCHANGED/);
     const { code, signal } = await exited;
     if (!(code === 0 || signal === 'SIGTERM')) console.log(output());
     expect(code === 0 || signal === 'SIGTERM').toBe(true);

@@ -1,0 +1,72 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Caller } from '../../auth/api-key';
+import { RequireRole } from '../../auth/auth.guard';
+import { CurrentCaller } from '../../auth/current-caller.decorator';
+import { ScenariosService } from '../scenarios.service';
+import { DeletedScenarioView, RepriceRatesEnum, ScenarioComparisonView, ScenarioPageView, ScenarioRepriceView, ScenarioVersionView, ScenarioView } from '../scenario.view';
+import { createBody, CreateScenarioInput, patchBody, ScenarioPatchInput } from './scenario.input';
+
+/** Saved scenarios over GraphQL: thin, every field is one call of ScenariosService. */
+@Resolver()
+export class ScenariosResolver {
+  constructor(private readonly scenarios: ScenariosService) {}
+
+  @Query(() => ScenarioPageView, { name: 'scenarios', description: "Your team's scenarios, newest first, by cursor" })
+  listScenarios(
+    @CurrentCaller() caller: Caller,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1..100 (default 20)' }) first?: number,
+    @Args('after', { nullable: true, description: 'nextCursor of the previous page' }) after?: string,
+    @Args('tag', { nullable: true }) tag?: string,
+    @Args('search', { nullable: true, description: 'Case-insensitive part of the name' }) search?: string,
+  ) {
+    return this.scenarios.list(caller, { limit: first, cursor: after, tag, search }, { limit: 'first', cursor: 'after' });
+  }
+
+  @Query(() => ScenarioView, { description: 'One scenario with its latest evaluation summary' })
+  scenario(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
+    return this.scenarios.get(caller, id);
+  }
+
+  @Query(() => [ScenarioVersionView], { description: 'Edit history, newest first' })
+  scenarioVersions(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
+    return this.scenarios.versions(caller, id);
+  }
+
+  @Query(() => ScenarioComparisonView, { description: 'Two to ten scenarios side by side, with deltas against the first' })
+  compareScenarios(@CurrentCaller() caller: Caller, @Args('ids', { type: () => [ID] }) ids: string[]) {
+    return this.scenarios.compare(caller, { ids });
+  }
+
+  @Query(() => ScenarioRepriceView, { description: "The latest version re-priced at its pinned rates or today's, with the usage/price split of the change since a baseline version (default 1)" })
+  repriceScenario(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('rates', { type: () => RepriceRatesEnum, nullable: true, defaultValue: RepriceRatesEnum.pinned }) rates: RepriceRatesEnum | null,
+    @Args('baseline', { type: () => Int, nullable: true }) baseline?: number,
+  ) {
+    return this.scenarios.reprice(caller, id, rates, baseline);
+  }
+
+  @Mutation(() => ScenarioView, { description: 'Save a workload as a named scenario (version 1)' })
+  @RequireRole('editor')
+  createScenario(@CurrentCaller() caller: Caller, @Args('input', { type: () => CreateScenarioInput }) input: CreateScenarioInput) {
+    return this.scenarios.create(caller, createBody(input), { prefix: 'input.' });
+  }
+
+  @Mutation(() => ScenarioView, { description: 'Edit a scenario; CONFLICT when it is no longer at expectedVersion' })
+  @RequireRole('editor')
+  updateScenario(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args('patch', { type: () => ScenarioPatchInput }) patch: ScenarioPatchInput,
+  ) {
+    return this.scenarios.update(caller, id, expectedVersion, patchBody(patch), { prefix: 'patch.', versionField: 'expectedVersion' });
+  }
+
+  @Mutation(() => DeletedScenarioView, { description: 'Delete a scenario (soft: its history is kept)' })
+  @RequireRole('editor')
+  deleteScenario(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string, @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number) {
+    return this.scenarios.remove(caller, id, expectedVersion, { versionField: 'expectedVersion' });
+  }
+}

@@ -1,0 +1,69 @@
+import type { OptionCode, Recommendation, WorkloadInput } from '../domain';
+
+/** One option's place in a saved evaluation: eligibility and monthly cost, nothing else. */
+export interface OptionCost {
+  option: OptionCode;
+  eligible: boolean;
+  monthlyCostUsd: number | null;
+  recommended: boolean;
+}
+
+/** What a scenario's latest evaluation said, without the line items. */
+export interface EvaluationSummary {
+  recommendation: Recommendation;
+  options: OptionCost[];
+  rateCardId: string;
+  evaluatedAt: string;
+}
+
+export interface Scenario {
+  id: string;
+  version: number;
+  name: string;
+  description: string | null;
+  tags: string[];
+  workload: WorkloadInput;
+  team: string;
+  createdByKeyId: string;
+  updatedByKeyId: string;
+  createdAt: string;
+  updatedAt: string;
+  latest: EvaluationSummary;
+}
+
+export interface ScenarioPage {
+  items: Scenario[];
+  nextCursor: string | null;
+}
+
+/** One immutable entry of a scenario's edit history. */
+export interface ScenarioVersionEntry {
+  version: number;
+  name: string;
+  description: string | null;
+  tags: string[];
+  workload: WorkloadInput;
+  rateCardId: string;
+  recommendation: OptionCode | null;
+  recommendedMonthlyCostUsd: number | null;
+  options: OptionCost[];
+  createdAt: string;
+  createdByKeyId: string;
+}
+
+/** The writable fields of a scenario, validated. */
+export interface ScenarioContent {
+  name: string;
+  description: string | null;
+  tags: string[];
+  workload: WorkloadInput;
+}
+
+export interface ListQuery {
+  limit: number;
+  after?: { createdAt: string; id: string };
+  tag?: string;
+  search?: string;
+}
+
+export type RepriceRates = 'pinned' | 'current';

@@ -1,0 +1,153 @@
+import { Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ViewProperty as P } from '../common/view-property';
+import { EvaluationBasisView, IssueView, OptionCodeEnum, OptionResultView, OptionTotalView, RateCardRefView, RecommendationView } from '../evaluation/evaluation.view';
+import { MskBrokerFamilyEnum, TrafficPatternEnum } from '../evaluation/graphql/workload.input';
+
+export enum RepriceRatesEnum {
+  pinned = 'pinned',
+  current = 'current',
+}
+registerEnumType(RepriceRatesEnum, { name: 'RepriceRates', description: 'pinned: the rate card the version was saved with; current: the rates in force today' });
+
+@ObjectType('ScenarioWorkload', { description: 'The workload as saved (the fields the caller gave; defaults are not filled in)' })
+export class ScenarioWorkloadView {
+  @P(String, { nullable: true, example: 'us-east-1' }) region?: string;
+  @P(Float, { nullable: true, example: 100 }) ingestGbPerDay?: number;
+  @P(Float, { nullable: true }) avgWriteMBps?: number;
+  @P(Float, { nullable: true }) peakWriteMBps?: number;
+  @P(Float, { example: 1 }) avgRecordSizeKB: number;
+  @P(Float, { nullable: true }) maxRecordSizeKB?: number;
+  @P(Int, { nullable: true, example: 2 }) sharedConsumers?: number;
+  @P(Int, { nullable: true }) dedicatedConsumers?: number;
+  @P(Float, { nullable: true, example: 24 }) retentionHours?: number;
+  @P(TrafficPatternEnum, { nullable: true, enum: TrafficPatternEnum }) trafficPattern?: TrafficPatternEnum;
+  @P(Float, { nullable: true }) activeHoursPerDay?: number;
+  @P(Float, { nullable: true }) latencyTargetMs?: number;
+  @P(Boolean, { nullable: true }) existingKafkaClients?: boolean;
+  @P(Boolean, { nullable: true }) needsKafkaConnect?: boolean;
+  @P(Boolean, { nullable: true }) needsKafkaStreams?: boolean;
+  @P(Boolean, { nullable: true }) needsCrossRegionReplication?: boolean;
+  @P(Boolean, { nullable: true }) lambdaConsumers?: boolean;
+  @P(Boolean, { nullable: true }) rackAwareConsumers?: boolean;
+  @P(Int, { nullable: true }) partitions?: number;
+  @P(MskBrokerFamilyEnum, { nullable: true, enum: MskBrokerFamilyEnum }) mskBrokerFamily?: MskBrokerFamilyEnum;
+}
+
+@ObjectType('ScenarioOptionCost', { description: "One option in a scenario's evaluation: fit and monthly cost" })
+export class ScenarioOptionCostView {
+  @P(OptionCodeEnum, { enum: OptionCodeEnum }) option: OptionCodeEnum;
+  @P(Boolean) eligible: boolean;
+  @P(Float, { nullable: true, description: 'null when unpriced' }) monthlyCostUsd: number | null;
+  @P(Boolean) recommended: boolean;
+}
+
+@ObjectType('ScenarioEvaluationSummary', { description: 'What the latest version was evaluated to, at the rate card it pins' })
+export class ScenarioEvaluationSummaryView {
+  @P(RecommendationView) recommendation: RecommendationView;
+  @P([ScenarioOptionCostView], { description: 'All six options, in option-code order' }) options: ScenarioOptionCostView[];
+  @P(String, { example: 'us-east-1:3f2a9c1b7d4e' }) rateCardId: string;
+  @P(String) evaluatedAt: string;
+}
+
+@ObjectType('Scenario', { description: 'A saved, named workload with its latest evaluation' })
+export class ScenarioView {
+  @P(ID, { example: '0b6f3c1e-5d4a-4f7e-9a51-2c8d7e6f1a90' }) id: string;
+  @P(Int, { description: 'Starts at 1; +1 on every save. Send it back as If-Match / expectedVersion', example: 1 }) version: number;
+  @P(String, { example: 'Clickstream 2027' }) name: string;
+  @P(String, { nullable: true }) description: string | null;
+  @P([String], { example: ['clickstream', 'team:web'] }) tags: string[];
+  @P(ScenarioWorkloadView) workload: ScenarioWorkloadView;
+  @P(String) team: string;
+  @P(String) createdByKeyId: string;
+  @P(String) updatedByKeyId: string;
+  @P(String) createdAt: string;
+  @P(String) updatedAt: string;
+  @P(ScenarioEvaluationSummaryView) latest: ScenarioEvaluationSummaryView;
+}
+
+@ObjectType('DeletedScenario', { description: 'A scenario just deleted (soft: its versions are kept)' })
+export class DeletedScenarioView {
+  @P(ID) id: string;
+  @P(Int, { description: 'The version it had when deleted' }) version: number;
+  @P(String) deletedAt: string;
+}
+
+@ObjectType('ScenarioPage', { description: 'A page of scenarios, newest first' })
+export class ScenarioPageView {
+  @P([ScenarioView]) items: ScenarioView[];
+  @P(String, { nullable: true, description: 'Pass as cursor (REST) / after (GraphQL) for the next page; null at the end' }) nextCursor: string | null;
+}
+
+@ObjectType('ScenarioVersion', { description: 'One immutable entry of the edit history' })
+export class ScenarioVersionView {
+  @P(Int) version: number;
+  @P(String) name: string;
+  @P(String, { nullable: true }) description: string | null;
+  @P([String]) tags: string[];
+  @P(ScenarioWorkloadView) workload: ScenarioWorkloadView;
+  @P(String, { description: 'The rate card this version was priced with' }) rateCardId: string;
+  @P(OptionCodeEnum, { enum: OptionCodeEnum, nullable: true, description: 'The recommended option' }) recommendation: OptionCodeEnum | null;
+  @P(Float, { nullable: true }) recommendedMonthlyCostUsd: number | null;
+  @P([ScenarioOptionCostView]) options: ScenarioOptionCostView[];
+  @P(String) createdAt: string;
+  @P(String) createdByKeyId: string;
+}
+
+@ObjectType('ComparedScenario')
+export class ComparedScenarioView {
+  @P(ID) id: string;
+  @P(String) name: string;
+  @P(Int) version: number;
+  @P(RecommendationView) recommendation: RecommendationView;
+  @P([ScenarioOptionCostView]) options: ScenarioOptionCostView[];
+  @P(String) rateCardId: string;
+}
+
+@ObjectType('ScenarioOptionDelta', { description: 'One option of a scenario against the same option of the baseline' })
+export class ScenarioOptionDeltaView {
+  @P(OptionCodeEnum, { enum: OptionCodeEnum }) option: OptionCodeEnum;
+  @P(Float, { nullable: true }) baselineUsd: number | null;
+  @P(Float, { nullable: true }) scenarioUsd: number | null;
+  @P(Float, { nullable: true, description: 'scenario − baseline, USD; null when either is unpriced' }) absoluteUsd: number | null;
+  @P(Float, { nullable: true, description: 'Percent of the baseline, two decimals; null when either is unpriced or the baseline is 0' }) percent: number | null;
+}
+
+@ObjectType('ScenarioDelta')
+export class ScenarioDeltaView {
+  @P(ID) scenarioId: string;
+  @P([ScenarioOptionDeltaView]) options: ScenarioOptionDeltaView[];
+}
+
+@ObjectType('ScenarioComparison', { description: 'Scenarios side by side; deltas are against the first (the baseline)' })
+export class ScenarioComparisonView {
+  @P(ID) baselineId: string;
+  @P([ComparedScenarioView]) scenarios: ComparedScenarioView[];
+  @P([ScenarioDeltaView], { description: 'One entry per scenario after the baseline, in the order asked' }) deltas: ScenarioDeltaView[];
+}
+
+@ObjectType('ScenarioCostChange', { description: 'baseline → repriced, split so that usageEffectUsd + priceEffectUsd = totalChangeUsd exactly' })
+export class ScenarioCostChangeView {
+  @P(OptionCodeEnum, { enum: OptionCodeEnum }) option: OptionCodeEnum;
+  @P(Float, { nullable: true, description: "Baseline version's workload at its pinned card" }) baselineUsd: number | null;
+  @P(Float, { nullable: true, description: 'Latest workload at the chosen card' }) repricedUsd: number | null;
+  @P(Float, { nullable: true }) totalChangeUsd: number | null;
+  @P(Float, { nullable: true, description: "Latest workload at the baseline's card − baselineUsd" }) usageEffectUsd: number | null;
+  @P(Float, { nullable: true, description: "repricedUsd − latest workload at the baseline's card" }) priceEffectUsd: number | null;
+}
+
+@ObjectType('ScenarioReprice', { description: 'The latest version re-priced, like an estimate, with the change against a baseline version' })
+export class ScenarioRepriceView {
+  @P(ID) scenarioId: string;
+  @P(Int) version: number;
+  @P(RepriceRatesEnum, { enum: RepriceRatesEnum }) rates: RepriceRatesEnum;
+  @P(Int) baselineVersion: number;
+  @P(String) pinnedRateCardId: string;
+  @P(String) baselineRateCardId: string;
+  @P([OptionResultView]) options: OptionResultView[];
+  @P([OptionTotalView]) totals: OptionTotalView[];
+  @P(RateCardRefView) rateCard: RateCardRefView;
+  @P(EvaluationBasisView) basis: EvaluationBasisView;
+  @P([IssueView]) warnings: IssueView[];
+  @P([ScenarioCostChangeView]) change: ScenarioCostChangeView[];
+  @P(String, { nullable: true }) changeNote: string | null;
+}
