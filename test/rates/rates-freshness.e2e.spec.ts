@@ -38,16 +38,17 @@ describe('rate freshness and first use', () => {
   });
 
   it('waits for the first refresh of a region that has no rates at all, then serves it', async () => {
+    // A region no other suite stores rates for (suites share the run's database).
     const server = await new PriceListServer().start();
-    const docs = regionShapedDocuments('ap-southeast-1');
+    const docs = regionShapedDocuments('us-west-2');
     server.setDocuments('AmazonKinesis', docs.AmazonKinesis);
     server.setDocuments('AmazonMSK', docs.AmazonMSK);
     const app = await startTestApp({ RATES_LIVE: 'true', PRICING_ENDPOINT: server.endpoint, PRICING_ACCESS_KEY_ID: 'AKIDLOCAL', PRICING_SECRET_ACCESS_KEY: 'local' });
     try {
       const viewer = await bearer(app, 'finance', 'viewer');
-      const res = await request(app.getHttpServer()).post('/v1/evaluations').set('authorization', viewer).send({ workload: { region: 'ap-southeast-1', ingestGbPerDay: 10, avgRecordSizeKB: 1 } });
+      const res = await request(app.getHttpServer()).post('/v1/evaluations').set('authorization', viewer).send({ workload: { region: 'us-west-2', ingestGbPerDay: 10, avgRecordSizeKB: 1 } });
       expect(res.status).toBe(200);
-      expect(res.body.rateCard).toMatchObject({ region: 'ap-southeast-1', source: 'AWS_PRICE_LIST' });
+      expect(res.body.rateCard).toMatchObject({ region: 'us-west-2', source: 'AWS_PRICE_LIST' });
       expect(server.requests.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(2);
     } finally {
       await app.close();
