@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -28,7 +29,8 @@ export class AppModule {
           graphiql: false,
           introspection: true,
           includeStacktraceInErrorResponses: false,
-          plugins: [offlineIdePlugin('/graphql'), queryLimitsPlugin()],
+          // No HTTP cache hints are served, so Apollo's cache-control plugin (a hook on every field) stays off.
+          plugins: [offlineIdePlugin('/graphql'), queryLimitsPlugin(), ApolloServerPluginCacheControlDisabled()],
           context: (request: unknown, reply: unknown) => ({ req: request, reply }),
           formatError: (formatted, error) => formatGraphqlError(formatted, error, options.logger),
         }),

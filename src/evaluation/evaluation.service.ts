@@ -16,7 +16,9 @@ import {
   type WorkloadInput,
 } from '../domain';
 import { DomainError, type FieldError, ValidationError } from '../domain/errors';
-import { RatesService } from '../rates/rates.service';
+import { Metrics } from '../infrastructure/metrics/metrics';
+import { RatesService, type ServedRateCard } from '../rates/rates.service';
+import { ResultCache } from './result-cache';
 
 export interface EvaluationRequest {
   workload: WorkloadInput;
@@ -49,24 +51,51 @@ function collect(errors: FieldError[], check: () => unknown): void {
  */
 @Injectable()
 export class EvaluationService {
-  constructor(private readonly rates: RatesService) {}
+  /** Evaluations and estimates (a few tens of KB each); break-even series are larger and rarely repeated, so they are not kept. */
+  private readonly results = new ResultCache<Evaluation | Estimate>(100);
 
-  async evaluate(_caller: Caller, body: unknown, path = 'workload'): Promise<Evaluation> {
-    const request = this.validate(body, EVALUATION_FIELDS, path);
-    const card = await this.rates.current(request.workload.region ?? 'us-east-1');
-    return evaluate(request.workload, card, pricingOf(request));
+  constructor(
+    private readonly rates: RatesService,
+    private readonly metrics: Metrics,
+  ) {}
+
+  async evaluate(caller: Caller, body: unknown, path = 'workload'): Promise<Evaluation> {
+    return (await this.evaluateEntry(caller, body, path)).value;
+  }
+
+  /** The evaluation and, once written, its JSON text: REST sends the text as it is. */
+  evaluateEntry(_caller: Caller, body: unknown, path = 'workload') {
+    return this.memo('evaluate', body, EVALUATION_FIELDS, path, (request, card) => evaluate(request.workload, card, pricingOf(request))) as Promise<{ value: Evaluation; json?: string }>;
   }
 
   async estimate(_caller: Caller, body: unknown, path = 'workload'): Promise<Estimate> {
-    const request = this.validate(body, EVALUATION_FIELDS, path);
-    const card = await this.rates.current(request.workload.region ?? 'us-east-1');
-    return estimate(request.workload, card, pricingOf(request));
+    const entry = await this.memo('estimate', body, EVALUATION_FIELDS, path, (request, card) => estimate(request.workload, card, pricingOf(request)));
+    return entry.value as Estimate;
   }
 
   async breakEven(_caller: Caller, body: unknown, path = 'workload'): Promise<BreakEvenResult> {
     const request = this.validate(body, BREAK_EVEN_FIELDS, path) as BreakEvenBody;
     const card = await this.rates.current(request.workload.region ?? 'us-east-1');
     return breakEven(request.workload, card, pricingOf(request), { vary: request.vary, from: request.from, to: request.to, steps: request.steps });
+  }
+
+  /**
+   * Validate, find the rate card, and compute — or reuse the result of the identical request against the
+   * same card version and freshness (ResultCache). Invalid requests never reach the cache.
+   */
+  private async memo(
+    operation: string,
+    body: unknown,
+    allowed: string[],
+    path: string,
+    compute: (request: EvaluationRequest, card: ServedRateCard) => Evaluation | Estimate,
+  ) {
+    const request = this.validate(body, allowed, path);
+    const card = await this.rates.current(request.workload.region ?? 'us-east-1');
+    const key = `${operation}|${card.id}|${card.stale}|${JSON.stringify(body)}`;
+    const hit = this.results.get(key);
+    this.metrics.evaluationCache.inc({ operation, result: hit ? 'hit' : 'miss' });
+    return hit ?? this.results.set(key, compute(request, card));
   }
 
   decisionRules(): readonly DecisionRule[] {

@@ -76,6 +76,22 @@ describe('evaluations and estimates over REST and GraphQL', () => {
     expect(be.body).toEqual(JSON.parse(JSON.stringify(breakEven(body.workload, card, { discountPercent: 5 }, { vary: 'retention', from: 24, to: 2000, steps: 10 }))));
   });
 
+  it('answers an identical request from the result cache with the same bytes, and a new rate card version with a new computation', async () => {
+    const body = { workload: { ...guideExample, sharedConsumers: 7 } };
+    const first = await post('/v1/evaluations', body);
+    const second = await post('/v1/evaluations', body);
+    expect(second.text).toBe(first.text);
+    expect(second.headers['content-type']).toBe('application/json; charset=utf-8');
+    const metrics = (await request(app.getHttpServer()).get('/metrics')).text;
+    expect(Number(/streamfit_evaluation_cache_total\{operation="evaluate",result="hit"\} (\d+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
+    // Same workload, another card (an override makes another request): computed again, priced differently.
+    const other = await post('/v1/evaluations', { ...body, rateOverrides: { 'kds.provisioned.shardHour': 0.03 } });
+    expect(other.body.rateCard.source).toBe('OVERRIDE');
+    expect(other.body.options.find((o: { option: string }) => o.option === 'KDS_PROVISIONED').monthlyCostUsd).not.toBe(
+      first.body.options.find((o: { option: string }) => o.option === 'KDS_PROVISIONED').monthlyCostUsd,
+    );
+  });
+
   it('gives the same numbers over GraphQL as over REST, with and without pricing options', async () => {
     const cases = [
       { workload: guideExample },

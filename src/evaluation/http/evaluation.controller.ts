@@ -24,8 +24,12 @@ export class EvaluationController {
   @ApiBody(evaluationBody)
   @ApiOkResponse({ type: EvaluationView })
   @ApiBadRequestResponse(badRequest)
-  evaluate(@CurrentCaller() caller: Caller, @Body() body: unknown) {
-    return this.evaluations.evaluate(caller, body);
+  async evaluate(@CurrentCaller() caller: Caller, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply) {
+    // An identical request against the same rates is answered with the JSON text written the first time.
+    const entry = await this.evaluations.evaluateEntry(caller, body);
+    entry.json ??= reply.serialize(entry.value) as string;
+    void reply.header('content-type', 'application/json; charset=utf-8');
+    return entry.json;
   }
 
   @Post('estimates')

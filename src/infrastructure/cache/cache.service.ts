@@ -33,6 +33,9 @@ export class CacheService {
       this.client = createClient({
         url: options.redisUrl,
         disableOfflineQueue: true,
+        // Commands are bounded by withTimeout below; node-redis's own per-command timeout arms an
+        // AbortSignal.timeout for every command (and a DOMException when it fires), which costs more than the command.
+        commandOptions: { timeout: 0 },
         socket: {
           connectTimeout: options.commandTimeoutMs,
           reconnectStrategy: (retries: number) => Math.min(50 * 2 ** Math.min(retries, 6), 2000),

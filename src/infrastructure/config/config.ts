@@ -17,7 +17,7 @@ interface VarSpec {
 }
 
 export const CONFIG_VARIABLES = {
-  NODE_ENV: { kind: 'enum', values: ['development', 'production', 'test'], default: 'development', description: 'Runtime mode (informational: no mode ever sends stack traces or internals to a client).' },
+  NODE_ENV: { kind: 'enum', values: ['development', 'production', 'test'], default: 'production', description: '`npm start` sets production unless given (graphql-js runs its slower development checks otherwise). No mode ever sends stack traces or internals to a client.' },
   PORT: { kind: 'int', min: 0, max: 65535, default: '3000', description: 'HTTP port (0 picks a free one).' },
   HOST: { kind: 'string', default: '0.0.0.0', description: 'Interface to listen on.' },
   LOG_LEVEL: { kind: 'enum', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info', description: 'pino log level.' },

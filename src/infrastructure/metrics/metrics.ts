@@ -22,6 +22,12 @@ export class Metrics {
     labelNames: ['namespace', 'tier', 'result'] as const,
     registers: [this.registry],
   });
+  readonly evaluationCache = new Counter({
+    name: 'streamfit_evaluation_cache_total',
+    help: 'Evaluations and estimates served from the in-process result cache (hit) or computed (miss)',
+    labelNames: ['operation', 'result'] as const,
+    registers: [this.registry],
+  });
   readonly rateRefreshes = new Counter({
     name: 'streamfit_rate_refreshes_total',
     help: 'Rate card refreshes by region and outcome',
