@@ -65,7 +65,7 @@ async function main(): Promise<number> {
   }
   await migrateDeploy(databaseUrl);
 
-  @Module({ imports: [InfrastructureModule.forRoot({ config: { ...config, REDIS_URL: undefined }, databaseUrl, logger, metrics: new Metrics(false) })], providers: [ApiKeyRepository, AuthService] })
+  @Module({ imports: [InfrastructureModule.forRoot({ config, databaseUrl, logger, metrics: new Metrics(false) })], providers: [ApiKeyRepository, AuthService] })
   class KeysCliModule {}
   const app = await NestFactory.createApplicationContext(KeysCliModule, { logger: false });
   const auth = app.get(AuthService);

@@ -3,6 +3,7 @@ import { bearer } from '../support/keys';
 import { regionShapedDocuments } from '../support/pricelist-fixtures';
 import { PriceListServer } from '../support/pricelist-server';
 import { startTestApp } from '../support/test-app';
+import { until } from '../support/until';
 
 describe('rate freshness and first use', () => {
   it('marks a card stale past RATES_STALE_AFTER_MS without a successful refresh: in the card, in every estimate and in /health/ready', async () => {
@@ -50,6 +51,24 @@ describe('rate freshness and first use', () => {
       expect(res.status).toBe(200);
       expect(res.body.rateCard).toMatchObject({ region: 'us-west-2', source: 'AWS_PRICE_LIST' });
       expect(server.requests.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await app.close();
+      await server.close();
+    }
+  });
+
+  it('refreshes on a schedule, with no request asking for it', async () => {
+    // The server knows no products: each scheduled refresh fails and stores nothing (suites share the database),
+    // but its GetProducts calls show the schedule at work.
+    const server = await new PriceListServer().start();
+    const app = await startTestApp({ RATES_LIVE: 'true', RATES_REFRESH_INTERVAL_MS: '300', PRICING_ENDPOINT: server.endpoint, PRICING_ACCESS_KEY_ID: 'AKIDLOCAL', PRICING_SECRET_ACCESS_KEY: 'local', PRICING_MAX_ATTEMPTS: '1' });
+    try {
+      const calls = await until(
+        async () => server.requests.filter((r) => r.filters?.some((f) => f.Field === 'regionCode' && f.Value === 'us-east-1')).length,
+        (n) => n >= 4,
+      );
+      // Two services per refresh, at least two refreshes.
+      expect(calls).toBeGreaterThanOrEqual(4);
     } finally {
       await app.close();
       await server.close();

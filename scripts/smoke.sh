@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The README's first command on this clone: `npm start` with no configuration must answer
+# GET /health/ready 200 within 30 s (embedded PostgreSQL, in-process cache, bundled rates), and a key
+# from `npm run keys -- create` must work against it. Run by .ci/run after the tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+log=$(mktemp)
+# No configuration at all (embedded PostgreSQL in .data/postgres), except a free HTTP port and a spare
+# embedded-PostgreSQL port, so a service already on 3000/54329 cannot make this check pass or fail.
+pg_port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+setsid env -i PATH="$PATH" HOME="${HOME:-/root}" PORT=0 EMBEDDED_PG_PORT="$pg_port" npm start >"$log" 2>&1 &
+pid=$!
+# npm start runs in a process group of its own: SIGTERM to the group reaches the service (graceful shutdown).
+stop() {
+  kill -TERM -- -$pid 2>/dev/null || true
+  for _ in $(seq 1 40); do kill -0 -- -$pid 2>/dev/null || return 0; sleep 0.25; done
+  kill -KILL -- -$pid 2>/dev/null || true
+}
+trap stop EXIT
+started=$(date +%s)
+url=""
+while [ $(( $(date +%s) - started )) -lt 30 ]; do
+  url=$(grep -oE 'streamfit is serving on http://localhost:[0-9]+' "$log" | grep -oE 'http://localhost:[0-9]+' || true)
+  if [ -n "$url" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready")" = "200" ]; then break; fi
+  kill -0 $pid 2>/dev/null || break
+  sleep 0.5
+done
+if [ -z "$url" ] || [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready")" != "200" ]; then
+  echo "smoke: npm start did not answer /health/ready 200 within 30 s"; tail -40 "$log"; exit 1
+fi
+echo "smoke: npm start answered /health/ready 200 after $(( $(date +%s) - started )) s at $url"
+key=$(env -i PATH="$PATH" HOME="${HOME:-/root}" EMBEDDED_PG_PORT="$pg_port" npm run -s keys -- create --team smoke --role viewer | grep -oE 'sf_[a-z0-9]{10}_[A-Za-z0-9_-]+' | head -n1)
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $key" -H 'content-type: application/json' \
+  -d '{"workload":{"ingestGbPerDay":100,"avgRecordSizeKB":1,"sharedConsumers":2}}' "$url/v1/evaluations")
+[ "$status" = "200" ] || { echo "smoke: POST /v1/evaluations with a CLI key answered $status"; exit 1; }
+echo "smoke: a key from 'npm run keys -- create' evaluates a workload (200)"
