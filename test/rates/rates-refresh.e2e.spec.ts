@@ -137,7 +137,7 @@ describe('live rates from the AWS Price List API (local server, real SDK)', () =
     try {
       server.reset();
       serve(server);
-      server.delayMs = 50;
+      server.delayMs = 250;
       const [a, b] = await Promise.all([app.get(RatesService).refresh(REGION, 'admin'), other.get(RatesService).refresh(REGION, 'admin')]);
       server.delayMs = 0;
       const outcomes = [a.outcome, b.outcome].sort();
