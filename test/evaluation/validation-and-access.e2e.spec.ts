@@ -92,6 +92,18 @@ describe('validation, API keys and limits', () => {
     expect(graph.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
+  it('GraphQL rateCard lists every rate with provenance; refreshRateCard needs the admin role', async () => {
+    const card = await gql(app, viewer, '{ rateCard(region: "us-east-1") { id source stale rates { key usdPerUnit unit usageType sku rateCode effectiveDate source } } }');
+    expect(card.body.errors).toBeUndefined();
+    const rest = await request(app.getHttpServer()).get('/v1/rate-cards/us-east-1').set('authorization', viewer);
+    expect(card.body.data.rateCard.id).toBe(rest.body.id);
+    expect(card.body.data.rateCard.rates.map((r: { key: string }) => r.key)).toEqual(rest.body.rates.map((r: { key: string }) => r.key));
+    const refresh = await gql(app, viewer, 'mutation { refreshRateCard(region: "us-east-1") { outcome } }');
+    expect(refresh.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const unknown = await gql(app, viewer, '{ rateCard(region: "zz-nowhere-1") { id } }');
+    expect(unknown.body.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND', domainCode: 'UNKNOWN_REGION' });
+  });
+
   it('rate-limits per key in Redis: 429 with Retry-After once the minute is used up', async () => {
     const key = await bearer(app, 'portal', 'viewer');
     // The limit counts per fixed minute: start well inside one, so the burst below never straddles two.
