@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's first command on this clone: `npm start` with no configuration must answer
 # GET /health/ready 200 within 30 s (embedded PostgreSQL, in-process cache, bundled rates), and a key
-# from `npm run keys -- create` must work against it. Run by .ci/run after the tests.
+# from `npm run keys -- create` must work against it. Run by .ci/run before the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log=$(mktemp)
