@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { HealthModule } from '../health/health.module';
-import { PriceListClient } from '../infrastructure/aws/pricelist.client';
+import { PriceListSource } from '../infrastructure/aws/price-list.source';
 import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config';
 import { RatesResolver } from './graphql/rates.resolver';
 import { RatesController } from './http/rates.controller';
@@ -15,10 +15,10 @@ import { RatesService } from './rates.service';
     RatesService,
     RatesResolver,
     {
-      provide: PriceListClient,
+      provide: PriceListSource,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        new PriceListClient({
+        new PriceListSource({
           endpoint: config.PRICING_ENDPOINT,
           region: config.PRICING_API_REGION,
           maxAttempts: config.PRICING_MAX_ATTEMPTS,

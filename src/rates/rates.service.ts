@@ -4,7 +4,7 @@ import { buildRateCard } from '../domain/pricelist';
 import type { RateCard } from '../domain/rate-card';
 import { DomainError } from '../domain/errors';
 import { bundledRateCard, bundledRegions } from '../infrastructure/aws/bundled-rates';
-import { PriceListClient } from '../infrastructure/aws/pricelist.client';
+import { PriceListSource } from '../infrastructure/aws/price-list.source';
 import { CacheService } from '../infrastructure/cache/cache.service';
 import { cacheKeys } from '../infrastructure/cache/cache-keys';
 import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config';
@@ -55,7 +55,7 @@ export class RatesService implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly repository: RateCardRepository,
     private readonly cache: CacheService,
-    private readonly client: PriceListClient,
+    private readonly client: PriceListSource,
     private readonly metrics: Metrics,
     health: HealthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
