@@ -60,6 +60,32 @@ export class AuthService {
     return { key, id: stored.id, team: stored.team, role: stored.role, prefix };
   }
 
+  /** An admin's key management: create, list and revoke the keys of the caller's own team. */
+  async createTeamKey(caller: Caller, body: unknown): Promise<StoredApiKey & { key: string }> {
+    const fields: { field: string; message: string }[] = [];
+    const b = (body ?? {}) as Record<string, unknown>;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new DomainError('VALIDATION_FAILED', 'The request is not valid', { fields: [{ field: '(body)', message: 'the request body must be a JSON object' }] });
+    for (const key of Object.keys(b)) if (key !== 'role' && key !== 'name') fields.push({ field: key, message: `${key} is not a known field` });
+    if (!(ROLES as readonly unknown[]).includes(b.role)) fields.push({ field: 'role', message: `role must be one of ${ROLES.join(', ')}` });
+    if (b.name !== undefined && b.name !== null && (typeof b.name !== 'string' || b.name.length < 1 || b.name.length > 100)) fields.push({ field: 'name', message: 'name must be a string of 1 to 100 characters' });
+    if (fields.length) throw new DomainError('VALIDATION_FAILED', 'The request is not valid', { fields });
+    const created = await this.createKey({ team: caller.team, role: b.role as string, name: (b.name as string | null | undefined) ?? undefined });
+    const stored = await this.keys.findByPrefix(created.prefix);
+    return { ...stored!, key: created.key };
+  }
+
+  listTeamKeys(caller: Caller): Promise<StoredApiKey[]> {
+    return this.keys.list(caller.team);
+  }
+
+  /** Revoke a key of the caller's team; another team's key answers NOT_FOUND, like an unknown one. */
+  async revokeTeamKey(caller: Caller, prefix: string): Promise<StoredApiKey> {
+    const stored = /^[a-z0-9]{10}$/.test(prefix) ? await this.keys.findByPrefix(prefix) : null;
+    if (!stored || stored.team !== caller.team) throw new DomainError('NOT_FOUND', `No API key ${prefix} in your team`, { prefix });
+    if (!stored.revokedAt) await this.revokeKey(prefix);
+    return (await this.keys.findByPrefix(prefix))!;
+  }
+
   listKeys(team?: string): Promise<StoredApiKey[]> {
     return this.keys.list(team);
   }

@@ -1,0 +1,32 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Caller } from '../api-key';
+import { ApiKeyView, CreatedApiKeyView, RoleEnum } from '../api-key.view';
+import { RequireRole } from '../auth.guard';
+import { AuthService } from '../auth.service';
+import { CurrentCaller } from '../current-caller.decorator';
+
+@Resolver(() => ApiKeyView)
+@RequireRole('admin')
+export class ApiKeysResolver {
+  constructor(private readonly auth: AuthService) {}
+
+  @Query(() => [ApiKeyView], { description: "Admin: your team's API keys (never their secrets)" })
+  async apiKeys(@CurrentCaller() caller: Caller): Promise<ApiKeyView[]> {
+    return (await this.auth.listTeamKeys(caller)).map(ApiKeyView.from);
+  }
+
+  @Mutation(() => CreatedApiKeyView, { description: 'Admin: create a key in your team; the key is in this answer only' })
+  async createApiKey(
+    @CurrentCaller() caller: Caller,
+    @Args('role', { type: () => RoleEnum }) role: RoleEnum,
+    @Args('name', { type: () => String, nullable: true }) name?: string | null,
+  ): Promise<CreatedApiKeyView> {
+    const created = await this.auth.createTeamKey(caller, name === undefined || name === null ? { role } : { role, name });
+    return { ...ApiKeyView.from(created), key: created.key };
+  }
+
+  @Mutation(() => ApiKeyView, { description: 'Admin: revoke a key of your team' })
+  async revokeApiKey(@CurrentCaller() caller: Caller, @Args('prefix') prefix: string): Promise<ApiKeyView> {
+    return ApiKeyView.from(await this.auth.revokeTeamKey(caller, prefix));
+  }
+}

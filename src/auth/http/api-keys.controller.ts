@@ -1,0 +1,55 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Caller } from '../api-key';
+import { ApiKeyView, CreatedApiKeyView } from '../api-key.view';
+import { RequireRole } from '../auth.guard';
+import { AuthService } from '../auth.service';
+import { CurrentCaller } from '../current-caller.decorator';
+
+const CREATE_KEY_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['role'],
+  properties: {
+    role: { type: 'string', enum: ['viewer', 'editor', 'admin'], description: 'Role of the new key (in your team)' },
+    name: { type: 'string', minLength: 1, maxLength: 100, description: 'A label for the key' },
+  },
+  example: { role: 'viewer', name: 'portal backend' },
+};
+
+/** Admins manage their own team's API keys (the CLI `npm run keys` does the same for any team). */
+@ApiTags('api keys')
+@ApiBearerAuth()
+@RequireRole('admin')
+@ApiForbiddenResponse({ description: 'Only admin keys manage keys' })
+@Controller('v1/api-keys')
+export class ApiKeysController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: "Create a key in your team; the key is in this answer only" })
+  @ApiBody({ schema: CREATE_KEY_SCHEMA })
+  @ApiCreatedResponse({ type: CreatedApiKeyView })
+  @ApiBadRequestResponse({ description: 'Invalid input: `fields` lists every bad field' })
+  async create(@CurrentCaller() caller: Caller, @Body() body: unknown): Promise<CreatedApiKeyView> {
+    const created = await this.auth.createTeamKey(caller, body);
+    return { ...ApiKeyView.from(created), key: created.key };
+  }
+
+  @Get()
+  @ApiOperation({ summary: "Your team's keys, oldest first (never their secrets)" })
+  @ApiOkResponse({ type: [ApiKeyView] })
+  async list(@CurrentCaller() caller: Caller): Promise<ApiKeyView[]> {
+    return (await this.auth.listTeamKeys(caller)).map(ApiKeyView.from);
+  }
+
+  @Delete(':prefix')
+  @ApiOperation({ summary: 'Revoke a key of your team; it answers 401 from then on' })
+  @ApiParam({ name: 'prefix', example: '4df41f5e2d' })
+  @ApiOkResponse({ type: ApiKeyView, description: 'The key, now with revokedAt' })
+  @ApiNotFoundResponse({ description: 'No such key in your team' })
+  async revoke(@CurrentCaller() caller: Caller, @Param('prefix') prefix: string): Promise<ApiKeyView> {
+    return ApiKeyView.from(await this.auth.revokeTeamKey(caller, prefix));
+  }
+}
