@@ -6,9 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 log=$(mktemp)
 # No configuration at all (embedded PostgreSQL in .data/postgres), except a free HTTP port and a spare
-# embedded-PostgreSQL port, so a service already on 3000/54329 cannot make this check pass or fail.
+# embedded-PostgreSQL port, so a service already on 3000/54329 cannot make this check pass or fail, and
+# RATES_LIVE=false, so CI sends nothing off this machine (the bundled snapshot prices; no AWS call is tried).
 pg_port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
-setsid env -i PATH="$PATH" HOME="${HOME:-/root}" PORT=0 EMBEDDED_PG_PORT="$pg_port" npm start >"$log" 2>&1 &
+setsid env -i PATH="$PATH" HOME="${HOME:-/root}" PORT=0 EMBEDDED_PG_PORT="$pg_port" RATES_LIVE=false npm start >"$log" 2>&1 &
 pid=$!
 # npm start runs in a process group of its own: SIGTERM to the group reaches the service (graceful shutdown).
 stop() {
