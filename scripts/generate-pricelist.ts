@@ -8,8 +8,9 @@
  *   node -r @swc-node/register scripts/generate-pricelist.ts --realistic out.json   # dump the ≥2,000-product list
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../src/infrastructure/paths';
 import type { PriceListDocument } from '../src/domain/pricelist/price-list-document';
 
 export const SNAPSHOT_VERSION = '20261125000000';
@@ -362,18 +363,8 @@ export function bundledSnapshot(): { AmazonKinesis: PriceListDocument[]; AmazonM
   };
 }
 
-/** <project root>/rates/pricelist, the root being the nearest folder up with a package.json (src or dist alike). */
-function projectRootFrom(start: string): string {
-  let dir = start;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find the project root (package.json)');
-    dir = parent;
-  }
-  return dir;
-}
-
-export const RATES_DIR = join(projectRootFrom(__dirname), 'rates', 'pricelist');
+/** <project root>/rates/pricelist. */
+export const RATES_DIR = join(projectRoot(), 'rates', 'pricelist');
 
 function main(argv: string[]): number {
   const realisticAt = argv.indexOf('--realistic');

@@ -50,14 +50,15 @@ export class AuthService {
     return { limit, remaining: limit - count, resetSeconds };
   }
 
-  async createKey(input: { team: string; role: string; name?: string }): Promise<{ key: string; id: string; team: string; role: Role; prefix: string }> {
+  /** A new key, stored as a hash; the key itself is in this answer only. */
+  async createKey(input: { team: string; role: string; name?: string }): Promise<StoredApiKey & { key: string }> {
     const fields = [];
     if (!TEAM_PATTERN.test(input.team)) fields.push({ field: 'team', message: 'team must be 1-63 lowercase letters, digits, dots, dashes or underscores' });
     if (!(ROLES as readonly string[]).includes(input.role)) fields.push({ field: 'role', message: `role must be one of ${ROLES.join(', ')}` });
     if (fields.length) throw new DomainError('VALIDATION_FAILED', 'The key request is not valid', { fields });
     const { key, prefix, secretHash } = generateApiKey();
     const stored = await this.keys.create({ team: input.team, role: input.role as Role, name: input.name, prefix, secretHash });
-    return { key, id: stored.id, team: stored.team, role: stored.role, prefix };
+    return { ...stored, key };
   }
 
   /** An admin's key management: create, list and revoke the keys of the caller's own team. */
@@ -69,9 +70,7 @@ export class AuthService {
     if (!(ROLES as readonly unknown[]).includes(b.role)) fields.push({ field: 'role', message: `role must be one of ${ROLES.join(', ')}` });
     if (b.name !== undefined && b.name !== null && (typeof b.name !== 'string' || b.name.length < 1 || b.name.length > 100)) fields.push({ field: 'name', message: 'name must be a string of 1 to 100 characters' });
     if (fields.length) throw new DomainError('VALIDATION_FAILED', 'The request is not valid', { fields });
-    const created = await this.createKey({ team: caller.team, role: b.role as string, name: (b.name as string | null | undefined) ?? undefined });
-    const stored = await this.keys.findByPrefix(created.prefix);
-    return { ...stored!, key: created.key };
+    return this.createKey({ team: caller.team, role: b.role as string, name: (b.name as string | null | undefined) ?? undefined });
   }
 
   listTeamKeys(caller: Caller): Promise<StoredApiKey[]> {
