@@ -60,6 +60,16 @@ export interface OptionSizing {
   partitions?: number;
   partitionReplicasPerBroker?: number;
   partitionsRecommendedPerBroker?: number;
+  // Pipeline legs (present only when deliverTo or cross-region replication is asked)
+  /** The pipeline this option implies, in words (e.g. `Amazon MSK → Amazon Data Firehose → S3`). */
+  pipeline?: string;
+  /** FIREHOSE or MSK_CONNECT. */
+  deliveryVia?: string;
+  deliverySinks?: number;
+  mskConnectMcus?: number;
+  mskConnectWorkers?: number;
+  /** MSK_REPLICATOR or CUSTOM_CONSUMER (Kinesis, an assumption). */
+  replicationVia?: string;
 }
 
 export interface OptionResult {

@@ -3,6 +3,7 @@
  * quantities every rule, sizing and cost function uses.
  */
 import { type FieldError, ValidationError } from './errors';
+import { DELIVER_TO_JSON_SCHEMA, type Delivery, type DeliveryInput, type DeliverySink, normalizeDeliverTo } from './pipeline/delivery';
 import {
   BILLING_BASIS,
   type BillingBasis,
@@ -66,6 +67,8 @@ export interface WorkloadInput {
   partitions?: number;
   /** Engine tuning: restrict MSK Standard brokers to one family (e.g. to match the decision guide's m5 example). */
   mskBrokerFamily?: MskBrokerFamily;
+  /** Sinks the data is delivered to (prices the delivery leg each option implies). */
+  deliverTo?: ReadonlyArray<DeliveryInput | DeliverySink>;
 }
 
 /**
@@ -224,6 +227,7 @@ export const WORKLOAD_JSON_SCHEMA = {
       description: 'Engine tuning (MSK provisioned): restrict Standard brokers to this family. Default: the cheapest that fits.',
       examples: ['m7g'],
     },
+    deliverTo: DELIVER_TO_JSON_SCHEMA,
   },
 } as const;
 
@@ -257,6 +261,8 @@ export interface NormalizedWorkload {
   rackAwareConsumers: boolean;
   partitions: number | null;
   mskBrokerFamily: MskBrokerFamily | null;
+  /** Delivery sinks, normalized (empty when none asked). */
+  deliverTo: Delivery[];
   // derived
   avgRecordsPerSec: number;
   peakRecordsPerSec: number;
@@ -278,7 +284,7 @@ export interface NormalizedWorkload {
 const PROPS = WORKLOAD_JSON_SCHEMA.properties as Record<string, PropertySchema>;
 
 interface PropertySchema {
-  type: 'string' | 'number' | 'integer' | 'boolean';
+  type: 'string' | 'number' | 'integer' | 'boolean' | 'array';
   minimum?: number;
   maximum?: number;
   exclusiveMinimum?: number;
@@ -301,6 +307,9 @@ function checkProperty(name: string, schema: PropertySchema, value: unknown): st
   switch (schema.type) {
     case 'boolean':
       return typeof value === 'boolean' ? null : `${name} must be a boolean`;
+    case 'array':
+      // Items are checked by the field's own normalizer (e.g. normalizeDeliverTo).
+      return Array.isArray(value) ? null : `${name} must be a list`;
     case 'string':
       if (typeof value !== 'string') return `${name} must be a string`;
       if (schema.enum && !schema.enum.includes(value)) return `${name} must be one of ${schema.enum.join(', ')}`;
@@ -400,6 +409,8 @@ export function normalizeWorkload(input: WorkloadInput, options: NormalizeOption
     });
   }
 
+  const deliverTo = normalizeDeliverTo(v.deliverTo, at, errors);
+
   if (errors.length > 0) throw new ValidationError(errors, 'The workload is not valid');
 
   const recordKB = avgRecordSizeKB as number;
@@ -435,6 +446,7 @@ export function normalizeWorkload(input: WorkloadInput, options: NormalizeOption
     rackAwareConsumers: (v.rackAwareConsumers as boolean | undefined) ?? WORKLOAD_DEFAULTS.rackAwareConsumers,
     partitions: (v.partitions as number | undefined) ?? null,
     mskBrokerFamily: (v.mskBrokerFamily as MskBrokerFamily | undefined) ?? null,
+    deliverTo,
     avgRecordsPerSec: (avgWriteMBps * KB_PER_MB) / recordKB,
     peakRecordsPerSec: (peakWriteMBps * KB_PER_MB) / recordKB,
     monthlyIngestGb,

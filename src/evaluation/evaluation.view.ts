@@ -64,6 +64,12 @@ export class OptionSizingView {
   @P(Int, { nullable: true }) partitions?: number;
   @P(Float, { nullable: true }) partitionReplicasPerBroker?: number;
   @P(Int, { nullable: true }) partitionsRecommendedPerBroker?: number;
+  @P(String, { nullable: true, description: 'The pipeline this option implies (when deliverTo or cross-region replication is asked)', example: 'Amazon MSK → MSK Connect → S3' }) pipeline?: string;
+  @P(String, { nullable: true, description: 'FIREHOSE or MSK_CONNECT' }) deliveryVia?: string;
+  @P(Int, { nullable: true }) deliverySinks?: number;
+  @P(Int, { nullable: true }) mskConnectMcus?: number;
+  @P(Int, { nullable: true }) mskConnectWorkers?: number;
+  @P(String, { nullable: true, description: 'MSK_REPLICATOR, or CUSTOM_CONSUMER for Kinesis (an assumption)' }) replicationVia?: string;
 }
 
 @ObjectType('OptionResult', { description: 'One option: fit, sizing, line items and monthly cost' })
@@ -136,6 +142,14 @@ export class EvaluationBasisView {
   @P(PeakFactorsView) peakFactors: PeakFactorsView;
 }
 
+@ObjectType('Delivery', { description: 'One delivery sink, after defaults' })
+export class DeliveryView {
+  @P(String, { example: 'S3', description: 'S3, REDSHIFT, OPENSEARCH or HTTP' }) sink: string;
+  @P(Float, { example: 100 }) sharePercent: number;
+  @P(Boolean) convertToParquet: boolean;
+  @P(Boolean) dynamicPartitioning: boolean;
+}
+
 @ObjectType('NormalizedWorkload', { description: 'The workload after defaults, with derived quantities' })
 export class NormalizedWorkloadView {
   @P(String) region: string;
@@ -161,6 +175,7 @@ export class NormalizedWorkloadView {
   @P(Boolean) rackAwareConsumers: boolean;
   @P(Int, { nullable: true }) partitions: number | null;
   @P(String, { nullable: true }) mskBrokerFamily: string | null;
+  @P([DeliveryView]) deliverTo: DeliveryView[];
   @P(Float) avgRecordsPerSec: number;
   @P(Float) peakRecordsPerSec: number;
   @P(Float) monthlyIngestGb: number;

@@ -3,6 +3,7 @@
  * and throws one ValidationError, in the message style of the evaluation endpoints.
  */
 import { DomainError, type FieldError, normalizeWorkload, ValidationError, type WorkloadInput } from '../domain';
+import { canonicalDeliverTo } from '../domain/pipeline/delivery';
 import type { ListQuery, RepriceRates, ScenarioContent } from './scenario.types';
 
 export const NAME_MAX = 200;
@@ -86,7 +87,7 @@ export function parseCreate(body: unknown, prefix = ''): ScenarioContent {
     name: body.name as string,
     description: (body.description as string | null | undefined) ?? null,
     tags: (body.tags as string[] | null | undefined) ?? [],
-    workload: body.workload as WorkloadInput,
+    workload: canonicalDeliverTo(body.workload as WorkloadInput),
   };
 }
 
@@ -131,6 +132,7 @@ export function applyPatch(current: ScenarioContent, body: unknown, prefix = '')
     else {
       next.workload = mergePatch(current.workload, body.workload) as WorkloadInput;
       checkWorkload(next.workload, `${prefix}workload`, errors);
+      next.workload = canonicalDeliverTo(next.workload);
     }
   }
   if (errors.length) throw new ValidationError(errors);

@@ -1,13 +1,21 @@
 import { Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ViewProperty as P } from '../common/view-property';
 import { EvaluationBasisView, IssueView, OptionCodeEnum, OptionResultView, OptionTotalView, RateCardRefView, RecommendationView } from '../evaluation/evaluation.view';
-import { MskBrokerFamilyEnum, TrafficPatternEnum } from '../evaluation/graphql/workload.input';
+import { DeliverySinkEnum, MskBrokerFamilyEnum, TrafficPatternEnum } from '../evaluation/graphql/workload.input';
 
 export enum RepriceRatesEnum {
   pinned = 'pinned',
   current = 'current',
 }
 registerEnumType(RepriceRatesEnum, { name: 'RepriceRates', description: 'pinned: the rate card the version was saved with; current: the rates in force today' });
+
+@ObjectType('ScenarioDelivery', { description: 'One delivery sink as saved' })
+export class ScenarioDeliveryView {
+  @P(DeliverySinkEnum, { enum: DeliverySinkEnum }) sink: DeliverySinkEnum;
+  @P(Float, { nullable: true }) sharePercent?: number;
+  @P(Boolean, { nullable: true }) convertToParquet?: boolean;
+  @P(Boolean, { nullable: true }) dynamicPartitioning?: boolean;
+}
 
 @ObjectType('ScenarioWorkload', { description: 'The workload as saved (the fields the caller gave; defaults are not filled in)' })
 export class ScenarioWorkloadView {
@@ -31,6 +39,7 @@ export class ScenarioWorkloadView {
   @P(Boolean, { nullable: true }) rackAwareConsumers?: boolean;
   @P(Int, { nullable: true }) partitions?: number;
   @P(MskBrokerFamilyEnum, { nullable: true, enum: MskBrokerFamilyEnum }) mskBrokerFamily?: MskBrokerFamilyEnum;
+  @P([ScenarioDeliveryView], { nullable: true }) deliverTo?: ScenarioDeliveryView[];
 }
 
 @ObjectType('ScenarioOptionCost', { description: "One option in a scenario's evaluation: fit and monthly cost" })

@@ -13,12 +13,28 @@ export enum MskBrokerFamilyEnum {
 }
 registerEnumType(MskBrokerFamilyEnum, { name: 'MskBrokerFamily' });
 
+export enum DeliverySinkEnum {
+  S3 = 'S3',
+  REDSHIFT = 'REDSHIFT',
+  OPENSEARCH = 'OPENSEARCH',
+  HTTP = 'HTTP',
+}
+registerEnumType(DeliverySinkEnum, { name: 'DeliverySink' });
+
 export enum BreakEvenVariableEnum {
   ingest = 'ingest',
   consumers = 'consumers',
   retention = 'retention',
 }
 registerEnumType(BreakEvenVariableEnum, { name: 'BreakEvenVariable' });
+
+@InputType('DeliveryInput', { description: 'One delivery sink (deliverTo)' })
+export class DeliveryInputGql {
+  @Field(() => DeliverySinkEnum) sink: DeliverySinkEnum;
+  @Field(() => Float, { nullable: true, description: 'Percent of the data delivered to this sink, 0 < x ≤ 100 (default 100)' }) sharePercent?: number;
+  @Field({ nullable: true, description: 'Convert JSON records to Apache Parquet on the way' }) convertToParquet?: boolean;
+  @Field({ nullable: true, description: 'S3 only: partition objects by keys in the records' }) dynamicPartitioning?: boolean;
+}
 
 /**
  * The workload, as over REST. Fields and descriptions follow WORKLOAD_JSON_SCHEMA; bounds and
@@ -46,6 +62,7 @@ export class WorkloadInputGql {
   @Field({ nullable: true, description: 'MSK: consumers fetch from their own AZ (no cross-AZ consumer traffic)' }) rackAwareConsumers?: boolean;
   @Field(() => Int, { nullable: true, description: 'MSK: total topic partitions' }) partitions?: number;
   @Field(() => MskBrokerFamilyEnum, { nullable: true, description: 'MSK provisioned: restrict Standard brokers to this family' }) mskBrokerFamily?: MskBrokerFamilyEnum;
+  @Field(() => [DeliveryInputGql], { nullable: true, description: 'Sinks the data is delivered to: prices the delivery leg each option implies' }) deliverTo?: DeliveryInputGql[];
 }
 
 @InputType('RateOverrideInput')
