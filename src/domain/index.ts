@@ -60,3 +60,4 @@ export { ADVANTAGE_MINIMUM_MBPS, PUT_PAYLOAD_UNIT_KB } from './pricing/kds-cost'
 export { CROSS_AZ_SHARE } from './pricing/msk-cost';
 export * from './rate-card';
 export * from './errors';
+export { collect, isObject } from './field-checks';

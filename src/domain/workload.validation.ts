@@ -4,6 +4,7 @@
  * record). Every bad field is reported at once, in one ValidationError.
  */
 import { type FieldError, ValidationError } from './errors';
+import { isObject } from './field-checks';
 import { MB_PER_GB, SECONDS_PER_HOUR } from './units';
 import { WORKLOAD_DEFAULTS, WORKLOAD_JSON_SCHEMA, type WorkloadInput } from './workload';
 
@@ -74,7 +75,7 @@ export function checkWorkload(input: WorkloadInput, options: WorkloadCheckOption
   const at = (field: string): string => (prefix ? `${prefix}.${field}` : field);
   const errors: FieldError[] = [];
 
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+  if (!isObject(input)) {
     throw new ValidationError([{ field: prefix || 'workload', message: 'workload must be an object' }]);
   }
   const raw = input as unknown as Record<string, unknown>;
