@@ -11,7 +11,8 @@ import { mskExpressModel, mskProvisionedModel, mskServerlessModel } from './pric
 import { withPipeline } from './pricing/pipeline-cost';
 import { type PricingInput, RateResolver } from './pricing/rate-resolver';
 import type { RateCard } from './rate-card';
-import { EVALUATION_BASIS, type NormalizedWorkload, normalizeWorkload, type WorkloadInput } from './workload';
+import type { WorkloadInput } from './workload';
+import { EVALUATION_BASIS, type NormalizedWorkload, normalizeWorkload } from './workload.normalization';
 
 export type OptionModels = Record<OptionCode, OptionModel>;
 

@@ -15,7 +15,7 @@ import { interRegionReferenceTarget } from '../pricelist/rate-mapping';
 import { RATE_KEYS } from '../rate-card';
 import type { PriceLookup } from '../sizing/msk-sizing';
 import { HOURS_PER_MONTH, KB_PER_MB, MB_PER_GB, ceilTolerant } from '../units';
-import type { NormalizedWorkload } from '../workload';
+import type { NormalizedWorkload } from '../workload.normalization';
 import type { OptionModel } from './kds-cost';
 import { type LineDraft, fmt, pushIfPositive } from './line-draft';
 import { CROSS_AZ_SHARE } from './msk-cost';
