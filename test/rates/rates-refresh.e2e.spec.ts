@@ -3,7 +3,7 @@ import request from 'supertest';
 import { Client } from 'pg';
 import { RatesService } from '../../src/rates/rates.service';
 import { bearer } from '../support/keys';
-import { SERVICE_CODES, regionShapedDocuments, withPriceChange } from '../support/pricelist-fixtures';
+import { SERVICE_CODES, allRaw, regionShapedDocuments, withPriceChange } from '../support/pricelist-fixtures';
 import { PriceListServer } from '../support/pricelist-server';
 import { OwnRedis } from '../support/redis-server';
 import { startTestApp, testDatabaseUrl } from '../support/test-app';
@@ -72,10 +72,10 @@ describe('live rates from the AWS Price List API (local server, real SDK)', () =
     const res = await request(app.getHttpServer()).post(`/v1/rate-cards/${REGION}/refresh`).set('authorization', admin);
     expect(res.status).toBe(200);
     const docs = regionShapedDocuments(REGION);
-    expect(res.body.products).toBe(docs.AmazonKinesis.length + docs.AmazonMSK.length);
+    expect(res.body.products).toBe(allRaw(docs).length);
     const calls = server.requests.filter((r) => r.status === 200);
     expect(res.body.pages).toBe(calls.length);
-    expect(calls.every((r) => r.filters?.some((f) => f.Field === 'regionCode' && f.Value === REGION))).toBe(true);
+    expect(calls.every((r) => r.filters?.some((f) => (f.Field === 'regionCode' || f.Field === 'fromRegionCode') && f.Value === REGION))).toBe(true);
 
     const card = await request(app.getHttpServer()).get(`/v1/rate-cards/${REGION}`).set('authorization', viewer);
     expect(card.status).toBe(200);

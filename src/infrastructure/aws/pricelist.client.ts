@@ -129,7 +129,11 @@ export class PriceListClient {
 
   /** Every service's documents for one priced region (fetched concurrently). */
   async fetchRegion(regionCode: string): Promise<FetchRegionResult> {
-    const results = await Promise.all(PRICE_LIST_SERVICE_CODES.map((code) => this.fetchProducts(code, regionCode)));
+    // allSettled, not all: a failed refresh returns only when no sibling request is still running or retrying.
+    const settled = await Promise.allSettled(PRICE_LIST_SERVICE_CODES.map((code) => this.fetchProducts(code, regionCode)));
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const results = (settled as Array<PromiseFulfilledResult<FetchProductsResult>>).map((r) => r.value);
     const byService = Object.fromEntries(PRICE_LIST_SERVICE_CODES.map((code, i) => [code, results[i]])) as Record<
       PriceListServiceCode,
       FetchProductsResult
