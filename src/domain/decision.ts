@@ -7,7 +7,7 @@ import { KDS_LIMITS, kdsRegionalQuotas, MSK_LIMITS } from './limits';
 import { MSK_SIZING_FACTORS } from './sizing/broker-tables';
 import { MSK_OPTIONS, type OptionCode, type ServiceCode } from './options';
 import { DECISION_RULES, type DecisionRule, RULE_IDS } from './rules';
-import type { NormalizedWorkload } from './workload';
+import type { NormalizedWorkload } from './workload.normalization';
 
 export interface FlowPreference {
   service: ServiceCode | null;

@@ -6,7 +6,7 @@ import { RATE_KEYS, mskBrokerHourKey, mskExpressBrokerHourKey } from '../rate-ca
 import { MSK_SIZING_FACTORS } from '../sizing/broker-tables';
 import { type PriceLookup, sizeMskExpress, sizeMskProvisioned, sizeMskServerless } from '../sizing/msk-sizing';
 import { HOURS_PER_MONTH } from '../units';
-import type { NormalizedWorkload } from '../workload';
+import type { NormalizedWorkload } from '../workload.normalization';
 import type { OptionModel } from './kds-cost';
 import { type LineDraft, fmt, pushIfPositive } from './line-draft';
 

@@ -7,7 +7,7 @@
 import type { OptionSizing } from '../evaluation.types';
 import { KDS_LIMITS, kdsRegionalQuotas } from '../limits';
 import { ceilTolerant } from '../units';
-import type { NormalizedWorkload } from '../workload';
+import type { NormalizedWorkload } from '../workload.normalization';
 
 /**
  * Default shard headroom: 20 %, the buffer the AWS Pricing Calculator adds to the shards it estimates

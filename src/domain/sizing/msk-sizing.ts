@@ -13,7 +13,7 @@ import type { OptionSizing } from '../evaluation.types';
 import { MSK_LIMITS } from '../limits';
 import { RATE_KEYS, mskBrokerHourKey, mskExpressBrokerHourKey } from '../rate-card';
 import { ceilTolerant, ceilToMultiple, HOURS_PER_DAY, HOURS_PER_MONTH, MB_PER_GB, SECONDS_PER_HOUR } from '../units';
-import type { NormalizedWorkload } from '../workload';
+import type { NormalizedWorkload } from '../workload.normalization';
 import { EXPRESS_BROKER_SPECS, MSK_SIZING_FACTORS as F, STANDARD_BROKER_SPECS } from './broker-tables';
 
 /** Topic partitions when the caller gives none: enough for 5 MB/s in and 10 MB/s out per partition, at least 12 (ASSUMPTION). */
