@@ -12,6 +12,7 @@ import { registerIdeAssets } from './graphql-support/offline-ide';
 import type { AppConfig } from './infrastructure/config/config';
 import { createPino, PinoNestLogger } from './infrastructure/logging/logger';
 import { Metrics } from './infrastructure/metrics/metrics';
+import { registerWebConsole } from './web-console/web-console';
 
 export interface CreateAppOptions {
   config: AppConfig;
@@ -55,6 +56,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   // JSON only: a text/plain body is refused with 415 rather than parsed as a string.
   fastify.removeContentTypeParser('text/plain');
   registerIdeAssets(fastify);
+  registerWebConsole(fastify);
 
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config: options.config, databaseUrl: options.databaseUrl, logger, metrics }),
