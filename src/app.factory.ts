@@ -66,15 +66,16 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   app.useGlobalFilters(new GlobalExceptionFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('streamfit')
-      .setDescription('Kinesis Data Streams or Amazon MSK: which fits a workload, in which mode, and what each option costs per month, line by line.')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key: `npm run keys -- create --team T --role R`' })
-      .build(),
-  );
+  const openapi = new DocumentBuilder()
+    .setTitle('streamfit')
+    .setDescription('Kinesis Data Streams or Amazon MSK: which fits a workload, in which mode, and what each option costs per month, line by line.')
+    .setVersion('1')
+    .addServer('/', 'This server')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key: `npm run keys -- create --team T --role R`' })
+    .build();
+  // package.json says UNLICENSED: a name and no URL, as there is no licence text to point at.
+  openapi.info.license = { name: 'UNLICENSED (proprietary)' };
+  const document = SwaggerModule.createDocument(app, openapi);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'streamfit API' });
 
   // Large JSON answers are written by fast-json-stringify from the documented response views.
