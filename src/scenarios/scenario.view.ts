@@ -39,6 +39,10 @@ export class ScenarioWorkloadView {
   @P(Boolean, { nullable: true }) rackAwareConsumers?: boolean;
   @P(Int, { nullable: true }) partitions?: number;
   @P(MskBrokerFamilyEnum, { nullable: true, enum: MskBrokerFamilyEnum }) mskBrokerFamily?: MskBrokerFamilyEnum;
+  @P(Float, { nullable: true }) sizingHeadroomPercent?: number;
+  @P(Float, { nullable: true }) mskLocalRetentionHours?: number;
+  @P(Float, { nullable: true }) mskExpressEgressFactor?: number;
+  @P(Float, { nullable: true }) mskStorageThroughputMBpsPerBroker?: number;
   @P([ScenarioDeliveryView], { nullable: true }) deliverTo?: ScenarioDeliveryView[];
 }
 

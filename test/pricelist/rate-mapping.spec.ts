@@ -93,7 +93,7 @@ describe('rate mapping table', () => {
     expect(keyOf(standardLookingExpress)).not.toBe(mskBrokerHourKey('kafka.m7g.large'));
   });
 
-  it('takes MSK Connect (Kafka.mcu.general) as the MCU-hour, never as a broker, and tiered storage for nothing', () => {
+  it('takes MSK Connect (Kafka.mcu.general) as the MCU-hour, never as a broker; tiered storage maps to its own key, never to EBS storage', () => {
     const mcu = variant('USE1-Kafka.m5.large', {
       attributes: { usagetype: 'USE1-Kafka.mcu.general', operation: 'RunConnector', computeFamily: '', group: 'MSK Connect' },
     });
@@ -101,7 +101,9 @@ describe('rate mapping table', () => {
     const mcuAsBroker = variant('USE1-Kafka.m5.large', { attributes: { usagetype: 'USE1-Kafka.mcu.general', computeFamily: '' } });
     expect(keyOf(mcuAsBroker)).toBe(mskBrokerHourKey('kafka.mcu.general'));
     const tiered = variant('USE1-Kafka.Storage.GP2', { attributes: { usagetype: 'USE1-Kafka.Storage.Tiered', operation: 'TieredStorage' } });
-    expect(mapProductToRateKey(tiered)).toEqual({ matched: false, reason: 'UNMAPPED' });
+    expect(keyOf(tiered)).toBe(RATE_KEYS.mskTieredStorageGbMonth);
+    const retrieval = variant('USE1-Kafka.Storage.GP2', { attributes: { usagetype: 'USE1-Kafka.DataRetrieval.Tiered', operation: 'TieredStorageRetrieval' } });
+    expect(mapProductToRateKey(retrieval)).toEqual({ matched: false, reason: 'UNMAPPED' });
   });
 
   it('identifies MSK storage by usage type and operation when the group is missing', () => {
