@@ -176,7 +176,7 @@ export function kdsAdvantageModel(w: NormalizedWorkload): OptionModel {
     drafts,
     explain: () => [
       'On-demand Advantage is an account-level mode: no per-stream charge; Advantage rates are third-party confirmed (3P).',
-      `A minimum of ${ADVANTAGE_MINIMUM_MBPS} MB/s is billed on ingest and on retrieval (3P), with a 24-hour commitment; modelled per hour, as if this stream were the account's only Advantage usage. The shortfall is its own line item at the same per-GB rate.`,
+      `A minimum of ${ADVANTAGE_MINIMUM_MBPS} MB/s is billed on ingest and on retrieval (3P for the figure; AWS documents a minimum throughput billing commitment of at least 24 hours). AWS leaves the metering open; streamfit's assumption: per hour, account-wide, as if this stream were the account's only Advantage usage. The shortfall is its own line item at the same per-GB rate.`,
       `Data in is billed per record rounded up to 1 KB (${fmt(w.avgRecordSizeKB)} KB → ${billedKbPerRecord} KB billed).`,
       retentionAssumption(),
     ],
