@@ -152,6 +152,12 @@ export class EvaluationBasisView {
   @P(PeakFactorsView) peakFactors: PeakFactorsView;
 }
 
+@ObjectType('RecordSizeBucket', { description: 'One bucket of a record-size histogram' })
+export class RecordSizeBucketView {
+  @P(Float, { example: 0.5 }) sizeKB: number;
+  @P(Float, { example: 0.8 }) share: number;
+}
+
 @ObjectType('Delivery', { description: 'One delivery sink, after defaults' })
 export class DeliveryView {
   @P(String, { example: 'S3', description: 'S3, REDSHIFT, OPENSEARCH or HTTP' }) sink: string;
@@ -189,6 +195,7 @@ export class NormalizedWorkloadView {
   @P(Float) mskLocalRetentionHours: number;
   @P(Float) mskExpressEgressFactor: number;
   @P(Float, { nullable: true }) mskStorageThroughputMBpsPerBroker: number | null;
+  @P([RecordSizeBucketView], { nullable: true }) recordSizeDistribution: RecordSizeBucketView[] | null;
   @P([DeliveryView]) deliverTo: DeliveryView[];
   @P(Float) avgRecordsPerSec: number;
   @P(Float) peakRecordsPerSec: number;

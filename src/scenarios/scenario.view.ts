@@ -1,6 +1,15 @@
 import { Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ViewProperty as P } from '../common/view-property';
-import { EvaluationBasisView, IssueView, OptionCodeEnum, OptionResultView, OptionTotalView, RateCardRefView, RecommendationView } from '../evaluation/evaluation.view';
+import {
+  EvaluationBasisView,
+  IssueView,
+  OptionCodeEnum,
+  OptionResultView,
+  OptionTotalView,
+  RateCardRefView,
+  RecommendationView,
+  RecordSizeBucketView,
+} from '../evaluation/evaluation.view';
 import { DeliverySinkEnum, MskBrokerFamilyEnum, TrafficPatternEnum } from '../evaluation/graphql/workload.input';
 
 export enum RepriceRatesEnum {
@@ -43,6 +52,7 @@ export class ScenarioWorkloadView {
   @P(Float, { nullable: true }) mskLocalRetentionHours?: number;
   @P(Float, { nullable: true }) mskExpressEgressFactor?: number;
   @P(Float, { nullable: true }) mskStorageThroughputMBpsPerBroker?: number;
+  @P([RecordSizeBucketView], { nullable: true }) recordSizeDistribution?: RecordSizeBucketView[];
   @P([ScenarioDeliveryView], { nullable: true }) deliverTo?: ScenarioDeliveryView[];
 }
 

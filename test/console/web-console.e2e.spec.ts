@@ -298,6 +298,14 @@ describe('web console at / (real Chromium, real service)', () => {
     const after = (await gql(app, editor, 'query($id: ID!) { scenario(id: $id) { name version } }', { id: a?.id })).body.data.scenario;
     expect(after).toEqual({ name: 'Console A (edited)', version: 3 });
 
+    // Load a saved workload back into the form (engine tuning included), ready to evaluate again.
+    await page.getByRole('button', { name: 'Back to the list' }).click();
+    await page.getByRole('button', { name: 'Console A (edited)' }).click();
+    await page.getByRole('button', { name: 'Load into the form' }).click();
+    expect(await page.getByRole('tab', { name: 'Evaluate' }).getAttribute('aria-selected')).toBe('true');
+    await expect(page.getByLabel(/^Ingest/).inputValue()).resolves.toBe('400');
+    await expect(page.getByLabel(/^Shared consumers/).inputValue()).resolves.toBe('2');
+
     expect(watch.problems).toEqual([]);
     expect(watch.outside).toEqual([]);
   });
