@@ -54,6 +54,15 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   });
   // JSON only: a text/plain body is refused with 415 rather than parsed as a string.
   fastify.removeContentTypeParser('text/plain');
+  // RFC 7396 merge patches (PATCH only) are JSON; on any other method the media type is refused like text/plain.
+  const jsonParser = fastify.getDefaultJsonParser('error', 'error');
+  fastify.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, (request, body, done) => {
+    if (request.method !== 'PATCH') {
+      done(Object.assign(new Error('Unsupported content type: application/merge-patch+json is for PATCH'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }), undefined);
+      return;
+    }
+    jsonParser(request, body as string, done);
+  });
   registerIdeAssets(fastify);
 
   const app = await NestFactory.create<NestFastifyApplication>(

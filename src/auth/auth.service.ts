@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { textProblem } from '../common/text-input';
 import { DomainError } from '../domain/errors';
 import { CacheService } from '../infrastructure/cache/cache.service';
 import { cacheKeys } from '../infrastructure/cache/cache-keys';
@@ -55,6 +56,8 @@ export class AuthService {
     const fields = [];
     if (!TEAM_PATTERN.test(input.team)) fields.push({ field: 'team', message: 'team must be 1-63 lowercase letters, digits, dots, dashes or underscores' });
     if (!(ROLES as readonly string[]).includes(input.role)) fields.push({ field: 'role', message: `role must be one of ${ROLES.join(', ')}` });
+    const nameProblem = typeof input.name === 'string' ? textProblem(input.name) : null;
+    if (nameProblem) fields.push({ field: 'name', message: `name ${nameProblem}` });
     if (fields.length) throw new DomainError('VALIDATION_FAILED', 'The key request is not valid', { fields });
     const { key, prefix, secretHash } = generateApiKey();
     const stored = await this.keys.create({ team: input.team, role: input.role as Role, name: input.name, prefix, secretHash });

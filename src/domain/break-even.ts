@@ -77,7 +77,8 @@ export interface BreakEvenResult {
 
 function validateRequest(req: BreakEvenRequest): void {
   const errors: FieldError[] = [];
-  const axis = (BREAK_EVEN_AXES as Record<string, (typeof BREAK_EVEN_AXES)[BreakEvenVariable] | undefined>)[req?.vary];
+  const axes = BREAK_EVEN_AXES as Record<string, (typeof BREAK_EVEN_AXES)[BreakEvenVariable] | undefined>;
+  const axis = typeof req?.vary === 'string' && Object.hasOwn(axes, req.vary) ? axes[req.vary] : undefined;
   if (!axis) errors.push({ field: 'vary', message: `vary must be one of ${BREAK_EVEN_VARIABLES.join(', ')}` });
   const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
   if (!isNum(req?.steps) || !Number.isInteger(req.steps) || req.steps < BREAK_EVEN_MIN_STEPS || req.steps > BREAK_EVEN_MAX_STEPS)

@@ -342,7 +342,8 @@ export function normalizeWorkload(input: WorkloadInput, options: NormalizeOption
   const v: Record<string, unknown> = {};
   for (const key of Object.keys(raw)) {
     const value = raw[key];
-    const schema = PROPS[key];
+    // Own properties only: `toString`, `constructor`… must not find Object.prototype's members.
+    const schema = Object.hasOwn(PROPS, key) ? PROPS[key] : undefined;
     if (!schema) {
       errors.push({ field: at(key), message: `${key} is not a known workload field` });
       continue;
@@ -400,6 +401,10 @@ export function normalizeWorkload(input: WorkloadInput, options: NormalizeOption
     });
   }
 
+  // A record size so small that the record rate is not a finite number (5e-324 KB) cannot be sized or priced.
+  if (errors.length === 0 && !Number.isFinite((Math.max(givenPeak ?? 0, avgWriteMBps * PEAK_FACTORS[trafficPattern]) * KB_PER_MB * MB_PER_GB * DAYS_PER_MONTH) / (avgRecordSizeKB as number))) {
+    errors.push({ field: at('avgRecordSizeKB'), message: 'avgRecordSizeKB is too small: the record rate it implies is not a finite number' });
+  }
   if (errors.length > 0) throw new ValidationError(errors, 'The workload is not valid');
 
   const recordKB = avgRecordSizeKB as number;
