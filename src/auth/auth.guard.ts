@@ -43,7 +43,7 @@ export class AuthGuard implements CanActivate {
   }
 
   private async authenticateAndLimit(request: AuthedRequest, reply?: FastifyReply): Promise<Caller> {
-    const caller = await this.auth.authenticate(request.headers.authorization);
+    const caller = await this.auth.authenticate(request.headers.authorization, request.ip);
     request.caller = caller;
     const quota = await this.auth.enforceRateLimit(caller);
     if (reply && !reply.sent) {

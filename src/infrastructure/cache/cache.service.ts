@@ -103,8 +103,22 @@ export class CacheService {
       this.remember(this.full(k), String(remote.value), this.options.memoryTtlMs);
       return String(remote.value);
     }
-    // No Redis (or Redis away): the in-process tier is all there is; an expired entry is better than none.
-    return local && local.value !== MISSING && (this.client || local.expiresAt > now) ? local.value : null;
+    // No Redis (or Redis away): the in-process tier is all there is. For rate cards an expired entry is better than
+    // none; nothing else (authentication above all) is ever served past its TTL.
+    const staleAllowed = this.client !== undefined && k.namespace === 'rates';
+    return local && local.value !== MISSING && (local.expiresAt > now || staleAllowed) ? local.value : null;
+  }
+
+  /** Redis only, no in-process tier: `ok` false when Redis is not configured or not reachable. */
+  async getShared(k: CacheKey): Promise<{ ok: true; value: string | null } | { ok: false }> {
+    const remote = await this.redis((c) => c.get(this.full(k)));
+    if (remote.ok) this.metrics.cacheLookups.inc({ namespace: k.namespace, tier: 'redis', result: remote.value == null ? 'miss' : 'hit' });
+    return remote.ok ? { ok: true, value: remote.value == null ? null : String(remote.value) } : { ok: false };
+  }
+
+  /** Redis only, no in-process tier; false when it could not be written. */
+  async setShared(k: CacheKey, value: string, ttlSeconds: number): Promise<boolean> {
+    return (await this.redis((c) => c.set(this.full(k), value, { expiration: { type: 'EX', value: ttlSeconds } }))).ok;
   }
 
   async set(k: CacheKey, value: string, ttlSeconds: number): Promise<void> {
@@ -112,9 +126,10 @@ export class CacheService {
     await this.redis((c) => c.set(this.full(k), value, { expiration: { type: 'EX', value: ttlSeconds } }));
   }
 
-  async del(k: CacheKey): Promise<void> {
+  /** Removes a key from both tiers; false when Redis is configured but could not be reached. */
+  async del(k: CacheKey): Promise<boolean> {
     this.memory.delete(this.full(k));
-    await this.redis((c) => c.del(this.full(k)));
+    return !this.client || (await this.redis((c) => c.del(this.full(k)))).ok;
   }
 
   /** Count a hit in a fixed window; returns the count so far (shared across replicas when Redis is up). */

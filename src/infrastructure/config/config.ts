@@ -32,6 +32,7 @@ export const CONFIG_VARIABLES = {
   HEALTH_TIMEOUT_MS: { kind: 'int', min: 50, max: 30000, default: '1000', description: 'Timeout of each readiness ping.' },
   BODY_LIMIT_BYTES: { kind: 'int', min: 1024, max: 10485760, default: '65536', description: 'Largest request body accepted.' },
   RATE_LIMIT_PER_MINUTE: { kind: 'int', min: 1, max: 10000000, default: '600', description: 'Requests per API key per minute (kept in Redis when REDIS_URL is set).' },
+  ANONYMOUS_RATE_LIMIT_PER_MINUTE: { kind: 'int', min: 1, max: 10000000, default: '60', description: 'Requests without a valid key per client address per minute, per replica: failed authentications and unauthenticated GraphQL (introspection included); 429 above.' },
   SHUTDOWN_GRACE_MS: { kind: 'int', min: 0, max: 120000, default: '10000', description: 'How long SIGTERM waits for in-flight requests.' },
   PRICING_ENDPOINT: { kind: 'url', protocols: ['http:', 'https:'], description: 'AWS Price List API endpoint override (tests point it at a local server).' },
   PRICING_API_REGION: { kind: 'enum', values: ['us-east-1', 'ap-south-1', 'eu-central-1'], default: 'us-east-1', description: 'Region of the Price List API endpoint (not the priced region).' },
