@@ -100,16 +100,27 @@ export class AuthService {
     return map;
   }
 
-  /** Fixed one-minute window per key, counted in Redis (shared by all replicas). */
-  async enforceRateLimit(caller: Caller, now = Date.now()): Promise<{ limit: number; remaining: number; resetSeconds: number }> {
+  /**
+   * Fixed one-minute windows counted in Redis (shared by all replicas): `units` against the key's
+   * RATE_LIMIT_PER_MINUTE and against its team's TEAM_RATE_LIMIT_PER_MINUTE (so minting keys does not multiply a
+   * team's budget). A unit is one HTTP request, plus one per expensive or writing field (README "Rate limits").
+   */
+  async enforceRateLimit(caller: Caller, units = 1, now = Date.now()): Promise<{ limit: number; remaining: number; resetSeconds: number }> {
     const windowStart = Math.floor(now / RATE_WINDOW_MS) * RATE_WINDOW_MS;
-    const count = await this.cache.hit(cacheKeys.rateLimit(caller.keyId, windowStart), RATE_WINDOW_MS);
+    const [count, teamCount] = await Promise.all([
+      this.cache.hit(cacheKeys.rateLimit(caller.keyId, windowStart), RATE_WINDOW_MS, units),
+      this.cache.hit(cacheKeys.rateLimit(`team:${caller.team}`, windowStart), RATE_WINDOW_MS, units),
+    ]);
     const limit = this.config.RATE_LIMIT_PER_MINUTE;
+    const teamLimit = this.config.TEAM_RATE_LIMIT_PER_MINUTE;
     const resetSeconds = Math.max(1, Math.ceil((windowStart + RATE_WINDOW_MS - now) / 1000));
     if (count > limit) {
-      throw new DomainError('RATE_LIMITED', `Rate limit of ${limit} requests per minute exceeded for this API key; retry in ${resetSeconds} s`, { retryAfterSeconds: resetSeconds, limit });
+      throw new DomainError('RATE_LIMITED', `Rate limit of ${limit} units per minute exceeded for this API key (this request costs ${units}); retry in ${resetSeconds} s`, { retryAfterSeconds: resetSeconds, limit });
     }
-    return { limit, remaining: limit - count, resetSeconds };
+    if (teamCount > teamLimit) {
+      throw new DomainError('RATE_LIMITED', `Rate limit of ${teamLimit} units per minute exceeded for team ${caller.team} (all its keys together); retry in ${resetSeconds} s`, { retryAfterSeconds: resetSeconds, limit: teamLimit });
+    }
+    return { limit, remaining: Math.max(0, Math.min(limit - count, teamLimit - teamCount)), resetSeconds };
   }
 
   /** A new key, stored as a hash; the key itself is in this answer only. */

@@ -3,7 +3,7 @@ import type { Caller } from '../auth/api-key';
 import {
   type BreakEvenRequest,
   type BreakEvenResult,
-  breakEven,
+  breakEvenYielding,
   DECISION_RULES,
   type DecisionRule,
   estimate,
@@ -76,7 +76,8 @@ export class EvaluationService {
   async breakEven(_caller: Caller, body: unknown, path = 'workload'): Promise<BreakEvenResult> {
     const request = this.validate(body, BREAK_EVEN_FIELDS, path) as BreakEvenBody;
     const card = await this.rates.current(request.workload.region ?? 'us-east-1');
-    return breakEven(request.workload, card, pricingOf(request), { vary: request.vary, from: request.from, to: request.to, steps: request.steps });
+    // Computed in slices with the event loop free in between (a long series must not stall other requests).
+    return breakEvenYielding(request.workload, card, pricingOf(request), { vary: request.vary, from: request.from, to: request.to, steps: request.steps });
   }
 
   /**

@@ -132,17 +132,17 @@ export class CacheService {
     return !this.client || (await this.redis((c) => c.del(this.full(k)))).ok;
   }
 
-  /** Count a hit in a fixed window; returns the count so far (shared across replicas when Redis is up). */
-  async hit(k: CacheKey, windowMs: number): Promise<number> {
+  /** Count `units` hits in a fixed window; returns the count so far (shared across replicas when Redis is up). */
+  async hit(k: CacheKey, windowMs: number, units = 1): Promise<number> {
     const remote = await this.redis(async (c) => {
-      const count = Number(await c.incr(this.full(k)));
+      const count = Number(units === 1 ? await c.incr(this.full(k)) : await c.incrBy(this.full(k), units));
       // The key names its window, so it is never reused; the expiry only bounds how long it occupies Redis.
-      if (count === 1) void c.pExpire(this.full(k), windowMs).catch(() => undefined);
+      if (count === units) void c.pExpire(this.full(k), windowMs).catch(() => undefined);
       return count;
     });
     if (remote.ok) return remote.value;
     const entry = this.memory.get(this.full(k));
-    const count = entry && entry.expiresAt > Date.now() ? Number(entry.value) + 1 : 1;
+    const count = entry && entry.expiresAt > Date.now() ? Number(entry.value) + units : units;
     this.remember(this.full(k), String(count), entry && entry.expiresAt > Date.now() ? entry.expiresAt - Date.now() : windowMs);
     return count;
   }
