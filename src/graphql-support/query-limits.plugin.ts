@@ -39,12 +39,16 @@ const DEFAULT_PAGE = 20;
  * (`scenarios(first)`, `compareScenarios(ids)`), and breakEven by its points (steps × 6 series ÷ 8), since
  * the series are computed whatever is selected.
  */
-function sizedEstimator(counts: { expensive: number; writing: number }) {
+/** Fields whose answer carries a key's secret: the response is marked `Cache-Control: no-store`. */
+const SECRET_FIELDS: ReadonlySet<string> = new Set(['Mutation.createApiKey']);
+
+function sizedEstimator(counts: { expensive: number; writing: number; secret: boolean }) {
   return (options: ComplexityEstimatorArgs): number => {
     const parent = options.type as GraphQLObjectType;
     const key = `${parent.name}.${(options.field as GraphQLField<unknown, unknown>).name}`;
     if (EXPENSIVE_FIELDS.has(key)) counts.expensive += 1;
     if (parent.name === 'Mutation') counts.writing += 1;
+    if (SECRET_FIELDS.has(key)) counts.secret = true;
     const args = options.args as Record<string, unknown>;
     const size = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.min(v, 10_000) : fallback);
     if (key === 'Query.breakEven') return 1 + options.childComplexity + Math.ceil((size(args.steps, 1) * BREAK_EVEN_SERIES) / BREAK_EVEN_POINTS_PER_COST);
@@ -97,6 +101,8 @@ export interface OperationCost {
   /** Expensive and writing fields actually selected (after @include/@skip and variables). */
   expensive: number;
   writing: number;
+  /** The answer carries a key's secret (never stored by a cache). */
+  secret: boolean;
   /** Rate-limit units: one for the HTTP request plus one per expensive or writing field. */
   units: number;
 }
@@ -129,7 +135,7 @@ export function queryLimitsPlugin(
   const measure = (request: { operationName?: string | null; variables?: Record<string, unknown> }, document: DocumentNode, schema: Parameters<typeof getComplexity>[0]['schema']): OperationCost => {
     const depth = queryDepth(document, request.operationName);
     if (depth > limits.depth) throw badInput(`Query depth ${depth} exceeds the limit of ${limits.depth}`, { limit: limits.depth, actual: depth });
-    const counts = { expensive: 0, writing: 0 };
+    const counts = { expensive: 0, writing: 0, secret: false };
     let complexity: number;
     try {
       complexity = getComplexity({ schema, query: document, operationName: request.operationName ?? undefined, variables: request.variables ?? {}, estimators: [sizedEstimator(counts)] });
@@ -142,11 +148,15 @@ export function queryLimitsPlugin(
     if (expensive > limits.expensiveFields) {
       throw badInput(`The operation asks for ${expensive} expensive or writing fields (evaluations, break-even, comparisons, re-pricing, mutations); the limit is ${limits.expensiveFields} per operation`, { limit: limits.expensiveFields, actual: expensive });
     }
-    return { complexity, expensive: counts.expensive, writing: counts.writing, units: 1 + expensive };
+    return { complexity, expensive: counts.expensive, writing: counts.writing, secret: counts.secret, units: 1 + expensive };
   };
   return {
     async requestDidStart() {
+      let secret = false;
       return {
+        async willSendResponse({ response }) {
+          if (secret) response.http.headers.set('cache-control', 'no-store');
+        },
         async didResolveOperation({ request, document, schema, contextValue }) {
           const operationKey = request.operationName ?? '';
           let fixed = fixedCost.get(document);
@@ -163,6 +173,7 @@ export function queryLimitsPlugin(
               checked.set(document, verdicts);
             }
           }
+          secret = cost.secret;
           if (gate) {
             try {
               await gate(contextValue, cost);
