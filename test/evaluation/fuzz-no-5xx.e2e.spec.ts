@@ -6,7 +6,7 @@ import { startTestApp } from '../support/test-app';
 
 const RUNS_PER_TRANSPORT = 10_000;
 const SCENARIO_RUNS = 2_000;
-/** A property test, not a timing: 10,000 requests take a minute or two on a loaded two-core machine. */
+/** 10,000 requests take about a minute on a shared 2-core machine; the test is about status codes, not speed. */
 const FUZZ_TIMEOUT_MS = 300_000;
 const fields = Object.keys(WORKLOAD_JSON_SCHEMA.properties);
 

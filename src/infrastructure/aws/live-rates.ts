@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { AppConfig } from '../config/config';
+import { type AppConfig, awsEnvironment } from '../config/config';
 
 export interface LiveRatesDecision {
   live: boolean;
@@ -18,7 +18,7 @@ export interface LiveRatesDecision {
  */
 export function liveRatesDecision(
   config: Pick<AppConfig, 'RATES_LIVE' | 'RATES_LIVE_ON_EC2' | 'PRICING_ACCESS_KEY_ID' | 'PRICING_ENDPOINT'>,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Record<string, string | undefined> = awsEnvironment(),
   fileExists: (path: string) => boolean = existsSync,
 ): LiveRatesDecision {
   if (!config.RATES_LIVE) return { live: false, reason: 'RATES_LIVE=false' };

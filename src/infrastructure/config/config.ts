@@ -119,5 +119,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return out as AppConfig;
 }
 
+/**
+ * The AWS SDK's own variables (credentials chain) and HOME, read here like all configuration: they decide whether
+ * live rates may be fetched at all (src/infrastructure/aws/live-rates.ts), not how.
+ */
+export function awsEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('AWS_') || k === 'HOME'));
+}
+
 /** Injection token for the validated configuration. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
