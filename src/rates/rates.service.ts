@@ -4,6 +4,7 @@ import { buildRateCard } from '../domain/pricelist';
 import type { RateCard } from '../domain/rate-card';
 import { DomainError } from '../domain/errors';
 import { bundledRateCard, bundledRegions } from '../infrastructure/aws/bundled-rates';
+import { liveRatesDecision } from '../infrastructure/aws/live-rates';
 import { PriceListSource } from '../infrastructure/aws/price-list.source';
 import { CacheService } from '../infrastructure/cache/cache.service';
 import { cacheKeys } from '../infrastructure/cache/cache-keys';
@@ -122,9 +123,9 @@ export class RatesService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Refresh a region from the Price List API now. Concurrent calls share one fetch; other replicas are kept out by the lock. */
   refresh(region: string, trigger: 'admin' | 'schedule' | 'first-use'): Promise<RefreshResult> {
-    // Live rates off (RATES_LIVE=false, or no AWS access configured): nothing leaves the machine, not even on demand.
-    if (!this.config.RATES_LIVE) {
-      return Promise.reject(new DomainError('RATES_UNAVAILABLE', `Live rates are off on this deployment (RATES_LIVE=false or no AWS credentials configured); the ${region} rate card in force stays`, { region, reason: 'live rates off' }));
+    // No AWS access configured: nothing leaves the machine, not even on demand (RATES_LIVE=false alone only stops the automatic refreshes).
+    if (!liveRatesDecision({ ...this.config, RATES_LIVE: true }).live) {
+      return Promise.reject(new DomainError('RATES_UNAVAILABLE', `Live rates are off on this deployment: no AWS credentials are configured (README "Security and limits"); the ${region} rate card in force stays`, { region, reason: 'live rates off' }));
     }
     const running = this.inFlight.get(region);
     if (running) return running;
