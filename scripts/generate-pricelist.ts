@@ -74,6 +74,8 @@ const SERVICE_NAMES: Record<string, string> = {
   AmazonMSK: 'Amazon Managed Streaming for Apache Kafka',
   AmazonKinesisFirehose: 'Amazon Kinesis Firehose',
   AWSDataTransfer: 'AWS Data Transfer',
+  AmazonDynamoDB: 'Amazon DynamoDB',
+  AWSLambda: 'AWS Lambda',
 };
 
 /** One decoded GetProducts document, shaped like the verbatim real ones. */
@@ -359,6 +361,12 @@ export function mskDocuments(region: RegionInfo): PriceListDocument[] {
     { usageType: `${p}KafkaReplicator-Bytes`, operation: 'RunReplicator', unit: 'GB', usd: '0.08', description: '$0.08 per GB of data replicated by MSK Replicator', effectiveDate: '2023-11-27T00:00:00Z', attributes: { group: 'Replicator', groupDescription: 'Data replicated by MSK Replicator' } },
   ];
   for (const spec of pipeline) docs.push(makePriceListDocument({ ...base, ...spec }));
+  // MSK multi-VPC private connectivity: prices and names '?'.
+  const connectivity: Array<Omit<DocumentSpec, 'serviceCode' | 'productFamily' | 'region'>> = [
+    { usageType: `${p}Kafka.PrivateConnectivityHours`, operation: 'PrivateConnectivity', unit: 'Hrs', usd: '0.0225', description: '$0.0225 per hour per VPC connection (multi-VPC private connectivity)', effectiveDate: '2023-10-26T00:00:00Z', attributes: { group: 'Private Connectivity', groupDescription: 'Multi-VPC private connectivity hours' } },
+    { usageType: `${p}Kafka.PrivateConnectivity-Bytes`, operation: 'PrivateConnectivity', unit: 'GB', usd: '0.006', description: '$0.006 per GB processed through multi-VPC private connectivity', effectiveDate: '2023-10-26T00:00:00Z', attributes: { group: 'Private Connectivity', groupDescription: 'Data processed through multi-VPC private connectivity' } },
+  ];
+  for (const spec of connectivity) docs.push(makePriceListDocument({ ...base, ...spec }));
   return docs;
 }
 
@@ -402,6 +410,24 @@ export function firehoseDocuments(region: RegionInfo): PriceListDocument[] {
   ];
 }
 
+/** AmazonDynamoDB on-demand request units (AWS pricing page, after the November 2024 reduction). */
+export function dynamoDbDocuments(region: RegionInfo): PriceListDocument[] {
+  const prefix = region.regionCode === 'us-east-1' ? '' : `${region.prefix}-`;
+  const base = { serviceCode: 'AmazonDynamoDB', productFamily: 'Amazon DynamoDB PayPerRequest Throughput', region, effectiveDate: '2024-11-01T00:00:00Z' } as const;
+  return [
+    makePriceListDocument({ ...base, usageType: `${prefix}WriteRequestUnits`, operation: 'PayPerRequestThroughput', unit: 'WriteRequestUnits', usd: '0.000000625', description: '$0.625 per million write request units', attributes: { group: 'DDB-WriteUnits', groupDescription: 'DynamoDB PayPerRequest Write Request Units' } }),
+    makePriceListDocument({ ...base, usageType: `${prefix}ReadRequestUnits`, operation: 'PayPerRequestThroughput', unit: 'ReadRequestUnits', usd: '0.000000125', description: '$0.125 per million read request units', attributes: { group: 'DDB-ReadUnits', groupDescription: 'DynamoDB PayPerRequest Read Request Units' } }),
+  ];
+}
+
+/** AWSLambda: the provisioned-mode event poller unit (price and names '?'). */
+export function lambdaDocuments(region: RegionInfo): PriceListDocument[] {
+  const prefix = region.regionCode === 'us-east-1' ? '' : `${region.prefix}-`;
+  return [
+    makePriceListDocument({ serviceCode: 'AWSLambda', productFamily: 'Serverless', region, usageType: `${prefix}Lambda-EventPollerUnit-Hours`, operation: 'EventPollerUnit', unit: 'Hrs', usd: '0.185', description: '$0.185 per event poller unit (EPU)-hour, provisioned mode', effectiveDate: '2024-11-14T00:00:00Z', attributes: { group: 'AWS-Lambda-Provisioned-Poller', groupDescription: 'Event poller units for event source mappings in provisioned mode' } }),
+  ];
+}
+
 /** AWSDataTransfer: the inter-region outbound rate to the reference target (us-west-2; from us-west-2, us-east-1). */
 export function dataTransferDocuments(region: RegionInfo): PriceListDocument[] {
   const targetCode = region.regionCode === 'us-west-2' ? 'us-east-1' : 'us-west-2';
@@ -433,7 +459,7 @@ export function dataTransferDocuments(region: RegionInfo): PriceListDocument[] {
   return [doc];
 }
 
-export const SNAPSHOT_SERVICE_CODES = ['AmazonKinesis', 'AmazonMSK', 'AmazonKinesisFirehose', 'AWSDataTransfer'] as const;
+export const SNAPSHOT_SERVICE_CODES = ['AmazonKinesis', 'AmazonMSK', 'AmazonKinesisFirehose', 'AWSDataTransfer', 'AmazonDynamoDB', 'AWSLambda'] as const;
 export type SnapshotDocuments = Record<(typeof SNAPSHOT_SERVICE_CODES)[number], PriceListDocument[]>;
 
 /** The bundled us-east-1 snapshot: every §2–3 rate, the two real Kinesis documents kept verbatim, the pipeline services. */
@@ -446,6 +472,8 @@ export function bundledSnapshot(): SnapshotDocuments {
     AmazonMSK: mskDocuments(region),
     AmazonKinesisFirehose: firehoseDocuments(region),
     AWSDataTransfer: dataTransferDocuments(region),
+    AmazonDynamoDB: dynamoDbDocuments(region),
+    AWSLambda: lambdaDocuments(region),
   };
 }
 

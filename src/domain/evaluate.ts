@@ -8,6 +8,7 @@ import { OPTION_CODES, OPTION_LABELS, OPTION_SERVICE, type OptionCode } from './
 import { kdsAdvantageModel, kdsOnDemandModel, kdsProvisionedModel, type OptionModel } from './pricing/kds-cost';
 import { type PricedLines, priceLines } from './pricing/line-draft';
 import { mskExpressModel, mskProvisionedModel, mskServerlessModel } from './pricing/msk-cost';
+import { withConsumers } from './pricing/consumer-cost';
 import { withPipeline } from './pricing/pipeline-cost';
 import { type PricingInput, RateResolver } from './pricing/rate-resolver';
 import type { RateCard } from './rate-card';
@@ -28,8 +29,13 @@ export function buildOptionModels(w: NormalizedWorkload, rates: RateResolver): O
     MSK_SERVERLESS: mskServerlessModel(w),
   };
   // Pipeline legs (delivery, replication) are separate line-item builders fed by the workload's volumes.
-  if (w.deliverTo.length === 0 && !w.needsCrossRegionReplication) return models;
-  for (const code of OPTION_CODES) models[code] = withPipeline(code, w, models[code], price);
+  if (w.deliverTo.length > 0 || w.needsCrossRegionReplication) {
+    for (const code of OPTION_CODES) models[code] = withPipeline(code, w, models[code], price);
+  }
+  // Consumers that cost (KCL lease tables, Lambda provisioned pollers, MSK private connectivity), when asked.
+  if (w.kclConsumers || w.lambdaEventPollers !== null || w.mskPrivateConnectivityVpcs !== null) {
+    for (const code of OPTION_CODES) models[code] = withConsumers(code, w, models[code]);
+  }
   return models;
 }
 

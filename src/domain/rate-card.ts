@@ -117,6 +117,15 @@ export const RATE_KEYS = {
   mskReplicatorDataGb: 'msk.replicator.dataGb',
   /** AWS data transfer out of the region to another AWS region (AWSDataTransfer, InterRegion Outbound). */
   interRegionTransferGb: 'aws.dataTransfer.interRegionOutGb',
+  // Consumers that cost
+  /** DynamoDB on-demand write / read request unit (KCL lease tables). */
+  dynamoDbWriteRequestUnit: 'dynamodb.onDemand.writeRequestUnit',
+  dynamoDbReadRequestUnit: 'dynamodb.onDemand.readRequestUnit',
+  /** Lambda event source mapping in provisioned mode: event poller unit-hour. */
+  lambdaEventPollerUnitHour: 'lambda.eventPollerUnitHour',
+  /** MSK multi-VPC private connectivity: per VPC connection-hour and per GB processed. */
+  mskPrivateConnectivityHour: 'msk.privateConnectivity.hour',
+  mskPrivateConnectivityDataGb: 'msk.privateConnectivity.dataGb',
 } as const;
 
 export type BrokerType = (typeof MSK_STANDARD_BROKER_TYPES)[number];

@@ -50,6 +50,9 @@ export interface NormalizedWorkload {
   recordSizeDistribution: RecordSizeBucket[] | null;
   /** Delivery sinks, normalized (empty when none asked). */
   deliverTo: Delivery[];
+  kclConsumers: boolean;
+  lambdaEventPollers: number | null;
+  mskPrivateConnectivityVpcs: number | null;
   // derived
   avgRecordsPerSec: number;
   peakRecordsPerSec: number;
@@ -118,6 +121,9 @@ export function normalizeWorkload(input: WorkloadInput, options: NormalizeOption
     mskStorageThroughputMBpsPerBroker: v.mskStorageThroughputMBpsPerBroker ?? null,
     recordSizeDistribution: v.recordSizeDistribution ? v.recordSizeDistribution.map((b) => ({ sizeKB: b.sizeKB, share: b.share })) : null,
     deliverTo,
+    kclConsumers: v.kclConsumers ?? false,
+    lambdaEventPollers: v.lambdaEventPollers ?? null,
+    mskPrivateConnectivityVpcs: v.mskPrivateConnectivityVpcs ?? null,
     avgRecordsPerSec: (avgWriteMBps * KB_PER_MB) / recordKB,
     peakRecordsPerSec: (peakWriteMBps * KB_PER_MB) / recordKB,
     monthlyIngestGb,

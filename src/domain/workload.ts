@@ -76,6 +76,12 @@ export interface WorkloadInput {
   recordSizeDistribution?: RecordSizeBucket[];
   /** Sinks the data is delivered to (prices the delivery leg each option implies). */
   deliverTo?: ReadonlyArray<DeliveryInput | DeliverySink>;
+  /** Kinesis consumers use the KCL (each application keeps a DynamoDB lease table). */
+  kclConsumers?: boolean;
+  /** Lambda consumers on MSK in provisioned-poller mode: minimum event pollers per event source mapping. */
+  lambdaEventPollers?: number;
+  /** Client VPCs reaching MSK through multi-VPC private connectivity. */
+  mskPrivateConnectivityVpcs?: number;
 }
 
 /** One bucket of a record-size histogram: records of `sizeKB`, `share` of all records (0 < share ≤ 1). */
@@ -301,6 +307,27 @@ export const WORKLOAD_JSON_SCHEMA = {
       ],
     },
     deliverTo: DELIVER_TO_JSON_SCHEMA,
+    kclConsumers: {
+      type: 'boolean',
+      default: false,
+      description: 'Kinesis consumers use the KCL: each consumer application keeps a DynamoDB lease table (priced, small).',
+      examples: [false],
+    },
+    lambdaEventPollers: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 200,
+      description:
+        'Lambda consumes MSK in provisioned-poller mode with at least this many event pollers per event source mapping (implies Lambda consumers on MSK; event poller units priced).',
+      examples: [1],
+    },
+    mskPrivateConnectivityVpcs: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100,
+      description: 'Client VPCs reaching the MSK cluster through multi-VPC private connectivity (priced per connection-hour and per GB).',
+      examples: [2],
+    },
   },
 } as const;
 

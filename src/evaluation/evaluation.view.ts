@@ -197,6 +197,9 @@ export class NormalizedWorkloadView {
   @P(Float, { nullable: true }) mskStorageThroughputMBpsPerBroker: number | null;
   @P([RecordSizeBucketView], { nullable: true }) recordSizeDistribution: RecordSizeBucketView[] | null;
   @P([DeliveryView]) deliverTo: DeliveryView[];
+  @P(Boolean) kclConsumers: boolean;
+  @P(Int, { nullable: true }) lambdaEventPollers: number | null;
+  @P(Int, { nullable: true }) mskPrivateConnectivityVpcs: number | null;
   @P(Float) avgRecordsPerSec: number;
   @P(Float) peakRecordsPerSec: number;
   @P(Float) monthlyIngestGb: number;

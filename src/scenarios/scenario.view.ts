@@ -54,6 +54,9 @@ export class ScenarioWorkloadView {
   @P(Float, { nullable: true }) mskStorageThroughputMBpsPerBroker?: number;
   @P([RecordSizeBucketView], { nullable: true }) recordSizeDistribution?: RecordSizeBucketView[];
   @P([ScenarioDeliveryView], { nullable: true }) deliverTo?: ScenarioDeliveryView[];
+  @P(Boolean, { nullable: true }) kclConsumers?: boolean;
+  @P(Int, { nullable: true }) lambdaEventPollers?: number;
+  @P(Int, { nullable: true }) mskPrivateConnectivityVpcs?: number;
 }
 
 @ObjectType('ScenarioOptionCost', { description: "One option in a scenario's evaluation: fit and monthly cost" })

@@ -26,6 +26,9 @@ describe('WORKLOAD_JSON_SCHEMA', () => {
       'mskStorageThroughputMBpsPerBroker',
       'recordSizeDistribution',
       'deliverTo',
+      'kclConsumers',
+      'lambdaEventPollers',
+      'mskPrivateConnectivityVpcs',
     ]);
     for (const [name, p] of Object.entries(props)) {
       expect({ name, described: p.description.length > 10, example: p.examples.length > 0 }).toEqual({ name, described: true, example: true });

@@ -113,6 +113,22 @@ describe('pipelines over REST and GraphQL', () => {
     expect((await request(app.getHttpServer()).get('/v1/presets')).status).toBe(401);
   });
 
+  it('prices the consumers that cost (KCL lease table, Lambda pollers, private connectivity) over REST and GraphQL alike', async () => {
+    const input = { ingestGbPerDay: 100, avgRecordSizeKB: 1, kclConsumers: true, lambdaEventPollers: 2, mskPrivateConnectivityVpcs: 1 };
+    const rest = await post('/v1/evaluations', { workload: input });
+    expect(rest.status).toBe(200);
+    const codes = (code: string) => (rest.body.options as Option[]).find((o) => o.option === code)!.lineItems.map((l) => l.code);
+    expect(codes('KDS_PROVISIONED')).toEqual(expect.arrayContaining(['KCL_LEASE_TABLE_WRITES', 'KCL_LEASE_TABLE_READS']));
+    expect(codes('MSK_EXPRESS')).toEqual(expect.arrayContaining(['LAMBDA_EVENT_POLLER_UNITS', 'MSK_PRIVATE_CONNECTIVITY_HOURS', 'MSK_PRIVATE_CONNECTIVITY_DATA']));
+    const graph = await gql(app, viewer, 'query($input: WorkloadInput!) { evaluateWorkload(input: $input) { options { option lineItems { code monthlyCostUsd } } } }', { input });
+    for (const o of graph.body.data.evaluateWorkload.options) {
+      const same = (rest.body.options as Option[]).find((r) => r.option === o.option)!;
+      expect(o.lineItems).toEqual(same.lineItems.map((l) => ({ code: l.code, monthlyCostUsd: l.monthlyCostUsd })));
+    }
+    const bad = await post('/v1/evaluations', { workload: { ...input, lambdaEventPollers: 0 } });
+    expect(bad.body.fields).toEqual([{ field: 'workload.lambdaEventPollers', message: 'lambdaEventPollers must be greater than or equal to 1' }]);
+  });
+
   it('saves deliverTo in a scenario in one shape (object form)', async () => {
     const editor = await bearer(app, 'pipelines', 'editor');
     const res = await request(app.getHttpServer())

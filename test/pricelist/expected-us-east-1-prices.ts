@@ -71,6 +71,12 @@ export const EXPECTED_US_EAST_1: Readonly<Record<string, Decimal>> = {
   [RATE_KEYS.mskReplicatorHour]: new Decimal('0.3'),
   [RATE_KEYS.mskReplicatorDataGb]: new Decimal('0.08'),
   [RATE_KEYS.interRegionTransferGb]: new Decimal('0.02'),
+  // Consumers that cost: DynamoDB on-demand (per million), Lambda EPU-hour, MSK private connectivity.
+  [RATE_KEYS.dynamoDbWriteRequestUnit]: new Decimal('0.625').div(1_000_000),
+  [RATE_KEYS.dynamoDbReadRequestUnit]: new Decimal('0.125').div(1_000_000),
+  [RATE_KEYS.lambdaEventPollerUnitHour]: new Decimal('0.185'),
+  [RATE_KEYS.mskPrivateConnectivityHour]: new Decimal('0.0225'),
+  [RATE_KEYS.mskPrivateConnectivityDataGb]: new Decimal('0.006'),
   ...Object.fromEntries(MSK_STANDARD_BROKER_TYPES.map((t) => [mskBrokerHourKey(t), brokerPrice(t)])),
   ...Object.fromEntries(MSK_EXPRESS_BROKER_TYPES.map((t) => [mskExpressBrokerHourKey(t), brokerPrice(t)])),
 };

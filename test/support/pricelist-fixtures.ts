@@ -13,7 +13,9 @@ import {
   SNAPSHOT_PUBLICATION_DATE,
   SNAPSHOT_SERVICE_CODES,
   dataTransferDocuments,
+  dynamoDbDocuments,
   firehoseDocuments,
+  lambdaDocuments,
   kinesisDocuments,
   makePriceListDocument,
   mskDocuments,
@@ -44,6 +46,8 @@ export function bundledSnapshotDocuments(region = 'us-east-1'): ServiceDocuments
     AmazonMSK: read('AmazonMSK'),
     AmazonKinesisFirehose: read('AmazonKinesisFirehose'),
     AWSDataTransfer: read('AWSDataTransfer'),
+    AmazonDynamoDB: read('AmazonDynamoDB'),
+    AWSLambda: read('AWSLambda'),
   };
 }
 
@@ -56,6 +60,8 @@ export function regionShapedDocuments(region: string): ServiceDocuments {
     AmazonMSK: mskDocuments(info),
     AmazonKinesisFirehose: firehoseDocuments(info),
     AWSDataTransfer: dataTransferDocuments(info),
+    AmazonDynamoDB: dynamoDbDocuments(info),
+    AWSLambda: lambdaDocuments(info),
   };
 }
 
@@ -189,8 +195,6 @@ export function realisticPriceList(options: RealisticPriceListOptions = {}): Ser
   // Extra SKUs of the right family that streamfit does not price.
   for (const mcu of ['memory', 'compute']) msk.push(mskDoc(`${mp}Kafka.mcu.${mcu}`, 'RunConnector', 'Hrs', { group: 'MSK Connect' }));
   msk.push(mskDoc(`${mp}Kafka.DataRetrieval.Tiered`, 'TieredStorageRetrieval', 'GB', { group: 'Tiered Storage' }));
-  msk.push(mskDoc(`${mp}Kafka.PrivateConnectivityHours`, 'PrivateConnectivity', 'Hrs', { group: 'Private Connectivity' }));
-  msk.push(mskDoc(`${mp}Kafka.PrivateConnectivity-Bytes`, 'PrivateConnectivity', 'GB', { group: 'Private Connectivity' }));
   msk.push(mskDoc(`${mp}KafkaReplication-Hours`, 'Replicator', 'Hrs', { group: 'Replicator' }));
   msk.push(mskDoc(`${mp}KafkaReplication-Bytes`, 'Replicator', 'GB', { group: 'Replicator' }));
   for (const storage of ['GP3', 'IO1', 'ST1']) msk.push(mskDoc(`${mp}Kafka.Storage.${storage}`, 'RunVolume', 'GB-Mo', { group: 'Storage', storageFamily: storage }));
@@ -218,14 +222,18 @@ export function realisticPriceList(options: RealisticPriceListOptions = {}): Ser
   // Other regions (prefixed usage types), which the regionCode filter must remove.
   const firehose = [...base.AmazonKinesisFirehose];
   const transfer = [...base.AWSDataTransfer];
+  const dynamodb = [...base.AmazonDynamoDB];
+  const lambda = [...base.AWSLambda];
   for (const other of otherRegions) {
     const docs = regionShapedDocuments(other);
     kinesis.push(...docs.AmazonKinesis);
     msk.push(...docs.AmazonMSK);
     firehose.push(...docs.AmazonKinesisFirehose);
     transfer.push(...docs.AWSDataTransfer);
+    dynamodb.push(...docs.AmazonDynamoDB);
+    lambda.push(...docs.AWSLambda);
   }
-  return { AmazonKinesis: kinesis, AmazonMSK: msk, AmazonKinesisFirehose: firehose, AWSDataTransfer: transfer };
+  return { AmazonKinesis: kinesis, AmazonMSK: msk, AmazonKinesisFirehose: firehose, AWSDataTransfer: transfer, AmazonDynamoDB: dynamodb, AWSLambda: lambda };
 }
 
 /** How many documents of a list the server returns for a region (the client's filters per service), and their total. */
@@ -240,6 +248,8 @@ export function countServed(
     AmazonKinesis: served(docs.AmazonKinesis, KINESIS_FAMILY),
     AmazonMSK: served(docs.AmazonMSK, MSK_FAMILY),
     AmazonKinesisFirehose: served(docs.AmazonKinesisFirehose, 'Kinesis Firehose'),
+    AmazonDynamoDB: served(docs.AmazonDynamoDB, 'Amazon DynamoDB PayPerRequest Throughput'),
+    AWSLambda: served(docs.AWSLambda, 'Serverless'),
     AWSDataTransfer: docs.AWSDataTransfer.filter(
       (d) =>
         d.product.attributes.fromRegionCode === region &&

@@ -3,7 +3,13 @@
  * Pure: never throws, never does I/O. Only `terms.OnDemand` is read; Kinesis and MSK have no Reserved terms.
  */
 
-export type PriceListServiceCode = 'AmazonKinesis' | 'AmazonMSK' | 'AmazonKinesisFirehose' | 'AWSDataTransfer';
+export type PriceListServiceCode =
+  | 'AmazonKinesis'
+  | 'AmazonMSK'
+  | 'AmazonKinesisFirehose'
+  | 'AWSDataTransfer'
+  | 'AmazonDynamoDB'
+  | 'AWSLambda';
 
 /** The raw, decoded shape of one PriceList element (only the fields streamfit reads are typed). */
 export interface PriceListDocument {

@@ -33,12 +33,18 @@ export const MSK_PRODUCT_FAMILY = 'Managed Streaming for Apache Kafka (MSK)';
 export const FIREHOSE_PRODUCT_FAMILY = 'Kinesis Firehose';
 /** AWSDataTransfer product family (infracost's data_transfer resource, confidence PL). */
 export const DATA_TRANSFER_PRODUCT_FAMILY = 'Data Transfer';
+/** DynamoDB on-demand request units (infracost's dynamodb_table resource, confidence PL). */
+export const DYNAMODB_ON_DEMAND_PRODUCT_FAMILY = 'Amazon DynamoDB PayPerRequest Throughput';
+/** AWS Lambda compute products (infracost's lambda_function resource uses family Serverless). */
+export const LAMBDA_PRODUCT_FAMILY = 'Serverless';
 
 export const PRODUCT_FAMILY_BY_SERVICE: Readonly<Record<PriceListServiceCode, string>> = {
   AmazonKinesis: KINESIS_PRODUCT_FAMILY,
   AmazonMSK: MSK_PRODUCT_FAMILY,
   AmazonKinesisFirehose: FIREHOSE_PRODUCT_FAMILY,
   AWSDataTransfer: DATA_TRANSFER_PRODUCT_FAMILY,
+  AmazonDynamoDB: DYNAMODB_ON_DEMAND_PRODUCT_FAMILY,
+  AWSLambda: LAMBDA_PRODUCT_FAMILY,
 };
 
 /**
@@ -286,6 +292,43 @@ export const RATE_MAPPING_RULES: readonly RateMappingRule[] = [
     usageType: usageTypeSuffix('DynamicPartitioning-Bytes'),
     operation: 'DynamicPartitioning',
     key: RATE_KEYS.firehoseDynamicPartitioningGb,
+    confidence: '?',
+  },
+  // MSK multi-VPC private connectivity (names unverified: '?')
+  msk('msk-private-connectivity-hour', usageTypeSuffix('Kafka.PrivateConnectivityHours'), RATE_KEYS.mskPrivateConnectivityHour, {
+    operation: 'PrivateConnectivity',
+    confidence: '?',
+  }),
+  msk('msk-private-connectivity-data', usageTypeSuffix('Kafka.PrivateConnectivity-Bytes'), RATE_KEYS.mskPrivateConnectivityDataGb, {
+    operation: 'PrivateConnectivity',
+    confidence: '?',
+  }),
+  // DynamoDB on-demand request units: family and groups from infracost (PL), usage types unverified.
+  {
+    name: 'dynamodb-on-demand-write-request-unit',
+    serviceCode: 'AmazonDynamoDB',
+    productFamily: DYNAMODB_ON_DEMAND_PRODUCT_FAMILY,
+    usageType: usageTypeSuffix('WriteRequestUnits'),
+    group: 'DDB-WriteUnits',
+    key: RATE_KEYS.dynamoDbWriteRequestUnit,
+    confidence: 'PL',
+  },
+  {
+    name: 'dynamodb-on-demand-read-request-unit',
+    serviceCode: 'AmazonDynamoDB',
+    productFamily: DYNAMODB_ON_DEMAND_PRODUCT_FAMILY,
+    usageType: usageTypeSuffix('ReadRequestUnits'),
+    group: 'DDB-ReadUnits',
+    key: RATE_KEYS.dynamoDbReadRequestUnit,
+    confidence: 'PL',
+  },
+  // Lambda provisioned-mode event pollers (names unverified: '?').
+  {
+    name: 'lambda-event-poller-unit-hour',
+    serviceCode: 'AWSLambda',
+    productFamily: LAMBDA_PRODUCT_FAMILY,
+    usageType: usageTypeSuffix('Lambda-EventPollerUnit-Hours'),
+    key: RATE_KEYS.lambdaEventPollerUnitHour,
     confidence: '?',
   },
   // AWS data transfer to the reference target region (see interRegionReferenceTarget): `USE1-USW2-AWS-Out-Bytes`.

@@ -75,6 +75,9 @@ export class WorkloadInputGql {
   @Field(() => [RecordSizeBucketInput], { nullable: true, description: 'Record sizes as a histogram (shares sum to 1; mean = avgRecordSizeKB); billed bucket by bucket' })
   recordSizeDistribution?: RecordSizeBucketInput[];
   @Field(() => [DeliveryInputGql], { nullable: true, description: 'Sinks the data is delivered to: prices the delivery leg each option implies' }) deliverTo?: DeliveryInputGql[];
+  @Field({ nullable: true, description: 'Kinesis consumers use the KCL (DynamoDB lease table priced)' }) kclConsumers?: boolean;
+  @Field(() => Int, { nullable: true, description: 'Lambda on MSK in provisioned-poller mode, minimum pollers per event source mapping' }) lambdaEventPollers?: number;
+  @Field(() => Int, { nullable: true, description: 'Client VPCs reaching MSK through multi-VPC private connectivity' }) mskPrivateConnectivityVpcs?: number;
 }
 
 @InputType('RateOverrideInput')

@@ -7,7 +7,9 @@ import { GetProductsCommand, PricingClient, type Filter } from '@aws-sdk/client-
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import {
   DATA_TRANSFER_PRODUCT_FAMILY,
+  DYNAMODB_ON_DEMAND_PRODUCT_FAMILY,
   FIREHOSE_PRODUCT_FAMILY,
+  LAMBDA_PRODUCT_FAMILY,
   KINESIS_PRODUCT_FAMILY,
   MSK_PRODUCT_FAMILY,
   interRegionReferenceTarget,
@@ -43,7 +45,14 @@ export interface FetchRegionResult {
   byService: Record<PriceListServiceCode, FetchProductsResult>;
 }
 
-export const PRICE_LIST_SERVICE_CODES: readonly PriceListServiceCode[] = ['AmazonKinesis', 'AmazonMSK', 'AmazonKinesisFirehose', 'AWSDataTransfer'];
+export const PRICE_LIST_SERVICE_CODES: readonly PriceListServiceCode[] = [
+  'AmazonKinesis',
+  'AmazonMSK',
+  'AmazonKinesisFirehose',
+  'AWSDataTransfer',
+  'AmazonDynamoDB',
+  'AWSLambda',
+];
 
 const term = (Field: string, Value: string): Filter => ({ Type: 'TERM_MATCH', Field, Value });
 
@@ -59,6 +68,10 @@ export function priceListFilters(serviceCode: PriceListServiceCode, regionCode: 
       return [term('regionCode', regionCode), term('productFamily', MSK_PRODUCT_FAMILY)];
     case 'AmazonKinesisFirehose':
       return [term('regionCode', regionCode), term('productFamily', FIREHOSE_PRODUCT_FAMILY)];
+    case 'AmazonDynamoDB':
+      return [term('regionCode', regionCode), term('productFamily', DYNAMODB_ON_DEMAND_PRODUCT_FAMILY)];
+    case 'AWSLambda':
+      return [term('regionCode', regionCode), term('productFamily', LAMBDA_PRODUCT_FAMILY)];
     case 'AWSDataTransfer':
       return [
         term('fromRegionCode', regionCode),

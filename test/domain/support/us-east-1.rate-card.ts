@@ -59,6 +59,11 @@ export const US_EAST_1_RATE_SPECS: Readonly<Record<string, RateSpec>> = {
   [K.mskConnectMcuHour]: { usd: '0.11', unit: 'Hrs', usageType: 'USE1-Kafka.mcu.general', operation: 'RunConnector', description: 'MSK Connect MCU-hour' },
   [K.mskReplicatorHour]: { usd: '0.30', unit: 'Hrs', usageType: 'USE1-KafkaReplicator-Hours', operation: 'RunReplicator', description: 'MSK Replicator hour' },
   [K.mskReplicatorDataGb]: { usd: '0.08', unit: 'GB', usageType: 'USE1-KafkaReplicator-Bytes', operation: 'RunReplicator', description: 'MSK Replicator data replicated' },
+  [K.dynamoDbWriteRequestUnit]: { usd: '0.000000625', unit: 'WriteRequestUnits', usageType: 'WriteRequestUnits', operation: 'PayPerRequestThroughput', description: 'DynamoDB on-demand write request unit' },
+  [K.dynamoDbReadRequestUnit]: { usd: '0.000000125', unit: 'ReadRequestUnits', usageType: 'ReadRequestUnits', operation: 'PayPerRequestThroughput', description: 'DynamoDB on-demand read request unit' },
+  [K.lambdaEventPollerUnitHour]: { usd: '0.185', unit: 'Hrs', usageType: 'Lambda-EventPollerUnit-Hours', operation: 'EventPollerUnit', description: 'Lambda event poller unit-hour' },
+  [K.mskPrivateConnectivityHour]: { usd: '0.0225', unit: 'Hrs', usageType: 'USE1-Kafka.PrivateConnectivityHours', operation: 'PrivateConnectivity', description: 'MSK private connectivity hour' },
+  [K.mskPrivateConnectivityDataGb]: { usd: '0.006', unit: 'GB', usageType: 'USE1-Kafka.PrivateConnectivity-Bytes', operation: 'PrivateConnectivity', description: 'MSK private connectivity data' },
   [K.interRegionTransferGb]: { usd: '0.02', unit: 'GB', usageType: 'USE1-USW2-AWS-Out-Bytes', operation: '', description: 'Data transfer us-east-1 to us-west-2' },
   ...brokers('kafka', mskBrokerHourKey, {
     't3.small': '0.0456',
