@@ -20,8 +20,7 @@ function serve(server: PriceListServer, shardHourUsd?: string): void {
   const kinesis = shardHourUsd ? withPriceChange(docs.AmazonKinesis, { usageTypeSuffix: 'Storage-ShardHour', operation: 'shardHourStorage', usd: shardHourUsd, version: '20261201000000', publicationDate: '2026-12-01T00:00:00Z' }) : docs.AmazonKinesis;
   server.setDocuments('AmazonKinesis', kinesis);
   server.setDocuments('AmazonMSK', docs.AmazonMSK);
-  server.setDocuments('AmazonKinesisFirehose', docs.AmazonKinesisFirehose);
-  server.setDocuments('AWSDataTransfer', docs.AWSDataTransfer);
+  for (const code of SERVICE_CODES.filter((c) => c !== 'AmazonKinesis' && c !== 'AmazonMSK')) server.setDocuments(code, docs[code]);
 }
 
 async function storedVersions(region: string): Promise<Array<{ id: string; shard: string }>> {

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { gql } from '../support/graphql';
 import { bearer } from '../support/keys';
-import { regionShapedDocuments, withPriceChange } from '../support/pricelist-fixtures';
+import { SERVICE_CODES, regionShapedDocuments, withPriceChange } from '../support/pricelist-fixtures';
 import { PriceListServer } from '../support/pricelist-server';
 import { startTestApp } from '../support/test-app';
 import { aWorkload, fieldsOf, rest, uniqueTeam } from './scenario-fixtures';
@@ -17,8 +17,7 @@ function serve(server: PriceListServer, shardHourUsd?: string): void {
   const docs = regionShapedDocuments(REGION);
   server.setDocuments('AmazonKinesis', shardHourUsd ? withPriceChange(docs.AmazonKinesis, { usageTypeSuffix: 'Storage-ShardHour', operation: 'shardHourStorage', usd: shardHourUsd }) : docs.AmazonKinesis);
   server.setDocuments('AmazonMSK', docs.AmazonMSK);
-  server.setDocuments('AmazonKinesisFirehose', docs.AmazonKinesisFirehose);
-  server.setDocuments('AWSDataTransfer', docs.AWSDataTransfer);
+  for (const code of SERVICE_CODES.filter((c) => c !== 'AmazonKinesis' && c !== 'AmazonMSK')) server.setDocuments(code, docs[code]);
 }
 
 describe('scenarios: compare side by side, and re-price at pinned or current rates', () => {
