@@ -3,6 +3,7 @@
  * and throws one ValidationError, in the message style of the evaluation endpoints.
  */
 import { collect, DomainError, type FieldError, isObject, normalizeWorkload, ValidationError, type WorkloadInput } from '../domain';
+import { textProblem } from '../common/text-input';
 import type { ScenarioContent } from './scenario.types';
 
 export const NAME_MAX = 200;
@@ -14,6 +15,8 @@ export const LIST_LIMIT_MAX = 100;
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 10;
 export const SEARCH_MAX = 200;
+/** Versions are PostgreSQL integers. */
+export const INT32_MAX = 2_147_483_647;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const CONTENT_FIELDS = ['name', 'description', 'tags', 'workload'];
@@ -27,12 +30,20 @@ function unknownFields(body: Record<string, unknown>, allowed: string[], prefix:
 function checkName(value: unknown, field: string, errors: FieldError[]): void {
   if (typeof value !== 'string') errors.push({ field, message: 'name must be a string' });
   else if (value.trim().length === 0 || value.length > NAME_MAX) errors.push({ field, message: `name must be 1 to ${NAME_MAX} characters, not blank` });
+  else {
+    const problem = textProblem(value);
+    if (problem) errors.push({ field, message: `name ${problem}` });
+  }
 }
 
 function checkDescription(value: unknown, field: string, errors: FieldError[]): void {
   if (value === null || value === undefined) return;
   if (typeof value !== 'string') errors.push({ field, message: 'description must be a string' });
   else if (value.length > DESCRIPTION_MAX) errors.push({ field, message: `description must be at most ${DESCRIPTION_MAX} characters` });
+  else {
+    const problem = textProblem(value, { multiline: true });
+    if (problem) errors.push({ field, message: `description ${problem}` });
+  }
 }
 
 function checkTags(value: unknown, field: string, errors: FieldError[]): void {
@@ -132,6 +143,10 @@ export function parseExpectedVersion(raw: unknown, field: string, required: bool
   if (raw === undefined || raw === null || raw === '') {
     if (!required) return undefined;
     throw new DomainError('PRECONDITION_REQUIRED', `${field} is required: send the version you read (e.g. ${field === 'If-Match' ? '`If-Match: "3"`' : '3'}) so a concurrent edit is not overwritten`, { field });
+  }
+  // `If-Match: *` ("any version") would overwrite a concurrent edit unseen: the version read is required.
+  if (raw === '*' || (typeof raw === 'string' && raw.trim() === '*')) {
+    throw new ValidationError([{ field, message: `${field}: * is not accepted; send the version you read (e.g. "3") so a concurrent edit is not overwritten` }]);
   }
   let version: number | undefined;
   if (typeof raw === 'number') version = raw;

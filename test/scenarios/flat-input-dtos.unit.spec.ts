@@ -62,7 +62,7 @@ describe('class-validator DTOs of the flat inputs', () => {
     expect(await fields(run(CompareScenariosDto, { ids: [1, 2] }))).toEqual({ ids: 'ids must be an array of 2 to 10 scenario ids' });
     expect(await fields(run(RepriceQuery, { rates: 'yesterday', baseline: '0' }, 'query'))).toEqual({
       rates: 'rates must be pinned or current',
-      baseline: 'baseline must be a version number (an integer from 1)',
+      baseline: 'baseline must be a version number (an integer from 1 to 2147483647)',
     });
     await expect(run(RepriceQuery, { rates: 'current', baseline: '3' }, 'query')).resolves.toEqual({ rates: 'current', baseline: 3 });
   });

@@ -7,6 +7,7 @@ import { ApiBody, ApiExtraModels, ApiProperty, type ApiPropertyOptions, getSchem
 import { Transform } from 'class-transformer';
 import { IsDefined, IsOptional, ValidateBy, ValidateIf } from 'class-validator';
 import type { FieldError } from '../../domain';
+import { textProblem } from '../text-input';
 
 /** A rule with the house message: `check` returns the message for a bad value, null for a good one. */
 export function Rule(name: string, check: (value: unknown, property: string) => string | null): PropertyDecorator {
@@ -35,9 +36,9 @@ function presence(options: FieldOptions): PropertyDecorator[] {
   return [IsDefined({ message: ({ property }) => message(property) })];
 }
 
-/** A string of at most `max` characters (and at least `min`, not counting surrounding blanks when `trim`). */
+/** A string of at most `max` characters (and at least `min`, not counting surrounding blanks when `trim`), printable (text-input.ts). */
 export function TextField(
-  bounds: { min: number; max: number; trim?: boolean; message: (property: string) => string; typeMessage?: (property: string) => string },
+  bounds: { min: number; max: number; trim?: boolean; multiline?: boolean; message: (property: string) => string; typeMessage?: (property: string) => string },
   options: FieldOptions = {},
 ) {
   return applyDecorators(
@@ -46,7 +47,9 @@ export function TextField(
     Rule('text', (v, p) => {
       if (typeof v !== 'string') return (bounds.typeMessage ?? bounds.message)(p);
       const length = bounds.trim ? v.trim().length : v.length;
-      return length >= bounds.min && v.length <= bounds.max ? null : bounds.message(p);
+      if (length < bounds.min || v.length > bounds.max) return bounds.message(p);
+      const problem = textProblem(v, { multiline: bounds.multiline });
+      return problem ? `${p} ${problem}` : null;
     }),
   );
 }

@@ -3,7 +3,8 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { EmptyAsAbsent, EnumField, IntField, Rule } from '../../../common/validation/field.decorators';
 import { decodeCursor } from '../../list-cursor.codec';
-import { COMPARE_MAX, COMPARE_MIN, LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, SEARCH_MAX, TAG_PATTERN } from '../../scenario-input.validation';
+import { textProblem } from '../../../common/text-input';
+import { COMPARE_MAX, COMPARE_MIN, INT32_MAX, LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, SEARCH_MAX, TAG_PATTERN } from '../../scenario-input.validation';
 import type { ListQuery, RepriceRates } from '../../scenario.types';
 import { IsOptional } from 'class-validator';
 
@@ -27,7 +28,11 @@ export class ListScenariosQuery {
   @ApiProperty({ required: false, type: String, maxLength: SEARCH_MAX, description: 'Case-insensitive part of the name' })
   @EmptyAsAbsent()
   @IsOptional()
-  @Rule('search', (v) => (typeof v === 'string' && v.length <= SEARCH_MAX ? null : `search must be one string of at most ${SEARCH_MAX} characters`))
+  @Rule('search', (v) => {
+    if (typeof v !== 'string' || v.length > SEARCH_MAX) return `search must be one string of at most ${SEARCH_MAX} characters`;
+    const problem = textProblem(v);
+    return problem ? `search ${problem}` : null;
+  })
   search?: string | null;
 }
 
@@ -50,7 +55,9 @@ const Ids = () =>
     Rule('ids', (v, p) => (Array.isArray(v) && v.every((id) => typeof id === 'string') ? null : idsMessage(p))),
     Rule('idsCount', (v, p) => (Array.isArray(v) && (v.length < COMPARE_MIN || v.length > COMPARE_MAX) ? `${p} must hold ${COMPARE_MIN} to ${COMPARE_MAX} scenario ids; got ${v.length}` : null)),
     Rule('idsUnique', (v, p) => {
-      const dup = Array.isArray(v) ? v.find((id, i) => v.indexOf(id) !== i) : undefined;
+      // Ids are case-insensitive (UUIDs): the same scenario in two letter cases is the same id twice.
+      const lower = Array.isArray(v) ? v.map((id) => String(id).toLowerCase()) : [];
+      const dup = Array.isArray(v) ? v.find((_id, i) => lower.indexOf(lower[i]) !== i) : undefined;
       return dup === undefined ? null : `${p} must be unique; ${String(dup)} is given twice`;
     }),
   );
@@ -66,6 +73,6 @@ export class RepriceQuery {
   @EnumField(['pinned', 'current'], { nullable: true, message: (p) => `${p} must be pinned or current`, api: { description: 'pinned (default) or current' } })
   rates?: RepriceRates | null;
 
-  @IntField({ min: 1, message: (p) => `${p} must be a version number (an integer from 1)` }, { nullable: true, api: { description: 'Version to measure the change from (default 1)' } })
+  @IntField({ min: 1, max: INT32_MAX, message: (p) => `${p} must be a version number (an integer from 1 to ${INT32_MAX})` }, { nullable: true, api: { description: 'Version to measure the change from (default 1)' } })
   baseline?: number | null;
 }
