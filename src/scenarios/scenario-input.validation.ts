@@ -4,6 +4,7 @@
  */
 import { collect, DomainError, type FieldError, isObject, normalizeWorkload, ValidationError, type WorkloadInput } from '../domain';
 import { textProblem } from '../common/text-input';
+import { canonicalDeliverTo } from '../domain/pipeline/delivery';
 import type { ScenarioContent } from './scenario.types';
 
 export const NAME_MAX = 200;
@@ -82,7 +83,7 @@ export function parseCreate(body: unknown, prefix = ''): ScenarioContent {
     name: body.name as string,
     description: (body.description as string | null | undefined) ?? null,
     tags: (body.tags as string[] | null | undefined) ?? [],
-    workload: body.workload as WorkloadInput,
+    workload: canonicalDeliverTo(body.workload as WorkloadInput),
   };
 }
 
@@ -127,6 +128,7 @@ export function applyPatch(current: ScenarioContent, body: unknown, prefix = '')
     else {
       next.workload = mergePatch(current.workload, body.workload) as WorkloadInput;
       checkWorkload(next.workload, `${prefix}workload`, errors);
+      next.workload = canonicalDeliverTo(next.workload);
     }
   }
   if (errors.length) throw new ValidationError(errors);
