@@ -5,8 +5,9 @@
  */
 import { type FieldError, ValidationError } from './errors';
 import { isObject } from './field-checks';
-import { MB_PER_GB, SECONDS_PER_HOUR } from './units';
-import { MAX_RECORD_SIZE_BUCKETS, type RecordSizeBucket, WORKLOAD_DEFAULTS, WORKLOAD_JSON_SCHEMA, type WorkloadInput } from './workload';
+import { type Delivery, normalizeDeliverTo } from './pipeline/delivery';
+import { DAYS_PER_MONTH, KB_PER_MB, MB_PER_GB, SECONDS_PER_HOUR } from './units';
+import { MAX_RECORD_SIZE_BUCKETS, PEAK_FACTORS, type RecordSizeBucket, WORKLOAD_DEFAULTS, WORKLOAD_JSON_SCHEMA, type WorkloadInput } from './workload';
 
 const PROPS = WORKLOAD_JSON_SCHEMA.properties as Record<string, PropertySchema>;
 
@@ -58,6 +59,8 @@ export const distributionMeanKB = (buckets: readonly RecordSizeBucket[]): number
 function checkProperty(name: string, schema: PropertySchema, value: unknown): string | null {
   switch (schema.type) {
     case 'array':
+      // deliverTo's items are checked by its own normalizer (normalizeDeliverTo).
+      if (name === 'deliverTo') return Array.isArray(value) ? null : `${name} must be a list`;
       return checkDistribution(name, value);
     case 'boolean':
       return typeof value === 'boolean' ? null : `${name} must be a boolean`;
@@ -94,6 +97,8 @@ export interface CheckedWorkload {
   ingestGbPerDay: number;
   avgWriteMBps: number;
   activeHoursPerDay: number;
+  /** Delivery sinks, normalized (empty when none asked). */
+  deliverTo: Delivery[];
 }
 
 /** Validates the input; throws `ValidationError` listing every bad field. */
@@ -109,7 +114,8 @@ export function checkWorkload(input: WorkloadInput, options: WorkloadCheckOption
   const v: Record<string, unknown> = {};
   for (const key of Object.keys(raw)) {
     const value = raw[key];
-    const schema = PROPS[key];
+    // Own properties only: `toString`, `constructor`… must not find Object.prototype's members.
+    const schema = Object.hasOwn(PROPS, key) ? PROPS[key] : undefined;
     if (!schema) {
       errors.push({ field: at(key), message: `${key} is not a known workload field` });
       continue;
@@ -183,9 +189,17 @@ export function checkWorkload(input: WorkloadInput, options: WorkloadCheckOption
     }
   }
 
+  const deliverTo = normalizeDeliverTo(v.deliverTo, at, errors);
+
+  // A record size so small that the record rate it implies is not a finite number (5e-324 KB) cannot be sized or priced.
+  const peakBound = Math.max(givenPeak ?? 0, avgWriteMBps * Math.max(...Object.values(PEAK_FACTORS)));
+  if (errors.length === 0 && !Number.isFinite((peakBound * KB_PER_MB * MB_PER_GB * DAYS_PER_MONTH) / (avgRecordSizeKB as number))) {
+    errors.push({ field: at('avgRecordSizeKB'), message: 'avgRecordSizeKB is too small: the record rate it implies is not a finite number' });
+  }
   if (errors.length > 0) throw new ValidationError(errors, 'The workload is not valid');
   return {
     values: v as CheckedWorkload['values'],
+    deliverTo,
     throughputGivenAs: hasIngest ? 'ingestGbPerDay' : 'avgWriteMBps',
     ingestGbPerDay,
     avgWriteMBps,
