@@ -1,3 +1,4 @@
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 
 type Schema = Record<string, unknown>;
@@ -35,13 +36,16 @@ export function serializationSchema(components: Record<string, unknown>, name: s
   return resolve({ $ref: `#/components/schemas/${name}` }, 0) as Schema;
 }
 
-/** Attach 200-response serialization schemas to routes as Nest registers them (call before app.init()). */
-export function useResponseSchemas(fastify: FastifyInstance, routes: Record<string, Schema>): void {
+/**
+ * Route metadata on the handler (Fastify route config through Nest's @RouteConfig): the 200 answer is written
+ * by fast-json-stringify from this OpenAPI component (the view class the handler documents).
+ */
+export const SerializeWith = (view: string) => RouteConfig({ responseView: view });
+
+/** Attach the serialization schemas the handlers ask for (@SerializeWith) as Nest registers the routes (before app.init()). */
+export function useResponseSchemas(fastify: FastifyInstance, components: Record<string, unknown>): void {
   fastify.addHook('onRoute', (route: RouteOptions) => {
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) {
-      const schema = routes[`${method} ${route.url}`];
-      if (schema) route.schema = { ...(route.schema ?? {}), response: { 200: schema } };
-    }
+    const view = (route.config as { responseView?: unknown } | undefined)?.responseView;
+    if (typeof view === 'string') route.schema = { ...(route.schema ?? {}), response: { 200: serializationSchema(components, view) } };
   });
 }
