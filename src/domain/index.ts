@@ -31,7 +31,17 @@ export {
   type WorkloadField,
   type WorkloadInput,
 } from './workload';
+export {
+  DEFAULT_VOLUME_RANGE,
+  VOLUME_RANGE_JSON_SCHEMA,
+  VOLUME_RANGE_LIMITS,
+  VOLUME_SAMPLES_PER_SIDE,
+  scaleVolume,
+  validateVolumeRange,
+} from './robustness';
+export { HOURS_IN_PROFILE, PROFILE_STEADY_MAX_PEAK_RATIO, dailyWriteProfile, maxWindowGb, summarizeProfile } from './traffic-profile';
 export type {
+  CostBand,
   Estimate,
   Evaluation,
   Issue,
@@ -40,7 +50,11 @@ export type {
   OptionSizing,
   OptionTotal,
   Recommendation,
+  RecommendationChange,
+  Risk,
+  Robustness,
   TraceEntry,
+  VolumeRange,
 } from './evaluation.types';
 export { KNOWN_RATE_KEYS, validatePricing, type PricingInput, type RateCardRef } from './pricing/rate-resolver';
 export { BILLING_BASIS, HOURS_PER_MONTH, type BillingBasis } from './units';

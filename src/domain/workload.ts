@@ -12,6 +12,7 @@ import {
   MB_PER_GB,
   SECONDS_PER_HOUR,
 } from './units';
+import { HOURS_IN_PROFILE, isFlatProfile, maxWindowGb, profilePattern, summarizeProfile } from './traffic-profile';
 
 export const TRAFFIC_PATTERNS = ['STEADY', 'VARIABLE', 'UNPREDICTABLE'] as const;
 export type TrafficPattern = (typeof TRAFFIC_PATTERNS)[number];
@@ -46,6 +47,8 @@ export interface WorkloadInput {
   region?: string;
   ingestGbPerDay?: number;
   avgWriteMBps?: number;
+  /** 24 hourly average write rates of a typical day, MB/s (hour 0 = 00:00–01:00): a third way to give volume. */
+  hourlyWriteMBps?: number[];
   peakWriteMBps?: number;
   avgRecordSizeKB: number;
   maxRecordSizeKB?: number;
@@ -78,7 +81,7 @@ export const WORKLOAD_JSON_SCHEMA = {
   $id: 'https://streamfit.internal/schemas/workload-input.json',
   title: 'WorkloadInput',
   description:
-    'A streaming workload to evaluate. Give exactly one of ingestGbPerDay or avgWriteMBps. Units: KB = 1,024 bytes, MB = 1,024 KB, GB = 1,024 MB.',
+    'A streaming workload to evaluate. Give exactly one of ingestGbPerDay, avgWriteMBps or hourlyWriteMBps. Units: KB = 1,024 bytes, MB = 1,024 KB, GB = 1,024 MB.',
   type: 'object',
   additionalProperties: false,
   required: ['avgRecordSizeKB'],
@@ -103,6 +106,15 @@ export const WORKLOAD_JSON_SCHEMA = {
       maximum: 100000,
       description: 'Average write throughput during the active hours, MB/s. Give this or ingestGbPerDay, not both.',
       examples: [1.5],
+    },
+    hourlyWriteMBps: {
+      type: 'array',
+      items: { type: 'number', minimum: 0, maximum: 100000 },
+      minItems: 24,
+      maxItems: 24,
+      description:
+        'A typical day as 24 hourly average write rates, MB/s (hour 0 = 00:00–01:00): a third way to give volume, instead of ingestGbPerDay or avgWriteMBps. Provisioned capacity (shards, brokers) is sized for the peak hour (with headroom); on-demand, Advantage and Serverless bill the bytes of each hour. Implies activeHoursPerDay (hours above 0) and, unless trafficPattern is given, the pattern (peak hour ≤ 1.5 × the average active hour: STEADY, else VARIABLE).',
+      examples: [[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 40, 40, 40, 40, 1, 1, 1, 1]],
     },
     peakWriteMBps: {
       type: 'number',
@@ -232,13 +244,16 @@ export type WorkloadField = keyof typeof WORKLOAD_JSON_SCHEMA.properties;
 /** The workload after defaults, with the derived quantities the model uses. */
 export interface NormalizedWorkload {
   region: string;
-  /** Which of the two throughput fields the caller gave. */
-  throughputGivenAs: 'ingestGbPerDay' | 'avgWriteMBps';
+  /** Which of the three throughput fields the caller gave. */
+  throughputGivenAs: 'ingestGbPerDay' | 'avgWriteMBps' | 'hourlyWriteMBps';
   ingestGbPerDay: number;
   /** Average write rate during the active hours, MB/s. */
   avgWriteMBps: number;
+  /** The caller's daily profile (24 hourly MB/s), null when volume was given as a total or an average. */
+  hourlyWriteMBps: number[] | null;
   peakWriteMBps: number;
-  peakSource: 'INPUT' | 'TRAFFIC_PATTERN';
+  /** INPUT: peakWriteMBps given; HOURLY_PROFILE: the busiest hour of hourlyWriteMBps; TRAFFIC_PATTERN: average × the pattern's factor. */
+  peakSource: 'INPUT' | 'TRAFFIC_PATTERN' | 'HOURLY_PROFILE';
   /** peak / avg actually in force (the pattern factor, or the caller's ratio). */
   peakFactor: number;
   avgRecordSizeKB: number;
@@ -247,6 +262,8 @@ export interface NormalizedWorkload {
   dedicatedConsumers: number;
   retentionHours: number;
   trafficPattern: TrafficPattern;
+  /** INPUT, DEFAULT (STEADY) or HOURLY_PROFILE (implied by the profile's peak-to-average ratio). */
+  trafficPatternSource: 'INPUT' | 'DEFAULT' | 'HOURLY_PROFILE';
   activeHoursPerDay: number;
   latencyTargetMs: number | null;
   existingKafkaClients: boolean;
@@ -278,7 +295,7 @@ export interface NormalizedWorkload {
 const PROPS = WORKLOAD_JSON_SCHEMA.properties as Record<string, PropertySchema>;
 
 interface PropertySchema {
-  type: 'string' | 'number' | 'integer' | 'boolean';
+  type: 'string' | 'number' | 'integer' | 'boolean' | 'array';
   minimum?: number;
   maximum?: number;
   exclusiveMinimum?: number;
@@ -299,6 +316,8 @@ const regex = (p: string): RegExp => {
 /** Checks one property against the schema; returns a message or null. */
 function checkProperty(name: string, schema: PropertySchema, value: unknown): string | null {
   switch (schema.type) {
+    case 'array':
+      return null; // hourlyWriteMBps: checked item by item by checkProfile
     case 'boolean':
       return typeof value === 'boolean' ? null : `${name} must be a boolean`;
     case 'string':
@@ -319,6 +338,21 @@ function checkProperty(name: string, schema: PropertySchema, value: unknown): st
         return `${name} must be less than or equal to ${schema.maximum}`;
       return null;
   }
+}
+
+/** hourlyWriteMBps: exactly 24 finite numbers within the item bounds; each bad hour named by its index. */
+function checkProfile(value: unknown, field: string): FieldError[] {
+  const item = WORKLOAD_JSON_SCHEMA.properties.hourlyWriteMBps.items;
+  if (!Array.isArray(value)) return [{ field, message: `hourlyWriteMBps must be an array of ${HOURS_IN_PROFILE} numbers (MB/s per hour of the day)` }];
+  if (value.length !== HOURS_IN_PROFILE)
+    return [{ field, message: `hourlyWriteMBps must hold exactly ${HOURS_IN_PROFILE} hourly values (hour 0 = 00:00–01:00); got ${value.length}` }];
+  const errors: FieldError[] = [];
+  value.forEach((r, h) => {
+    if (typeof r !== 'number' || !Number.isFinite(r)) errors.push({ field: `${field}[${h}]`, message: `hourlyWriteMBps[${h}] must be a finite number` });
+    else if (r < item.minimum) errors.push({ field: `${field}[${h}]`, message: `hourlyWriteMBps[${h}] must be greater than or equal to ${item.minimum}` });
+    else if (r > item.maximum) errors.push({ field: `${field}[${h}]`, message: `hourlyWriteMBps[${h}] must be less than or equal to ${item.maximum}` });
+  });
+  return errors;
 }
 
 export interface NormalizeOptions {
@@ -348,6 +382,12 @@ export function normalizeWorkload(input: WorkloadInput, options: NormalizeOption
       continue;
     }
     if (value === undefined || value === null) continue;
+    if (schema.type === 'array') {
+      const bad = checkProfile(value, at(key));
+      if (bad.length) errors.push(...bad);
+      else v[key] = value;
+      continue;
+    }
     const message = checkProperty(key, schema, value);
     if (message) errors.push({ field: at(key), message });
     else v[key] = value;
@@ -360,15 +400,25 @@ export function normalizeWorkload(input: WorkloadInput, options: NormalizeOption
   const hasAvg = v.avgWriteMBps !== undefined;
   const ingestPresent = raw.ingestGbPerDay !== undefined && raw.ingestGbPerDay !== null;
   const avgPresent = raw.avgWriteMBps !== undefined && raw.avgWriteMBps !== null;
-  if (ingestPresent && avgPresent) {
+  const profilePresent = raw.hourlyWriteMBps !== undefined && raw.hourlyWriteMBps !== null;
+  const profile = v.hourlyWriteMBps as number[] | undefined;
+  if (profilePresent && (ingestPresent || avgPresent)) {
+    const message = 'give exactly one of ingestGbPerDay, avgWriteMBps or hourlyWriteMBps';
+    errors.push({ field: at('hourlyWriteMBps'), message });
+    if (ingestPresent) errors.push({ field: at('ingestGbPerDay'), message });
+    if (avgPresent) errors.push({ field: at('avgWriteMBps'), message });
+  } else if (profilePresent) {
+    if (raw.activeHoursPerDay !== undefined && raw.activeHoursPerDay !== null)
+      errors.push({ field: at('activeHoursPerDay'), message: 'activeHoursPerDay cannot be given with hourlyWriteMBps: the profile says which hours are active' });
+  } else if (ingestPresent && avgPresent) {
     const message = 'give exactly one of ingestGbPerDay or avgWriteMBps, not both';
     errors.push({ field: at('ingestGbPerDay'), message }, { field: at('avgWriteMBps'), message });
   } else if (!ingestPresent && !avgPresent) {
-    const message = 'give exactly one of ingestGbPerDay or avgWriteMBps';
-    errors.push({ field: at('ingestGbPerDay'), message }, { field: at('avgWriteMBps'), message });
+    const message = 'give exactly one of ingestGbPerDay, avgWriteMBps or hourlyWriteMBps';
+    errors.push({ field: at('ingestGbPerDay'), message }, { field: at('avgWriteMBps'), message }, { field: at('hourlyWriteMBps'), message });
   }
 
-  const activeHoursPerDay = (v.activeHoursPerDay as number | undefined) ?? WORKLOAD_DEFAULTS.activeHoursPerDay;
+  let activeHoursPerDay = (v.activeHoursPerDay as number | undefined) ?? WORKLOAD_DEFAULTS.activeHoursPerDay;
   const avgRecordSizeKB = v.avgRecordSizeKB as number | undefined;
 
   let ingestGbPerDay = 0;
@@ -381,9 +431,22 @@ export function normalizeWorkload(input: WorkloadInput, options: NormalizeOption
     ingestGbPerDay = (avgWriteMBps * activeHoursPerDay * SECONDS_PER_HOUR) / MB_PER_GB;
   }
 
-  const trafficPattern = (v.trafficPattern as TrafficPattern | undefined) ?? WORKLOAD_DEFAULTS.trafficPattern;
+  const summary = profile ? summarizeProfile(profile) : null;
+  if (summary && !ingestPresent && !avgPresent) {
+    ingestGbPerDay = summary.ingestGbPerDay;
+    avgWriteMBps = summary.avgWriteMBps;
+    activeHoursPerDay = summary.activeHoursPerDay;
+  }
+  const givenPattern = v.trafficPattern as TrafficPattern | undefined;
+  const trafficPattern = givenPattern ?? (summary ? profilePattern(summary) : WORKLOAD_DEFAULTS.trafficPattern);
   const givenPeak = v.peakWriteMBps as number | undefined;
-  const throughputKnown = (hasIngest && !avgPresent) || (hasAvg && !ingestPresent);
+  const throughputKnown = !profilePresent && ((hasIngest && !avgPresent) || (hasAvg && !ingestPresent));
+  if (givenPeak !== undefined && summary && givenPeak < summary.peakHourMBps) {
+    errors.push({
+      field: at('peakWriteMBps'),
+      message: `peakWriteMBps must be greater than or equal to the busiest hour of hourlyWriteMBps (${formatNumber(summary.peakHourMBps)} MB/s at hour ${summary.peakHour})`,
+    });
+  }
   if (givenPeak !== undefined && throughputKnown && givenPeak < avgWriteMBps) {
     errors.push({
       field: at('peakWriteMBps'),
@@ -403,28 +466,33 @@ export function normalizeWorkload(input: WorkloadInput, options: NormalizeOption
   if (errors.length > 0) throw new ValidationError(errors, 'The workload is not valid');
 
   const recordKB = avgRecordSizeKB as number;
-  const peakWriteMBps = givenPeak ?? avgWriteMBps * PEAK_FACTORS[trafficPattern];
+  const peakWriteMBps = givenPeak ?? (summary ? summary.peakHourMBps : avgWriteMBps * PEAK_FACTORS[trafficPattern]);
   const retentionHours = (v.retentionHours as number | undefined) ?? WORKLOAD_DEFAULTS.retentionHours;
   const sharedConsumers = (v.sharedConsumers as number | undefined) ?? WORKLOAD_DEFAULTS.sharedConsumers;
   const dedicatedConsumers = (v.dedicatedConsumers as number | undefined) ?? WORKLOAD_DEFAULTS.dedicatedConsumers;
   const monthlyIngestGb = ingestGbPerDay * DAYS_PER_MONTH;
   const avgStoredGb = (ingestGbPerDay * retentionHours) / HOURS_PER_DAY;
-  const windowGb = (avgWriteMBps * Math.min(retentionHours, activeHoursPerDay) * SECONDS_PER_HOUR) / MB_PER_GB;
+  const windowGb = profile && !isFlatProfile(profile)
+    ? maxWindowGb(profile, retentionHours)
+    : (avgWriteMBps * Math.min(retentionHours, activeHoursPerDay) * SECONDS_PER_HOUR) / MB_PER_GB;
+  const peakSource = givenPeak !== undefined ? 'INPUT' : summary ? 'HOURLY_PROFILE' : 'TRAFFIC_PATTERN';
 
   return {
     region: (v.region as string | undefined) ?? WORKLOAD_DEFAULTS.region,
-    throughputGivenAs: hasIngest ? 'ingestGbPerDay' : 'avgWriteMBps',
+    throughputGivenAs: summary ? 'hourlyWriteMBps' : hasIngest ? 'ingestGbPerDay' : 'avgWriteMBps',
     ingestGbPerDay,
     avgWriteMBps,
+    hourlyWriteMBps: profile ? [...profile] : null,
     peakWriteMBps,
-    peakSource: givenPeak === undefined ? 'TRAFFIC_PATTERN' : 'INPUT',
-    peakFactor: givenPeak === undefined ? PEAK_FACTORS[trafficPattern] : avgWriteMBps > 0 ? givenPeak / avgWriteMBps : 1,
+    peakSource,
+    peakFactor: peakSource === 'TRAFFIC_PATTERN' ? PEAK_FACTORS[trafficPattern] : avgWriteMBps > 0 ? peakWriteMBps / avgWriteMBps : 1,
     avgRecordSizeKB: recordKB,
     maxRecordSizeKB: givenMax ?? recordKB,
     sharedConsumers,
     dedicatedConsumers,
     retentionHours,
     trafficPattern,
+    trafficPatternSource: givenPattern ? 'INPUT' : summary ? 'HOURLY_PROFILE' : 'DEFAULT',
     activeHoursPerDay,
     latencyTargetMs: (v.latencyTargetMs as number | undefined) ?? null,
     existingKafkaClients: (v.existingKafkaClients as boolean | undefined) ?? false,

@@ -13,6 +13,7 @@ import {
   normalizeWorkload,
   type PricingInput,
   validatePricing,
+  validateVolumeRange,
   type WorkloadInput,
 } from '../domain';
 import { DomainError, type FieldError, ValidationError } from '../domain/errors';
@@ -24,12 +25,14 @@ export interface EvaluationRequest {
   workload: WorkloadInput;
   discountPercent?: number;
   rateOverrides?: Record<string, number>;
+  volumeRange?: unknown;
 }
 
 export interface BreakEvenBody extends EvaluationRequest, BreakEvenRequest {}
 
-const EVALUATION_FIELDS = ['workload', 'discountPercent', 'rateOverrides'];
-const BREAK_EVEN_FIELDS = [...EVALUATION_FIELDS, 'vary', 'from', 'to', 'steps'];
+const PRICING_FIELDS = ['workload', 'discountPercent', 'rateOverrides'];
+const EVALUATION_FIELDS = [...PRICING_FIELDS, 'volumeRange'];
+const BREAK_EVEN_FIELDS = [...PRICING_FIELDS, 'vary', 'from', 'to', 'steps'];
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -65,11 +68,11 @@ export class EvaluationService {
 
   /** The evaluation and, once written, its JSON text: REST sends the text as it is. */
   evaluateEntry(_caller: Caller, body: unknown, path = 'workload') {
-    return this.memo('evaluate', body, EVALUATION_FIELDS, path, (request, card) => evaluate(request.workload, card, pricingOf(request))) as Promise<{ value: Evaluation; json?: string }>;
+    return this.memo('evaluate', body, EVALUATION_FIELDS, path, (request, card) => evaluate(request.workload, card, pricingOf(request), request.volumeRange)) as Promise<{ value: Evaluation; json?: string }>;
   }
 
   async estimate(_caller: Caller, body: unknown, path = 'workload'): Promise<Estimate> {
-    const entry = await this.memo('estimate', body, EVALUATION_FIELDS, path, (request, card) => estimate(request.workload, card, pricingOf(request)));
+    const entry = await this.memo('estimate', body, EVALUATION_FIELDS, path, (request, card) => estimate(request.workload, card, pricingOf(request), request.volumeRange));
     return entry.value as Estimate;
   }
 
@@ -112,6 +115,7 @@ export class EvaluationService {
     if (body.workload === undefined) errors.push({ field: path, message: `${path} is required` });
     else collect(errors, () => normalizeWorkload(body.workload as WorkloadInput, { path }));
     collect(errors, () => validatePricing({ discountPercent: body.discountPercent as number | undefined, rateOverrides: body.rateOverrides as Record<string, number> | undefined }));
+    if (allowed.includes('volumeRange')) collect(errors, () => validateVolumeRange(body.volumeRange));
     if (allowed.includes('vary')) {
       for (const key of ['vary', 'from', 'to', 'steps']) if (body[key] === undefined) errors.push({ field: key, message: `${key} is required` });
     }

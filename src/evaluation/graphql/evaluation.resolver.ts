@@ -3,7 +3,7 @@ import type { Caller } from '../../auth/api-key';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { EvaluationService } from '../evaluation.service';
 import { BreakEvenView, DecisionRuleView, EstimateView, EvaluationView } from '../evaluation.view';
-import { BreakEvenVariableEnum, PricingInputGql, toRequestBody, WorkloadInputGql } from './workload.input';
+import { BreakEvenVariableEnum, PricingInputGql, toRequestBody, VolumeRangeInputGql, WorkloadInputGql } from './workload.input';
 
 @Resolver()
 export class EvaluationResolver {
@@ -14,8 +14,9 @@ export class EvaluationResolver {
     @CurrentCaller() caller: Caller,
     @Args('input', { type: () => WorkloadInputGql }) input: WorkloadInputGql,
     @Args('pricing', { type: () => PricingInputGql, nullable: true }) pricing?: PricingInputGql,
+    @Args('volumeRange', { type: () => VolumeRangeInputGql, nullable: true, description: 'Cost bands and robustness range (default 0.8 to 1.25)' }) volumeRange?: VolumeRangeInputGql,
   ) {
-    return this.evaluations.evaluate(caller, toRequestBody(input, pricing), 'input');
+    return this.evaluations.evaluate(caller, toRequestBody(input, pricing, volumeRange), 'input');
   }
 
   @Query(() => EstimateView, { description: 'Cost estimate per option with line items and rate provenance' })
@@ -23,8 +24,9 @@ export class EvaluationResolver {
     @CurrentCaller() caller: Caller,
     @Args('input', { type: () => WorkloadInputGql }) input: WorkloadInputGql,
     @Args('pricing', { type: () => PricingInputGql, nullable: true }) pricing?: PricingInputGql,
+    @Args('volumeRange', { type: () => VolumeRangeInputGql, nullable: true, description: 'Cost bands range (default 0.8 to 1.25)' }) volumeRange?: VolumeRangeInputGql,
   ) {
-    return this.evaluations.estimate(caller, toRequestBody(input, pricing), 'input');
+    return this.evaluations.estimate(caller, toRequestBody(input, pricing, volumeRange), 'input');
   }
 
   @Query(() => BreakEvenView, { description: 'Cost series per option as one variable grows, with the crossover points' })

@@ -41,7 +41,7 @@ export class EvaluationController {
     description: 'JSON estimate, or CSV (RFC 4180) when asked with Accept: text/csv',
     content: {
       'application/json': { schema: { $ref: getSchemaPath(EstimateView) } },
-      'text/csv': { schema: { type: 'string', example: 'option,lineCode,description,quantity,unit,unitPriceUsd,monthlyCostUsd,usageType,rateKey,rateSource,rateCardId,rateCardDate\r\n' } },
+      'text/csv': { schema: { type: 'string', example: 'option,lineCode,description,quantity,unit,unitPriceUsd,monthlyCostUsd,usageType,rateKey,rateSource,rateCardId,rateCardDate,bandLowUsd,bandHighUsd\r\n' } },
     },
   })
   @ApiBadRequestResponse(badRequest)
