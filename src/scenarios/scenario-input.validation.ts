@@ -2,7 +2,7 @@
  * Checks of everything a caller sends to the scenario endpoints. Each check collects every bad field
  * and throws one ValidationError, in the message style of the evaluation endpoints.
  */
-import { DomainError, type FieldError, normalizeWorkload, ValidationError, type WorkloadInput } from '../domain';
+import { DEFAULT_VOLUME_RANGE, DomainError, type FieldError, normalizeWorkload, validateVolumeRange, ValidationError, type VolumeRange, type WorkloadInput } from '../domain';
 import type { ListQuery, RepriceRates, ScenarioContent } from './scenario.types';
 
 export const NAME_MAX = 200;
@@ -16,7 +16,7 @@ export const COMPARE_MAX = 10;
 const SEARCH_MAX = 200;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const CONTENT_FIELDS = ['name', 'description', 'tags', 'workload'];
+const CONTENT_FIELDS = ['name', 'description', 'tags', 'workload', 'volumeRange'];
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -81,12 +81,14 @@ export function parseCreate(body: unknown, prefix = ''): ScenarioContent {
   checkTags(body.tags, `${prefix}tags`, errors);
   if (body.workload === undefined || body.workload === null) errors.push({ field: `${prefix}workload`, message: 'workload is required' });
   else checkWorkload(body.workload, `${prefix}workload`, errors);
+  const volumeRange = collect(errors, () => validateVolumeRange(body.volumeRange, `${prefix}volumeRange`));
   if (errors.length) throw new ValidationError(errors);
   return {
     name: body.name as string,
     description: (body.description as string | null | undefined) ?? null,
     tags: (body.tags as string[] | null | undefined) ?? [],
     workload: body.workload as WorkloadInput,
+    volumeRange: volumeRange!,
   };
 }
 
@@ -111,7 +113,7 @@ export function applyPatch(current: ScenarioContent, body: unknown, prefix = '')
   if (!isObject(body)) throw new ValidationError([{ field: prefix ? prefix.slice(0, -1) : '(body)', message: 'the request body must be a JSON object' }]);
   const errors: FieldError[] = [];
   unknownFields(body, CONTENT_FIELDS, prefix, errors);
-  if (!CONTENT_FIELDS.some((f) => f in body)) errors.push({ field: prefix ? prefix.slice(0, -1) : '(body)', message: 'give at least one of name, description, tags or workload' });
+  if (!CONTENT_FIELDS.some((f) => f in body)) errors.push({ field: prefix ? prefix.slice(0, -1) : '(body)', message: 'give at least one of name, description, tags, workload or volumeRange' });
   const next: ScenarioContent = { ...current };
   if ('name' in body) {
     if (body.name === null) errors.push({ field: `${prefix}name`, message: 'name cannot be removed' });
@@ -133,9 +135,17 @@ export function applyPatch(current: ScenarioContent, body: unknown, prefix = '')
       checkWorkload(next.workload, `${prefix}workload`, errors);
     }
   }
+  if ('volumeRange' in body) {
+    // null restores the default; an object is a merge patch over the saved range.
+    const merged = body.volumeRange === null ? undefined : isObject(body.volumeRange) ? mergePatch(current.volumeRange, body.volumeRange) : body.volumeRange;
+    next.volumeRange = collect(errors, () => validateVolumeRange(merged, `${prefix}volumeRange`)) ?? current.volumeRange;
+  }
   if (errors.length) throw new ValidationError(errors);
   return next;
 }
+
+/** The range a stored version was priced with (its evaluation records it); versions saved before ranges existed used the default. */
+export const storedVolumeRange = (stored: VolumeRange | null | undefined): VolumeRange => stored ?? { ...DEFAULT_VOLUME_RANGE };
 
 const VERSION_TAG = /^(?:W\/)?"(\d{1,9})"$|^(\d{1,9})$/;
 

@@ -1,6 +1,6 @@
 import { Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ViewProperty as P } from '../common/view-property';
-import { EvaluationBasisView, IssueView, OptionCodeEnum, OptionResultView, OptionTotalView, RateCardRefView, RecommendationView } from '../evaluation/evaluation.view';
+import { EvaluationBasisView, IssueView, OptionCodeEnum, OptionResultView, OptionTotalView, RateCardRefView, RecommendationView, VolumeRangeView } from '../evaluation/evaluation.view';
 import { MskBrokerFamilyEnum, TrafficPatternEnum } from '../evaluation/graphql/workload.input';
 
 export enum RepriceRatesEnum {
@@ -14,6 +14,7 @@ export class ScenarioWorkloadView {
   @P(String, { nullable: true, example: 'us-east-1' }) region?: string;
   @P(Float, { nullable: true, example: 100 }) ingestGbPerDay?: number;
   @P(Float, { nullable: true }) avgWriteMBps?: number;
+  @P([Float], { nullable: true, description: '24 hourly write rates, MB/s, when the volume was given as a daily profile' }) hourlyWriteMBps?: number[];
   @P(Float, { nullable: true }) peakWriteMBps?: number;
   @P(Float, { example: 1 }) avgRecordSizeKB: number;
   @P(Float, { nullable: true }) maxRecordSizeKB?: number;
@@ -57,6 +58,7 @@ export class ScenarioView {
   @P(String, { nullable: true }) description: string | null;
   @P([String], { example: ['clickstream', 'team:web'] }) tags: string[];
   @P(ScenarioWorkloadView) workload: ScenarioWorkloadView;
+  @P(VolumeRangeView, { description: 'Volume range of the cost bands and robustness (default 0.8 to 1.25)' }) volumeRange: VolumeRangeView;
   @P(String) team: string;
   @P(String) createdByKeyId: string;
   @P(String) updatedByKeyId: string;
@@ -85,6 +87,7 @@ export class ScenarioVersionView {
   @P(String, { nullable: true }) description: string | null;
   @P([String]) tags: string[];
   @P(ScenarioWorkloadView) workload: ScenarioWorkloadView;
+  @P(VolumeRangeView) volumeRange: VolumeRangeView;
   @P(String, { description: 'The rate card this version was priced with' }) rateCardId: string;
   @P(OptionCodeEnum, { enum: OptionCodeEnum, nullable: true, description: 'The recommended option' }) recommendation: OptionCodeEnum | null;
   @P(Float, { nullable: true }) recommendedMonthlyCostUsd: number | null;
@@ -143,6 +146,7 @@ export class ScenarioRepriceView {
   @P(Int) baselineVersion: number;
   @P(String) pinnedRateCardId: string;
   @P(String) baselineRateCardId: string;
+  @P(VolumeRangeView, { description: "The latest version's volume range, which priced the bands" }) volumeRange: VolumeRangeView;
   @P([OptionResultView]) options: OptionResultView[];
   @P([OptionTotalView]) totals: OptionTotalView[];
   @P(RateCardRefView) rateCard: RateCardRefView;
