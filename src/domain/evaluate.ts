@@ -12,7 +12,8 @@ import { type PricingInput, RateResolver } from './pricing/rate-resolver';
 import type { RateCard } from './rate-card';
 import { optionRisks } from './risks';
 import { scaleVolume, studyVolumeRange, validateVolumeRange, type VolumePoint } from './robustness';
-import { EVALUATION_BASIS, type NormalizedWorkload, normalizeWorkload, type WorkloadInput } from './workload';
+import type { WorkloadInput } from './workload';
+import { EVALUATION_BASIS, type NormalizedWorkload, normalizeWorkload } from './workload.normalization';
 
 export type OptionModels = Record<OptionCode, OptionModel>;
 

@@ -7,7 +7,7 @@ import type { OptionSizing, Risk } from './evaluation.types';
 import { KDS_LIMITS, MSK_LIMITS } from './limits';
 import type { OptionCode } from './options';
 import { KB_PER_MB } from './units';
-import type { NormalizedWorkload } from './workload';
+import type { NormalizedWorkload } from './workload.normalization';
 
 const n = (x: number, d = 3): string => String(Math.round(x * 10 ** d) / 10 ** d);
 const pct = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);

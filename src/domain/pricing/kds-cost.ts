@@ -8,7 +8,7 @@ import { RATE_KEYS } from '../rate-card';
 import { sizeKdsOnDemand, sizeKdsProvisioned } from '../sizing/kds-sizing';
 import { dailyWriteProfile } from '../traffic-profile';
 import { ceilTolerant, DAYS_PER_MONTH, HOURS_PER_DAY, HOURS_PER_MONTH, KB_PER_MB, MB_PER_GB, SECONDS_PER_HOUR } from '../units';
-import type { NormalizedWorkload } from '../workload';
+import type { NormalizedWorkload } from '../workload.normalization';
 import { type LineDraft, fmt, pushIfPositive } from './line-draft';
 
 export interface OptionModel {
