@@ -2,7 +2,7 @@
  * hourlyWriteMBps: provisioned capacity is sized for the peak hour, per-GB billing follows the bytes of
  * each hour (issue 13). Expected values are hand arithmetic: MB/s × 3,600 s ÷ 1,024 = GB per hour.
  */
-import { evaluate, normalizeWorkload, type WorkloadInput } from '../../src/domain';
+import { breakEven, evaluate, normalizeWorkload, scaleVolume, type WorkloadInput } from '../../src/domain';
 import { line, optionOf } from './support/hand';
 import { usEast1RateCard } from './support/us-east-1.rate-card';
 
@@ -87,6 +87,16 @@ describe('a daily profile (hourlyWriteMBps)', () => {
     const remaining = s.brokers! - s.brokers! / 3;
     expect(az).toMatchObject({ code: 'MSK_AZ_LOSS_HEADROOM', threshold: Math.round(Math.min(remaining * s.perBrokerIngressCapacityMBps!, remaining * s.perBrokerEgressCapacityMBps!) * 1000) / 1000 });
     expect(optionOf(e, 'MSK_SERVERLESS').risks[0]).toMatchObject({ code: 'MSK_SERVERLESS_CAPS', threshold: Math.min(200, 400, optionOf(e, 'MSK_SERVERLESS').sizing.partitions! * 5) });
+  });
+
+  it('break-even over ingest keeps the profile\'s shape: each point costs what the scaled day costs', () => {
+    const gbPerDay = normalizeWorkload(spiky).ingestGbPerDay;
+    const r = breakEven(spiky, card, undefined, { vary: 'ingest', from: gbPerDay, to: 2 * gbPerDay, steps: 2 });
+    const at = (k: number) => evaluate(scaleVolume(spiky, k), card);
+    for (const [i, k] of [[0, 1], [1, 2]] as const) {
+      for (const s of r.series) expect(s.points[i].monthlyCostUsd).toBe(optionOf(at(k), s.option).eligible ? optionOf(at(k), s.option).monthlyCostUsd : null);
+    }
+    expect(optionOf(at(2), 'KDS_PROVISIONED').sizing.shards).toBe(96); // the peak hour doubled: 80 MB/s × 1.2
   });
 
   it.each<[string, Record<string, unknown>, Array<[string, string]>]>([
