@@ -55,16 +55,19 @@ function provisionedRisks(w: NormalizedWorkload, s: OptionSizing): Risk[] {
 function mskAzLossRisks(w: NormalizedWorkload, s: OptionSizing): Risk[] {
   const brokers = s.brokers ?? MSK_LIMITS.minBrokers;
   const remaining = brokers - Math.ceil(brokers / MSK_LIMITS.availabilityZones);
-  const ingress = remaining * (s.perBrokerIngressCapacityMBps ?? 0);
+  // The sizing's per-broker figures are at its utilisation target; the brokers left saturate at target ÷ utilisation.
+  const utilization = s.utilizationTarget && s.utilizationTarget > 0 ? s.utilizationTarget : 1;
+  const ingress = (remaining * (s.perBrokerIngressCapacityMBps ?? 0)) / utilization;
   const consumers = Math.max(1, w.totalConsumers);
-  const egressAsWrites = (remaining * (s.perBrokerEgressCapacityMBps ?? 0)) / consumers;
+  const egressAsWrites = (remaining * (s.perBrokerEgressCapacityMBps ?? 0)) / utilization / consumers;
   const capacity = Math.min(ingress, egressAsWrites);
   const boundBy = egressAsWrites < ingress ? `consumer egress (${w.totalConsumers} consumer(s))` : 'ingress';
   const over = w.peakWriteMBps > capacity;
+  const rated = utilization < 1 ? ` at full rated capacity (the sizing plans for ${Math.round(utilization * 100)} % utilisation)` : '';
   return [
     {
       code: 'MSK_AZ_LOSS_HEADROOM',
-      message: `With one of ${MSK_LIMITS.availabilityZones} AZs lost, ${remaining} of ${brokers} brokers carry the load: up to ${n(capacity)} MB/s of writes, bound by ${boundBy}. ${
+      message: `With one of ${MSK_LIMITS.availabilityZones} AZs lost, ${remaining} of ${brokers} brokers carry the load${rated}: up to ${n(capacity)} MB/s of writes, bound by ${boundBy}. ${
         over
           ? `${capitalized(peakWords(w))} exceeds it: expect throttling and consumer lag until the AZ returns.`
           : `${capitalized(peakWords(w))} uses ${pct(w.peakWriteMBps, capacity)} % of it.`

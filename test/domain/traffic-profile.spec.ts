@@ -85,7 +85,8 @@ describe('a daily profile (hourlyWriteMBps)', () => {
     const az = optionOf(e, 'MSK_PROVISIONED').risks[0];
     const s = optionOf(e, 'MSK_PROVISIONED').sizing;
     const remaining = s.brokers! - s.brokers! / 3;
-    expect(az).toMatchObject({ code: 'MSK_AZ_LOSS_HEADROOM', threshold: Math.round(Math.min(remaining * s.perBrokerIngressCapacityMBps!, remaining * s.perBrokerEgressCapacityMBps!) * 1000) / 1000 });
+    const util = s.utilizationTarget ?? 1;
+    expect(az).toMatchObject({ code: 'MSK_AZ_LOSS_HEADROOM', threshold: Math.round(Math.min(remaining * s.perBrokerIngressCapacityMBps!, remaining * s.perBrokerEgressCapacityMBps!) / util * 1000) / 1000 });
     expect(optionOf(e, 'MSK_SERVERLESS').risks[0]).toMatchObject({ code: 'MSK_SERVERLESS_CAPS', threshold: Math.min(200, 400, optionOf(e, 'MSK_SERVERLESS').sizing.partitions! * 5) });
   });
 
