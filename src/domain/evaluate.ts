@@ -179,11 +179,36 @@ function volumePoint(input: WorkloadInput, rates: RateResolver, k: number, high:
   const decision = runDecisionRules(w, sizingOf(models), true);
   const cents = {} as Record<OptionCode, number | null>;
   const light = OPTION_CODES.map((code) => {
-    const total = priceTotalCents(models[code].drafts, rates);
+    const priced = priceTotalCents(models[code].drafts, rates);
+    // A volume whose cost is not an exact amount (see assertFiniteCosts) leaves the option unpriced there.
+    const total = priced !== null && Number.isFinite(priced) && Math.abs(priced) <= MAX_COST_CENTS ? priced : null;
     cents[code] = total;
     return { option: code, eligible: decision.disqualifiedBy[code].length === 0, monthlyCostUsd: total === null ? null : total / 100 };
   });
   return { k, cents, winner: pickWinner(light, decision.flow).choice?.option ?? null, ingestGbPerDay: w.ingestGbPerDay, peakWriteMBps: w.peakWriteMBps };
+}
+
+/** Largest monthly cost, in cents, that money arithmetic keeps exact (beyond it, or not finite, nothing is priced). */
+const MAX_COST_CENTS = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Refuses inputs whose cost is not a finite, exactly representable amount (a rate override near 1e308, a record size
+ * of 5e-324 KB…): such an answer would recommend "$Infinity/month". The error names the override that priced the
+ * line when there is one, else the workload.
+ */
+function assertFiniteCosts(options: OptionResult[], rates: RateResolver): void {
+  const fields = new Map<string, string>();
+  for (const o of options) {
+    const bad = o.lineItems.filter((l) => !Number.isFinite(l.quantity) || !Number.isFinite(l.monthlyCostUsd) || Math.abs(l.monthlyCostUsd * 100) > MAX_COST_CENTS);
+    const totalBad = o.monthlyCostUsd !== null && (!Number.isFinite(o.monthlyCostUsd) || Math.abs(o.monthlyCostUsd * 100) > MAX_COST_CENTS);
+    if (bad.length === 0 && !totalBad) continue;
+    for (const l of bad.length > 0 ? bad : o.lineItems) {
+      const field = Object.hasOwn(rates.overrides, l.rateKey) ? `rateOverrides.${l.rateKey}` : 'workload';
+      if (!fields.has(field)) fields.set(field, `the monthly cost of ${o.option} (${l.code}) is too large to price: lower the ${field === 'workload' ? 'workload (a tiny avgRecordSizeKB multiplies records)' : 'override'}`);
+      if (bad.length === 0) break;
+    }
+  }
+  if (fields.size > 0) throw new ValidationError([...fields].map(([field, message]) => ({ field, message })), 'The cost of this input is not a finite amount');
 }
 
 function assess(input: WorkloadInput, card: RateCard, pricing?: PricingInput, volumeRangeInput?: unknown): Assessed {
@@ -200,6 +225,7 @@ function assess(input: WorkloadInput, card: RateCard, pricing?: PricingInput, vo
   const unranked = OPTION_CODES.map((code) =>
     toOptionResult(code, models[code], priceLines(models[code].drafts, rates), decision.disqualifiedBy[code], workload),
   );
+  assertFiniteCosts(unranked, rates);
   const chosen = recommend(unranked, decision);
   const expected: VolumePoint = {
     k: 1,
