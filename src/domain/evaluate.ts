@@ -148,8 +148,7 @@ function toOptionResult(code: OptionCode, model: OptionModel, priced: PricedLine
   };
 }
 
-function assess(input: WorkloadInput, card: RateCard, pricing?: PricingInput): Assessed {
-  const workload = normalizeWorkload(input);
+function assess(workload: NormalizedWorkload, card: RateCard, pricing?: PricingInput): Assessed {
   if (workload.region !== card.region) {
     throw new ValidationError([
       { field: 'workload.region', message: `region ${workload.region} does not match the rate card's region ${card.region}` },
@@ -178,7 +177,12 @@ function assess(input: WorkloadInput, card: RateCard, pricing?: PricingInput): A
 
 /** Evaluates a workload: normalized workload, recommendation, decision trace, six ranked priced options, rate provenance, warnings. */
 export function evaluate(input: WorkloadInput, card: RateCard, pricing?: PricingInput): Evaluation {
-  const a = assess(input, card, pricing);
+  return evaluateNormalized(normalizeWorkload(input), card, pricing);
+}
+
+/** evaluate() for a workload already normalized (and so validated) once, e.g. by the service's request validation. */
+export function evaluateNormalized(workload: NormalizedWorkload, card: RateCard, pricing?: PricingInput): Evaluation {
+  const a = assess(workload, card, pricing);
   return {
     workload: a.workload,
     basis: EVALUATION_BASIS,
@@ -192,7 +196,12 @@ export function evaluate(input: WorkloadInput, card: RateCard, pricing?: Pricing
 
 /** Prices the six options: options (ranked, with eligibility), totals, rate provenance, basis, warnings. */
 export function estimate(input: WorkloadInput, card: RateCard, pricing?: PricingInput): Estimate {
-  const a = assess(input, card, pricing);
+  return estimateNormalized(normalizeWorkload(input), card, pricing);
+}
+
+/** estimate() for a workload already normalized once. */
+export function estimateNormalized(workload: NormalizedWorkload, card: RateCard, pricing?: PricingInput): Estimate {
+  const a = assess(workload, card, pricing);
   return {
     options: a.options,
     rateCard: a.rates.ref(),

@@ -25,11 +25,11 @@ export class EvaluationController {
   @ApiOkResponse({ type: EvaluationView })
   @ApiBadRequestResponse(badRequest)
   async evaluate(@CurrentCaller() caller: Caller, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply) {
-    // An identical request against the same rates is answered with the JSON text written the first time.
-    const entry = await this.evaluations.evaluateEntry(caller, body);
-    entry.json ??= reply.serialize(entry.value) as string;
+    // Written by the route's serializer (the JSON writer of the response view); an identical request against
+    // the same rates is answered with the bytes written the first time.
+    const json = await this.evaluations.evaluateJson(caller, body, (evaluation) => reply.serialize(evaluation) as string | Buffer);
     void reply.header('content-type', 'application/json; charset=utf-8');
-    return entry.json;
+    return json;
   }
 
   @Post('estimates')
