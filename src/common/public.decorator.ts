@@ -1,5 +1,8 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
 
 export const IS_PUBLIC = 'streamfit:isPublic';
-/** Marks a controller or route as callable without an API key (health, metrics). */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/** @nestjs/swagger's security metadata key (its DECORATORS.API_SECURITY): an empty list documents `security: []`. */
+const OPENAPI_SECURITY = 'swagger/apiSecurity';
+
+/** Marks a controller or route as callable without an API key (health, metrics), for the guard and in OpenAPI. */
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), SetMetadata(OPENAPI_SECURITY, []));

@@ -14,7 +14,8 @@ import { priceTotalCents } from './pricing/line-draft';
 import { type PricingInput, type RateCardRef, RateResolver } from './pricing/rate-resolver';
 import type { RateCard } from './rate-card';
 import { MB_PER_GB, SECONDS_PER_HOUR } from './units';
-import { EVALUATION_BASIS, type EvaluationBasis, normalizeWorkload, type WorkloadInput } from './workload';
+import type { WorkloadInput } from './workload';
+import { EVALUATION_BASIS, type EvaluationBasis, normalizeWorkload } from './workload.normalization';
 
 export const BREAK_EVEN_VARIABLES = ['ingest', 'consumers', 'retention'] as const;
 export type BreakEvenVariable = (typeof BREAK_EVEN_VARIABLES)[number];

@@ -6,7 +6,7 @@ import type { Issue, OptionSizing, TraceEntry } from './evaluation.types';
 import { KDS_LIMITS, MSK_LIMITS } from './limits';
 import { MSK_OPTIONS, type OptionCode, type ServiceCode } from './options';
 import { DECISION_RULES, type DecisionRule, RULE_IDS } from './rules';
-import type { NormalizedWorkload } from './workload';
+import type { NormalizedWorkload } from './workload.normalization';
 
 export interface FlowPreference {
   service: ServiceCode | null;

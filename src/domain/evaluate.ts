@@ -10,7 +10,8 @@ import { type PricedLines, priceLines } from './pricing/line-draft';
 import { mskExpressModel, mskProvisionedModel, mskServerlessModel } from './pricing/msk-cost';
 import { type PricingInput, RateResolver } from './pricing/rate-resolver';
 import type { RateCard } from './rate-card';
-import { EVALUATION_BASIS, type NormalizedWorkload, normalizeWorkload, type WorkloadInput } from './workload';
+import type { WorkloadInput } from './workload';
+import { EVALUATION_BASIS, type NormalizedWorkload, normalizeWorkload } from './workload.normalization';
 
 export type OptionModels = Record<OptionCode, OptionModel>;
 

@@ -2,7 +2,7 @@
 import type { OptionCode, ServiceCode } from './options';
 import type { RateCardRef } from './pricing/rate-resolver';
 import type { RateCardSource } from './rate-card';
-import type { EvaluationBasis, NormalizedWorkload } from './workload';
+import type { EvaluationBasis, NormalizedWorkload } from './workload.normalization';
 
 export interface Issue {
   code: string;

@@ -16,21 +16,24 @@ export {
 export { DECISION_RULES, RULE_IDS, type DecisionRule, type RuleEffect, type RuleKind, type RuleThreshold } from './rules';
 export { OPTION_CODES, OPTION_LABELS, OPTION_SERVICE, isOptionCode, type OptionCode, type ServiceCode } from './options';
 export {
-  normalizeWorkload,
   WORKLOAD_JSON_SCHEMA,
   WORKLOAD_DEFAULTS,
   PEAK_FACTORS,
   TRAFFIC_PATTERNS,
   MSK_BROKER_FAMILIES,
-  EVALUATION_BASIS,
-  type EvaluationBasis,
   type MskBrokerFamily,
-  type NormalizedWorkload,
-  type NormalizeOptions,
   type TrafficPattern,
   type WorkloadField,
   type WorkloadInput,
 } from './workload';
+export { checkWorkload, type CheckedWorkload, type WorkloadCheckOptions } from './workload.validation';
+export {
+  normalizeWorkload,
+  EVALUATION_BASIS,
+  type EvaluationBasis,
+  type NormalizedWorkload,
+  type NormalizeOptions,
+} from './workload.normalization';
 export type {
   Estimate,
   Evaluation,
@@ -57,3 +60,4 @@ export { ADVANTAGE_MINIMUM_MBPS, PUT_PAYLOAD_UNIT_KB } from './pricing/kds-cost'
 export { CROSS_AZ_SHARE } from './pricing/msk-cost';
 export * from './rate-card';
 export * from './errors';
+export { collect, isObject } from './field-checks';

@@ -2,7 +2,7 @@
  * Checks of everything a caller sends to the scenario endpoints. Each check collects every bad field
  * and throws one ValidationError, in the message style of the evaluation endpoints.
  */
-import { DomainError, type FieldError, normalizeWorkload, ValidationError, type WorkloadInput } from '../domain';
+import { collect, DomainError, type FieldError, isObject, normalizeWorkload, ValidationError, type WorkloadInput } from '../domain';
 import type { ListQuery, RepriceRates, ScenarioContent } from './scenario.types';
 
 export const NAME_MAX = 200;
@@ -18,22 +18,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const CONTENT_FIELDS = ['name', 'description', 'tags', 'workload'];
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 export const isScenarioId = (id: unknown): id is string => typeof id === 'string' && UUID.test(id);
-
-/** Runs a check and turns its ValidationError into field errors, so every bad field is reported at once. */
-function collect<T>(errors: FieldError[], check: () => T): T | undefined {
-  try {
-    return check();
-  } catch (e) {
-    if (e instanceof DomainError && e.code === 'VALIDATION_FAILED') errors.push(...(e.details.fields ?? []));
-    else throw e;
-    return undefined;
-  }
-}
 
 function unknownFields(body: Record<string, unknown>, allowed: string[], prefix: string, errors: FieldError[]): void {
   for (const key of Object.keys(body)) if (!allowed.includes(key)) errors.push({ field: `${prefix}${key}`, message: `${key} is not a known field` });

@@ -7,7 +7,7 @@ import { KDS_LIMITS } from '../limits';
 import { RATE_KEYS } from '../rate-card';
 import { sizeKdsOnDemand, sizeKdsProvisioned } from '../sizing/kds-sizing';
 import { ceilTolerant, HOURS_PER_DAY, HOURS_PER_MONTH, KB_PER_MB, MB_PER_GB, SECONDS_PER_HOUR } from '../units';
-import type { NormalizedWorkload } from '../workload';
+import type { NormalizedWorkload } from '../workload.normalization';
 import { type LineDraft, fmt, pushIfPositive } from './line-draft';
 
 export interface OptionModel {

@@ -11,7 +11,7 @@ import {
   sizeMskServerless,
 } from '../sizing/msk-sizing';
 import { HOURS_PER_MONTH } from '../units';
-import type { NormalizedWorkload } from '../workload';
+import type { NormalizedWorkload } from '../workload.normalization';
 import type { OptionModel } from './kds-cost';
 import { type LineDraft, fmt, pushIfPositive } from './line-draft';
 

@@ -6,7 +6,7 @@
 import type { OptionSizing } from '../evaluation.types';
 import { KDS_LIMITS } from '../limits';
 import { ceilTolerant } from '../units';
-import type { NormalizedWorkload } from '../workload';
+import type { NormalizedWorkload } from '../workload.normalization';
 
 /**
  * 20 % headroom over the peak before dividing by per-shard capacity (confidence: ASSUMPTION):

@@ -6,7 +6,7 @@ import type { OptionSizing } from '../evaluation.types';
 import { MSK_LIMITS } from '../limits';
 import { RATE_KEYS, mskBrokerHourKey, mskExpressBrokerHourKey } from '../rate-card';
 import { ceilTolerant, ceilToMultiple, HOURS_PER_MONTH } from '../units';
-import type { NormalizedWorkload } from '../workload';
+import type { NormalizedWorkload } from '../workload.normalization';
 import {
   EXPRESS_BROKER_SPECS,
   EXPRESS_EGRESS_TO_INGRESS,

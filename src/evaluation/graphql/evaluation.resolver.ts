@@ -3,7 +3,11 @@ import type { Caller } from '../../auth/api-key';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { EvaluationService } from '../evaluation.service';
 import { BreakEvenView, DecisionRuleView, EstimateView, EvaluationView } from '../evaluation.view';
+import { parseBreakEvenRequest, parseEvaluationRequest } from '../evaluation-request';
 import { BreakEvenVariableEnum, PricingInputGql, toRequestBody, WorkloadInputGql } from './workload.input';
+
+/** The workload is the `input` argument: its field errors are named input.<field>. */
+const GRAPHQL = { workload: 'input' };
 
 @Resolver()
 export class EvaluationResolver {
@@ -15,7 +19,7 @@ export class EvaluationResolver {
     @Args('input', { type: () => WorkloadInputGql }) input: WorkloadInputGql,
     @Args('pricing', { type: () => PricingInputGql, nullable: true }) pricing?: PricingInputGql,
   ) {
-    return this.evaluations.evaluate(caller, toRequestBody(input, pricing), 'input');
+    return this.evaluations.evaluate(caller, parseEvaluationRequest(toRequestBody(input, pricing), GRAPHQL));
   }
 
   @Query(() => EstimateView, { description: 'Cost estimate per option with line items and rate provenance' })
@@ -24,7 +28,7 @@ export class EvaluationResolver {
     @Args('input', { type: () => WorkloadInputGql }) input: WorkloadInputGql,
     @Args('pricing', { type: () => PricingInputGql, nullable: true }) pricing?: PricingInputGql,
   ) {
-    return this.evaluations.estimate(caller, toRequestBody(input, pricing), 'input');
+    return this.evaluations.estimate(caller, parseEvaluationRequest(toRequestBody(input, pricing), GRAPHQL));
   }
 
   @Query(() => BreakEvenView, { description: 'Cost series per option as one variable grows, with the crossover points' })
@@ -37,7 +41,7 @@ export class EvaluationResolver {
     @Args('steps', { type: () => Int }) steps: number,
     @Args('pricing', { type: () => PricingInputGql, nullable: true }) pricing?: PricingInputGql,
   ) {
-    return this.evaluations.breakEven(caller, { ...toRequestBody(input, pricing), vary, from, to, steps }, 'input');
+    return this.evaluations.breakEven(caller, parseBreakEvenRequest({ ...toRequestBody(input, pricing), vary, from, to, steps }, GRAPHQL));
   }
 
   @Query(() => [DecisionRuleView], { description: 'The rule set with thresholds and sources' })

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Res, UsePipes } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Caller } from '../../auth/api-key';
@@ -6,6 +6,8 @@ import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { estimateToCsv } from '../csv';
 import { EvaluationService } from '../evaluation.service';
 import { BreakEvenView, DecisionRuleView, EstimateView, EvaluationView } from '../evaluation.view';
+import { schemaValidationPipe } from '../../common/validation/schema-validation.pipe';
+import { type BreakEvenBody, BreakEvenRequestSchema, type EvaluationRequest, EvaluationRequestSchema } from '../evaluation-request';
 import { BREAK_EVEN_REQUEST_SCHEMA, EVALUATION_REQUEST_SCHEMA, toOpenApi30 } from '../request-schemas';
 
 const evaluationBody = { schema: toOpenApi30(EVALUATION_REQUEST_SCHEMA) as object };
@@ -14,6 +16,7 @@ const badRequest = { description: 'Invalid input: `fields` lists every bad field
 @ApiTags('evaluation')
 @ApiExtraModels(EstimateView)
 @ApiBearerAuth()
+@UsePipes(schemaValidationPipe)
 @Controller('v1')
 export class EvaluationController {
   constructor(private readonly evaluations: EvaluationService) {}
@@ -24,10 +27,10 @@ export class EvaluationController {
   @ApiBody(evaluationBody)
   @ApiOkResponse({ type: EvaluationView })
   @ApiBadRequestResponse(badRequest)
-  async evaluate(@CurrentCaller() caller: Caller, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply) {
+  async evaluate(@CurrentCaller() caller: Caller, @Body({ schema: EvaluationRequestSchema }) request: EvaluationRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     // Written by the route's serializer (the JSON writer of the response view); an identical request against
     // the same rates is answered with the bytes written the first time.
-    const json = await this.evaluations.evaluateJson(caller, body, (evaluation) => reply.serialize(evaluation) as string | Buffer);
+    const json = await this.evaluations.evaluateJson(caller, request, (evaluation) => reply.serialize(evaluation) as string | Buffer);
     void reply.header('content-type', 'application/json; charset=utf-8');
     return json;
   }
@@ -45,8 +48,8 @@ export class EvaluationController {
     },
   })
   @ApiBadRequestResponse(badRequest)
-  async estimate(@CurrentCaller() caller: Caller, @Body() body: unknown, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
-    const estimate = await this.evaluations.estimate(caller, body);
+  async estimate(@CurrentCaller() caller: Caller, @Body({ schema: EvaluationRequestSchema }) request: EvaluationRequest, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+    const estimate = await this.evaluations.estimate(caller, request);
     if (wantsCsv(accept)) {
       void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="streamfit-estimate.csv"');
       return estimateToCsv(estimate);
@@ -60,8 +63,8 @@ export class EvaluationController {
   @ApiBody({ schema: toOpenApi30(BREAK_EVEN_REQUEST_SCHEMA) as object })
   @ApiOkResponse({ type: BreakEvenView })
   @ApiBadRequestResponse(badRequest)
-  breakEven(@CurrentCaller() caller: Caller, @Body() body: unknown) {
-    return this.evaluations.breakEven(caller, body);
+  breakEven(@CurrentCaller() caller: Caller, @Body({ schema: BreakEvenRequestSchema }) request: BreakEvenBody) {
+    return this.evaluations.breakEven(caller, request);
   }
 
   @Get('decision-rules')

@@ -1,0 +1,123 @@
+/**
+ * Normalisation: a checked workload with its defaults applied and the derived quantities every rule,
+ * sizing and cost function uses (records/s, peak, monthly volumes, stored GB).
+ */
+import { BILLING_BASIS, type BillingBasis, DAYS_PER_MONTH, HOURS_PER_DAY, KB_PER_MB, MB_PER_GB, SECONDS_PER_HOUR } from './units';
+import {
+  type MskBrokerFamily,
+  PEAK_FACTORS,
+  type TrafficPattern,
+  WORKLOAD_DEFAULTS,
+  type WorkloadInput,
+} from './workload';
+import { checkWorkload, type WorkloadCheckOptions } from './workload.validation';
+
+/** The workload after defaults, with the derived quantities the model uses. */
+export interface NormalizedWorkload {
+  region: string;
+  /** Which of the two throughput fields the caller gave. */
+  throughputGivenAs: 'ingestGbPerDay' | 'avgWriteMBps';
+  ingestGbPerDay: number;
+  /** Average write rate during the active hours, MB/s. */
+  avgWriteMBps: number;
+  peakWriteMBps: number;
+  peakSource: 'INPUT' | 'TRAFFIC_PATTERN';
+  /** peak / avg actually in force (the pattern factor, or the caller's ratio). */
+  peakFactor: number;
+  avgRecordSizeKB: number;
+  maxRecordSizeKB: number;
+  sharedConsumers: number;
+  dedicatedConsumers: number;
+  retentionHours: number;
+  trafficPattern: TrafficPattern;
+  activeHoursPerDay: number;
+  latencyTargetMs: number | null;
+  existingKafkaClients: boolean;
+  needsKafkaConnect: boolean;
+  needsKafkaStreams: boolean;
+  needsCrossRegionReplication: boolean;
+  lambdaConsumers: boolean;
+  rackAwareConsumers: boolean;
+  partitions: number | null;
+  mskBrokerFamily: MskBrokerFamily | null;
+  // derived
+  avgRecordsPerSec: number;
+  peakRecordsPerSec: number;
+  /** ingestGbPerDay × 730 / 24. */
+  monthlyIngestGb: number;
+  /** Records written per month: monthly KB / average record KB. */
+  monthlyRecords: number;
+  activeHoursPerMonth: number;
+  /** Consumer applications in total (shared + dedicated). */
+  totalConsumers: number;
+  /** Peak read throughput of all consumers together, MB/s. */
+  peakReadMBps: number;
+  /** Average GB held at any time (ingest/day × retention days): what pay-per-GB-month storage bills. */
+  avgStoredGb: number;
+  /** Largest window of data retained at once (≥ avgStoredGb when retention is shorter than the active period): what provisioned storage must hold. */
+  maxRetainedGb: number;
+}
+
+export type NormalizeOptions = WorkloadCheckOptions;
+
+/**
+ * Validates the input (checkWorkload: schema and cross-field rules), applies defaults and derives
+ * records/s, peak, monthly volumes and stored GB. Throws `ValidationError` listing every bad field.
+ */
+export function normalizeWorkload(input: WorkloadInput, options: NormalizeOptions = {}): NormalizedWorkload {
+  const { values: v, throughputGivenAs, ingestGbPerDay, avgWriteMBps, activeHoursPerDay } = checkWorkload(input, options);
+  const trafficPattern = v.trafficPattern ?? WORKLOAD_DEFAULTS.trafficPattern;
+  const givenPeak = v.peakWriteMBps;
+  const givenMax = v.maxRecordSizeKB;
+  const recordKB = v.avgRecordSizeKB;
+  const peakWriteMBps = givenPeak ?? avgWriteMBps * PEAK_FACTORS[trafficPattern];
+  const retentionHours = v.retentionHours ?? WORKLOAD_DEFAULTS.retentionHours;
+  const sharedConsumers = v.sharedConsumers ?? WORKLOAD_DEFAULTS.sharedConsumers;
+  const dedicatedConsumers = v.dedicatedConsumers ?? WORKLOAD_DEFAULTS.dedicatedConsumers;
+  const monthlyIngestGb = ingestGbPerDay * DAYS_PER_MONTH;
+  const avgStoredGb = (ingestGbPerDay * retentionHours) / HOURS_PER_DAY;
+  const windowGb = (avgWriteMBps * Math.min(retentionHours, activeHoursPerDay) * SECONDS_PER_HOUR) / MB_PER_GB;
+
+  return {
+    region: v.region ?? WORKLOAD_DEFAULTS.region,
+    throughputGivenAs,
+    ingestGbPerDay,
+    avgWriteMBps,
+    peakWriteMBps,
+    peakSource: givenPeak === undefined ? 'TRAFFIC_PATTERN' : 'INPUT',
+    peakFactor: givenPeak === undefined ? PEAK_FACTORS[trafficPattern] : avgWriteMBps > 0 ? givenPeak / avgWriteMBps : 1,
+    avgRecordSizeKB: recordKB,
+    maxRecordSizeKB: givenMax ?? recordKB,
+    sharedConsumers,
+    dedicatedConsumers,
+    retentionHours,
+    trafficPattern,
+    activeHoursPerDay,
+    latencyTargetMs: v.latencyTargetMs ?? null,
+    existingKafkaClients: v.existingKafkaClients ?? false,
+    needsKafkaConnect: v.needsKafkaConnect ?? false,
+    needsKafkaStreams: v.needsKafkaStreams ?? false,
+    needsCrossRegionReplication: v.needsCrossRegionReplication ?? false,
+    lambdaConsumers: v.lambdaConsumers ?? false,
+    rackAwareConsumers: v.rackAwareConsumers ?? WORKLOAD_DEFAULTS.rackAwareConsumers,
+    partitions: v.partitions ?? null,
+    mskBrokerFamily: v.mskBrokerFamily ?? null,
+    avgRecordsPerSec: (avgWriteMBps * KB_PER_MB) / recordKB,
+    peakRecordsPerSec: (peakWriteMBps * KB_PER_MB) / recordKB,
+    monthlyIngestGb,
+    monthlyRecords: (monthlyIngestGb * MB_PER_GB * KB_PER_MB) / recordKB,
+    activeHoursPerMonth: activeHoursPerDay * DAYS_PER_MONTH,
+    totalConsumers: sharedConsumers + dedicatedConsumers,
+    peakReadMBps: peakWriteMBps * (sharedConsumers + dedicatedConsumers),
+    avgStoredGb,
+    maxRetainedGb: Math.max(avgStoredGb, windowGb),
+  };
+}
+
+export interface EvaluationBasis extends BillingBasis {
+  /** Peak factors per traffic pattern used when peakWriteMBps is not given. */
+  peakFactors: Readonly<Record<TrafficPattern, number>>;
+}
+
+/** The basis returned with every result: billing units plus the peak factors. */
+export const EVALUATION_BASIS: EvaluationBasis = { ...BILLING_BASIS, peakFactors: PEAK_FACTORS };

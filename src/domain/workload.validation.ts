@@ -1,0 +1,154 @@
+/**
+ * Checks a workload input against WORKLOAD_JSON_SCHEMA (types, bounds, enums, patterns, unknown fields) and
+ * the cross-field rules (exactly one of ingestGbPerDay / avgWriteMBps; peak ≥ average; max record ≥ average
+ * record). Every bad field is reported at once, in one ValidationError.
+ */
+import { type FieldError, ValidationError } from './errors';
+import { isObject } from './field-checks';
+import { MB_PER_GB, SECONDS_PER_HOUR } from './units';
+import { WORKLOAD_DEFAULTS, WORKLOAD_JSON_SCHEMA, type WorkloadInput } from './workload';
+
+const PROPS = WORKLOAD_JSON_SCHEMA.properties as Record<string, PropertySchema>;
+
+interface PropertySchema {
+  type: 'string' | 'number' | 'integer' | 'boolean';
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  enum?: readonly string[];
+  pattern?: string;
+}
+
+const PATTERN_CACHE = new Map<string, RegExp>();
+const regex = (p: string): RegExp => {
+  let r = PATTERN_CACHE.get(p);
+  if (!r) {
+    r = new RegExp(p);
+    PATTERN_CACHE.set(p, r);
+  }
+  return r;
+};
+
+/** Checks one property against the schema; returns a message or null. */
+function checkProperty(name: string, schema: PropertySchema, value: unknown): string | null {
+  switch (schema.type) {
+    case 'boolean':
+      return typeof value === 'boolean' ? null : `${name} must be a boolean`;
+    case 'string':
+      if (typeof value !== 'string') return `${name} must be a string`;
+      if (schema.enum && !schema.enum.includes(value)) return `${name} must be one of ${schema.enum.join(', ')}`;
+      if (schema.pattern && !regex(schema.pattern).test(value))
+        return `${name} must match the pattern ${schema.pattern} (e.g. us-east-1)`;
+      return null;
+    case 'number':
+    case 'integer':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return `${name} must be a finite number`;
+      if (schema.type === 'integer' && !Number.isInteger(value)) return `${name} must be an integer`;
+      if (schema.exclusiveMinimum !== undefined && !(value > schema.exclusiveMinimum))
+        return `${name} must be greater than ${schema.exclusiveMinimum}`;
+      if (schema.minimum !== undefined && value < schema.minimum)
+        return `${name} must be greater than or equal to ${schema.minimum}`;
+      if (schema.maximum !== undefined && value > schema.maximum)
+        return `${name} must be less than or equal to ${schema.maximum}`;
+      return null;
+  }
+}
+
+export interface WorkloadCheckOptions {
+  /** Prefix of field paths in errors (default `workload`; GraphQL adapters may pass `input`). */
+  path?: string;
+}
+
+/** A workload that passed every check, with its throughput in both units (during the active hours). */
+export interface CheckedWorkload {
+  /** The fields given, each valid (null and undefined dropped). */
+  values: Partial<WorkloadInput> & { avgRecordSizeKB: number };
+  throughputGivenAs: 'ingestGbPerDay' | 'avgWriteMBps';
+  ingestGbPerDay: number;
+  avgWriteMBps: number;
+  activeHoursPerDay: number;
+}
+
+/** Validates the input; throws `ValidationError` listing every bad field. */
+export function checkWorkload(input: WorkloadInput, options: WorkloadCheckOptions = {}): CheckedWorkload {
+  const prefix = options.path === undefined ? 'workload' : options.path;
+  const at = (field: string): string => (prefix ? `${prefix}.${field}` : field);
+  const errors: FieldError[] = [];
+
+  if (!isObject(input)) {
+    throw new ValidationError([{ field: prefix || 'workload', message: 'workload must be an object' }]);
+  }
+  const raw = input as unknown as Record<string, unknown>;
+  const v: Record<string, unknown> = {};
+  for (const key of Object.keys(raw)) {
+    const value = raw[key];
+    const schema = PROPS[key];
+    if (!schema) {
+      errors.push({ field: at(key), message: `${key} is not a known workload field` });
+      continue;
+    }
+    if (value === undefined || value === null) continue;
+    const message = checkProperty(key, schema, value);
+    if (message) errors.push({ field: at(key), message });
+    else v[key] = value;
+  }
+  if (raw.avgRecordSizeKB === undefined || raw.avgRecordSizeKB === null) {
+    errors.push({ field: at('avgRecordSizeKB'), message: 'avgRecordSizeKB is required' });
+  }
+
+  const hasIngest = v.ingestGbPerDay !== undefined;
+  const hasAvg = v.avgWriteMBps !== undefined;
+  const ingestPresent = raw.ingestGbPerDay !== undefined && raw.ingestGbPerDay !== null;
+  const avgPresent = raw.avgWriteMBps !== undefined && raw.avgWriteMBps !== null;
+  if (ingestPresent && avgPresent) {
+    const message = 'give exactly one of ingestGbPerDay or avgWriteMBps, not both';
+    errors.push({ field: at('ingestGbPerDay'), message }, { field: at('avgWriteMBps'), message });
+  } else if (!ingestPresent && !avgPresent) {
+    const message = 'give exactly one of ingestGbPerDay or avgWriteMBps';
+    errors.push({ field: at('ingestGbPerDay'), message }, { field: at('avgWriteMBps'), message });
+  }
+
+  const activeHoursPerDay = (v.activeHoursPerDay as number | undefined) ?? WORKLOAD_DEFAULTS.activeHoursPerDay;
+  const avgRecordSizeKB = v.avgRecordSizeKB as number | undefined;
+
+  let ingestGbPerDay = 0;
+  let avgWriteMBps = 0;
+  if (hasIngest && !avgPresent) {
+    ingestGbPerDay = v.ingestGbPerDay as number;
+    avgWriteMBps = (ingestGbPerDay * MB_PER_GB) / (activeHoursPerDay * SECONDS_PER_HOUR);
+  } else if (hasAvg && !ingestPresent) {
+    avgWriteMBps = v.avgWriteMBps as number;
+    ingestGbPerDay = (avgWriteMBps * activeHoursPerDay * SECONDS_PER_HOUR) / MB_PER_GB;
+  }
+
+  const givenPeak = v.peakWriteMBps as number | undefined;
+  const throughputKnown = (hasIngest && !avgPresent) || (hasAvg && !ingestPresent);
+  if (givenPeak !== undefined && throughputKnown && givenPeak < avgWriteMBps) {
+    errors.push({
+      field: at('peakWriteMBps'),
+      message: `peakWriteMBps must be greater than or equal to avgWriteMBps (${formatNumber(avgWriteMBps)} MB/s${
+        hasIngest ? ` = ingestGbPerDay over ${activeHoursPerDay} active hours` : ''
+      })`,
+    });
+  }
+  const givenMax = v.maxRecordSizeKB as number | undefined;
+  if (givenMax !== undefined && avgRecordSizeKB !== undefined && givenMax < avgRecordSizeKB) {
+    errors.push({
+      field: at('maxRecordSizeKB'),
+      message: 'maxRecordSizeKB must be greater than or equal to avgRecordSizeKB',
+    });
+  }
+
+  if (errors.length > 0) throw new ValidationError(errors, 'The workload is not valid');
+  return {
+    values: v as CheckedWorkload['values'],
+    throughputGivenAs: hasIngest ? 'ingestGbPerDay' : 'avgWriteMBps',
+    ingestGbPerDay,
+    avgWriteMBps,
+    activeHoursPerDay,
+  };
+}
+
+function formatNumber(n: number): string {
+  return String(Math.round(n * 1e6) / 1e6);
+}

@@ -1,0 +1,85 @@
+/**
+ * The typed requests of the evaluation endpoints and their one check: envelope, workload and pricing
+ * together, so one error lists every bad field. REST runs it from `@Body({ schema })` (Standard Schema,
+ * see src/common/validation/standard-schema.ts); GraphQL resolvers run it on their arguments. The service
+ * receives requests that passed it.
+ */
+import {
+  type BreakEvenRequest,
+  collect,
+  type FieldError,
+  isObject,
+  type NormalizedWorkload,
+  normalizeWorkload,
+  type PricingInput,
+  validatePricing,
+  ValidationError,
+  type WorkloadInput,
+} from '../domain';
+import { checkAsStandardSchema } from '../common/validation/standard-schema';
+
+export interface EvaluationRequest extends PricingInput {
+  workload: WorkloadInput;
+}
+
+export interface BreakEvenBody extends EvaluationRequest, BreakEvenRequest {}
+
+const EVALUATION_FIELDS = ['workload', 'discountPercent', 'rateOverrides'];
+const BREAK_EVEN_ONLY = ['vary', 'from', 'to', 'steps'];
+const BREAK_EVEN_FIELDS = [...EVALUATION_FIELDS, ...BREAK_EVEN_ONLY];
+
+/** Where the workload sits in the caller's request: `workload` in a REST body, `input` in GraphQL. */
+export interface RequestPaths {
+  workload: string;
+}
+
+const REST: RequestPaths = { workload: 'workload' };
+
+/** The workload of each checked request, normalized once by the check (the domain takes it as it is). */
+const normalized = new WeakMap<object, NormalizedWorkload>();
+
+/** The normalized workload of a request that passed its check (normalizing it now if it did not come through one). */
+export function normalizedWorkloadOf(request: EvaluationRequest): NormalizedWorkload {
+  let workload = normalized.get(request);
+  if (!workload) normalized.set(request, (workload = normalizeWorkload(request.workload)));
+  return workload;
+}
+
+function check(body: unknown, allowed: string[], paths: RequestPaths): void {
+  if (!isObject(body)) throw new ValidationError([{ field: '(body)', message: 'the request body must be a JSON object' }]);
+  const errors: FieldError[] = [];
+  for (const key of Object.keys(body)) {
+    if (!allowed.includes(key)) errors.push({ field: key, message: `${key} is not a known field` });
+  }
+  const path = paths.workload;
+  let workload: NormalizedWorkload | undefined;
+  if (body.workload === undefined) errors.push({ field: path, message: `${path} is required` });
+  else collect(errors, () => (workload = normalizeWorkload(body.workload as WorkloadInput, { path })));
+  collect(errors, () => validatePricing({ discountPercent: body.discountPercent as number | undefined, rateOverrides: body.rateOverrides as Record<string, number> | undefined }));
+  if (allowed === BREAK_EVEN_FIELDS) {
+    for (const key of BREAK_EVEN_ONLY) if (body[key] === undefined) errors.push({ field: key, message: `${key} is required` });
+  }
+  if (errors.length) throw new ValidationError(errors);
+  if (workload) normalized.set(body, workload);
+}
+
+/** POST /v1/evaluations and /v1/estimates; GraphQL evaluateWorkload and estimateCosts. */
+export function parseEvaluationRequest(body: unknown, paths: RequestPaths = REST): EvaluationRequest {
+  check(body, EVALUATION_FIELDS, paths);
+  return body as EvaluationRequest;
+}
+
+/** POST /v1/break-even and GraphQL breakEven. The ranges of vary/from/to/steps are the domain's (breakEven). */
+export function parseBreakEvenRequest(body: unknown, paths: RequestPaths = REST): BreakEvenBody {
+  check(body, BREAK_EVEN_FIELDS, paths);
+  return body as BreakEvenBody;
+}
+
+/** Standard Schema objects for `@Body({ schema })`. */
+export const EvaluationRequestSchema = checkAsStandardSchema('streamfit', (body) => parseEvaluationRequest(body));
+export const BreakEvenRequestSchema = checkAsStandardSchema('streamfit', (body) => parseBreakEvenRequest(body));
+
+/** The pricing options of a request. */
+export function pricingOf(request: EvaluationRequest): PricingInput {
+  return { discountPercent: request.discountPercent, rateOverrides: request.rateOverrides };
+}

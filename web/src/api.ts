@@ -1,0 +1,128 @@
+import type { TypedOperation } from './generated/graphql';
+
+/** A field-level message from the server (`extensions.fields` over GraphQL). */
+export interface FieldMessage {
+  field: string;
+  message: string;
+}
+
+/** Anything that went wrong talking to the service, with the code the API answered (GraphQL `extensions.code`). */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly httpStatus: number,
+    readonly fields: FieldMessage[] = [],
+    readonly domainCode?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+interface GraphqlResponse<R> {
+  data?: R | null;
+  errors?: { message: string; extensions?: { code?: string; domainCode?: string; fields?: FieldMessage[] } }[];
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(path, init);
+  } catch {
+    throw new ApiError('The streamfit service cannot be reached from this page.', 'NETWORK', 0);
+  }
+}
+
+/** POST one typed operation to /graphql with the key; the first GraphQL error becomes an ApiError. */
+export async function graphql<R, V>(key: string, operation: TypedOperation<R, V>, variables: V): Promise<R> {
+  const res = await send('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query: operation.query, operationName: operation.operationName, variables }),
+  });
+  let body: GraphqlResponse<R>;
+  try {
+    body = (await res.json()) as GraphqlResponse<R>;
+  } catch {
+    throw new ApiError(`The service answered HTTP ${res.status} without a GraphQL body.`, restCode(res.status), res.status);
+  }
+  const first = body.errors?.[0];
+  if (first) {
+    throw new ApiError(first.message, first.extensions?.code ?? restCode(res.status), res.status, first.extensions?.fields ?? [], first.extensions?.domainCode);
+  }
+  if (!body.data) throw new ApiError('The service answered without data.', 'INTERNAL_SERVER_ERROR', res.status);
+  return body.data;
+}
+
+/**
+ * The estimate as CSV: the API's own CSV (one RFC 4180 row per line item, as finance tools receive it).
+ * GraphQL answers JSON only, so this one call uses the documented REST twin of `estimateCosts`.
+ */
+export async function estimateCsv(key: string, workload: Record<string, unknown>): Promise<string> {
+  const res = await send('/v1/estimates', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/csv', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ workload }),
+  });
+  if (res.ok) return res.text();
+  let body: { code?: string; message?: string; fields?: FieldMessage[] } = {};
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    // not JSON: keep the status
+  }
+  throw new ApiError(body.message ?? `HTTP ${res.status}`, restCode(res.status), res.status, body.fields ?? [], body.code);
+}
+
+function restCode(status: number): string {
+  switch (status) {
+    case 400:
+      return 'BAD_USER_INPUT';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 412:
+      return 'CONFLICT';
+    case 429:
+      return 'RATE_LIMITED';
+    case 503:
+      return 'SERVICE_UNAVAILABLE';
+    default:
+      return status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+  }
+}
+
+export const KEY_HINT = 'npm run keys -- create --team my-team --role editor';
+
+/** The error in words a person can act on (401, 403, 412, 503 and the rest). */
+export function explain(error: unknown, action: string): string {
+  if (!(error instanceof ApiError)) return `Could not ${action}: ${error instanceof Error ? error.message : String(error)}`;
+  switch (error.code) {
+    case 'UNAUTHENTICATED':
+      return `Could not ${action}: the service did not accept the API key (401): it is missing, mistyped or revoked. Create one with \`${KEY_HINT}\` and paste it above.`;
+    case 'FORBIDDEN':
+      return `Could not ${action}: your API key is not allowed to (403). ${error.message}. A viewer key can evaluate and read scenarios; saving or editing needs an editor key.`;
+    case 'CONFLICT':
+      return `Could not ${action}: someone saved this scenario after you opened it (412 conflict). ${error.message}. Reload the scenario to see their change, then apply yours again — nothing was overwritten.`;
+    case 'SERVICE_UNAVAILABLE':
+      return error.domainCode === 'RATES_UNAVAILABLE'
+        ? `Could not ${action}: no rates are available for this region right now (503). ${error.message}`
+        : `Could not ${action}: saved scenarios are unavailable right now (503: the service cannot reach its database). Evaluations still work; try again shortly — nothing saved is lost.`;
+    case 'NOT_FOUND':
+      return `Could not ${action}: not found (404). ${error.message}. It may have been deleted, or belong to another team.`;
+    case 'RATE_LIMITED':
+      return `Could not ${action}: this key made too many requests (429). Wait a minute and try again.`;
+    case 'BAD_USER_INPUT':
+    case 'GRAPHQL_VALIDATION_FAILED':
+      return error.fields.length
+        ? `Could not ${action}: ${error.fields.length === 1 ? 'one field needs' : `${error.fields.length} fields need`} attention (shown next to ${error.fields.length === 1 ? 'it' : 'them'}).`
+        : `Could not ${action}: ${error.message}`;
+    case 'NETWORK':
+      return `Could not ${action}: ${error.message} Is it still running?`;
+    default:
+      return `Could not ${action}: the service failed (${error.httpStatus || error.code}). ${error.message}`;
+  }
+}

@@ -1,0 +1,201 @@
+import { useState } from 'preact/hooks';
+import { ApiError, explain, graphql, KEY_HINT } from '../api';
+import { EvaluateDocument, type EvaluateQuery } from '../generated/graphql';
+import { type FormValues, GUIDE_EXAMPLE, formFieldOf, toWorkload, validate } from '../workload-fields';
+import { Result } from './Result';
+import { Scenarios } from './Scenarios';
+import { WorkloadForm } from './WorkloadForm';
+
+const KEY_STORAGE = 'streamfit.apiKey';
+
+function storedKey(): string {
+  try {
+    return sessionStorage.getItem(KEY_STORAGE) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export type Evaluation = EvaluateQuery['evaluateWorkload'];
+type View = 'evaluate' | 'scenarios';
+const VIEWS: { id: View; label: string }[] = [
+  { id: 'evaluate', label: 'Evaluate' },
+  { id: 'scenarios', label: 'Scenarios' },
+];
+
+export function App() {
+  const [key, setKey] = useState(storedKey);
+  const [view, setView] = useState<View>('evaluate');
+  const [values, setValues] = useState<FormValues>({ ...GUIDE_EXAMPLE });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [evaluation, setEvaluation] = useState<{ result: Evaluation; workload: Record<string, unknown> } | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [readOnly, setReadOnly] = useState(false);
+
+  const changeKey = (next: string) => {
+    setKey(next);
+    setReadOnly(false);
+    try {
+      if (next) sessionStorage.setItem(KEY_STORAGE, next);
+      else sessionStorage.removeItem(KEY_STORAGE);
+    } catch {
+      // storage disabled: the key lives in this page only
+    }
+  };
+
+  /** A 403 on a write means this key is read-only: the write actions turn off and say why. */
+  const noteError = (e: unknown) => {
+    if (e instanceof ApiError && e.code === 'FORBIDDEN') setReadOnly(true);
+  };
+
+  const evaluate = async () => {
+    const clientErrors = validate(values);
+    setFieldErrors(clientErrors);
+    if (Object.keys(clientErrors).length) {
+      setError(`Could not evaluate: ${Object.keys(clientErrors).length === 1 ? 'one field needs' : 'some fields need'} attention (shown next to the field).`);
+      focusField(Object.keys(clientErrors)[0]);
+      return;
+    }
+    if (!key.trim()) {
+      setError(`Paste an API key first (create one with \`${KEY_HINT}\`).`);
+      document.getElementById('api-key')?.focus();
+      return;
+    }
+    setBusy(true);
+    setError('');
+    const workload = toWorkload(values) as unknown as Record<string, unknown>;
+    try {
+      const data = await graphql(key.trim(), EvaluateDocument, { input: toWorkload(values) });
+      setEvaluation({ result: data.evaluateWorkload, workload });
+      // Bring the answer into view (on a phone it sits below the form) and to screen readers.
+      setTimeout(() => document.getElementById('rec-title')?.focus(), 0);
+    } catch (e) {
+      const fromServer = serverFieldErrors(e);
+      setFieldErrors(fromServer);
+      setError(explain(e, 'evaluate'));
+      if (Object.keys(fromServer).length) focusField(Object.keys(fromServer)[0]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const loadWorkload = (next: FormValues) => {
+    setValues(next);
+    setFieldErrors({});
+    setEvaluation(null);
+    setView('evaluate');
+  };
+
+  /** Arrow keys move between the two tabs (WAI-ARIA tabs pattern). */
+  const onTabKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const i = VIEWS.findIndex((v) => v.id === view);
+    const next = VIEWS[(i + (e.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length];
+    setView(next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
+    e.preventDefault();
+  };
+
+  return (
+    <div class="page">
+      <header class="top">
+        <div class="brand">
+          <h1>streamfit</h1>
+          <p class="tagline">Kinesis Data Streams or Amazon MSK: which fits, and what each option costs per month.</p>
+        </div>
+        <form class="key" onSubmit={(e) => e.preventDefault()}>
+          <label for="api-key">API key</label>
+          <input
+            id="api-key"
+            type="password"
+            autocomplete="off"
+            spellcheck={false}
+            value={key}
+            aria-describedby="api-key-hint"
+            onInput={(e) => changeKey(e.currentTarget.value)}
+          />
+          <p id="api-key-hint" class="hint">
+            No key yet? Run <code>{KEY_HINT}</code> (kept in this tab only).
+          </p>
+          {readOnly && (
+            <p class="badge" role="status">
+              Read-only: this key has the viewer role.
+            </p>
+          )}
+        </form>
+      </header>
+      <div class="views" role="tablist" aria-label="Views" onKeyDown={onTabKey}>
+        {VIEWS.map((v) => (
+          <button
+            key={v.id}
+            type="button"
+            role="tab"
+            id={`tab-${v.id}`}
+            aria-selected={view === v.id}
+            aria-controls="view-panel"
+            tabIndex={view === v.id ? 0 : -1}
+            onClick={() => setView(v.id)}
+          >
+            {v.label}
+          </button>
+        ))}
+      </div>
+      <main>
+        <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
+        {view === 'evaluate' ? (
+          <div class="evaluate">
+            <WorkloadForm
+              values={values}
+              errors={fieldErrors}
+              busy={busy}
+              onChange={(next) => setValues(next)}
+              onSubmit={evaluate}
+              onReset={() => loadWorkload({ ...GUIDE_EXAMPLE })}
+            />
+            <div class="results">
+              {error && (
+                <p class="error" role="alert">
+                  {error}
+                </p>
+              )}
+              {evaluation ? (
+                <Result apiKey={key.trim()} evaluation={evaluation.result} workload={evaluation.workload} readOnly={readOnly} onError={noteError} />
+              ) : (
+                !error && <p class="placeholder">Set the workload, then press Evaluate: the recommendation, the six options and the charts appear here.</p>
+              )}
+            </div>
+          </div>
+        ) : (
+          <Scenarios apiKey={key.trim()} readOnly={readOnly} formValues={values} onError={noteError} onLoad={loadWorkload} />
+        )}
+        </div>
+      </main>
+      <footer class="foot">
+        <a href="/docs">REST API (OpenAPI)</a> · <a href="/graphql">GraphQL IDE</a> · Prices in USD per month (730 hours)
+      </footer>
+    </div>
+  );
+}
+
+function serverFieldErrors(e: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (e instanceof ApiError) {
+    for (const f of e.fields) {
+      const name = formFieldOf(f.field);
+      if (name) out[name] ??= f.message;
+    }
+  }
+  return out;
+}
+
+export function focusField(name: string | undefined): void {
+  if (!name) return;
+  const el = document.getElementById(`field-${name}`);
+  if (!el) return;
+  const details = el.closest('details');
+  if (details && !details.open) details.open = true;
+  el.focus();
+}
+
+export { serverFieldErrors };

@@ -1,0 +1,239 @@
+import { Fragment } from 'preact';
+import { useState } from 'preact/hooks';
+import { estimateCsv, explain } from '../api';
+import { money, num, unitPrice, when } from '../format';
+import type { OptionFieldsFragment } from '../generated/graphql';
+import type { Evaluation } from './App';
+import { BreakEvenChart } from './BreakEvenChart';
+import { CostBars } from './CostBars';
+import { SaveScenario } from './SaveScenario';
+
+interface Props {
+  apiKey: string;
+  evaluation: Evaluation;
+  workload: Record<string, unknown>;
+  readOnly: boolean;
+  onError: (e: unknown) => void;
+}
+
+/** The constraint that set the size, with the size it set. */
+function sizingText(o: OptionFieldsFragment): string {
+  const s = o.sizing;
+  const size = [
+    s.shards !== null && s.shards !== undefined ? `${s.shards} shards` : '',
+    s.brokers !== null && s.brokers !== undefined ? `${s.brokers} × ${s.brokerType ?? 'broker'}` : '',
+    s.partitions !== null && s.partitions !== undefined ? `${s.partitions} partitions` : '',
+    s.totalStorageGb !== null && s.totalStorageGb !== undefined ? `${num(s.totalStorageGb)} GB storage` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return size ? `${s.boundBy} (${size})` : s.boundBy;
+}
+
+function LineItems({ option }: { option: OptionFieldsFragment }) {
+  return (
+    <table class="lines">
+      <caption>Line items of {option.label}: quantity × unit price, rounded to cents</caption>
+      <thead>
+        <tr>
+          <th scope="col">Line</th>
+          <th scope="col" class="num">
+            Quantity
+          </th>
+          <th scope="col">Unit</th>
+          <th scope="col" class="num">
+            Unit price
+          </th>
+          <th scope="col" class="num">
+            Monthly
+          </th>
+          <th scope="col">Rate (provenance)</th>
+        </tr>
+      </thead>
+      <tbody>
+        {option.lineItems.map((l) => (
+          <tr key={l.code}>
+            <td>{l.description}</td>
+            <td class="num">{num(l.quantity)}</td>
+            <td>{l.unit}</td>
+            <td class="num">{unitPrice(l.unitPriceUsd)}</td>
+            <td class="num">{money(l.monthlyCostUsd)}</td>
+            <td>
+              <code>{l.rateKey}</code> · {l.usageType} · {l.rateSource}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function Result({ apiKey, evaluation, workload, readOnly, onError }: Props) {
+  const [open, setOpen] = useState<Record<string, boolean>>({});
+  const [csvMessage, setCsvMessage] = useState('');
+  const [csvError, setCsvError] = useState('');
+  const options = [...evaluation.options].sort((a, b) => a.rank - b.rank);
+  const rec = evaluation.recommendation;
+  const card = evaluation.rateCard;
+
+  const downloadCsv = async () => {
+    setCsvError('');
+    setCsvMessage('');
+    try {
+      const csv = await estimateCsv(apiKey, workload);
+      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = 'streamfit-estimate.csv';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      setCsvMessage(`Estimate downloaded: ${csv.trim().split(/\r?\n/).length - 1} rows (line items and totals).`);
+    } catch (e) {
+      onError(e);
+      setCsvError(explain(e, 'download the CSV'));
+    }
+  };
+
+  return (
+    <div class="result">
+      <section class="recommendation" aria-labelledby="rec-title">
+        <h2 id="rec-title" tabIndex={-1}>Recommendation: {rec.option ? options.find((o) => o.option === rec.option)?.label ?? rec.option : 'none'}</h2>
+        <p class="headline">{rec.headline}</p>
+        {rec.monthlyCostUsd !== null && rec.monthlyCostUsd !== undefined && (
+          <p class="big">
+            {money(rec.monthlyCostUsd)} <span class="unit">per month</span>
+          </p>
+        )}
+        <h3>Why</h3>
+        <ul class="reasons">
+          {rec.reasons.map((r, i) => (
+            <li key={i}>{r}</li>
+          ))}
+        </ul>
+        <p class="provenance">
+          Rates: {card.region}, {card.source}
+          {card.priceListVersion ? `, price list ${card.priceListVersion}` : ''}, published {when(card.publicationDate)}, fetched {when(card.fetchedAt)}
+          {card.stale && <strong class="stale"> — stale: the last refresh failed</strong>}
+        </p>
+        <div class="actions">
+          <button type="button" onClick={downloadCsv}>
+            Download CSV
+          </button>
+          <SaveScenario apiKey={apiKey} workload={workload} readOnly={readOnly} onError={onError} />
+        </div>
+        {csvMessage && (
+          <p class="ok" role="status">
+            {csvMessage}
+          </p>
+        )}
+        {csvError && (
+          <p class="error" role="alert">
+            {csvError}
+          </p>
+        )}
+      </section>
+
+      {(evaluation.warnings.length > 0 || card.stale) && (
+        <section class="warnings" aria-labelledby="warn-title">
+          <h2 id="warn-title">Warnings</h2>
+          <ul>
+            {card.stale && <li>The rates are stale: the last refresh from the AWS Price List failed; prices may have changed.</li>}
+            {evaluation.warnings.map((w) => (
+              <li key={w.code + w.message}>
+                <code>{w.code}</code> {w.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="options-title">
+        <h2 id="options-title">The six options</h2>
+        <div class="scroll">
+          <table class="options">
+            <caption>Eligibility, monthly cost and the constraint that set each option's size (ranked)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Option</th>
+                <th scope="col">Eligible</th>
+                <th scope="col">Why not</th>
+                <th scope="col" class="num">
+                  Monthly cost
+                </th>
+                <th scope="col">Sized by</th>
+                <th scope="col">Line items</th>
+              </tr>
+            </thead>
+            <tbody>
+              {options.map((o) => {
+                const expanded = open[o.option] === true;
+                return (
+                  <Fragment key={o.option}>
+                    <tr data-option={o.option} class={o.option === rec.option ? 'recommended' : undefined}>
+                      <th scope="row">
+                        {o.label}
+                        <br />
+                        <code>{o.option}</code>
+                        {o.option === rec.option && <span class="tag">recommended</span>}
+                      </th>
+                      <td>{o.eligible ? 'Yes' : 'No'}</td>
+                      <td>
+                        {o.disqualifiedBy.length ? (
+                          <ul class="plain">
+                            {o.disqualifiedBy.map((d) => (
+                              <li key={d.code}>{d.message}</li>
+                            ))}
+                          </ul>
+                        ) : o.priced ? (
+                          '—'
+                        ) : (
+                          `Not priced: missing ${o.missingRates.join(', ')}`
+                        )}
+                      </td>
+                      <td class="num">{money(o.monthlyCostUsd)}</td>
+                      <td>{sizingText(o)}</td>
+                      <td>
+                        {o.lineItems.length ? (
+                          <button
+                            type="button"
+                            class="link"
+                            aria-expanded={expanded}
+                            aria-controls={`lines-${o.option}`}
+                            onClick={() => setOpen({ ...open, [o.option]: !expanded })}
+                          >
+                            {expanded ? 'Hide' : 'Show'} {o.lineItems.length} line items<span class="sr-only"> of {o.label}</span>
+                          </button>
+                        ) : (
+                          'none'
+                        )}
+                      </td>
+                    </tr>
+                    {expanded && (
+                      <tr id={`lines-${o.option}`} class="detail">
+                        <td colSpan={6}>
+                          <LineItems option={o} />
+                          {o.assumptions.length > 0 && (
+                            <ul class="assumptions">
+                              {o.assumptions.map((a, i) => (
+                                <li key={i}>{a}</li>
+                              ))}
+                            </ul>
+                          )}
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <CostBars options={options} recommended={rec.option ?? null} />
+      <BreakEvenChart apiKey={apiKey} workload={workload} current={evaluation.workload} onError={onError} />
+    </div>
+  );
+}

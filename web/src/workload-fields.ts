@@ -1,0 +1,176 @@
+// The workload form follows the workload's own JSON Schema (src/domain/workload.ts, the one the API validates
+// with): bounds, defaults and descriptions come from it; this file only adds labels with units and the grouping.
+import { WORKLOAD_JSON_SCHEMA } from '../../src/domain/workload';
+import type { WorkloadInput } from './generated/graphql';
+
+interface SchemaProperty {
+  type?: string;
+  enum?: readonly string[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  default?: unknown;
+  description?: string;
+}
+
+export type FieldKind = 'number' | 'integer' | 'boolean' | 'enum' | 'text';
+export type FieldGroup = 'volume' | 'consumers' | 'shape' | 'needs' | 'tuning';
+
+export interface WorkloadField {
+  name: string;
+  label: string;
+  unit?: string;
+  kind: FieldKind;
+  group: FieldGroup;
+  choices?: readonly string[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  defaultValue?: unknown;
+  description: string;
+  required: boolean;
+}
+
+/** Labels (with units) and groups; a schema field missing here still appears, labelled by its name. */
+const LAYOUT: Record<string, { label: string; unit?: string; group: FieldGroup }> = {
+  ingestGbPerDay: { label: 'Ingest', unit: 'GB/day', group: 'volume' },
+  avgWriteMBps: { label: 'Average write', unit: 'MB/s', group: 'volume' },
+  peakWriteMBps: { label: 'Peak write', unit: 'MB/s', group: 'volume' },
+  avgRecordSizeKB: { label: 'Average record size', unit: 'KB', group: 'volume' },
+  maxRecordSizeKB: { label: 'Largest record', unit: 'KB', group: 'volume' },
+  sharedConsumers: { label: 'Shared consumers', unit: 'applications', group: 'consumers' },
+  dedicatedConsumers: { label: 'Dedicated consumers', unit: 'applications', group: 'consumers' },
+  retentionHours: { label: 'Retention', unit: 'hours', group: 'shape' },
+  trafficPattern: { label: 'Traffic pattern', group: 'shape' },
+  activeHoursPerDay: { label: 'Active hours per day', unit: 'hours', group: 'shape' },
+  latencyTargetMs: { label: 'Latency target (p99)', unit: 'ms', group: 'shape' },
+  region: { label: 'Region', group: 'shape' },
+  existingKafkaClients: { label: 'Existing Kafka clients', group: 'needs' },
+  needsKafkaConnect: { label: 'Needs Kafka Connect', group: 'needs' },
+  needsKafkaStreams: { label: 'Needs Kafka Streams', group: 'needs' },
+  needsCrossRegionReplication: { label: 'Needs cross-region replication', group: 'needs' },
+  lambdaConsumers: { label: 'Lambda consumers', group: 'needs' },
+  rackAwareConsumers: { label: 'Rack-aware consumers (MSK)', group: 'tuning' },
+  partitions: { label: 'Partitions (MSK)', unit: 'partitions', group: 'tuning' },
+  mskBrokerFamily: { label: 'Broker family (MSK provisioned)', group: 'tuning' },
+};
+
+export const GROUP_TITLES: Record<FieldGroup, string> = {
+  volume: 'Volume',
+  consumers: 'Consumers',
+  shape: 'Retention and traffic',
+  needs: 'Needs',
+  tuning: 'Engine tuning',
+};
+
+function kindOf(p: SchemaProperty): FieldKind | undefined {
+  if (p.enum) return 'enum';
+  if (p.type === 'number') return 'number';
+  if (p.type === 'integer') return 'integer';
+  if (p.type === 'boolean') return 'boolean';
+  if (p.type === 'string') return 'text';
+  return undefined; // arrays and objects: not in this form (send them over the API)
+}
+
+const required = new Set<string>(WORKLOAD_JSON_SCHEMA.required);
+
+export const WORKLOAD_FIELDS: WorkloadField[] = Object.entries(WORKLOAD_JSON_SCHEMA.properties as Record<string, SchemaProperty>).flatMap(
+  ([name, p]) => {
+    const kind = kindOf(p);
+    if (!kind) return [];
+    const layout = LAYOUT[name];
+    const description = p.description ?? '';
+    return [
+      {
+        name,
+        label: layout?.label ?? name,
+        unit: layout?.unit,
+        kind,
+        group: layout?.group ?? (description.startsWith('Engine tuning') ? 'tuning' : 'shape'),
+        choices: p.enum,
+        minimum: p.minimum,
+        maximum: p.maximum,
+        exclusiveMinimum: p.exclusiveMinimum,
+        defaultValue: p.default,
+        description,
+        required: required.has(name),
+      },
+    ];
+  },
+);
+
+export type FormValues = Record<string, string | boolean>;
+
+/** The decision guide's example: 100 GB/day, two consumer applications, steady, 24 h retention. */
+export const GUIDE_EXAMPLE: FormValues = {
+  ingestGbPerDay: '100',
+  avgRecordSizeKB: '1',
+  sharedConsumers: '2',
+  retentionHours: '24',
+  trafficPattern: 'STEADY',
+  region: 'us-east-1',
+};
+
+function fmt(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 6 });
+}
+
+/** Client-side hints, in the API's words; the server checks again and its field errors are shown the same way. */
+export function validate(values: FormValues): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const f of WORKLOAD_FIELDS) {
+    const raw = values[f.name];
+    if (f.kind === 'boolean' || f.kind === 'enum') continue;
+    const text = typeof raw === 'string' ? raw.trim() : '';
+    if (text === '') {
+      if (f.required) errors[f.name] = `${f.name} is required`;
+      continue;
+    }
+    if (f.kind === 'text') continue;
+    const n = Number(text);
+    if (!Number.isFinite(n)) errors[f.name] = `${f.name} must be a number`;
+    else if (f.kind === 'integer' && !Number.isInteger(n)) errors[f.name] = `${f.name} must be a whole number`;
+    else if (f.exclusiveMinimum !== undefined && !(n > f.exclusiveMinimum)) errors[f.name] = `${f.name} must be greater than ${fmt(f.exclusiveMinimum)}`;
+    else if (f.minimum !== undefined && n < f.minimum) errors[f.name] = `${f.name} must be greater than or equal to ${fmt(f.minimum)}`;
+    else if (f.maximum !== undefined && n > f.maximum) errors[f.name] = `${f.name} must be less than or equal to ${fmt(f.maximum)}`;
+  }
+  const has = (name: string) => typeof values[name] === 'string' && (values[name] as string).trim() !== '';
+  if (has('ingestGbPerDay') && has('avgWriteMBps')) {
+    errors.ingestGbPerDay ??= 'Give ingest per day or average write, not both';
+    errors.avgWriteMBps ??= 'Give ingest per day or average write, not both';
+  } else if (!has('ingestGbPerDay') && !has('avgWriteMBps')) {
+    errors.ingestGbPerDay ??= 'Give ingest per day (or average write)';
+  }
+  return errors;
+}
+
+/** Form values → WorkloadInput: empty fields are left out (the API's defaults apply), booleans only when ticked. */
+export function toWorkload(values: FormValues): WorkloadInput {
+  const out: Record<string, unknown> = {};
+  for (const f of WORKLOAD_FIELDS) {
+    const raw = values[f.name];
+    if (f.kind === 'boolean') {
+      if (raw === true) out[f.name] = true;
+    } else if (typeof raw === 'string' && raw.trim() !== '') {
+      out[f.name] = f.kind === 'number' || f.kind === 'integer' ? Number(raw.trim()) : raw.trim();
+    }
+  }
+  return out as unknown as WorkloadInput;
+}
+
+/** A saved workload → form values (null fields stay empty). */
+export function fromWorkload(workload: Record<string, unknown>): FormValues {
+  const values: FormValues = {};
+  for (const f of WORKLOAD_FIELDS) {
+    const v = workload[f.name];
+    if (v === null || v === undefined) continue;
+    values[f.name] = f.kind === 'boolean' ? v === true : String(v);
+  }
+  return values;
+}
+
+/** `input.workload.retentionHours` → `retentionHours` when it names a form field. */
+export function formFieldOf(path: string): string | undefined {
+  const last = path.split('.').pop() ?? path;
+  return WORKLOAD_FIELDS.some((f) => f.name === last) ? last : undefined;
+}
