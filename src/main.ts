@@ -1,6 +1,6 @@
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './infrastructure/config/config';
-import { type EmbeddedDatabase, startEmbeddedPostgres } from './infrastructure/database/embedded-postgres';
+import { type EmbeddedDatabase, EmbeddedPostgresError, startEmbeddedPostgres } from './infrastructure/database/embedded-postgres';
 import { migrateDeploy } from './infrastructure/database/migrate';
 import { createPino } from './infrastructure/logging/logger';
 
@@ -62,6 +62,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
+  if (e instanceof EmbeddedPostgresError) {
+    process.stderr.write(`streamfit: ${e.message}\n`);
+    process.exit(1);
+  }
   process.stderr.write(`streamfit: failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });

@@ -3,7 +3,8 @@
  * trace, the disqualifications per option, the warnings, and what the flowchart prefers.
  */
 import type { Issue, OptionSizing, TraceEntry } from './evaluation.types';
-import { KDS_LIMITS, MSK_LIMITS } from './limits';
+import { KDS_LIMITS, kdsRegionalQuotas, MSK_LIMITS } from './limits';
+import { MSK_SIZING_FACTORS } from './sizing/broker-tables';
 import { MSK_OPTIONS, type OptionCode, type ServiceCode } from './options';
 import { DECISION_RULES, type DecisionRule, RULE_IDS } from './rules';
 import type { NormalizedWorkload } from './workload.normalization';
@@ -186,27 +187,51 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
   },
   [RULE_IDS.kdsOnDemandWrite]: (ctx) => {
     const { w } = ctx;
-    const fired = w.peakWriteMBps > KDS_LIMITS.onDemandMaxWriteMBps;
+    const q = kdsRegionalQuotas(w.region);
+    const fired = w.peakWriteMBps > q.onDemandMaxWriteMBps;
     if (fired)
-      for (const o of ON_DEMAND)
-        ctx.disqualify(o, RULE_IDS.kdsOnDemandWrite, () => `Peak write ${n(w.peakWriteMBps)} MB/s exceeds the on-demand default maximum of 200 MB/s per stream (raisable on request).`);
-    return { fired, answer: () => `peakWriteMBps: ${n(w.peakWriteMBps)}`, outcome: fired ? 'On-demand options disqualified.' : 'Within the limit.' };
+      ctx.warn(
+        'KDS_ON_DEMAND_WRITE_QUOTA',
+        () =>
+          `Kinesis on-demand: peak write ${n(w.peakWriteMBps)} MB/s is above the ${w.region} default of ${n(q.onDemandMaxWriteMBps)} MB/s per stream: request a quota increase before relying on it.`,
+      );
+    return {
+      fired,
+      answer: () => `peakWriteMBps: ${n(w.peakWriteMBps)}; ${w.region} default ${n(q.onDemandMaxWriteMBps)} MB/s (${q.tier})`,
+      outcome: fired ? 'Warning: quota increase needed (on-demand stays eligible).' : 'Within the regional default.',
+    };
   },
   [RULE_IDS.kdsOnDemandRead]: (ctx) => {
     const { w } = ctx;
+    const q = kdsRegionalQuotas(w.region);
     const read = w.peakWriteMBps * w.sharedConsumers;
-    const fired = read > KDS_LIMITS.onDemandMaxReadMBps;
+    const fired = read > q.onDemandMaxReadMBps;
     if (fired)
-      for (const o of ON_DEMAND)
-        ctx.disqualify(o, RULE_IDS.kdsOnDemandRead, () => `Peak shared read ${n(read)} MB/s exceeds the on-demand default maximum of 400 MB/s per stream; move consumers to enhanced fan-out or raise the quota.`);
-    return { fired, answer: () => `peak shared read: ${n(read)} MB/s`, outcome: fired ? 'On-demand options disqualified.' : 'Within the limit.' };
+      ctx.warn(
+        'KDS_ON_DEMAND_READ_QUOTA',
+        () =>
+          `Kinesis on-demand: peak shared read ${n(read)} MB/s is above the ${w.region} default of ${n(q.onDemandMaxReadMBps)} MB/s per stream: request a quota increase or move consumers to enhanced fan-out.`,
+      );
+    return {
+      fired,
+      answer: () => `peak shared read: ${n(read)} MB/s; ${w.region} default ${n(q.onDemandMaxReadMBps)} MB/s (${q.tier})`,
+      outcome: fired ? 'Warning: quota increase needed (on-demand stays eligible).' : 'Within the regional default.',
+    };
   },
   [RULE_IDS.kdsShardQuota]: (ctx) => {
+    const q = kdsRegionalQuotas(ctx.w.region);
     const shards = ctx.sizing.KDS_PROVISIONED.shards ?? 0;
-    const fired = shards > KDS_LIMITS.shardQuota;
+    const fired = shards > q.shardQuota;
     if (fired)
-      ctx.disqualify('KDS_PROVISIONED', RULE_IDS.kdsShardQuota, () => `${shards} shards exceed the default account quota of 20,000 shards (raisable on request).`);
-    return { fired, answer: () => `provisioned shards needed: ${shards}`, outcome: fired ? 'Kinesis provisioned disqualified.' : 'Within the quota.' };
+      ctx.warn(
+        'KDS_SHARD_QUOTA',
+        () => `Kinesis provisioned: ${shards} shards exceed the ${ctx.w.region} default account quota of ${q.shardQuota} shards: request an increase (Service Quotas).`,
+      );
+    return {
+      fired,
+      answer: () => `provisioned shards needed: ${shards}; ${ctx.w.region} default quota ${q.shardQuota}`,
+      outcome: fired ? 'Warning: shard quota increase needed.' : 'Within the quota.',
+    };
   },
   [RULE_IDS.serverlessIngress]: (ctx) => {
     const { w } = ctx;
@@ -223,7 +248,8 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
   [RULE_IDS.serverlessPartitions]: (ctx) => {
     const partitions = ctx.sizing.MSK_SERVERLESS.partitions ?? 0;
     const fired = partitions > MSK_LIMITS.serverlessPartitionQuota;
-    if (fired) ctx.warn(RULE_IDS.serverlessPartitions, () => `MSK Serverless needs ${partitions} partitions, above the 120 default in the 2023 quota docs: request a higher quota.`);
+    if (fired)
+      ctx.warn(RULE_IDS.serverlessPartitions, () => `MSK Serverless needs ${partitions} partitions, above the ${MSK_LIMITS.serverlessPartitionQuota} per-cluster quota: request a higher quota.`);
     return { fired, answer: () => `Serverless partitions: ${partitions}`, outcome: fired ? 'Warning: request a higher partition quota.' : 'Within the quota.' };
   },
   [RULE_IDS.mskPartitionsPerBroker]: (ctx) => {
@@ -243,6 +269,19 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
       fired,
       answer: () => `${p.storageGbPerBroker} GB per broker over ${p.brokers} brokers`,
       outcome: fired ? 'Brokers added to keep each under 16 TiB.' : 'Within 16 TiB per broker.',
+    };
+  },
+  [RULE_IDS.mskBrokerQuota]: (ctx) => {
+    const p = ctx.sizing.MSK_PROVISIONED;
+    const e = ctx.sizing.MSK_EXPRESS;
+    const quota = MSK_SIZING_FACTORS.brokerQuotaPerCluster;
+    const over = [p, e].filter((s) => (s.brokers ?? 0) > quota);
+    for (const s of over)
+      ctx.warn(RULE_IDS.mskBrokerQuota, () => `${s.brokers} × ${s.brokerType} exceed the default ${quota} brokers per cluster: request a quota increase or split the cluster.`);
+    return {
+      fired: over.length > 0,
+      answer: () => `provisioned: ${p.brokers} brokers; express: ${e.brokers} brokers (quota ${quota})`,
+      outcome: over.length > 0 ? 'Warning: broker quota increase needed.' : 'Within the quota.',
     };
   },
   [RULE_IDS.kdsLatency]: (ctx) => {
@@ -289,7 +328,11 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
   [RULE_IDS.kdsSharedFanout]: (ctx) => {
     const fired = ctx.w.sharedConsumers > 5;
     if (fired)
-      ctx.warn(RULE_IDS.kdsSharedFanout, () => `${ctx.w.sharedConsumers} shared consumers share 5 GetRecords calls/s per shard on Kinesis: expect higher latency, or use enhanced fan-out.`);
+      ctx.warn(
+        RULE_IDS.kdsSharedFanout,
+        () =>
+          `${ctx.w.sharedConsumers} shared consumers share 5 GetRecords calls/s per shard on Kinesis whatever the shard count: each polls about every ${n(ctx.w.sharedConsumers / 5, 1)} s (vs ~${KDS_LIMITS.sharedReadLatencyMs} ms typical). Use enhanced fan-out (dedicatedConsumers): ~${KDS_LIMITS.efoLatencyMs} ms, billed per consumer-shard-hour and GB.`,
+      );
     return { fired, answer: () => `sharedConsumers: ${ctx.w.sharedConsumers}`, outcome: fired ? 'Warning: consider enhanced fan-out.' : 'Fine.' };
   },
   [RULE_IDS.advantageMinimum]: (ctx) => {

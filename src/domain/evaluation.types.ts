@@ -60,6 +60,22 @@ export interface OptionSizing {
   partitions?: number;
   partitionReplicasPerBroker?: number;
   partitionsRecommendedPerBroker?: number;
+  /** MSK (AWS's sizing method): fraction of broker capacity used at peak. */
+  utilizationTarget?: number;
+  /** MSK Standard: EBS write I/O and NIC traffic per unit of client ingress (one AZ down). */
+  storageIoFactor?: number;
+  networkIoFactor?: number;
+  /** MSK Express: egress capacity as a multiple of broker ingress. */
+  expressEgressFactor?: number;
+  /** MSK Standard: tiered storage in use, hours kept on EBS, GB (one copy) in the tier. */
+  tieredStorage?: boolean;
+  localRetentionHours?: number;
+  tieredStorageGb?: number;
+  /** MSK Standard: provisioned storage throughput per broker, MiB/s (0 = none). */
+  storageThroughputMBpsPerBroker?: number;
+  /** Kinesis: the region's default on-demand and shard quotas (HIGH in us-east-1, us-west-2, eu-west-1). */
+  quotaTier?: string;
+  shardQuota?: number;
 }
 
 export interface OptionResult {

@@ -50,12 +50,9 @@ export { BILLING_BASIS, HOURS_PER_MONTH, type BillingBasis } from './units';
 export { KDS_LIMITS, MSK_LIMITS } from './limits';
 export { SOURCES, type Confidence, type SourceRef } from './sources';
 export { KDS_SHARD_HEADROOM } from './sizing/kds-sizing';
-export {
-  MSK_DEFAULT_MIN_PARTITIONS,
-  MSK_STORAGE_UTILIZATION_TARGET,
-  MSK_THROUGHPUT_HEADROOM,
-} from './sizing/msk-sizing';
-export { STANDARD_BROKER_SPECS, EXPRESS_BROKER_SPECS } from './sizing/broker-tables';
+export { MSK_DEFAULT_MIN_PARTITIONS } from './sizing/msk-sizing';
+export { STANDARD_BROKER_SPECS, EXPRESS_BROKER_SPECS, MSK_SIZING_FACTORS } from './sizing/broker-tables';
+export { kdsRegionalQuotas, KDS_HIGH_QUOTA_REGIONS, KDS_QUOTA_TIERS, type KdsRegionalQuotas } from './limits';
 export { ADVANTAGE_MINIMUM_MBPS, PUT_PAYLOAD_UNIT_KB } from './pricing/kds-cost';
 export { CROSS_AZ_SHARE } from './pricing/msk-cost';
 export * from './rate-card';

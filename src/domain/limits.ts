@@ -18,12 +18,15 @@ export const KDS_LIMITS = {
   includedRetentionHours: 24,
   extendedRetentionMaxHours: 7 * 24,
   maxRetentionHours: 365 * 24,
-  /** On-demand (standard and Advantage): default per-stream maximum 200 MB/s write, 400 MB/s read; raisable on request. AWS. */
+  /**
+   * On-demand (standard and Advantage) per-stream default maximum outside the large regions: 200 MB/s write,
+   * 400 MB/s read; raisable on request. AWS. Region by region: `kdsRegionalQuotas(region)`.
+   */
   onDemandMaxWriteMBps: 200,
   onDemandMaxReadMBps: 400,
   /** On-demand streams start at 4 MB/s write capacity and scale to 2x their 30-day peak. AWS. */
   onDemandInitialWriteMBps: 4,
-  /** Shard quota per account, us-east-1 default. AWS. */
+  /** Shard quota per account in us-east-1, us-west-2 and eu-west-1 (elsewhere see `kdsRegionalQuotas`). AWS. */
   shardQuota: 20000,
   /** Typical propagation latency (decision guide): shared GetRecords ~200 ms, enhanced fan-out ~70 ms. AWS. */
   sharedReadLatencyMs: 200,
@@ -50,6 +53,38 @@ export const MSK_LIMITS = {
   serverlessPartitionIngressMBps: 5,
   serverlessPartitionEgressMBps: 10,
   serverlessMaxMessageKB: 8 * 1024,
-  /** Partitions per Serverless cluster: 120 in 2023 docs, later raised; adjustable. AWS (dated) — treated as a warning. */
-  serverlessPartitionQuota: 120,
+  /**
+   * Partitions per Serverless cluster: 2,400 for non-compacted topics (120 for compacted ones); the 2023 docs said
+   * 120 for all. Maximum partition size 250 GB; retention unlimited. AWS (MSK developer guide, serverless-quota).
+   */
+  serverlessPartitionQuota: 2400,
+  serverlessCompactedPartitionQuota: 120,
+  serverlessMaxPartitionGb: 250,
 } as const;
+
+/**
+ * Kinesis quotas that differ by region, as data (AWS, Kinesis Data Streams quotas page `service-sizes-and-limits`).
+ * On-demand streams scale to 10 GB/s write and 20 GB/s read by default in us-east-1, us-west-2 and eu-west-1, and to
+ * 200 MB/s / 400 MB/s elsewhere; the default shard quota is 20,000 in those three regions and 1,000 or 6,000
+ * elsewhere (streamfit uses the lower, 1,000). All are raisable on request, so exceeding them warns, never disqualifies.
+ */
+export const KDS_HIGH_QUOTA_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1'] as const;
+
+export interface KdsRegionalQuotas {
+  region: string;
+  /** HIGH: one of the three regions with the high defaults; STANDARD: every other region. */
+  tier: 'HIGH' | 'STANDARD';
+  onDemandMaxWriteMBps: number;
+  onDemandMaxReadMBps: number;
+  shardQuota: number;
+}
+
+export const KDS_QUOTA_TIERS = {
+  HIGH: { onDemandMaxWriteMBps: 10 * 1024, onDemandMaxReadMBps: 20 * 1024, shardQuota: 20000 },
+  STANDARD: { onDemandMaxWriteMBps: 200, onDemandMaxReadMBps: 400, shardQuota: 1000 },
+} as const;
+
+export function kdsRegionalQuotas(region: string): KdsRegionalQuotas {
+  const tier = (KDS_HIGH_QUOTA_REGIONS as readonly string[]).includes(region) ? 'HIGH' : 'STANDARD';
+  return { region, tier, ...KDS_QUOTA_TIERS[tier] };
+}

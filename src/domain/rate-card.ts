@@ -95,6 +95,7 @@ export const RATE_KEYS = {
   kdsEfoDataGb: 'kds.efo.dataGb',
   mskStorageGbMonth: 'msk.storage.gbMonth',
   mskStorageThroughputMBpsMonth: 'msk.storageThroughput.mbpsMonth',
+  mskTieredStorageGbMonth: 'msk.tieredStorage.gbMonth',
   mskExpressStorageGbMonth: 'msk.express.storageGbMonth',
   mskExpressDataWrittenGb: 'msk.express.dataWrittenGb',
   mskServerlessClusterHour: 'msk.serverless.clusterHour',

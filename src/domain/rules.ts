@@ -4,7 +4,8 @@
  * then the hard limits (which disqualify options) and the advisories (which warn).
  * The evaluation of each rule against a workload lives in `decision.ts`, keyed by `id`.
  */
-import { KDS_LIMITS, MSK_LIMITS } from './limits';
+import { KDS_HIGH_QUOTA_REGIONS, KDS_LIMITS, KDS_QUOTA_TIERS, MSK_LIMITS } from './limits';
+import { MSK_SIZING_FACTORS } from './sizing/broker-tables';
 import type { OptionCode } from './options';
 import { type Confidence, SOURCES, type SourceRef } from './sources';
 
@@ -37,6 +38,12 @@ const ALL: OptionCode[] = [...ALL_KDS, ...ALL_MSK];
 
 const src = (s: SourceRef) => ({ source: s.title, sourceUrl: s.url });
 
+/** One threshold per region with the high defaults, then one for every other region. */
+const perRegion = (name: string, key: keyof (typeof KDS_QUOTA_TIERS)['HIGH'], unit: string): RuleThreshold[] => [
+  ...KDS_HIGH_QUOTA_REGIONS.map((r) => ({ name: `${name}.${r}`, value: KDS_QUOTA_TIERS.HIGH[key], unit })),
+  { name: `${name}.otherRegions`, value: KDS_QUOTA_TIERS.STANDARD[key], unit },
+];
+
 export const RULE_IDS = {
   existingKafka: 'FLOW_1_EXISTING_KAFKA',
   kafkaConnect: 'FLOW_2_KAFKA_CONNECT',
@@ -58,6 +65,7 @@ export const RULE_IDS = {
   serverlessPartitions: 'LIMIT_MSK_SERVERLESS_PARTITIONS',
   mskPartitionsPerBroker: 'LIMIT_MSK_PARTITIONS_PER_BROKER',
   mskStoragePerBroker: 'LIMIT_MSK_STORAGE_PER_BROKER',
+  mskBrokerQuota: 'LIMIT_MSK_BROKERS_PER_CLUSTER',
   kdsLatency: 'LIMIT_KDS_LATENCY',
   mskLatency: 'LIMIT_MSK_LATENCY',
   crossRegion: 'LIMIT_CROSS_REGION_REPLICATION',
@@ -212,32 +220,35 @@ export const DECISION_RULES: readonly DecisionRule[] = [
   {
     id: RULE_IDS.kdsOnDemandWrite,
     kind: 'HARD_LIMIT',
-    effect: 'DISQUALIFY',
-    question: 'Is the peak write rate above the on-demand per-stream default maximum (200 MB/s)?',
-    thresholds: [{ name: 'peakWriteMBps', value: KDS_LIMITS.onDemandMaxWriteMBps, unit: 'MB/s' }],
-    outcome: 'Yes → Kinesis on-demand and on-demand Advantage are disqualified (the quota can be raised on request).',
+    effect: 'WARN',
+    question:
+      "Is the peak write rate above the region's default on-demand per-stream maximum (10 GB/s in us-east-1, us-west-2 and eu-west-1; 200 MB/s elsewhere)?",
+    thresholds: perRegion('peakWriteMBps', 'onDemandMaxWriteMBps', 'MB/s'),
+    outcome: 'Yes → warning: request a quota increase for the stream (AWS raises it on request); the option stays eligible.',
     appliesTo: ['KDS_ON_DEMAND', 'KDS_ON_DEMAND_ADVANTAGE'],
-    ...src(SOURCES.kdsOnDemand),
+    ...src(SOURCES.kdsQuotas),
     confidence: 'AWS',
   },
   {
     id: RULE_IDS.kdsOnDemandRead,
     kind: 'HARD_LIMIT',
-    effect: 'DISQUALIFY',
-    question: 'Is the peak shared read rate (peak write × shared consumers) above the on-demand per-stream maximum (400 MB/s)?',
-    thresholds: [{ name: 'sharedReadMBps', value: KDS_LIMITS.onDemandMaxReadMBps, unit: 'MB/s' }],
-    outcome: 'Yes → Kinesis on-demand and on-demand Advantage are disqualified (move consumers to enhanced fan-out, or raise the quota).',
+    effect: 'WARN',
+    question:
+      "Is the peak shared read rate (peak write × shared consumers) above the region's default on-demand per-stream maximum (20 GB/s in us-east-1, us-west-2 and eu-west-1; 400 MB/s elsewhere)?",
+    thresholds: perRegion('sharedReadMBps', 'onDemandMaxReadMBps', 'MB/s'),
+    outcome: 'Yes → warning: request a quota increase, or move consumers to enhanced fan-out; the option stays eligible.',
     appliesTo: ['KDS_ON_DEMAND', 'KDS_ON_DEMAND_ADVANTAGE'],
-    ...src(SOURCES.kdsOnDemand),
+    ...src(SOURCES.kdsQuotas),
     confidence: 'AWS',
   },
   {
     id: RULE_IDS.kdsShardQuota,
     kind: 'HARD_LIMIT',
-    effect: 'DISQUALIFY',
-    question: 'Would the provisioned stream need more shards than the account shard quota (20,000 in us-east-1)?',
-    thresholds: [{ name: 'shards', value: KDS_LIMITS.shardQuota, unit: 'shards' }],
-    outcome: 'Yes → Kinesis provisioned is disqualified (the quota can be raised on request).',
+    effect: 'WARN',
+    question:
+      "Would the provisioned stream need more shards than the region's default account shard quota (20,000 in us-east-1, us-west-2 and eu-west-1; 1,000 or 6,000 elsewhere, streamfit uses 1,000)?",
+    thresholds: perRegion('shards', 'shardQuota', 'shards'),
+    outcome: 'Yes → warning: request a shard quota increase (Service Quotas); the option stays eligible.',
     appliesTo: ['KDS_PROVISIONED'],
     ...src(SOURCES.kdsQuotas),
     confidence: 'AWS',
@@ -268,9 +279,13 @@ export const DECISION_RULES: readonly DecisionRule[] = [
     id: RULE_IDS.serverlessPartitions,
     kind: 'HARD_LIMIT',
     effect: 'WARN',
-    question: 'Does the Serverless cluster need more partitions than the default partition quota (120 in the 2023 docs)?',
-    thresholds: [{ name: 'partitions', value: MSK_LIMITS.serverlessPartitionQuota, unit: 'partitions' }],
-    outcome: 'Yes → warning: request a higher partition quota (the quota is adjustable and has been raised since).',
+    question: 'Does the Serverless cluster need more partitions than its quota (2,400 non-compacted; 120 compacted)?',
+    thresholds: [
+      { name: 'partitions', value: MSK_LIMITS.serverlessPartitionQuota, unit: 'partitions' },
+      { name: 'compactedPartitions', value: MSK_LIMITS.serverlessCompactedPartitionQuota, unit: 'partitions' },
+      { name: 'maxPartitionSizeGb', value: MSK_LIMITS.serverlessMaxPartitionGb, unit: 'GB' },
+    ],
+    outcome: 'Yes → warning: request a higher partition quota. (Partitions are also sized so that none holds more than 250 GB.)',
     appliesTo: ['MSK_SERVERLESS'],
     ...src(SOURCES.mskServerlessQuotas),
     confidence: 'AWS',
@@ -281,7 +296,6 @@ export const DECISION_RULES: readonly DecisionRule[] = [
     effect: 'SIZE',
     question: 'Do the partition replicas exceed the recommended partitions per broker of the chosen broker type?',
     thresholds: [
-      { name: 'partitionsPerBroker.t3.small', value: 300, unit: 'partitions' },
       { name: 'partitionsPerBroker.large', value: 1000, unit: 'partitions' },
       { name: 'partitionsPerBroker.2xlarge', value: 2000, unit: 'partitions' },
       { name: 'partitionsPerBroker.4xlargeAndUp', value: 4000, unit: 'partitions' },
@@ -300,6 +314,17 @@ export const DECISION_RULES: readonly DecisionRule[] = [
     outcome: 'Sizing adds brokers until each holds at most 16 TiB.',
     appliesTo: ['MSK_PROVISIONED'],
     ...src(SOURCES.mskBestPractices),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.mskBrokerQuota,
+    kind: 'HARD_LIMIT',
+    effect: 'WARN',
+    question: 'Does even the cheapest broker type need more brokers than the default per-cluster quota (60 with KRaft, 30 with ZooKeeper)?',
+    thresholds: [{ name: 'brokersPerCluster', value: MSK_SIZING_FACTORS.brokerQuotaPerCluster, unit: 'brokers' }],
+    outcome: 'Sizing picks the cheapest type within the quota (as AWS\'s sizing script does); if none fits, a warning: request a quota increase.',
+    appliesTo: ['MSK_PROVISIONED', 'MSK_EXPRESS'],
+    ...src(SOURCES.mskSizingScript),
     confidence: 'AWS',
   },
   {
@@ -343,9 +368,15 @@ export const DECISION_RULES: readonly DecisionRule[] = [
     id: RULE_IDS.kdsSharedFanout,
     kind: 'ADVISORY',
     effect: 'WARN',
-    question: 'Do more than 5 shared consumers poll each shard (5 GetRecords calls per second per shard, shared by all)?',
-    thresholds: [{ name: 'getRecordsPerSecondPerShard', value: 5, unit: 'calls/s' }],
-    outcome: 'Yes → warning: shared consumers slow each other down; use enhanced fan-out (dedicated consumers).',
+    question:
+      'Do more than 5 shared consumers poll each shard? Every shard serves 5 GetRecords calls per second shared by all consumers, so adding shards does not help.',
+    thresholds: [
+      { name: 'getRecordsPerSecondPerShard', value: 5, unit: 'calls/s' },
+      { name: 'sharedReadLatencyMs', value: KDS_LIMITS.sharedReadLatencyMs, unit: 'ms' },
+      { name: 'efoLatencyMs', value: KDS_LIMITS.efoLatencyMs, unit: 'ms' },
+    ],
+    outcome:
+      'Yes → warning, whatever the shard count: each consumer polls less than once a second (latency grows to about consumers ÷ 5 seconds); move consumers to enhanced fan-out (dedicated 2 MB/s per shard, ~70 ms, billed per consumer-shard-hour and GB).',
     appliesTo: ALL_KDS,
     ...src(SOURCES.kdsQuotas),
     confidence: 'AWS',
@@ -354,9 +385,10 @@ export const DECISION_RULES: readonly DecisionRule[] = [
     id: RULE_IDS.advantageMinimum,
     kind: 'ADVISORY',
     effect: 'WARN',
-    question: 'Is the write rate below the On-demand Advantage 25 MB/s billed minimum?',
+    question: 'Is the write rate below the On-demand Advantage 25 MB/s minimum throughput commitment (metered per hour, see README)?',
     thresholds: [{ name: 'advantageMinimumMBps', value: 25, unit: 'MB/s' }],
-    outcome: 'Yes → warning: Advantage bills the shortfall; small workloads pay mostly for the minimum.',
+    outcome:
+      'Yes → warning: Advantage bills the shortfall (each hour at least 25 MB/s × 3,600 s of ingest and of retrieval, account-wide, 24-hour commitment); small workloads pay mostly for the minimum.',
     appliesTo: ['KDS_ON_DEMAND_ADVANTAGE'],
     ...src(SOURCES.kdsPricing),
     confidence: '3P',

@@ -58,6 +58,19 @@ export const SOURCES = {
     title: 'Amazon MSK pricing',
     url: 'https://aws.amazon.com/msk/pricing/',
   },
+  mskSizingScript: {
+    title:
+      "AWS's MSK sizing script: aws/agent-toolkit-for-aws, skills/specialized-skills/analytics-skills/managing-amazon-msk/scripts/msk_sizing.py (commit d6ad2e44d5e3, 2026-08-20) and references/size-and-choose-cluster.md",
+    url: 'https://github.com/aws/agent-toolkit-for-aws/tree/main/skills/specialized-skills/analytics-skills/managing-amazon-msk',
+  },
+  mskTieredStorage: {
+    title: 'Amazon MSK Developer Guide: Tiered storage (Standard brokers)',
+    url: 'https://docs.aws.amazon.com/msk/latest/developerguide/msk-tiered-storage.html',
+  },
+  kdsAdvantageCommitment: {
+    title: 'Amazon Kinesis Data Streams API Reference: MinimumThroughputBillingCommitmentInput (24-hour minimum commitment)',
+    url: 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_MinimumThroughputBillingCommitmentInput.html',
+  },
   ec2InstanceSpecs: {
     title: 'Amazon EC2 instance types: general purpose specifications (baseline network and EBS bandwidth)',
     url: 'https://docs.aws.amazon.com/ec2/latest/instancetypes/gp.html',

@@ -40,6 +40,10 @@ export interface NormalizedWorkload {
   rackAwareConsumers: boolean;
   partitions: number | null;
   mskBrokerFamily: MskBrokerFamily | null;
+  sizingHeadroomPercent: number;
+  mskLocalRetentionHours: number;
+  mskExpressEgressFactor: number;
+  mskStorageThroughputMBpsPerBroker: number | null;
   // derived
   avgRecordsPerSec: number;
   peakRecordsPerSec: number;
@@ -102,6 +106,10 @@ export function normalizeWorkload(input: WorkloadInput, options: NormalizeOption
     rackAwareConsumers: v.rackAwareConsumers ?? WORKLOAD_DEFAULTS.rackAwareConsumers,
     partitions: v.partitions ?? null,
     mskBrokerFamily: v.mskBrokerFamily ?? null,
+    sizingHeadroomPercent: v.sizingHeadroomPercent ?? WORKLOAD_DEFAULTS.sizingHeadroomPercent,
+    mskLocalRetentionHours: v.mskLocalRetentionHours ?? WORKLOAD_DEFAULTS.mskLocalRetentionHours,
+    mskExpressEgressFactor: v.mskExpressEgressFactor ?? WORKLOAD_DEFAULTS.mskExpressEgressFactor,
+    mskStorageThroughputMBpsPerBroker: v.mskStorageThroughputMBpsPerBroker ?? null,
     avgRecordsPerSec: (avgWriteMBps * KB_PER_MB) / recordKB,
     peakRecordsPerSec: (peakWriteMBps * KB_PER_MB) / recordKB,
     monthlyIngestGb,

@@ -30,6 +30,12 @@ export const WORKLOAD_DEFAULTS = {
   trafficPattern: 'STEADY' as TrafficPattern,
   activeHoursPerDay: 24,
   rackAwareConsumers: false,
+  /** Kinesis provisioned shard headroom, percent: the AWS Pricing Calculator's 20 % buffer. */
+  sizingHeadroomPercent: 20,
+  /** MSK Standard local (EBS) retention when tiered storage is considered, hours. */
+  mskLocalRetentionHours: 72,
+  /** MSK Express egress capacity per broker as a multiple of its ingress (AWS's msk_sizing.py: 2.5). */
+  mskExpressEgressFactor: 2.5,
 } as const;
 
 export interface WorkloadInput {
@@ -56,6 +62,14 @@ export interface WorkloadInput {
   partitions?: number;
   /** Engine tuning: restrict MSK Standard brokers to one family (e.g. to match the decision guide's m5 example). */
   mskBrokerFamily?: MskBrokerFamily;
+  /** Engine tuning: Kinesis provisioned shard headroom over the peak, percent (default 20; 0 = exactly the peak). */
+  sizingHeadroomPercent?: number;
+  /** Engine tuning: MSK Standard local (EBS) retention when tiered storage is considered, hours (default 72). */
+  mskLocalRetentionHours?: number;
+  /** Engine tuning: MSK Express egress capacity as a multiple of broker ingress (default 2.5). */
+  mskExpressEgressFactor?: number;
+  /** Engine tuning: MSK Standard provisioned storage throughput per broker, MiB/s (4xlarge and up). */
+  mskStorageThroughputMBpsPerBroker?: number;
 }
 
 /**
@@ -213,6 +227,41 @@ export const WORKLOAD_JSON_SCHEMA = {
       enum: ['m5', 'm7g'],
       description: 'Engine tuning (MSK provisioned): restrict Standard brokers to this family. Default: the cheapest that fits.',
       examples: ['m7g'],
+    },
+    sizingHeadroomPercent: {
+      type: 'number',
+      minimum: 0,
+      maximum: 400,
+      default: 20,
+      description:
+        'Engine tuning (Kinesis provisioned): headroom over the peak before dividing by per-shard capacity, percent. Default 20, the AWS Pricing Calculator buffer; 0 sizes exactly for the peak, as the pricing page example does.',
+      examples: [20],
+    },
+    mskLocalRetentionHours: {
+      type: 'number',
+      minimum: 1,
+      maximum: 87600,
+      default: 72,
+      description:
+        'Engine tuning (MSK Standard): hours kept on broker EBS when tiered storage is considered. Retention beyond it is priced both with and without tiered storage and the cheaper is used.',
+      examples: [72],
+    },
+    mskExpressEgressFactor: {
+      type: 'number',
+      minimum: 1,
+      maximum: 5,
+      default: 2.5,
+      description:
+        "Engine tuning (MSK Express): egress capacity per broker as a multiple of its ingress. Default 2.5 (AWS's msk_sizing.py and the Express best practices); AWS's size-and-choose guide's example implies 2.0.",
+      examples: [2.5],
+    },
+    mskStorageThroughputMBpsPerBroker: {
+      type: 'number',
+      minimum: 250,
+      maximum: 1000,
+      description:
+        'Engine tuning (MSK Standard): provisioned storage throughput per broker, MiB/s (250–1000; only 4xlarge and larger brokers; priced per MiB/s-month). Default: none.',
+      examples: [500],
     },
   },
 } as const;

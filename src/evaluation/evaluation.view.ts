@@ -64,6 +64,16 @@ export class OptionSizingView {
   @P(Int, { nullable: true }) partitions?: number;
   @P(Float, { nullable: true }) partitionReplicasPerBroker?: number;
   @P(Int, { nullable: true }) partitionsRecommendedPerBroker?: number;
+  @P(Float, { nullable: true, description: "MSK: fraction of broker capacity used at peak (AWS's sizing method)" }) utilizationTarget?: number;
+  @P(Float, { nullable: true, description: 'MSK Standard: EBS write I/O per unit of client ingress (one AZ down)' }) storageIoFactor?: number;
+  @P(Float, { nullable: true, description: 'MSK Standard: NIC traffic per unit of client ingress (one AZ down)' }) networkIoFactor?: number;
+  @P(Float, { nullable: true, description: 'MSK Express: egress capacity as a multiple of broker ingress' }) expressEgressFactor?: number;
+  @P(Boolean, { nullable: true, description: 'MSK Standard: tiered storage in use' }) tieredStorage?: boolean;
+  @P(Float, { nullable: true, description: 'MSK Standard: hours kept on broker EBS' }) localRetentionHours?: number;
+  @P(Float, { nullable: true, description: 'MSK Standard: GB (one copy) in tiered storage' }) tieredStorageGb?: number;
+  @P(Float, { nullable: true, description: 'MSK Standard: provisioned storage throughput per broker, MiB/s' }) storageThroughputMBpsPerBroker?: number;
+  @P(String, { nullable: true, description: "Kinesis: the region's default quota tier (HIGH in us-east-1, us-west-2, eu-west-1; STANDARD elsewhere)" }) quotaTier?: string;
+  @P(Int, { nullable: true, description: "Kinesis provisioned: the region's default shard quota per account" }) shardQuota?: number;
 }
 
 @ObjectType('OptionResult', { description: 'One option: fit, sizing, line items and monthly cost' })
@@ -161,6 +171,10 @@ export class NormalizedWorkloadView {
   @P(Boolean) rackAwareConsumers: boolean;
   @P(Int, { nullable: true }) partitions: number | null;
   @P(String, { nullable: true }) mskBrokerFamily: string | null;
+  @P(Float) sizingHeadroomPercent: number;
+  @P(Float) mskLocalRetentionHours: number;
+  @P(Float) mskExpressEgressFactor: number;
+  @P(Float, { nullable: true }) mskStorageThroughputMBpsPerBroker: number | null;
   @P(Float) avgRecordsPerSec: number;
   @P(Float) peakRecordsPerSec: number;
   @P(Float) monthlyIngestGb: number;

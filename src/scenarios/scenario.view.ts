@@ -31,6 +31,10 @@ export class ScenarioWorkloadView {
   @P(Boolean, { nullable: true }) rackAwareConsumers?: boolean;
   @P(Int, { nullable: true }) partitions?: number;
   @P(MskBrokerFamilyEnum, { nullable: true, enum: MskBrokerFamilyEnum }) mskBrokerFamily?: MskBrokerFamilyEnum;
+  @P(Float, { nullable: true }) sizingHeadroomPercent?: number;
+  @P(Float, { nullable: true }) mskLocalRetentionHours?: number;
+  @P(Float, { nullable: true }) mskExpressEgressFactor?: number;
+  @P(Float, { nullable: true }) mskStorageThroughputMBpsPerBroker?: number;
 }
 
 @ObjectType('ScenarioOptionCost', { description: "One option in a scenario's evaluation: fit and monthly cost" })

@@ -46,7 +46,12 @@ describe('web console at / (real Chromium, real service)', () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run installs it)`);
     // chromium.launch starts every run with a fresh temporary profile (user-data dir).
     // The console the service serves is the one built from this tree (codegen from schema.gql + vite, ~2 s).
-    execFileSync('npm', ['run', '-s', 'build:web'], { cwd: projectRoot(), stdio: 'pipe' });
+    try {
+      execFileSync('npm', ['run', '-s', 'build:web'], { cwd: projectRoot(), stdio: 'pipe' });
+    } catch (e) {
+      const out = e as { stdout?: Buffer; stderr?: Buffer };
+      throw new Error(`npm run build:web failed (vite, preact and @graphql-codegen are devDependencies: npm install?)\n${out.stdout ?? ''}${out.stderr ?? ''}`);
+    }
     app = await startTestApp({}, { listen: true });
     const address = app.getHttpServer().address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -157,7 +162,7 @@ describe('web console at / (real Chromium, real service)', () => {
     // Evaluate: the recommendation and a real table of the six options, as the API answers them.
     await evaluateIn(page);
     const api = (
-      await gql(app, editor, 'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { recommendation { option headline monthlyCostUsd } options { option label eligible monthlyCostUsd disqualifiedBy { message } lineItems { rateKey } sizing { boundBy } } } }', { i: GUIDE })
+      await gql(app, editor, 'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { warnings { code message } recommendation { option headline monthlyCostUsd } options { option label eligible monthlyCostUsd disqualifiedBy { message } lineItems { rateKey } sizing { boundBy } } } }', { i: GUIDE })
     ).body.data.evaluateWorkload;
     const rows = page.locator('table.options tbody tr[data-option]');
     expect(await rows.count()).toBe(6);
@@ -172,6 +177,10 @@ describe('web console at / (real Chromium, real service)', () => {
     }
     expect(await text(page, '#rec-title')).toContain(api.options.find((o: { option: string }) => o.option === api.recommendation.option).label);
     expect(await text(page, '.recommendation .big')).toContain(money(api.recommendation.monthlyCostUsd));
+    // Warnings (stale rates, quotas, minimums) are on the page, each as the API words it.
+    expect(api.warnings.length).toBeGreaterThan(0);
+    const shownWarnings = await text(page, 'section.warnings');
+    for (const w of api.warnings as { code: string; message: string }[]) expect(shownWarnings).toContain(`${w.code} ${w.message}`);
 
     await screenshot(page, 'console-evaluate-1366x768.png');
 
@@ -215,6 +224,15 @@ describe('web console at / (real Chromium, real service)', () => {
       await page.getByRole('button', { name: 'Save scenario' }).click();
       await page.getByText(`Saved “${name}” (version 1)`).waitFor();
     };
+    // The API's field error for a bad tag appears next to the Tags field; nothing is saved.
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByLabel(/^Scenario name/).fill('Console A');
+    await page.getByLabel(/^Tags/).fill('Guide!');
+    await page.getByRole('button', { name: 'Save scenario' }).click();
+    await page.locator('#save-tags-error').waitFor();
+    const badTag = await gql(app, editor, 'mutation($i: CreateScenarioInput!) { createScenario(input: $i) { id } }', { i: { name: 'x', tags: ['Guide!'], workload: GUIDE } });
+    expect(await text(page, '#save-tags-error')).toBe(badTag.body.errors[0].extensions.fields[0].message);
+    await page.getByRole('button', { name: 'Cancel' }).click();
     await save('Console A', 'console, guide');
     await page.getByLabel(/^Ingest/).fill('400');
     await evaluateIn(page);
@@ -245,6 +263,12 @@ describe('web console at / (real Chromium, real service)', () => {
       expect(cell).toContain(signed(delta.absoluteUsd));
     }
 
+    // Filter by tag: only the scenario tagged "guide" remains.
+    await page.getByLabel('Tag', { exact: true }).fill('guide');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.locator('table.scenario-list tbody tr').nth(1).waitFor({ state: 'detached' });
+    expect(await page.locator('table.scenario-list tbody th').allTextContents()).toEqual(['Console A']);
+
     // The scenario view: versions, save the form's workload as version 2, re-price against version 1.
     await page.getByRole('button', { name: 'Console A' }).click();
     await page.locator('table.versions tbody tr').first().waitFor();
@@ -273,6 +297,14 @@ describe('web console at / (real Chromium, real service)', () => {
     await page.getByText('412 conflict').waitFor();
     const after = (await gql(app, editor, 'query($id: ID!) { scenario(id: $id) { name version } }', { id: a?.id })).body.data.scenario;
     expect(after).toEqual({ name: 'Console A (edited)', version: 3 });
+
+    // Load a saved workload back into the form (engine tuning included), ready to evaluate again.
+    await page.getByRole('button', { name: 'Back to the list' }).click();
+    await page.getByRole('button', { name: 'Console A (edited)' }).click();
+    await page.getByRole('button', { name: 'Load into the form' }).click();
+    expect(await page.getByRole('tab', { name: 'Evaluate' }).getAttribute('aria-selected')).toBe('true');
+    await expect(page.getByLabel(/^Ingest/).inputValue()).resolves.toBe('400');
+    await expect(page.getByLabel(/^Shared consumers/).inputValue()).resolves.toBe('2');
 
     expect(watch.problems).toEqual([]);
     expect(watch.outside).toEqual([]);
@@ -314,6 +346,36 @@ describe('web console at / (real Chromium, real service)', () => {
     await page.getByText(/did not accept the API key \(401\)/).waitFor();
     expect(watch.problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
     expect(watch.outside).toEqual([]);
+  });
+
+  it('has no serious or critical accessibility violations (axe-core) on the result, the dialog and the scenarios', async () => {
+    // axe is injected into the page, which the console's own CSP would refuse: this context alone bypasses it.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.getByLabel('API key').fill(editor.replace(/^Bearer /, ''));
+    await evaluateIn(page);
+    await page.locator('svg.breakeven path.series').first().waitFor();
+    await page.locator('table.options button[aria-expanded]').first().click();
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const audit = async () => {
+      const result = await page.evaluate<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>(
+        "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })",
+      );
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    };
+    expect(await audit()).toEqual([]);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByLabel(/^Scenario name/).waitFor();
+    expect(await audit()).toEqual([]);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await page.locator('table.scenario-list').waitFor();
+    expect(await audit()).toEqual([]);
+    // The audit is live: an unlabelled input added to the page is reported.
+    await page.evaluate("document.body.appendChild(Object.assign(document.createElement('input'), { id: 'unlabelled-probe' }))");
+    expect(await audit()).toEqual([expect.stringMatching(/^label: #unlabelled-probe$/)]);
   });
 
   it('is keyboard-operable: tab order reaches the key, the form and Evaluate; arrow keys switch views', async () => {

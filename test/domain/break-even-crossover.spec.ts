@@ -40,10 +40,10 @@ describe('break-even on ingest', () => {
     expect(od100).toBe(sum(usd(730, '0.04'), usd(monthlyGb(100), '0.08'), usd(2 * monthlyGb(100), '0.04')));
   });
 
-  it('an option is null where it is ineligible (on-demand above 200 MB/s peak)', () => {
+  it('an option is null where it is ineligible (MSK Serverless above 200 MB/s peak in)', () => {
     // 20,000 GB/day → 237 MB/s average, 284 MB/s peak
     const r = breakEven(base, card, undefined, { vary: 'ingest', from: 1000, to: 20000, steps: 3 });
-    const od = r.series.find((s) => s.option === 'KDS_ON_DEMAND')!;
+    const od = r.series.find((s) => s.option === 'MSK_SERVERLESS')!;
     expect(od.points[0].monthlyCostUsd).not.toBeNull();
     expect(od.points[2].monthlyCostUsd).toBeNull();
   });

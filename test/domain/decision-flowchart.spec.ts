@@ -11,7 +11,8 @@ describe('decision flowchart', () => {
     ['1. existing Kafka clients → MSK (cheapest MSK option)', aWorkload().withExistingKafkaClients(), 'MSK_PROVISIONED', 'FLOW_1_EXISTING_KAFKA'],
     ['2. Kafka Connect → MSK', aWorkload().withKafkaConnect(), 'MSK_PROVISIONED', 'FLOW_2_KAFKA_CONNECT'],
     ['3. Kafka Streams → MSK', aWorkload().withKafkaStreams(), 'MSK_PROVISIONED', 'FLOW_3_KAFKA_STREAMS'],
-    ['4. sustained 600 MB/s 24/7 → MSK provisioned', aWorkload().withAvgWriteMBps(600).withRecordSizeKB(10), 'MSK_PROVISIONED', 'FLOW_4_SUSTAINED_THROUGHPUT'],
+    // Rule 4 prefers MSK provisioned brokers, Standard or Express; sized by AWS's method, Express brokers cost less here
+    ['4. sustained 600 MB/s 24/7 → MSK provisioned brokers (Express)', aWorkload().withAvgWriteMBps(600).withRecordSizeKB(10), 'MSK_EXPRESS', 'FLOW_4_SUSTAINED_THROUGHPUT'],
     ['5. variable traffic → Kinesis on-demand', aWorkload().withTrafficPattern('VARIABLE'), 'KDS_ON_DEMAND', 'FLOW_5_TRAFFIC_PATTERN'],
     ['5. unpredictable traffic → Kinesis on-demand', aWorkload().withTrafficPattern('UNPREDICTABLE'), 'KDS_ON_DEMAND', 'FLOW_5_TRAFFIC_PATTERN'],
     ['5. steady traffic → Kinesis provisioned', aWorkload().withTrafficPattern('STEADY'), 'KDS_PROVISIONED', 'FLOW_5_TRAFFIC_PATTERN'],
@@ -34,12 +35,18 @@ describe('decision flowchart', () => {
     expect(e.recommendation.option).toBe('KDS_ON_DEMAND_ADVANTAGE');
   });
 
-  it('falls back to the cheapest eligible option of the service when the flowchart choice is disqualified', () => {
-    // unpredictable 100 MB/s → peak 400 MB/s: on-demand (200 MB/s max) is out; provisioned Kinesis remains
-    const e = evaluate(aWorkload().withAvgWriteMBps(100).withRecordSizeKB(10).withTrafficPattern('UNPREDICTABLE').build(), card);
-    expect(optionOf(e, 'KDS_ON_DEMAND').eligible).toBe(false);
-    expect(e.recommendation.option).toBe('KDS_PROVISIONED');
+  it('falls back to the cheapest eligible option when the flowchart choice is disqualified', () => {
+    // steady → Kinesis provisioned, but cross-region replication disqualifies every Kinesis option: cheapest MSK option
+    const e = evaluate(aWorkload().withCrossRegionReplication().build(), card);
+    expect(optionOf(e, 'KDS_PROVISIONED').eligible).toBe(false);
+    expect(e.recommendation.service).toBe('MSK');
     expect(e.recommendation.reasons.join(' ')).toContain('disqualified');
+  });
+
+  it('unpredictable 100 MB/s (peak 400 MB/s) stays on Kinesis on-demand in us-east-1 (10 GB/s default per stream)', () => {
+    const e = evaluate(aWorkload().withAvgWriteMBps(100).withRecordSizeKB(10).withTrafficPattern('UNPREDICTABLE').build(), card);
+    expect(optionOf(e, 'KDS_ON_DEMAND').eligible).toBe(true);
+    expect(['KDS_ON_DEMAND', 'KDS_ON_DEMAND_ADVANTAGE']).toContain(e.recommendation.option);
   });
 
   it('the trace consults every rule once, in DECISION_RULES order, with question, answer, outcome and source', () => {

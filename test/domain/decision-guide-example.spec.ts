@@ -43,12 +43,12 @@ describe('decision guide example (100 GB/day, 2 shared consumers, steady, 24 h)'
     expect(line(e, 'KDS_ON_DEMAND', 'KDS_OD_DATA_OUT').quantity).toBeCloseTo(6083.333333, 6);
   });
 
-  it('prices MSK provisioned with 3 × kafka.m5.large, storage at RF 3 / 70 %, cross-AZ traffic', () => {
+  it("prices MSK provisioned with 3 × kafka.m5.large, storage at RF 3 × 2 (AWS's sizing script), cross-AZ traffic", () => {
     const o = optionOf(e, 'MSK_PROVISIONED');
-    expect(o.sizing).toMatchObject({ brokerType: 'kafka.m5.large', brokers: 3, storageGbPerBroker: 143, boundBy: 'MINIMUM_BROKERS' });
-    // storage: 100 GB × 3 copies ÷ 0.7 = 428.57 GB → 142.86 per broker → 143 GB × 3 brokers = 429 GB
+    expect(o.sizing).toMatchObject({ brokerType: 'kafka.m5.large', brokers: 3, storageGbPerBroker: 200, boundBy: 'MINIMUM_BROKERS' });
+    // storage: 100 GB × 3 copies × 2 (disks at most half full) = 600 GB → 200 GB × 3 brokers
     const brokers = usd(3 * 730, '0.21'); // 459.90
-    const storage = usd(429, '0.10'); // 42.90
+    const storage = usd(600, '0.10'); // 60.00
     const producers = usd((GB * 2) / 3, '0.02'); // 2,027.78 GB × 0.02 = 40.56
     const consumers = usd((2 * GB * 2) / 3, '0.02'); // 4,055.56 GB × 0.02 = 81.11
     expect(o.lineItems.map((l) => [l.code, l.monthlyCostUsd])).toEqual([
@@ -58,7 +58,7 @@ describe('decision guide example (100 GB/day, 2 shared consumers, steady, 24 h)'
       ['MSK_CROSS_AZ_CONSUMER', consumers],
     ]);
     expect(o.monthlyCostUsd).toBe(sum(brokers, storage, producers, consumers));
-    expect(o.monthlyCostUsd).toBe(624.47);
+    expect(o.monthlyCostUsd).toBe(641.57); // AWS's msk_sizing.py prints the same $641.57 (test/reference-cases)
   });
 
   it('prices MSK Serverless: cluster-hours, 12 partitions, data in/out, storage', () => {
@@ -74,22 +74,30 @@ describe('decision guide example (100 GB/day, 2 shared consumers, steady, 24 h)'
     expect(expected).toBe(1055.61);
   });
 
-  it('without a broker family the cheaper kafka.m7g.large is chosen (t3.small only for peaks ≤ 1 MB/s)', () => {
+  it('without a broker family the cheaper kafka.m7g.large is chosen', () => {
     const free = evaluate(decisionGuideExample().build(), card);
     const o = optionOf(free, 'MSK_PROVISIONED');
     expect(o.sizing.brokerType).toBe('kafka.m7g.large');
-    expect(o.monthlyCostUsd).toBe(sum(usd(3 * 730, '0.204'), usd(429, '0.10'), usd((GB * 2) / 3, '0.02'), usd((2 * GB * 2) / 3, '0.02')));
+    expect(o.monthlyCostUsd).toBe(sum(usd(3 * 730, '0.204'), usd(600, '0.10'), usd((GB * 2) / 3, '0.02'), usd((2 * GB * 2) / 3, '0.02')));
+    expect(o.monthlyCostUsd).toBe(628.43);
   });
 
-  it("the guide's ~$750 MSK figure is brokers plus 100 GB × 30 days stored once; at RF 3 / 70 % it is much more", () => {
+  it("the guide's ~$750 MSK figure is brokers plus 100 GB × 30 days stored once; streamfit keeps 72 h on EBS and tiers the rest", () => {
     const guideStyle = sum(usd(3 * 730, '0.21'), usd(100 * 30, '0.10')); // 459.90 + 300.00
     expect(guideStyle).toBe(759.9);
     const e30 = evaluate(decisionGuideExample().withMskBrokerFamily('m5').withRetentionHours(720).build(), card);
-    // 100 GB/day × 30 days × 3 ÷ 0.7 = 12,857.14 GB → 4,286 GB per broker × 3 = 12,858 GB-month
-    const storage = usd(12858, '0.10');
+    // EBS: 100 GB/day × 3 days × RF 3 × 2 = 1,800 GB → 600 GB × 3 brokers; tier: 100 GB/day × 27 days = 2,700 GB, one copy
+    const storage = usd(1800, '0.10'); // 180.00
+    const tier = usd(2700, '0.06'); // 162.00
     expect(line(e30, 'MSK_PROVISIONED', 'MSK_STORAGE').monthlyCostUsd).toBe(storage);
-    expect(optionOf(e30, 'MSK_PROVISIONED').monthlyCostUsd).toBe(
-      sum(usd(3 * 730, '0.21'), storage, usd((GB * 2) / 3, '0.02'), usd((2 * GB * 2) / 3, '0.02')),
-    );
+    expect(line(e30, 'MSK_PROVISIONED', 'MSK_TIERED_STORAGE').monthlyCostUsd).toBe(tier);
+    expect(optionOf(e30, 'MSK_PROVISIONED').sizing).toMatchObject({ brokerType: 'kafka.m5.large', brokers: 3, tieredStorage: true });
+    const expected = sum(usd(3 * 730, '0.21'), storage, tier, usd((GB * 2) / 3, '0.02'), usd((2 * GB * 2) / 3, '0.02'));
+    expect(optionOf(e30, 'MSK_PROVISIONED').monthlyCostUsd).toBe(expected);
+    expect(expected).toBe(923.57);
+    // all 30 days on EBS (no tiered storage): 3,000 GB × 3 × 2 = 18,000 GB → $1,800.00 of EBS
+    const ebsOnly = evaluate(decisionGuideExample().withMskBrokerFamily('m5').withRetentionHours(720).with({ mskLocalRetentionHours: 720 }).build(), card);
+    expect(line(ebsOnly, 'MSK_PROVISIONED', 'MSK_STORAGE').monthlyCostUsd).toBe(usd(18000, '0.10'));
+    expect(optionOf(ebsOnly, 'MSK_PROVISIONED').monthlyCostUsd).toBe(sum(usd(3 * 730, '0.21'), usd(18000, '0.10'), usd((GB * 2) / 3, '0.02'), usd((2 * GB * 2) / 3, '0.02')));
   });
 });

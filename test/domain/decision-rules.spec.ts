@@ -37,8 +37,15 @@ describe('DECISION_RULES', () => {
     expect(threshold('LIMIT_KDS_RECORD_SIZE_DEFAULT', 'maxRecordSizeKB')).toBe(1024);
     expect(threshold('LIMIT_KDS_RETENTION_MAX', 'retentionHours')).toBe(8760);
     expect(threshold('LIMIT_KDS_EFO_CONSUMERS', 'maxEfoConsumersAdvantage')).toBe(50);
-    expect(threshold('LIMIT_KDS_ON_DEMAND_WRITE', 'peakWriteMBps')).toBe(200);
-    expect(threshold('LIMIT_KDS_SHARD_QUOTA', 'shards')).toBe(20000);
+    expect(threshold('LIMIT_KDS_ON_DEMAND_WRITE', 'peakWriteMBps.us-east-1')).toBe(10240);
+    expect(threshold('LIMIT_KDS_ON_DEMAND_WRITE', 'peakWriteMBps.otherRegions')).toBe(200);
+    expect(threshold('LIMIT_KDS_ON_DEMAND_READ', 'sharedReadMBps.eu-west-1')).toBe(20480);
+    expect(threshold('LIMIT_KDS_ON_DEMAND_READ', 'sharedReadMBps.otherRegions')).toBe(400);
+    expect(threshold('LIMIT_KDS_SHARD_QUOTA', 'shards.us-east-1')).toBe(20000);
+    expect(threshold('LIMIT_KDS_SHARD_QUOTA', 'shards.otherRegions')).toBe(1000);
+    expect(threshold('LIMIT_MSK_SERVERLESS_PARTITIONS', 'partitions')).toBe(2400);
+    expect(threshold('LIMIT_MSK_SERVERLESS_PARTITIONS', 'maxPartitionSizeGb')).toBe(250);
+    expect(threshold('LIMIT_MSK_BROKERS_PER_CLUSTER', 'brokersPerCluster')).toBe(60);
     expect(threshold('LIMIT_MSK_SERVERLESS_INGRESS', 'peakWriteMBps')).toBe(200);
     expect(threshold('LIMIT_MSK_SERVERLESS_EGRESS', 'peakReadMBps')).toBe(400);
     expect(threshold('LIMIT_MSK_SERVERLESS_MESSAGE_SIZE', 'maxRecordSizeKB')).toBe(8192);

@@ -6,20 +6,19 @@ import { aWorkload } from './support/workload.builder';
 
 const card = usEast1RateCard();
 
-describe('MSK provisioned (Standard brokers)', () => {
+describe('MSK provisioned (Standard brokers), sized by AWS\'s msk_sizing.py method', () => {
+  // Per-broker ingress = min(EBS ÷ storage factor, NIC ÷ (fan-out × 1.5 + 5.7)) × 0.5; brokers in multiples of 3.
+  const perBroker = (ebs: number, nic: number, fanOut: number, tiered = false) =>
+    Math.min(ebs / (tiered ? 8 : 6.5), nic / (fanOut * 1.5 + (tiered ? 7.2 : 5.7))) * 0.5;
+  const brokersFor = (demand: number, cap: number) => Math.ceil(Math.ceil(demand / cap) / 3) * 3;
+
   it.each([
     // name, workload, brokerType, brokers, boundBy
-    ['tiny (peak ≤ 1 MB/s) → 3 × t3.small', aWorkload().withIngestGbPerDay(10), 'kafka.t3.small', 3, 'MINIMUM_BROKERS'],
+    ['tiny → 3 × m7g.large (t3.small is not sized, as in AWS\'s script)', aWorkload().withIngestGbPerDay(10), 'kafka.m7g.large', 3, 'MINIMUM_BROKERS'],
     ['small → 3 × m7g.large (cheaper than m5.large)', aWorkload().withIngestGbPerDay(100), 'kafka.m7g.large', 3, 'MINIMUM_BROKERS'],
     ['family m5 → 3 × m5.large', aWorkload().withIngestGbPerDay(100).withMskBrokerFamily('m5'), 'kafka.m5.large', 3, 'MINIMUM_BROKERS'],
-    // 200 MB/s × 1.2 = 240 MiB/s in and out. m7g.large: 240 ÷ 25.03 (630 Mbit/s EBS ÷ 3) = 9.6 → 12 brokers × $0.204;
-    // m7g.xlarge: 240 ÷ 49.7 = 4.8 → 6 × $0.408 — the same $2.448/h and the same storage, so the first (large) wins the tie
-    ['instance ingress bound: 200 MB/s peak, 1 consumer', aWorkload().withAvgWriteMBps(200).withPeakWriteMBps(200).withRecordSizeKB(10), 'kafka.m7g.large', 12, 'INGRESS_INSTANCE_THROUGHPUT'],
-    // 400 MB/s: m7g.large 480 ÷ 25.03 = 19.2 → 21 × $0.204 = $4.284/h beats m7g.xlarge 12 × $0.408 = $4.896/h
-    ['instance ingress bound: 400 MB/s peak, 1 consumer', aWorkload().withAvgWriteMBps(400).withPeakWriteMBps(400).withRecordSizeKB(10), 'kafka.m7g.large', 21, 'INGRESS_INSTANCE_THROUGHPUT'],
-    // egress-heavy: 100 MB/s × 100 consumers × 1.2 = 12,000 MiB/s out. m7g.large (61.6 out) needs 195 brokers = $39.78/h;
-    // m7g.4xlarge (7.5 Gbit/s = 894 − 2 × 83.3 = 727 out) needs 16.5 → 18 = $29.38/h (ties 8xlarge/12xlarge; first wins)
-    ['egress bound: 100 MB/s read by 100 consumers', aWorkload().withAvgWriteMBps(100).withPeakWriteMBps(100).withRecordSizeKB(10).withSharedConsumers(100), 'kafka.m7g.4xlarge', 18, 'EGRESS'],
+    // 40 MB/s, 1 consumer: m7g.large min(78.75 ÷ 6.5, 117 ÷ 7.2) × 0.5 = 6.058 → 40 ÷ 6.058 = 6.6 → 9 brokers
+    ['ingress bound: 40 MB/s, 1 consumer', aWorkload().withAvgWriteMBps(40).withPeakWriteMBps(40).withRecordSizeKB(10), 'kafka.m7g.large', brokersFor(40, perBroker(78.75, 117, 1)), 'INGRESS'],
     // partitions: 2,000 × 3 replicas ÷ 1,000 per large broker = 6
     ['partitions per broker: 2,000 partitions', aWorkload().withIngestGbPerDay(100).withPartitions(2000), 'kafka.m7g.large', 6, 'PARTITIONS_PER_BROKER'],
   ] as const)('%s', (_name, builder, brokerType, brokers, boundBy) => {
@@ -30,36 +29,61 @@ describe('MSK provisioned (Standard brokers)', () => {
     expect(o.sizing.brokers! % 3).toBe(0);
   });
 
-  it('storage-throughput bound (250 MiB/s EBS ÷ RF 3 ≈ 83.3 MiB/s in per broker) when only big brokers are priced', () => {
+  it('per-broker capacity: m5.large with 2 consumers = min(81 ÷ 6.5, 96 ÷ (2 × 1.5 + 5.7)) × 0.5 MiB/s', () => {
+    const o = optionOf(evaluate(aWorkload().withSharedConsumers(2).withMskBrokerFamily('m5').build(), card), 'MSK_PROVISIONED');
+    expect(o.sizing.perBrokerIngressCapacityMBps).toBeCloseTo(perBroker(81, 96, 2), 3);
+    expect(o.sizing.perBrokerEgressCapacityMBps).toBeCloseTo(2 * perBroker(81, 96, 2), 3);
+    expect(o.sizing).toMatchObject({ utilizationTarget: 0.5, storageIoFactor: 6.5, networkIoFactor: 8.7, storageUtilizationTarget: 0.5 });
+  });
+
+  it('the cheapest type within the 60-broker cluster quota wins, even when a type beyond the quota is cheaper', () => {
+    // 300 MB/s, 1 consumer: m7g.large 300 ÷ 6.058 = 49.5 → 51 brokers × $0.204 = $10.40/h (within 60)
+    const e = evaluate(aWorkload().withAvgWriteMBps(300).withPeakWriteMBps(300).withRecordSizeKB(10).withRetentionHours(6).build(), card);
+    const o = optionOf(e, 'MSK_PROVISIONED');
+    expect(o.sizing.brokers).toBeLessThanOrEqual(60);
+    expect(e.warnings.map((w) => w.code)).not.toContain('LIMIT_MSK_BROKERS_PER_CLUSTER');
+  });
+
+  it('storage = retained GB × RF 3 × 2, whole GB per broker, and brokers grow past 16 TiB each', () => {
+    // 20,000 GB/day kept 3 days on EBS only (local retention 72 h): 60,000 GB × 3 × 2 = 360,000 GB ÷ 16,384 = 21.97 → 24 brokers
+    const e = evaluate(aWorkload().withIngestGbPerDay(20000).withRecordSizeKB(10).withRetentionHours(72).withMskBrokerFamily('m5').build(), card);
+    const o = optionOf(e, 'MSK_PROVISIONED');
+    const total = 20000 * 3 * 3 * 2;
+    expect(o.sizing.brokers! * 16384).toBeGreaterThanOrEqual(total);
+    expect(o.sizing.storageGbPerBroker).toBe(Math.ceil(total / o.sizing.brokers!));
+    expect(o.sizing.storageGbPerBroker).toBeLessThanOrEqual(16384);
+    expect(line(e, 'MSK_PROVISIONED', 'MSK_STORAGE').monthlyCostUsd).toBe(usd(o.sizing.brokers! * Math.ceil(total / o.sizing.brokers!), '0.10'));
+  });
+
+  it('30 days: tiered storage after 72 h when cheaper; mskLocalRetentionHours = retention turns it off', () => {
+    const e = evaluate(aWorkload().withIngestGbPerDay(100).withRetentionHours(720).build(), card);
+    const o = optionOf(e, 'MSK_PROVISIONED');
+    expect(o.sizing).toMatchObject({ tieredStorage: true, localRetentionHours: 72, tieredStorageGb: 2700, storageGbPerBroker: 600 });
+    expect(line(e, 'MSK_PROVISIONED', 'MSK_TIERED_STORAGE').monthlyCostUsd).toBe(usd(2700, '0.06'));
+    const off = evaluate(aWorkload().withIngestGbPerDay(100).withRetentionHours(720).with({ mskLocalRetentionHours: 720 }).build(), card);
+    const p = optionOf(off, 'MSK_PROVISIONED');
+    expect(p.sizing.tieredStorage).toBe(false);
+    expect(p.lineItems.map((l) => l.code)).not.toContain('MSK_TIERED_STORAGE');
+    expect(p.monthlyCostUsd!).toBeGreaterThan(o.monthlyCostUsd!);
+  });
+
+  it('keeps everything on EBS when tiered storage would cost more (tier priced far above EBS)', () => {
+    const e = evaluate(aWorkload().withIngestGbPerDay(100).withRetentionHours(720).build(), card, { rateOverrides: { 'msk.tieredStorage.gbMonth': 5 } });
+    const o = optionOf(e, 'MSK_PROVISIONED');
+    expect(o.sizing.tieredStorage).toBe(false);
+    expect(o.assumptions.join(' ')).toContain('keeping all 720 h on EBS costs less');
+  });
+
+  it('provisioned storage throughput is sized and priced on 4xlarge and larger brokers', () => {
     const onlyBig = usEast1RateCard({
       without: Object.keys(card.rates).filter((k) => k.startsWith('msk.brokerHour.') && k !== 'msk.brokerHour.kafka.m7g.4xlarge'),
     });
-    // 6 h retention keeps storage (400 MB/s × 6 h = 8,437.5 GB × 3 ÷ 0.7 = 36,161 GB) under 16 TiB × 6
-    const w = aWorkload().withAvgWriteMBps(400).withPeakWriteMBps(400).withRecordSizeKB(10).withRetentionHours(6).build();
-    const o = optionOf(evaluate(w, onlyBig), 'MSK_PROVISIONED');
-    // 480 MiB/s ÷ 83.33 = 5.76 → 6 brokers
-    expect(o.sizing).toMatchObject({ brokerType: 'kafka.m7g.4xlarge', brokers: 6, boundBy: 'STORAGE_THROUGHPUT' });
-    expect(o.assumptions.join(' ')).toContain('not compared: kafka.m5.large, kafka.m5.xlarge');
-  });
-
-  it('per-broker capacities come from EC2 baselines: m5.large ≈ 25.8 MiB/s in (650 Mbit/s EBS ÷ 3)', () => {
-    const o = optionOf(evaluate(aWorkload().withMskBrokerFamily('m5').build(), card), 'MSK_PROVISIONED');
-    const ingress = (650 * 1e6) / 8 / 1048576 / 3;
-    const egress = (0.75e9 / 8 / 1048576) - 2 * ingress;
-    expect(o.sizing.perBrokerIngressCapacityMBps).toBeCloseTo(ingress, 3);
-    expect(o.sizing.perBrokerEgressCapacityMBps).toBeCloseTo(egress, 3);
-  });
-
-  it('storage = retained GB × RF 3 ÷ 0.7, whole GB per broker, and brokers grow past 16 TiB each', () => {
-    // 20,000 GB/day kept 30 days: 600,000 GB × 3 ÷ 0.7 = 2,571,428.6 GB ÷ 16,384 = 156.9 → 159 brokers (multiple of 3)
-    const e = evaluate(aWorkload().withIngestGbPerDay(20000).withRecordSizeKB(10).withRetentionHours(720).build(), card);
+    const w = aWorkload().withAvgWriteMBps(100).withPeakWriteMBps(100).withRecordSizeKB(10).with({ mskStorageThroughputMBpsPerBroker: 500 }).build();
+    const e = evaluate(w, onlyBig);
     const o = optionOf(e, 'MSK_PROVISIONED');
-    const total = (20000 * 30 * 3) / 0.7;
-    expect(o.sizing.boundBy).toBe('STORAGE_PER_BROKER');
-    expect(o.sizing.brokers).toBe(159);
-    expect(o.sizing.storageGbPerBroker).toBe(Math.ceil(total / 159));
-    expect(o.sizing.storageGbPerBroker).toBeLessThanOrEqual(16384);
-    expect(line(e, 'MSK_PROVISIONED', 'MSK_STORAGE').monthlyCostUsd).toBe(usd(159 * Math.ceil(total / 159), '0.10'));
+    expect(o.sizing).toMatchObject({ brokerType: 'kafka.m7g.4xlarge', storageThroughputMBpsPerBroker: 500 });
+    expect(line(e, 'MSK_PROVISIONED', 'MSK_STORAGE_THROUGHPUT').monthlyCostUsd).toBe(usd(o.sizing.brokers! * 500, '0.08'));
+    expect(o.assumptions.join(' ')).toContain('not compared: kafka.m5.large, kafka.m5.xlarge');
   });
 
   it('rack-aware consumers remove the consumer cross-AZ line; producers still cross AZs', () => {
@@ -74,13 +98,23 @@ describe('MSK provisioned (Standard brokers)', () => {
 
 describe('MSK Express', () => {
   it.each([
-    // 100 MB/s × 1.2 = 120 in ÷ 15.6 = 7.7 (240 out ÷ 39 = 6.2) → 9 large = $3.672/h; xlarge 120 ÷ 31.25 = 3.84 → 6 = $4.896/h
+    // 100 MB/s in ÷ (15.625 × 0.75) = 8.5 (200 out ÷ 39.06 = 5.1) → 9 large = $3.672/h; xlarge 100 ÷ 23.4 = 4.3 → 6 = $4.896/h
     ['100 MB/s', 100, 'express.m7g.large', 9],
     ['10 MB/s', 10, 'express.m7g.large', 3],
   ] as const)('%s', (_name, mbps, type, brokers) => {
     const o = optionOf(evaluate(aWorkload().withAvgWriteMBps(mbps).withPeakWriteMBps(mbps).withRecordSizeKB(10).withSharedConsumers(2).build(), card), 'MSK_EXPRESS');
     expect(o.sizing.brokerType).toBe(type);
     expect(o.sizing.brokers).toBe(brokers);
+  });
+
+  it('egress factor is an assumption the caller can change (2.0 as in the size-and-choose example)', () => {
+    // 100 MiB/s in, 5 consumers = 500 out: large egress 15.625 × 2.5 = 39.06 → 12.8 → 15 brokers; × 2.0 = 31.25 → 16 → 18
+    const w = aWorkload().withAvgWriteMBps(100).withPeakWriteMBps(100).withRecordSizeKB(10).withSharedConsumers(5);
+    const at25 = optionOf(evaluate(w.build(), card), 'MSK_EXPRESS');
+    expect(at25.sizing).toMatchObject({ brokerType: 'express.m7g.large', brokers: 15, boundBy: 'EGRESS', expressEgressFactor: 2.5 });
+    const at20 = optionOf(evaluate(w.with({ mskExpressEgressFactor: 2 }).build(), card), 'MSK_EXPRESS');
+    expect(at20.sizing).toMatchObject({ brokers: 18, boundBy: 'EGRESS', expressEgressFactor: 2 });
+    expect(at20.assumptions.join(' ')).toContain('egress = ingress × 2');
   });
 
   it('bills storage on one logical copy and data written per GB', () => {
@@ -94,11 +128,13 @@ describe('MSK Serverless partitions', () => {
   it.each([
     ['default 12 for small workloads', aWorkload().withIngestGbPerDay(100), 12, 'DEFAULT_PARTITIONS'],
     // 100 MB/s ÷ 5 MB/s = 20; reads 100 × 1 ÷ 10 = 10 → 20
-    ['5 MB/s in per partition', aWorkload().withAvgWriteMBps(100).withPeakWriteMBps(100).withRecordSizeKB(10), 20, 'PARTITION_THROUGHPUT'],
+    ['5 MB/s in per partition', aWorkload().withAvgWriteMBps(100).withPeakWriteMBps(100).withRecordSizeKB(10).withRetentionHours(1), 20, 'PARTITION_THROUGHPUT'],
+    // 100 GB/day for 30 days = 3,000 GB; at most 250 GB per partition → 12 … 5,000 GB/day for 7 days = 35,000 GB → 140
+    ['250 GB per partition at most', aWorkload().withIngestGbPerDay(5000).withRecordSizeKB(10).withRetentionHours(168), 140, 'PARTITION_SIZE'],
     // reads 50 × 3 consumers = 150 ÷ 10 = 15 > 50 ÷ 5 = 10
-    ['10 MB/s out per partition', aWorkload().withAvgWriteMBps(50).withPeakWriteMBps(50).withRecordSizeKB(10).withSharedConsumers(3), 15, 'PARTITION_THROUGHPUT'],
+    ['10 MB/s out per partition', aWorkload().withAvgWriteMBps(50).withPeakWriteMBps(50).withRecordSizeKB(10).withSharedConsumers(3).withRetentionHours(1), 15, 'PARTITION_THROUGHPUT'],
     ['caller partitions above the need', aWorkload().withIngestGbPerDay(100).withPartitions(40), 40, 'CALLER_PARTITIONS'],
-    ['caller partitions below the need are raised', aWorkload().withAvgWriteMBps(100).withPeakWriteMBps(100).withRecordSizeKB(10).withPartitions(4), 20, 'PARTITION_THROUGHPUT'],
+    ['caller partitions below the need are raised', aWorkload().withAvgWriteMBps(100).withPeakWriteMBps(100).withRecordSizeKB(10).withPartitions(4).withRetentionHours(1), 20, 'PARTITION_THROUGHPUT'],
   ] as const)('%s → %p', (_name, builder, partitions, boundBy) => {
     const e = evaluate(builder.build(), card);
     const o = optionOf(e, 'MSK_SERVERLESS');

@@ -13,9 +13,18 @@ describe('WORKLOAD_JSON_SCHEMA', () => {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   const validate = ajv.compile(WORKLOAD_JSON_SCHEMA as unknown as object);
 
-  it('has every field of spec section 2, plus three documented tuning fields, each with description and example', () => {
+  it('has every field of spec section 2, plus the documented engine-tuning fields, each with description and example', () => {
     const props = WORKLOAD_JSON_SCHEMA.properties as Record<string, { description: string; examples: readonly unknown[] }>;
-    expect(Object.keys(props)).toEqual([...SPEC_FIELDS, 'rackAwareConsumers', 'partitions', 'mskBrokerFamily']);
+    expect(Object.keys(props)).toEqual([
+      ...SPEC_FIELDS,
+      'rackAwareConsumers',
+      'partitions',
+      'mskBrokerFamily',
+      'sizingHeadroomPercent',
+      'mskLocalRetentionHours',
+      'mskExpressEgressFactor',
+      'mskStorageThroughputMBpsPerBroker',
+    ]);
     for (const [name, p] of Object.entries(props)) {
       expect({ name, described: p.description.length > 10, example: p.examples.length > 0 }).toEqual({ name, described: true, example: true });
     }

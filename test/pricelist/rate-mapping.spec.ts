@@ -93,13 +93,15 @@ describe('rate mapping table', () => {
     expect(keyOf(standardLookingExpress)).not.toBe(mskBrokerHourKey('kafka.m7g.large'));
   });
 
-  it('does not take MSK Connect (Kafka.mcu.general) or tiered storage for brokers or storage', () => {
+  it('does not take MSK Connect (Kafka.mcu.general) for brokers; tiered storage maps to its own key, never to EBS storage', () => {
     const mcu = variant('USE1-Kafka.m5.large', {
       attributes: { usagetype: 'USE1-Kafka.mcu.general', operation: 'RunConnector', computeFamily: '', group: 'MSK Connect' },
     });
     expect(mapProductToRateKey(mcu)).toEqual({ matched: false, reason: 'UNMAPPED' });
     const tiered = variant('USE1-Kafka.Storage.GP2', { attributes: { usagetype: 'USE1-Kafka.Storage.Tiered', operation: 'TieredStorage' } });
-    expect(mapProductToRateKey(tiered)).toEqual({ matched: false, reason: 'UNMAPPED' });
+    expect(keyOf(tiered)).toBe(RATE_KEYS.mskTieredStorageGbMonth);
+    const retrieval = variant('USE1-Kafka.Storage.GP2', { attributes: { usagetype: 'USE1-Kafka.DataRetrieval.Tiered', operation: 'TieredStorageRetrieval' } });
+    expect(mapProductToRateKey(retrieval)).toEqual({ matched: false, reason: 'UNMAPPED' });
   });
 
   it('identifies MSK storage by usage type and operation when the group is missing', () => {

@@ -53,7 +53,17 @@ const LAYOUT: Record<string, { label: string; unit?: string; group: FieldGroup }
   rackAwareConsumers: { label: 'Rack-aware consumers (MSK)', group: 'tuning' },
   partitions: { label: 'Partitions (MSK)', unit: 'partitions', group: 'tuning' },
   mskBrokerFamily: { label: 'Broker family (MSK provisioned)', group: 'tuning' },
+  sizingHeadroomPercent: { label: 'Shard headroom (Kinesis provisioned)', unit: '%', group: 'tuning' },
+  mskLocalRetentionHours: { label: 'Local retention with tiered storage (MSK)', unit: 'hours', group: 'tuning' },
+  mskExpressEgressFactor: { label: 'Express egress per broker (MSK)', unit: '× ingress', group: 'tuning' },
+  mskStorageThroughputMBpsPerBroker: { label: 'Storage throughput per broker (MSK)', unit: 'MiB/s', group: 'tuning' },
 };
+
+/** `mskLocalRetentionHours` → `Msk local retention hours`, for a field added to the schema but not laid out here. */
+function humanize(name: string): string {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 export const GROUP_TITLES: Record<FieldGroup, string> = {
   volume: 'Volume',
@@ -83,7 +93,7 @@ export const WORKLOAD_FIELDS: WorkloadField[] = Object.entries(WORKLOAD_JSON_SCH
     return [
       {
         name,
-        label: layout?.label ?? name,
+        label: layout?.label ?? humanize(name),
         unit: layout?.unit,
         kind,
         group: layout?.group ?? (description.startsWith('Engine tuning') ? 'tuning' : 'shape'),

@@ -191,6 +191,9 @@ export const RATE_MAPPING_RULES: readonly RateMappingRule[] = [
   msk('msk-storage-throughput', usageTypeSuffix('Kafka.Storage.ProvisionedThroughput'), RATE_KEYS.mskStorageThroughputMBpsMonth, {
     confidence: '?',
   }),
+  msk('msk-tiered-storage', usageTypeSuffix('Kafka.Storage.Tiered'), RATE_KEYS.mskTieredStorageGbMonth, {
+    confidence: '?',
+  }),
   // MSK Serverless
   msk('msk-serverless-cluster-hour', usageTypeSuffix('KafkaServerless-ClusterHours'), RATE_KEYS.mskServerlessClusterHour, {
     operation: 'Serverless',

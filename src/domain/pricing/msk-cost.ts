@@ -3,13 +3,8 @@
  */
 import { MSK_LIMITS } from '../limits';
 import { RATE_KEYS, mskBrokerHourKey, mskExpressBrokerHourKey } from '../rate-card';
-import {
-  MSK_STORAGE_UTILIZATION_TARGET,
-  type PriceLookup,
-  sizeMskExpress,
-  sizeMskProvisioned,
-  sizeMskServerless,
-} from '../sizing/msk-sizing';
+import { MSK_SIZING_FACTORS } from '../sizing/broker-tables';
+import { type PriceLookup, sizeMskExpress, sizeMskProvisioned, sizeMskServerless } from '../sizing/msk-sizing';
 import { HOURS_PER_MONTH } from '../units';
 import type { NormalizedWorkload } from '../workload.normalization';
 import type { OptionModel } from './kds-cost';
@@ -45,10 +40,14 @@ function crossAzAssumption(w: NormalizedWorkload): string {
     : 'Cross-AZ client traffic ($0.01/GB each way): producers and consumers reach leaders in other AZs for 2/3 of their bytes (3 AZs, no rack-aware fetching).';
 }
 
-const NOT_PRICED = 'MSK Connect, MSK Replicator, provisioned storage throughput, tiered storage and data transfer out of the region are not priced.';
+const NOT_PRICED = 'MSK Connect, MSK Replicator, tiered-storage retrieval and data transfer out of the region are not priced.';
+
+/** Where the sizing method comes from, in words. */
+export const MSK_METHOD_SOURCE =
+  "AWS's own MSK sizing method (aws/agent-toolkit-for-aws, managing-amazon-msk skill, scripts/msk_sizing.py, commit d6ad2e44d5e3, 2026-08-20)";
 
 export function mskProvisionedModel(w: NormalizedWorkload, price: PriceLookup): OptionModel {
-  const { sizing, unpricedCandidates } = sizeMskProvisioned(w, price);
+  const { sizing, unpricedCandidates, tieredNote } = sizeMskProvisioned(w, price);
   const drafts: LineDraft[] = [
     {
       code: 'MSK_BROKER_HOURS',
@@ -64,17 +63,37 @@ export function mskProvisionedModel(w: NormalizedWorkload, price: PriceLookup): 
       unit: 'GB-month',
       rateKey: RATE_KEYS.mskStorageGbMonth,
     },
-    ...crossAzDrafts(w, 'MSK'),
   ];
+  if (sizing.tieredStorage) {
+    drafts.push({
+      code: 'MSK_TIERED_STORAGE',
+      describe: () => `Tiered storage: data older than ${fmt(sizing.localRetentionHours ?? 0)} h, one copy, ${fmt(sizing.tieredStorageGb)} GB`,
+      quantity: sizing.tieredStorageGb,
+      unit: 'GB-month',
+      rateKey: RATE_KEYS.mskTieredStorageGbMonth,
+    });
+  }
+  pushIfPositive(drafts, {
+    code: 'MSK_STORAGE_THROUGHPUT',
+    describe: () => `Provisioned storage throughput: ${sizing.brokers} broker(s) × ${fmt(sizing.storageThroughputMBpsPerBroker)} MiB/s`,
+    quantity: sizing.brokers * sizing.storageThroughputMBpsPerBroker,
+    unit: 'MiBps-month',
+    rateKey: RATE_KEYS.mskStorageThroughputMBpsMonth,
+  });
+  drafts.push(...crossAzDrafts(w, 'MSK'));
   const explain = (): string[] => {
+    const F = MSK_SIZING_FACTORS;
     const assumptions = [
-      `${sizing.brokers} × ${sizing.brokerType}, bound by ${sizing.boundBy}: the cheapest broker type that fits ${w.mskBrokerFamily ? `in family ${w.mskBrokerFamily} ` : ''}peak ingress ${fmt(w.peakWriteMBps, 3)} MB/s and egress ${fmt(w.peakReadMBps, 3)} MB/s with 20 % headroom, 3 AZs, RF 3.`,
-      'Per-broker throughput is a sizing assumption (ASSUMPTION): ingress = EC2 baseline EBS bandwidth ÷ 3, capped at 250 MiB/s EBS ÷ 3 ≈ 83 MiB/s; egress = baseline network − 2 × ingress. Benchmark before committing.',
-      `Storage = max retained GB × RF 3 ÷ ${MSK_STORAGE_UTILIZATION_TARGET} utilization target = ${fmt(sizing.totalStorageGb ?? 0, 0)} GB, in whole GB per broker (1 GB–16 TB each).`,
+      `${sizing.brokers} × ${sizing.brokerType}, bound by ${sizing.boundBy}: the cheapest Standard broker type ${w.mskBrokerFamily ? `in family ${w.mskBrokerFamily} ` : ''}within the ${F.brokerQuotaPerCluster}-broker cluster quota, sized by ${MSK_METHOD_SOURCE}.`,
+      `Per broker: ingress = min(EBS MiB/s ÷ ${fmt(sizing.storageIoFactor ?? 0)}, network MiB/s ÷ ${fmt(sizing.networkIoFactor ?? 0, 3)}) × ${F.utilizationStandard} utilisation = ${fmt(sizing.perBrokerIngressCapacityMBps ?? 0, 3)} MiB/s; the I/O factors cover replication, lagging consumers, rebalancing and one AZ down (network factor = ${w.totalConsumers} consumer fan-out × ${F.azScaleFactor} + ${fmt(sizing.networkIoFactor! - w.totalConsumers * F.azScaleFactor)}). Brokers in multiples of 3 (3 AZs, RF 3).`,
+      `EBS = retained data × RF 3 × ${F.ebsHeadroomFactor} (disks at most ${100 / F.ebsHeadroomFactor} % full) = ${fmt(sizing.totalStorageGb ?? 0, 0)} GB, whole GB per broker (at most 16 TiB each). AWS's size-and-choose guide says +20 % headroom instead; streamfit follows the script.`,
+      tieredNote,
       crossAzAssumption(w),
       NOT_PRICED,
     ];
-    if (!w.mskBrokerFamily) assumptions.push('kafka.t3.small (burstable) is considered only for peaks ≤ 1 MB/s.');
+    if (sizing.storageThroughputMBpsPerBroker) {
+      assumptions.push(`Provisioned storage throughput ${fmt(sizing.storageThroughputMBpsPerBroker)} MiB/s per broker (mskStorageThroughputMBpsPerBroker), capped at the instance's EBS throughput.`);
+    }
     if (unpricedCandidates.length > 0)
       assumptions.push(`Broker types without a rate on the card were not compared: ${unpricedCandidates.join(', ')}.`);
     return assumptions;
@@ -112,7 +131,7 @@ export function mskExpressModel(w: NormalizedWorkload, price: PriceLookup): Opti
     sizing,
     drafts,
     explain: () => [
-      `${sizing.brokers} × ${sizing.brokerType}, bound by ${sizing.boundBy}: per-broker sustained ingress from the MSK Express sizing table (AWS), egress ≈ 2.5 × ingress, 20 % headroom, brokers in multiples of 3.`,
+      `${sizing.brokers} × ${sizing.brokerType}, bound by ${sizing.boundBy}, sized by ${MSK_METHOD_SOURCE}: per-broker ingress × ${MSK_SIZING_FACTORS.utilizationExpress} utilisation = ${fmt(sizing.perBrokerIngressCapacityMBps ?? 0, 3)} MiB/s, egress = ingress × ${fmt(sizing.expressEgressFactor ?? 0)} = ${fmt(sizing.perBrokerEgressCapacityMBps ?? 0, 3)} MiB/s (mskExpressEgressFactor; AWS's documents say 2.5, the size-and-choose example implies 2.0), brokers in multiples of 3.`,
       'Express storage is pay-as-you-go on the logical bytes held (one copy); replication is included.',
       crossAzAssumption(w),
       NOT_PRICED,

@@ -1,88 +1,122 @@
 /**
- * Per-broker capacity tables used to size MSK clusters. These are SIZING ASSUMPTIONS, not AWS quotas.
+ * Per-broker capacity tables and factors of AWS's own MSK sizing method, as data.
  *
- * Standard brokers (confidence: ASSUMPTION, derived from AWS-published EC2 baselines):
- *   - client ingress per broker = instance baseline EBS bandwidth / 3 (RF 3 writes each client byte 3 times),
- *     then further capped by the 250 MiB/s default EBS volume throughput / 3 ≈ 83.3 MiB/s (AWS, MSK best practices);
- *   - client egress per broker = instance baseline network bandwidth − 2 × ingress (replication out to 2 followers).
- *   Baselines: Amazon EC2 general purpose instance specifications (baseline, not burst).
- *   t3.small is burstable (CPU credits) and used only for tiny workloads (peak ≤ 1 MB/s).
- * Partitions per broker (leaders + followers), recommended / max: AWS (MSK best practices), confidence AWS.
+ * Source (confidence AWS): the `managing-amazon-msk` skill of github.com/aws/agent-toolkit-for-aws,
+ * `scripts/msk_sizing.py` and `references/size-and-choose-cluster.md` (commit d6ad2e44d5e3, 2026-08-20;
+ * the script last changed in d6e363b44aa4, 2026-06-23). streamfit re-implements the model (not the code)
+ * in `msk-sizing.ts`; `test/reference-cases/` compares the two on the same inputs.
  *
- * Express brokers: sustained ingress per broker and partitions per broker from the MSK Express docs (AWS);
- * egress ≈ 2.5 × ingress (AWS). Partition figures between large and 16xlarge are interpolated (ASSUMPTION).
+ * Units: MiB/s and GiB, as the script (and as streamfit's MB/GB, which are binary).
+ *
+ * Standard brokers: `ebsMiBps` is the largest EBS throughput the instance can drive (the script also uses it as
+ * the provisioned-storage-throughput cap), `networkMiBps` the NIC bandwidth; partitions per broker (leaders +
+ * followers) recommended / maximum as in the MSK best-practices page. kafka.t3.small is not sized: AWS's
+ * script does not model it (AWS recommends t3 for development and test).
+ *
+ * Express brokers: `ingressMiBps` is the published per-broker ingress used for sizing (the script's figures);
+ * egress capacity = ingress × the Express egress factor (an assumption, see MSK_SIZING_FACTORS).
  */
-import type { BrokerType, ExpressBrokerType } from '../rate-card';
-
-/** 1 Mbit/s in MiB/s: 1e6 / 8 / 1,048,576. */
-const MBIT_IN_MIB = 1e6 / 8 / (1024 * 1024);
+import type { ExpressBrokerType } from '../rate-card';
 
 export interface StandardBrokerSpec {
-  type: BrokerType;
-  family: 't3' | 'm5' | 'm7g';
-  /** EC2 baseline network bandwidth, Gbit/s. */
-  networkGbps: number;
-  /** EC2 baseline EBS bandwidth, Mbit/s. */
-  ebsMbps: number;
+  type: string;
+  family: 'm5' | 'm7g';
+  ebsMiBps: number;
+  networkMiBps: number;
   partitionsRecommended: number;
   partitionsMax: number;
+  /** Provisioned storage throughput can be bought for this size (4xlarge and up, per the script). */
+  pstEligible: boolean;
 }
 
+const std = (
+  type: string,
+  ebsMiBps: number,
+  networkMiBps: number,
+  partitionsRecommended: number,
+  partitionsMax: number,
+  pstEligible = false,
+): StandardBrokerSpec => ({
+  type,
+  family: type.startsWith('kafka.m5.') ? 'm5' : 'm7g',
+  ebsMiBps,
+  networkMiBps,
+  partitionsRecommended,
+  partitionsMax,
+  pstEligible,
+});
+
+/** Same order as the script (m5 then m7g, smallest first): ties in cost go to the first, as in the script. */
 export const STANDARD_BROKER_SPECS: readonly StandardBrokerSpec[] = [
-  { type: 'kafka.t3.small', family: 't3', networkGbps: 0.128, ebsMbps: 174, partitionsRecommended: 300, partitionsMax: 300 },
-  { type: 'kafka.m5.large', family: 'm5', networkGbps: 0.75, ebsMbps: 650, partitionsRecommended: 1000, partitionsMax: 1500 },
-  { type: 'kafka.m5.xlarge', family: 'm5', networkGbps: 1.25, ebsMbps: 1150, partitionsRecommended: 1000, partitionsMax: 1500 },
-  { type: 'kafka.m5.2xlarge', family: 'm5', networkGbps: 2.5, ebsMbps: 2300, partitionsRecommended: 2000, partitionsMax: 3000 },
-  { type: 'kafka.m5.4xlarge', family: 'm5', networkGbps: 5, ebsMbps: 4750, partitionsRecommended: 4000, partitionsMax: 6000 },
-  { type: 'kafka.m5.8xlarge', family: 'm5', networkGbps: 10, ebsMbps: 6800, partitionsRecommended: 4000, partitionsMax: 6000 },
-  { type: 'kafka.m5.12xlarge', family: 'm5', networkGbps: 12, ebsMbps: 9500, partitionsRecommended: 4000, partitionsMax: 6000 },
-  { type: 'kafka.m5.16xlarge', family: 'm5', networkGbps: 20, ebsMbps: 13600, partitionsRecommended: 4000, partitionsMax: 6000 },
-  { type: 'kafka.m5.24xlarge', family: 'm5', networkGbps: 25, ebsMbps: 19000, partitionsRecommended: 4000, partitionsMax: 6000 },
-  { type: 'kafka.m7g.large', family: 'm7g', networkGbps: 0.937, ebsMbps: 630, partitionsRecommended: 1000, partitionsMax: 1500 },
-  { type: 'kafka.m7g.xlarge', family: 'm7g', networkGbps: 1.876, ebsMbps: 1250, partitionsRecommended: 1000, partitionsMax: 1500 },
-  { type: 'kafka.m7g.2xlarge', family: 'm7g', networkGbps: 3.75, ebsMbps: 2500, partitionsRecommended: 2000, partitionsMax: 3000 },
-  { type: 'kafka.m7g.4xlarge', family: 'm7g', networkGbps: 7.5, ebsMbps: 5000, partitionsRecommended: 4000, partitionsMax: 6000 },
-  { type: 'kafka.m7g.8xlarge', family: 'm7g', networkGbps: 15, ebsMbps: 10000, partitionsRecommended: 4000, partitionsMax: 6000 },
-  { type: 'kafka.m7g.12xlarge', family: 'm7g', networkGbps: 22.5, ebsMbps: 15000, partitionsRecommended: 4000, partitionsMax: 6000 },
-  { type: 'kafka.m7g.16xlarge', family: 'm7g', networkGbps: 30, ebsMbps: 20000, partitionsRecommended: 4000, partitionsMax: 6000 },
+  std('kafka.m5.large', 81, 96, 1000, 1500),
+  std('kafka.m5.xlarge', 144, 160, 1000, 1500),
+  std('kafka.m5.2xlarge', 250, 320, 2000, 3000),
+  std('kafka.m5.4xlarge', 593.75, 640, 4000, 6000, true),
+  std('kafka.m5.8xlarge', 850, 1280, 4000, 6000, true),
+  std('kafka.m5.12xlarge', 1000, 1536, 4000, 6000, true),
+  std('kafka.m5.16xlarge', 1000, 2560, 4000, 6000, true),
+  std('kafka.m5.24xlarge', 1000, 3200, 4000, 4000, true),
+  std('kafka.m7g.large', 78.75, 117, 1000, 1500),
+  std('kafka.m7g.xlarge', 156.25, 234, 1000, 1500),
+  std('kafka.m7g.2xlarge', 312.5, 469, 2000, 3000),
+  std('kafka.m7g.4xlarge', 625, 937, 4000, 6000, true),
+  std('kafka.m7g.8xlarge', 1000, 1875, 4000, 6000, true),
+  std('kafka.m7g.12xlarge', 1000, 2812, 4000, 6000, true),
+  std('kafka.m7g.16xlarge', 1000, 3750, 4000, 6000, true),
 ];
-
-/** 250 MiB/s EBS volume throughput / RF 3 ≈ 83.33 MiB/s of client ingress per broker. */
-export const STORAGE_BOUND_INGRESS_MIBPS = 250 / 3;
-
-/** Largest peak (MB/s) for which the burstable t3.small is considered. ASSUMPTION (AWS recommends t3 for dev/test and low throughput). */
-export const T3_SMALL_MAX_PEAK_MBPS = 1;
-
-export interface StandardBrokerCapacity {
-  /** Instance-bound client ingress (EBS bandwidth / 3), MiB/s. */
-  instanceIngressMiBps: number;
-  /** Client egress, MiB/s. */
-  egressMiBps: number;
-}
-
-export function standardBrokerCapacity(spec: StandardBrokerSpec): StandardBrokerCapacity {
-  const instanceIngressMiBps = (spec.ebsMbps * MBIT_IN_MIB) / 3;
-  const effectiveIngress = Math.min(instanceIngressMiBps, STORAGE_BOUND_INGRESS_MIBPS);
-  const networkMiBps = spec.networkGbps * 1000 * MBIT_IN_MIB;
-  return { instanceIngressMiBps, egressMiBps: Math.max(0, networkMiBps - 2 * effectiveIngress) };
-}
 
 export interface ExpressBrokerSpec {
   type: ExpressBrokerType;
-  /** Sustained client ingress per broker for sizing, MiB/s. AWS. */
+  /** Per-broker ingress used for sizing, MiB/s (before the utilisation target). */
   ingressMiBps: number;
   partitionsRecommended: number;
   partitionsMax: number;
 }
 
-export const EXPRESS_EGRESS_TO_INGRESS = 2.5;
-
 export const EXPRESS_BROKER_SPECS: readonly ExpressBrokerSpec[] = [
-  { type: 'express.m7g.large', ingressMiBps: 15.6, partitionsRecommended: 1000, partitionsMax: 1500 },
+  { type: 'express.m7g.large', ingressMiBps: 15.625, partitionsRecommended: 1000, partitionsMax: 1500 },
   { type: 'express.m7g.xlarge', ingressMiBps: 31.25, partitionsRecommended: 1000, partitionsMax: 2000 },
-  { type: 'express.m7g.2xlarge', ingressMiBps: 62.5, partitionsRecommended: 2000, partitionsMax: 4000 },
-  { type: 'express.m7g.4xlarge', ingressMiBps: 125, partitionsRecommended: 4000, partitionsMax: 8000 },
-  { type: 'express.m7g.8xlarge', ingressMiBps: 250, partitionsRecommended: 8000, partitionsMax: 16000 },
-  { type: 'express.m7g.12xlarge', ingressMiBps: 375, partitionsRecommended: 12000, partitionsMax: 24000 },
+  { type: 'express.m7g.2xlarge', ingressMiBps: 62.5, partitionsRecommended: 2500, partitionsMax: 4000 },
+  { type: 'express.m7g.4xlarge', ingressMiBps: 125, partitionsRecommended: 6000, partitionsMax: 8000 },
+  { type: 'express.m7g.8xlarge', ingressMiBps: 250, partitionsRecommended: 12000, partitionsMax: 16000 },
+  { type: 'express.m7g.12xlarge', ingressMiBps: 375, partitionsRecommended: 16000, partitionsMax: 24000 },
   { type: 'express.m7g.16xlarge', ingressMiBps: 500, partitionsRecommended: 20000, partitionsMax: 32000 },
 ];
+
+/**
+ * The factors of AWS's sizing method (all from msk_sizing.py unless said otherwise). Standard brokers are sized
+ * for a 1-AZ-down state: every broker I/O is a multiple of client ingress.
+ */
+export const MSK_SIZING_FACTORS = {
+  availabilityZones: 3,
+  /** EBS write I/O per unit of ingress without tiered storage: 1.5 ingress + 1.5 replication-in + 0.5 lagging reads + 3.0 rebalancing. */
+  storageIoFactor: 6.5,
+  /** Extra EBS I/O with tiered storage (1.5 remote-storage staging). */
+  storageIoFactorTieredAdd: 1.5,
+  /** Outbound NIC multiplier without tiered storage: 2.2 replication-out + 0.5 lagging + 3.0 rebalancing. */
+  networkIoFactor: 5.7,
+  /** Extra NIC traffic with tiered storage (1.5 remote writes / fetches). */
+  networkIoFactorTieredAdd: 1.5,
+  /** Consumer traffic grows by AZs ÷ (AZs − 1) = 1.5 when one of 3 AZs is down. */
+  azScaleFactor: 3 / 2,
+  /** Fraction of broker capacity used at peak: Standard 0.50, Express 0.75 (script defaults). */
+  utilizationStandard: 0.5,
+  utilizationExpress: 0.75,
+  /**
+   * Express egress capacity = ingress × this. The script (and the MSK Express best-practices page) use 2.5;
+   * the size-and-choose reference's worked example implies 2.0 (express.m7g.2xlarge: 62.5 MiB/s in, "125 MiB/s
+   * sustained egress"). streamfit defaults to the script's 2.5; `mskExpressEgressFactor` changes it.
+   */
+  expressEgressFactor: 2.5,
+  /** EBS is provisioned at 2× the retained bytes (50 % disk utilisation), because a full disk stops a broker. */
+  ebsHeadroomFactor: 2,
+  /** Largest EBS volume per broker, GiB (16 TiB). */
+  maxEbsGbPerBroker: 16384,
+  /** Default brokers per cluster (KRaft; 30 for ZooKeeper clusters): the pick is the cheapest type within it. */
+  brokerQuotaPerCluster: 60,
+  /** Local (EBS) retention when tiered storage is considered (streamfit default; the script takes it as an input). */
+  defaultLocalRetentionHours: 72,
+  /** Provisioned storage throughput per broker, MiB/s (script's allowed range). */
+  pstMinMiBps: 250,
+  pstMaxMiBps: 1000,
+} as const;

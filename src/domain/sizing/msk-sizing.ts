@@ -1,29 +1,25 @@
 /**
- * Amazon MSK sizing: Standard (provisioned) brokers, Express brokers, Serverless partitions.
- * All demands are multiplied by MSK_THROUGHPUT_HEADROOM before dividing by per-broker capacity.
+ * Amazon MSK sizing: Standard (provisioned) and Express brokers by AWS's own sizing method (msk_sizing.py of
+ * aws/agent-toolkit-for-aws, see broker-tables.ts), Serverless partitions by the Serverless quotas.
+ *
+ * Standard, per broker type: ingress per broker = min(EBS MiB/s ÷ storage I/O factor, NIC MiB/s ÷ network
+ * factor) × utilisation (0.5), where the network factor = fan-out × 1.5 (one AZ down) + 5.7 (+ 1.5 each with tiered
+ * storage); brokers = the largest of ingress, egress, partition-replica, EBS-size (and PST) demands, each rounded up
+ * to a multiple of 3. Storage = retained bytes × RF 3 × 2. The cheapest type within the 60-broker quota wins.
+ * When retention exceeds the local retention (default 72 h), the tiered-storage configuration is sized as well and
+ * the cheaper of the two is chosen.
  */
 import type { OptionSizing } from '../evaluation.types';
 import { MSK_LIMITS } from '../limits';
 import { RATE_KEYS, mskBrokerHourKey, mskExpressBrokerHourKey } from '../rate-card';
-import { ceilTolerant, ceilToMultiple, HOURS_PER_MONTH } from '../units';
+import { ceilTolerant, ceilToMultiple, HOURS_PER_DAY, HOURS_PER_MONTH, MB_PER_GB, SECONDS_PER_HOUR } from '../units';
 import type { NormalizedWorkload } from '../workload.normalization';
-import {
-  EXPRESS_BROKER_SPECS,
-  EXPRESS_EGRESS_TO_INGRESS,
-  STANDARD_BROKER_SPECS,
-  STORAGE_BOUND_INGRESS_MIBPS,
-  T3_SMALL_MAX_PEAK_MBPS,
-  standardBrokerCapacity,
-} from './broker-tables';
+import { EXPRESS_BROKER_SPECS, MSK_SIZING_FACTORS as F, STANDARD_BROKER_SPECS } from './broker-tables';
 
-/** Same 20 % headroom as Kinesis shards (ASSUMPTION), so the options are sized alike. */
-export const MSK_THROUGHPUT_HEADROOM = 1.2;
-/** Provisioned storage holds retained data × RF 3 at ≤ 70 % disk utilization (ASSUMPTION; AWS advises alarming well before full disks). */
-export const MSK_STORAGE_UTILIZATION_TARGET = 0.7;
 /** Topic partitions when the caller gives none: enough for 5 MB/s in and 10 MB/s out per partition, at least 12 (ASSUMPTION). */
 export const MSK_DEFAULT_MIN_PARTITIONS = 12;
 
-/** Price lookup used to pick the cheapest broker type (number precision is enough to compare). */
+/** Price lookup used to pick the cheapest configuration (number precision is enough to compare). */
 export type PriceLookup = (rateKey: string) => number | undefined;
 
 /** Partitions needed to stay within 5 MB/s in and 10 MB/s out per partition (the Serverless per-partition limits). */
@@ -38,117 +34,191 @@ export function topicPartitions(w: NormalizedWorkload): number {
   return w.partitions ?? Math.max(MSK_DEFAULT_MIN_PARTITIONS, partitionsForThroughput(w));
 }
 
-function brokerCount(raw: number): number {
-  return Math.max(MSK_LIMITS.minBrokers, ceilToMultiple(ceilTolerant(raw), MSK_LIMITS.availabilityZones));
+/** Brokers to serve `demand` at `perBroker` each, rounded up to a multiple of the AZ count (0 when there is no demand). */
+function brokersFor(demand: number, perBroker: number): number {
+  if (!(demand > 0)) return 0;
+  if (!(perBroker > 0)) return Infinity;
+  return ceilToMultiple(ceilTolerant(demand / perBroker), F.availabilityZones);
+}
+
+/** GB of one copy of the data written over `hours` (the larger of the daily average and the active-hours window). */
+export function retainedGb(w: NormalizedWorkload, hours: number): number {
+  const average = (w.ingestGbPerDay * hours) / HOURS_PER_DAY;
+  const window = (w.avgWriteMBps * Math.min(hours, w.activeHoursPerDay) * SECONDS_PER_HOUR) / MB_PER_GB;
+  return Math.max(average, window);
 }
 
 const round3 = (x: number): number => Math.round(x * 1e3) / 1e3;
 const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 
-/** Standard broker specs with their derived capacities and rate keys, computed once. */
-const STANDARD_CANDIDATES = STANDARD_BROKER_SPECS.map((spec) => {
-  const cap = standardBrokerCapacity(spec);
-  return { spec, ...cap, rateKey: mskBrokerHourKey(spec.type) };
-});
-const EXPRESS_CANDIDATES = EXPRESS_BROKER_SPECS.map((spec) => ({ spec, rateKey: mskExpressBrokerHourKey(spec.type) }));
-
-const PROVISIONED_BOUNDS = [
-  'INGRESS_INSTANCE_THROUGHPUT',
-  'STORAGE_THROUGHPUT',
-  'EGRESS',
-  'PARTITIONS_PER_BROKER',
-  'STORAGE_PER_BROKER',
-] as const;
+const STANDARD_BOUNDS = ['INGRESS', 'EGRESS', 'PARTITIONS_PER_BROKER', 'STORAGE_PER_BROKER', 'STORAGE_THROUGHPUT'] as const;
 
 export interface MskProvisionedSizing extends OptionSizing {
   brokerType: string;
   brokers: number;
   storageGbPerBroker: number;
+  tieredStorage: boolean;
+  tieredStorageGb: number;
+  storageThroughputMBpsPerBroker: number;
 }
 
 export interface MskProvisionedChoice {
   sizing: MskProvisionedSizing;
   /** Broker types that were candidates but had no rate, so could not be compared. */
   unpricedCandidates: string[];
+  /** Why tiered storage was or was not used, in words. */
+  tieredNote: string;
+  /** True when even the cheapest fitting type needs more brokers than the default per-cluster quota. */
+  aboveBrokerQuota: boolean;
+}
+
+interface StorageConfig {
+  tiered: boolean;
+  localRetentionHours: number;
+  ebsGb: number;
+  tierGb: number;
+  storageIoFactor: number;
+  networkIoBase: number;
+}
+
+function storageConfigs(w: NormalizedWorkload, tierPriced: boolean): StorageConfig[] {
+  const rf = MSK_LIMITS.replicationFactor;
+  const plain: StorageConfig = {
+    tiered: false,
+    localRetentionHours: w.retentionHours,
+    ebsGb: retainedGb(w, w.retentionHours) * rf * F.ebsHeadroomFactor,
+    tierGb: 0,
+    storageIoFactor: F.storageIoFactor,
+    networkIoBase: F.networkIoFactor,
+  };
+  if (!(w.retentionHours > w.mskLocalRetentionHours) || !tierPriced) return [plain];
+  const local = w.mskLocalRetentionHours;
+  const tiered: StorageConfig = {
+    tiered: true,
+    localRetentionHours: local,
+    ebsGb: retainedGb(w, local) * rf * F.ebsHeadroomFactor,
+    tierGb: (w.ingestGbPerDay * (w.retentionHours - local)) / HOURS_PER_DAY,
+    storageIoFactor: F.storageIoFactor + F.storageIoFactorTieredAdd,
+    networkIoBase: F.networkIoFactor + F.networkIoFactorTieredAdd,
+  };
+  return [tiered, plain];
+}
+
+interface StandardFit {
+  brokers: number;
+  demands: number[];
+  perBrokerIngress: number;
+  perBrokerEgress: number;
+  pst: number;
+}
+
+function fitStandard(w: NormalizedWorkload, spec: (typeof STANDARD_BROKER_SPECS)[number], cfg: StorageConfig): StandardFit {
+  const fanOut = w.peakWriteMBps > 0 ? w.peakReadMBps / w.peakWriteMBps : w.totalConsumers;
+  const storageLimit = spec.ebsMiBps / cfg.storageIoFactor;
+  const networkLimit = spec.networkMiBps / (fanOut * F.azScaleFactor + cfg.networkIoBase);
+  const perBrokerIngress = Math.min(storageLimit, networkLimit) * F.utilizationStandard;
+  const perBrokerEgress = fanOut * perBrokerIngress;
+  const replicas = topicPartitions(w) * MSK_LIMITS.replicationFactor;
+  const pst = w.mskStorageThroughputMBpsPerBroker !== null && spec.pstEligible ? Math.min(w.mskStorageThroughputMBpsPerBroker, spec.ebsMiBps) : 0;
+  const avgReadMBps = w.avgWriteMBps * w.totalConsumers;
+  const raw = [
+    w.peakWriteMBps / perBrokerIngress,
+    perBrokerEgress > 0 ? w.peakReadMBps / perBrokerEgress : 0,
+    replicas / spec.partitionsRecommended,
+    cfg.ebsGb / F.maxEbsGbPerBroker,
+    pst > 0 ? avgReadMBps / pst : 0,
+  ];
+  const rounded = [
+    brokersFor(w.peakWriteMBps, perBrokerIngress),
+    brokersFor(w.peakReadMBps, perBrokerEgress),
+    brokersFor(replicas, spec.partitionsRecommended),
+    brokersFor(cfg.ebsGb, F.maxEbsGbPerBroker),
+    pst > 0 ? brokersFor(avgReadMBps, pst) : 0,
+  ];
+  return { brokers: Math.max(MSK_LIMITS.minBrokers, ...rounded), demands: raw, perBrokerIngress, perBrokerEgress, pst };
 }
 
 /**
- * Standard brokers: for each allowed type, brokers = max(3, multiple of 3 ≥ max(ingress, storage-throughput,
- * egress, partition and storage-size demands)); the cheapest (broker-hours + storage) wins.
+ * Standard brokers: every allowed type (family filter) × storage configuration (with / without tiered storage);
+ * the cheapest (brokers + EBS + tier + PST) within the 60-broker quota wins, else the cheapest overall.
  */
 export function sizeMskProvisioned(w: NormalizedWorkload, price: PriceLookup): MskProvisionedChoice {
-  const rf = MSK_LIMITS.replicationFactor;
-  const ingress = w.peakWriteMBps * MSK_THROUGHPUT_HEADROOM;
-  const egress = w.peakReadMBps * MSK_THROUGHPUT_HEADROOM;
-  const partitions = topicPartitions(w);
-  const totalStorageGb = (w.maxRetainedGb * rf) / MSK_STORAGE_UTILIZATION_TARGET;
   const storagePrice = price(RATE_KEYS.mskStorageGbMonth) ?? 0;
-  const byStorageThroughput = ingress / STORAGE_BOUND_INGRESS_MIBPS;
-  const byStorageSize = totalStorageGb / MSK_LIMITS.maxStorageGbPerBroker;
+  const tierPrice = price(RATE_KEYS.mskTieredStorageGbMonth);
+  const pstPrice = price(RATE_KEYS.mskStorageThroughputMBpsMonth) ?? 0;
+  const configs = storageConfigs(w, tierPrice !== undefined);
+  const unpriced = new Set<string>();
 
-  let best = -1;
-  let bestCost = Infinity;
-  let fallback = -1;
-  const unpriced: string[] = [];
-  const demands = [0, 0, 0, 0, 0];
-  for (let i = 0; i < STANDARD_CANDIDATES.length; i++) {
-    const c = STANDARD_CANDIDATES[i];
-    if (w.mskBrokerFamily ? c.spec.family !== w.mskBrokerFamily : c.spec.family === 't3' && w.peakWriteMBps > T3_SMALL_MAX_PEAK_MBPS)
-      continue;
-    const byEgress = c.egressMiBps > 0 ? egress / c.egressMiBps : egress > 0 ? Infinity : 0;
-    const raw = Math.max(
-      ingress / c.instanceIngressMiBps,
-      byStorageThroughput,
-      byEgress,
-      (partitions * rf) / c.spec.partitionsRecommended,
-      byStorageSize,
-    );
-    if (!Number.isFinite(raw)) continue;
-    if (fallback < 0) fallback = i;
-    const brokerPrice = price(c.rateKey);
-    if (brokerPrice === undefined) {
-      unpriced.push(c.spec.type);
-      continue;
-    }
-    const brokers = brokerCount(raw);
-    const storageGbPerBroker = Math.max(MSK_LIMITS.minStorageGbPerBroker, ceilTolerant(totalStorageGb / brokers));
-    const cost = brokers * HOURS_PER_MONTH * brokerPrice + storageGbPerBroker * brokers * storagePrice;
-    if (cost < bestCost) {
-      bestCost = cost;
-      best = i;
+  type Pick = { spec: (typeof STANDARD_BROKER_SPECS)[number]; cfg: StorageConfig; fit: StandardFit; cost: number };
+  let bestIn: Pick | null = null;
+  let bestAny: Pick | null = null;
+  let fallback: Pick | null = null;
+  for (const cfg of configs) {
+    for (const spec of STANDARD_BROKER_SPECS) {
+      if (w.mskBrokerFamily && spec.family !== w.mskBrokerFamily) continue;
+      const fit = fitStandard(w, spec, cfg);
+      if (!Number.isFinite(fit.brokers)) continue;
+      const brokerPrice = price(mskBrokerHourKey(spec.type));
+      if (brokerPrice === undefined) {
+        unpriced.add(spec.type);
+        if (!fallback) fallback = { spec, cfg, fit, cost: Infinity };
+        continue;
+      }
+      const cost =
+        fit.brokers * brokerPrice * HOURS_PER_MONTH +
+        cfg.ebsGb * storagePrice +
+        cfg.tierGb * (tierPrice ?? 0) +
+        fit.brokers * fit.pst * pstPrice;
+      const pick = { spec, cfg, fit, cost };
+      if (!bestAny || cost < bestAny.cost) bestAny = pick;
+      if (fit.brokers <= F.brokerQuotaPerCluster && (!bestIn || cost < bestIn.cost)) bestIn = pick;
     }
   }
   // No priced type: report the first type that fits (its missing rate makes the option unpriced).
-  const c = STANDARD_CANDIDATES[best >= 0 ? best : fallback];
-  demands[0] = ingress / c.instanceIngressMiBps;
-  demands[1] = byStorageThroughput;
-  demands[2] = c.egressMiBps > 0 ? egress / c.egressMiBps : 0;
-  demands[3] = (partitions * rf) / c.spec.partitionsRecommended;
-  demands[4] = byStorageSize;
+  const chosen = bestIn ?? bestAny ?? fallback!;
+  const { spec, cfg, fit } = chosen;
   let k = 0;
-  for (let j = 1; j < demands.length; j++) if (demands[j] > demands[k]) k = j;
-  const raw = demands[k];
-  const brokers = brokerCount(raw);
-  const storageGbPerBroker = Math.max(MSK_LIMITS.minStorageGbPerBroker, ceilTolerant(totalStorageGb / brokers));
+  for (let j = 1; j < fit.demands.length; j++) if (fit.demands[j] > fit.demands[k]) k = j;
+  const brokers = fit.brokers;
+  const storageGbPerBroker = Math.max(MSK_LIMITS.minStorageGbPerBroker, ceilTolerant(cfg.ebsGb / brokers));
+  const partitions = topicPartitions(w);
+  let tieredNote: string;
+  if (!(w.retentionHours > w.mskLocalRetentionHours)) {
+    tieredNote = `Tiered storage not needed: retention ${round3(w.retentionHours)} h is within the local retention of ${round3(w.mskLocalRetentionHours)} h.`;
+  } else if (tierPrice === undefined) {
+    tieredNote = `Tiered storage not considered: the rate card lacks ${RATE_KEYS.mskTieredStorageGbMonth}.`;
+  } else if (cfg.tiered) {
+    tieredNote = `Tiered storage: ${round3(cfg.localRetentionHours)} h kept on EBS, the remaining ${round3(w.retentionHours - cfg.localRetentionHours)} h (${round3(cfg.tierGb)} GB, one copy) in the tier — cheaper than keeping all ${round3(w.retentionHours)} h on EBS.`;
+  } else {
+    tieredNote = `Tiered storage considered (local retention ${round3(w.mskLocalRetentionHours)} h) but keeping all ${round3(w.retentionHours)} h on EBS costs less.`;
+  }
   return {
     sizing: {
-      boundBy: ceilTolerant(raw) <= MSK_LIMITS.minBrokers ? 'MINIMUM_BROKERS' : PROVISIONED_BOUNDS[k],
-      headroomFactor: MSK_THROUGHPUT_HEADROOM,
+      boundBy: fit.demands[k] <= MSK_LIMITS.minBrokers ? 'MINIMUM_BROKERS' : STANDARD_BOUNDS[k],
       peakWriteMBps: round6(w.peakWriteMBps),
       peakReadMBps: round6(w.peakReadMBps),
-      brokerType: c.spec.type,
+      brokerType: spec.type,
       brokers,
-      perBrokerIngressCapacityMBps: round3(Math.min(c.instanceIngressMiBps, STORAGE_BOUND_INGRESS_MIBPS)),
-      perBrokerEgressCapacityMBps: round3(c.egressMiBps),
-      replicationFactor: rf,
+      perBrokerIngressCapacityMBps: round3(fit.perBrokerIngress),
+      perBrokerEgressCapacityMBps: round3(fit.perBrokerEgress),
+      utilizationTarget: F.utilizationStandard,
+      storageIoFactor: cfg.storageIoFactor,
+      networkIoFactor: round6(w.totalConsumers * F.azScaleFactor + cfg.networkIoBase),
+      replicationFactor: MSK_LIMITS.replicationFactor,
       storageGbPerBroker,
       totalStorageGb: storageGbPerBroker * brokers,
-      storageUtilizationTarget: MSK_STORAGE_UTILIZATION_TARGET,
+      storageUtilizationTarget: 1 / F.ebsHeadroomFactor,
+      tieredStorage: cfg.tiered,
+      localRetentionHours: cfg.localRetentionHours,
+      tieredStorageGb: round6(cfg.tierGb),
+      storageThroughputMBpsPerBroker: fit.pst,
       partitions,
-      partitionReplicasPerBroker: Math.ceil((partitions * rf) / brokers),
-      partitionsRecommendedPerBroker: c.spec.partitionsRecommended,
+      partitionReplicasPerBroker: Math.ceil((partitions * MSK_LIMITS.replicationFactor) / brokers),
+      partitionsRecommendedPerBroker: spec.partitionsRecommended,
     },
-    unpricedCandidates: unpriced,
+    unpricedCandidates: [...unpriced],
+    tieredNote,
+    aboveBrokerQuota: brokers > F.brokerQuotaPerCluster,
   };
 }
 
@@ -159,59 +229,72 @@ export interface MskExpressSizing extends OptionSizing {
 
 const EXPRESS_BOUNDS = ['INGRESS', 'EGRESS', 'PARTITIONS_PER_BROKER'] as const;
 
-/** Express brokers: brokers = max(3, multiple of 3 ≥ ingress ÷ per-broker ingress, egress ÷ (2.5 × ingress), partitions). */
+/** Express brokers: brokers = multiple of 3 ≥ peak in ÷ (ingress × 0.75), peak out ÷ (ingress × egress factor), partition replicas. */
 export function sizeMskExpress(w: NormalizedWorkload, price: PriceLookup): MskExpressSizing {
-  const rf = MSK_LIMITS.replicationFactor;
-  const ingress = w.peakWriteMBps * MSK_THROUGHPUT_HEADROOM;
-  const egress = w.peakReadMBps * MSK_THROUGHPUT_HEADROOM;
-  const partitions = topicPartitions(w);
-  const demandsOf = (i: number): [number, number, number] => {
-    const spec = EXPRESS_CANDIDATES[i].spec;
-    return [ingress / spec.ingressMiBps, egress / (spec.ingressMiBps * EXPRESS_EGRESS_TO_INGRESS), (partitions * rf) / spec.partitionsRecommended];
+  const replicas = topicPartitions(w) * MSK_LIMITS.replicationFactor;
+  const egressFactor = w.mskExpressEgressFactor;
+  const fitOf = (i: number) => {
+    const spec = EXPRESS_BROKER_SPECS[i];
+    const ingressCap = spec.ingressMiBps * F.utilizationExpress;
+    const egressCap = spec.ingressMiBps * egressFactor;
+    const raw = [w.peakWriteMBps / ingressCap, w.peakReadMBps / egressCap, replicas / spec.partitionsRecommended];
+    const brokers = Math.max(
+      MSK_LIMITS.minBrokers,
+      brokersFor(w.peakWriteMBps, ingressCap),
+      brokersFor(w.peakReadMBps, egressCap),
+      brokersFor(replicas, spec.partitionsRecommended),
+    );
+    return { spec, ingressCap, egressCap, raw, brokers };
   };
-  let best = -1;
-  let bestCost = Infinity;
-  for (let i = 0; i < EXPRESS_CANDIDATES.length; i++) {
-    const brokerPrice = price(EXPRESS_CANDIDATES[i].rateKey);
+  let bestIn = -1;
+  let bestAny = -1;
+  let costIn = Infinity;
+  let costAny = Infinity;
+  for (let i = 0; i < EXPRESS_BROKER_SPECS.length; i++) {
+    const brokerPrice = price(mskExpressBrokerHourKey(EXPRESS_BROKER_SPECS[i].type));
     if (brokerPrice === undefined) continue;
-    const [a, b, c] = demandsOf(i);
-    const cost = brokerCount(Math.max(a, b, c)) * brokerPrice;
-    if (cost < bestCost) {
-      bestCost = cost;
-      best = i;
+    const { brokers } = fitOf(i);
+    const cost = brokers * brokerPrice;
+    if (cost < costAny) {
+      costAny = cost;
+      bestAny = i;
+    }
+    if (brokers <= F.brokerQuotaPerCluster && cost < costIn) {
+      costIn = cost;
+      bestIn = i;
     }
   }
   // No priced type: report the smallest (its missing rate makes the option unpriced).
-  const chosen = best >= 0 ? best : 0;
-  const spec = EXPRESS_CANDIDATES[chosen].spec;
-  const d = demandsOf(chosen);
+  const fit = fitOf(bestIn >= 0 ? bestIn : bestAny >= 0 ? bestAny : 0);
   let k = 0;
-  for (let j = 1; j < d.length; j++) if (d[j] > d[k]) k = j;
-  const brokers = brokerCount(d[k]);
+  for (let j = 1; j < fit.raw.length; j++) if (fit.raw[j] > fit.raw[k]) k = j;
   return {
-    boundBy: ceilTolerant(d[k]) <= MSK_LIMITS.minBrokers ? 'MINIMUM_BROKERS' : EXPRESS_BOUNDS[k],
-    headroomFactor: MSK_THROUGHPUT_HEADROOM,
+    boundBy: fit.raw[k] <= MSK_LIMITS.minBrokers ? 'MINIMUM_BROKERS' : EXPRESS_BOUNDS[k],
     peakWriteMBps: round6(w.peakWriteMBps),
     peakReadMBps: round6(w.peakReadMBps),
-    brokerType: spec.type,
-    brokers,
-    perBrokerIngressCapacityMBps: spec.ingressMiBps,
-    perBrokerEgressCapacityMBps: spec.ingressMiBps * EXPRESS_EGRESS_TO_INGRESS,
-    replicationFactor: rf,
+    brokerType: fit.spec.type,
+    brokers: fit.brokers,
+    perBrokerIngressCapacityMBps: round3(fit.ingressCap),
+    perBrokerEgressCapacityMBps: round3(fit.egressCap),
+    utilizationTarget: F.utilizationExpress,
+    expressEgressFactor: egressFactor,
+    replicationFactor: MSK_LIMITS.replicationFactor,
     storedGb: round6(w.avgStoredGb),
-    partitions,
-    partitionReplicasPerBroker: Math.ceil((partitions * rf) / brokers),
-    partitionsRecommendedPerBroker: spec.partitionsRecommended,
+    partitions: topicPartitions(w),
+    partitionReplicasPerBroker: Math.ceil(replicas / fit.brokers),
+    partitionsRecommendedPerBroker: fit.spec.partitionsRecommended,
   };
 }
 
-/** Serverless: partitions = max(topic partitions, partitions the per-partition limits need). */
+/** Serverless: partitions = max(topic partitions, per-partition throughput limits, retained GB ÷ maximum partition size). */
 export function sizeMskServerless(w: NormalizedWorkload): OptionSizing & { partitions: number } {
   const needed = partitionsForThroughput(w);
+  const bySize = Math.max(1, ceilTolerant(w.maxRetainedGb / MSK_LIMITS.serverlessMaxPartitionGb));
   const base = topicPartitions(w);
-  const partitions = Math.max(base, needed);
+  const partitions = Math.max(base, needed, bySize);
   let boundBy: string;
-  if (needed > base) boundBy = 'PARTITION_THROUGHPUT';
+  if (bySize > Math.max(base, needed)) boundBy = 'PARTITION_SIZE';
+  else if (needed > base) boundBy = 'PARTITION_THROUGHPUT';
   else if (w.partitions !== null) boundBy = 'CALLER_PARTITIONS';
   else boundBy = partitions === MSK_DEFAULT_MIN_PARTITIONS && needed < MSK_DEFAULT_MIN_PARTITIONS ? 'DEFAULT_PARTITIONS' : 'PARTITION_THROUGHPUT';
   return {

@@ -46,6 +46,10 @@ export class WorkloadInputGql {
   @Field({ nullable: true, description: 'MSK: consumers fetch from their own AZ (no cross-AZ consumer traffic)' }) rackAwareConsumers?: boolean;
   @Field(() => Int, { nullable: true, description: 'MSK: total topic partitions' }) partitions?: number;
   @Field(() => MskBrokerFamilyEnum, { nullable: true, description: 'MSK provisioned: restrict Standard brokers to this family' }) mskBrokerFamily?: MskBrokerFamilyEnum;
+  @Field(() => Float, { nullable: true, description: 'Kinesis provisioned: shard headroom over the peak, percent, 0..400 (default 20)' }) sizingHeadroomPercent?: number;
+  @Field(() => Float, { nullable: true, description: 'MSK Standard: hours kept on EBS when tiered storage is considered (default 72)' }) mskLocalRetentionHours?: number;
+  @Field(() => Float, { nullable: true, description: 'MSK Express: egress capacity as a multiple of broker ingress, 1..5 (default 2.5)' }) mskExpressEgressFactor?: number;
+  @Field(() => Float, { nullable: true, description: 'MSK Standard: provisioned storage throughput per broker, MiB/s, 250..1000' }) mskStorageThroughputMBpsPerBroker?: number;
 }
 
 @InputType('RateOverrideInput')

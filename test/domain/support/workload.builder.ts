@@ -8,7 +8,7 @@ export class WorkloadBuilder {
     this.w = base ? { ...base } : { ingestGbPerDay: 100, avgRecordSizeKB: 1 };
   }
 
-  private with(patch: Partial<WorkloadInput>): this {
+  with(patch: Partial<WorkloadInput>): this {
     this.w = { ...this.w, ...patch };
     return this;
   }
