@@ -7,6 +7,8 @@ import { jitExecutorPlugin } from './graphql-support/jit-executor.plugin';
 import { offlineIdePlugin } from './graphql-support/offline-ide';
 import { queryLimitsPlugin } from './graphql-support/query-limits.plugin';
 import { AuthModule } from './auth/auth.module';
+import { AuthService } from './auth/auth.service';
+import { graphqlGate } from './auth/graphql-gate';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { HealthModule } from './health/health.module';
 import { RatesModule } from './rates/rates.module';
@@ -21,8 +23,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.forRoot(options),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
+          imports: [AuthModule],
+          inject: [AuthService],
+          useFactory: (auth: AuthService) => ({
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
@@ -34,12 +39,13 @@ export class AppModule {
           // Queries run compiled (graphql-jit) unless GRAPHQL_JIT=false; errors and mutations stay graphql-js's.
           plugins: [
             offlineIdePlugin('/graphql'),
-            queryLimitsPlugin(),
+            queryLimitsPlugin(undefined, graphqlGate(auth)),
             ApolloServerPluginCacheControlDisabled(),
             ...(options.config.GRAPHQL_JIT ? [jitExecutorPlugin(options.metrics)] : []),
           ],
           context: (request: unknown, reply: unknown) => ({ req: request, reply }),
           formatError: (formatted, error) => formatGraphqlError(formatted, error, options.logger),
+          }),
         }),
         AuthModule,
         HealthModule,

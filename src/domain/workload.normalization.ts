@@ -6,6 +6,7 @@ import { BILLING_BASIS, type BillingBasis, DAYS_PER_MONTH, HOURS_PER_DAY, KB_PER
 import {
   type MskBrokerFamily,
   PEAK_FACTORS,
+  type RecordSizeBucket,
   type TrafficPattern,
   WORKLOAD_DEFAULTS,
   type WorkloadInput,
@@ -44,6 +45,8 @@ export interface NormalizedWorkload {
   mskLocalRetentionHours: number;
   mskExpressEgressFactor: number;
   mskStorageThroughputMBpsPerBroker: number | null;
+  /** Record-size histogram (shares of records), or null when every record is avgRecordSizeKB. */
+  recordSizeDistribution: RecordSizeBucket[] | null;
   // derived
   avgRecordsPerSec: number;
   peakRecordsPerSec: number;
@@ -91,7 +94,7 @@ export function normalizeWorkload(input: WorkloadInput, options: NormalizeOption
     peakSource: givenPeak === undefined ? 'TRAFFIC_PATTERN' : 'INPUT',
     peakFactor: givenPeak === undefined ? PEAK_FACTORS[trafficPattern] : avgWriteMBps > 0 ? givenPeak / avgWriteMBps : 1,
     avgRecordSizeKB: recordKB,
-    maxRecordSizeKB: givenMax ?? recordKB,
+    maxRecordSizeKB: givenMax ?? (v.recordSizeDistribution ? Math.max(recordKB, ...v.recordSizeDistribution.map((b) => b.sizeKB)) : recordKB),
     sharedConsumers,
     dedicatedConsumers,
     retentionHours,
@@ -110,6 +113,7 @@ export function normalizeWorkload(input: WorkloadInput, options: NormalizeOption
     mskLocalRetentionHours: v.mskLocalRetentionHours ?? WORKLOAD_DEFAULTS.mskLocalRetentionHours,
     mskExpressEgressFactor: v.mskExpressEgressFactor ?? WORKLOAD_DEFAULTS.mskExpressEgressFactor,
     mskStorageThroughputMBpsPerBroker: v.mskStorageThroughputMBpsPerBroker ?? null,
+    recordSizeDistribution: v.recordSizeDistribution ? v.recordSizeDistribution.map((b) => ({ sizeKB: b.sizeKB, share: b.share })) : null,
     avgRecordsPerSec: (avgWriteMBps * KB_PER_MB) / recordKB,
     peakRecordsPerSec: (peakWriteMBps * KB_PER_MB) / recordKB,
     monthlyIngestGb,

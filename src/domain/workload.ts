@@ -70,7 +70,18 @@ export interface WorkloadInput {
   mskExpressEgressFactor?: number;
   /** Engine tuning: MSK Standard provisioned storage throughput per broker, MiB/s (4xlarge and up). */
   mskStorageThroughputMBpsPerBroker?: number;
+  /** Record sizes as a small histogram (shares of records, summing to 1); default: every record is avgRecordSizeKB. */
+  recordSizeDistribution?: RecordSizeBucket[];
 }
+
+/** One bucket of a record-size histogram: records of `sizeKB`, `share` of all records (0 < share ≤ 1). */
+export interface RecordSizeBucket {
+  sizeKB: number;
+  share: number;
+}
+
+/** Largest number of buckets in a record-size distribution. */
+export const MAX_RECORD_SIZE_BUCKETS = 20;
 
 /**
  * JSON Schema (draft 2020-12, OpenAPI 3.1 compatible) of `WorkloadInput`.
@@ -262,6 +273,28 @@ export const WORKLOAD_JSON_SCHEMA = {
       description:
         'Engine tuning (MSK Standard): provisioned storage throughput per broker, MiB/s (250–1000; only 4xlarge and larger brokers; priced per MiB/s-month). Default: none.',
       examples: [500],
+    },
+    recordSizeDistribution: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 20,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['sizeKB', 'share'],
+        properties: {
+          sizeKB: { type: 'number', exclusiveMinimum: 0, maximum: 102400, description: 'Record size of this bucket, KB.' },
+          share: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Share of all records that have this size (0 < share ≤ 1).' },
+        },
+      },
+      description:
+        'Record sizes as a small histogram (for example p50 / p95 / max): each bucket a size in KB and the share of records of that size; the shares sum to 1 and their mean must equal avgRecordSizeKB (within 1 %). Per-record rounding (1 KB on-demand, 25 KB PUT payload units) is then billed bucket by bucket, as AWS bills mixed sizes. Default: every record is avgRecordSizeKB.',
+      examples: [
+        [
+          { sizeKB: 0.5, share: 0.8 },
+          { sizeKB: 3, share: 0.2 },
+        ],
+      ],
     },
   },
 } as const;

@@ -5,13 +5,13 @@
  */
 import { type FieldError, ValidationError } from './errors';
 import { isObject } from './field-checks';
-import { MB_PER_GB, SECONDS_PER_HOUR } from './units';
-import { WORKLOAD_DEFAULTS, WORKLOAD_JSON_SCHEMA, type WorkloadInput } from './workload';
+import { DAYS_PER_MONTH, KB_PER_MB, MB_PER_GB, SECONDS_PER_HOUR } from './units';
+import { MAX_RECORD_SIZE_BUCKETS, PEAK_FACTORS, type RecordSizeBucket, WORKLOAD_DEFAULTS, WORKLOAD_JSON_SCHEMA, type WorkloadInput } from './workload';
 
 const PROPS = WORKLOAD_JSON_SCHEMA.properties as Record<string, PropertySchema>;
 
 interface PropertySchema {
-  type: 'string' | 'number' | 'integer' | 'boolean';
+  type: 'string' | 'number' | 'integer' | 'boolean' | 'array';
   minimum?: number;
   maximum?: number;
   exclusiveMinimum?: number;
@@ -29,9 +29,36 @@ const regex = (p: string): RegExp => {
   return r;
 };
 
+/** Checks a record-size histogram: 1..20 buckets of { sizeKB, share }, shares summing to 1. */
+function checkDistribution(name: string, value: unknown): string | null {
+  if (!Array.isArray(value)) return `${name} must be an array of { sizeKB, share } buckets`;
+  if (value.length < 1 || value.length > MAX_RECORD_SIZE_BUCKETS) return `${name} must have 1 to ${MAX_RECORD_SIZE_BUCKETS} buckets`;
+  let total = 0;
+  for (let i = 0; i < value.length; i++) {
+    const b: unknown = value[i];
+    if (!isObject(b)) return `${name}[${i}] must be an object { sizeKB, share }`;
+    const extra = Object.keys(b).find((k) => k !== 'sizeKB' && k !== 'share');
+    if (extra) return `${name}[${i}].${extra} is not a known field (sizeKB, share)`;
+    const size = b.sizeKB;
+    const share = b.share;
+    if (typeof size !== 'number' || !Number.isFinite(size) || !(size > 0) || size > 102400)
+      return `${name}[${i}].sizeKB must be a number greater than 0 and at most 102400`;
+    if (typeof share !== 'number' || !Number.isFinite(share) || !(share > 0) || share > 1)
+      return `${name}[${i}].share must be a number greater than 0 and at most 1`;
+    total += share;
+  }
+  if (Math.abs(total - 1) > 1e-3) return `${name} shares must sum to 1 (they sum to ${formatNumber(total)})`;
+  return null;
+}
+
+/** Mean record size of a histogram, KB. */
+export const distributionMeanKB = (buckets: readonly RecordSizeBucket[]): number => buckets.reduce((m, b) => m + b.sizeKB * b.share, 0);
+
 /** Checks one property against the schema; returns a message or null. */
 function checkProperty(name: string, schema: PropertySchema, value: unknown): string | null {
   switch (schema.type) {
+    case 'array':
+      return checkDistribution(name, value);
     case 'boolean':
       return typeof value === 'boolean' ? null : `${name} must be a boolean`;
     case 'string':
@@ -82,7 +109,8 @@ export function checkWorkload(input: WorkloadInput, options: WorkloadCheckOption
   const v: Record<string, unknown> = {};
   for (const key of Object.keys(raw)) {
     const value = raw[key];
-    const schema = PROPS[key];
+    // Own properties only: `toString`, `constructor`… must not find Object.prototype's members.
+    const schema = Object.hasOwn(PROPS, key) ? PROPS[key] : undefined;
     if (!schema) {
       errors.push({ field: at(key), message: `${key} is not a known workload field` });
       continue;
@@ -138,7 +166,29 @@ export function checkWorkload(input: WorkloadInput, options: WorkloadCheckOption
       message: 'maxRecordSizeKB must be greater than or equal to avgRecordSizeKB',
     });
   }
+  const buckets = v.recordSizeDistribution as RecordSizeBucket[] | undefined;
+  if (buckets !== undefined && avgRecordSizeKB !== undefined) {
+    const mean = distributionMeanKB(buckets);
+    if (Math.abs(mean - avgRecordSizeKB) > 0.01 * avgRecordSizeKB) {
+      errors.push({
+        field: at('recordSizeDistribution'),
+        message: `recordSizeDistribution's mean record size (${formatNumber(mean)} KB) must equal avgRecordSizeKB (${formatNumber(avgRecordSizeKB)} KB) within 1 %`,
+      });
+    }
+    const largest = Math.max(...buckets.map((b) => b.sizeKB));
+    if (givenMax !== undefined && givenMax < largest) {
+      errors.push({
+        field: at('maxRecordSizeKB'),
+        message: `maxRecordSizeKB must be greater than or equal to the largest size in recordSizeDistribution (${formatNumber(largest)} KB)`,
+      });
+    }
+  }
 
+  // A record size so small that the record rate it implies is not a finite number (5e-324 KB) cannot be sized or priced.
+  const peakBound = Math.max(givenPeak ?? 0, avgWriteMBps * Math.max(...Object.values(PEAK_FACTORS)));
+  if (errors.length === 0 && !Number.isFinite((peakBound * KB_PER_MB * MB_PER_GB * DAYS_PER_MONTH) / (avgRecordSizeKB as number))) {
+    errors.push({ field: at('avgRecordSizeKB'), message: 'avgRecordSizeKB is too small: the record rate it implies is not a finite number' });
+  }
   if (errors.length > 0) throw new ValidationError(errors, 'The workload is not valid');
   return {
     values: v as CheckedWorkload['values'],

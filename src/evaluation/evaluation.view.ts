@@ -146,6 +146,12 @@ export class EvaluationBasisView {
   @P(PeakFactorsView) peakFactors: PeakFactorsView;
 }
 
+@ObjectType('RecordSizeBucket', { description: 'One bucket of a record-size histogram' })
+export class RecordSizeBucketView {
+  @P(Float, { example: 0.5 }) sizeKB: number;
+  @P(Float, { example: 0.8 }) share: number;
+}
+
 @ObjectType('NormalizedWorkload', { description: 'The workload after defaults, with derived quantities' })
 export class NormalizedWorkloadView {
   @P(String) region: string;
@@ -175,6 +181,7 @@ export class NormalizedWorkloadView {
   @P(Float) mskLocalRetentionHours: number;
   @P(Float) mskExpressEgressFactor: number;
   @P(Float, { nullable: true }) mskStorageThroughputMBpsPerBroker: number | null;
+  @P([RecordSizeBucketView], { nullable: true }) recordSizeDistribution: RecordSizeBucketView[] | null;
   @P(Float) avgRecordsPerSec: number;
   @P(Float) peakRecordsPerSec: number;
   @P(Float) monthlyIngestGb: number;

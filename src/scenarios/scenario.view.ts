@@ -1,6 +1,15 @@
 import { Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ViewProperty as P } from '../common/view-property';
-import { EvaluationBasisView, IssueView, OptionCodeEnum, OptionResultView, OptionTotalView, RateCardRefView, RecommendationView } from '../evaluation/evaluation.view';
+import {
+  EvaluationBasisView,
+  IssueView,
+  OptionCodeEnum,
+  OptionResultView,
+  OptionTotalView,
+  RateCardRefView,
+  RecommendationView,
+  RecordSizeBucketView,
+} from '../evaluation/evaluation.view';
 import { MskBrokerFamilyEnum, TrafficPatternEnum } from '../evaluation/graphql/workload.input';
 
 export enum RepriceRatesEnum {
@@ -35,6 +44,7 @@ export class ScenarioWorkloadView {
   @P(Float, { nullable: true }) mskLocalRetentionHours?: number;
   @P(Float, { nullable: true }) mskExpressEgressFactor?: number;
   @P(Float, { nullable: true }) mskStorageThroughputMBpsPerBroker?: number;
+  @P([RecordSizeBucketView], { nullable: true }) recordSizeDistribution?: RecordSizeBucketView[];
 }
 
 @ObjectType('ScenarioOptionCost', { description: "One option in a scenario's evaluation: fit and monthly cost" })

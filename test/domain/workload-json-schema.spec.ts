@@ -24,6 +24,7 @@ describe('WORKLOAD_JSON_SCHEMA', () => {
       'mskLocalRetentionHours',
       'mskExpressEgressFactor',
       'mskStorageThroughputMBpsPerBroker',
+      'recordSizeDistribution',
     ]);
     for (const [name, p] of Object.entries(props)) {
       expect({ name, described: p.description.length > 10, example: p.examples.length > 0 }).toEqual({ name, described: true, example: true });

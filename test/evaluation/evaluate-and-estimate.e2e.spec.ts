@@ -182,6 +182,10 @@ describe('evaluations and estimates over REST and GraphQL', () => {
     const rest = await request(app.getHttpServer()).get('/v1/decision-rules').set('authorization', viewer);
     expect(rest.status).toBe(200);
     expect(rest.body).toEqual(JSON.parse(JSON.stringify(DECISION_RULES)));
+    // region-aware quotas are data: one threshold per region with the high defaults, one for every other region
+    const onDemandWrite = rest.body.find((r: { id: string }) => r.id === 'LIMIT_KDS_ON_DEMAND_WRITE');
+    expect(onDemandWrite.thresholds).toContainEqual({ name: 'peakWriteMBps.us-east-1', value: 10240, unit: 'MB/s' });
+    expect(onDemandWrite.thresholds).toContainEqual({ name: 'peakWriteMBps.otherRegions', value: 200, unit: 'MB/s' });
     const graph = await gql(app, viewer, '{ decisionRules { id kind effect question outcome source sourceUrl confidence appliesTo thresholds { name value unit } } }');
     expect(graph.body.data.decisionRules).toEqual(rest.body);
   });

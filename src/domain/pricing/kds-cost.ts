@@ -40,10 +40,25 @@ export function retentionTiersGbMonth(w: NormalizedWorkload): { extendedGbMonth:
   };
 }
 
-/** Billed GB in for on-demand modes: records × ceil(record KB) KB. */
+/**
+ * Billed units per record, averaged over the record-size histogram when there is one: Σ share × ceil(size ÷ unit),
+ * at least one unit per record (AWS rounds each record, so mixed sizes round bucket by bucket, not on the mean).
+ */
+export function unitsPerRecord(w: NormalizedWorkload, unitKB: number): number {
+  const units = (kb: number): number => Math.max(1, ceilTolerant(kb / unitKB));
+  if (!w.recordSizeDistribution) return units(w.avgRecordSizeKB);
+  return Math.round(w.recordSizeDistribution.reduce((sum, b) => sum + b.share * units(b.sizeKB), 0) * 1e9) / 1e9;
+}
+
+/** Billed GB in for on-demand modes: records × ceil(record KB) KB (per bucket of the size histogram). */
 export function onDemandBilledInGb(w: NormalizedWorkload): { billedKbPerRecord: number; billedGb: number } {
-  const billedKbPerRecord = Math.max(ON_DEMAND_BILLING_INCREMENT_KB, ceilTolerant(w.avgRecordSizeKB / ON_DEMAND_BILLING_INCREMENT_KB));
+  const billedKbPerRecord = unitsPerRecord(w, ON_DEMAND_BILLING_INCREMENT_KB);
   return { billedKbPerRecord, billedGb: (w.monthlyRecords * billedKbPerRecord) / KB_PER_GB };
+}
+
+function recordSizeBasis(w: NormalizedWorkload): string {
+  if (!w.recordSizeDistribution) return `using the average record size (${fmt(w.avgRecordSizeKB)} KB)`;
+  return `bucket by bucket over the record-size distribution (${w.recordSizeDistribution.map((b) => `${fmt(b.share * 100)} % of ${fmt(b.sizeKB)} KB`).join(', ')})`;
 }
 
 function retentionAssumption(): string {
@@ -63,7 +78,7 @@ export function kdsOnDemandModel(w: NormalizedWorkload): OptionModel {
   });
   pushIfPositive(drafts, {
     code: 'KDS_OD_DATA_IN',
-    describe: () => `Data in, each record rounded up to 1 KB: ${fmt(w.monthlyRecords, 0)} records × ${billedKbPerRecord} KB`,
+    describe: () => `Data in, each record rounded up to 1 KB: ${fmt(w.monthlyRecords, 0)} records × ${fmt(billedKbPerRecord)} KB`,
     quantity: billedGb,
     unit: 'GB',
     rateKey: RATE_KEYS.kdsOnDemandDataInGb,
@@ -100,7 +115,7 @@ export function kdsOnDemandModel(w: NormalizedWorkload): OptionModel {
     sizing: sizeKdsOnDemand(w),
     drafts,
     explain: () => [
-      `One stream. Data in is billed per record rounded up to 1 KB, using the average record size (${fmt(w.avgRecordSizeKB)} KB → ${billedKbPerRecord} KB billed).`,
+      `One stream. Data in is billed per record rounded up to 1 KB, ${recordSizeBasis(w)}: ${fmt(billedKbPerRecord)} KB billed per record on average.`,
       'Each shared consumer reads every byte once; reads are billed on bytes read (no 1 KB rounding).',
       'On-demand capacity scales to 2x the 30-day peak; a burst above twice the previous peak can throttle until it scales.',
       retentionAssumption(),
@@ -124,7 +139,7 @@ export function kdsAdvantageModel(w: NormalizedWorkload): OptionModel {
   const efoOut = w.monthlyIngestGb * w.dedicatedConsumers;
   pushIfPositive(drafts, {
     code: 'KDS_ADV_DATA_IN',
-    describe: () => `Data in (Advantage), each record rounded up to 1 KB: ${fmt(w.monthlyRecords, 0)} records × ${billedKbPerRecord} KB`,
+    describe: () => `Data in (Advantage), each record rounded up to 1 KB: ${fmt(w.monthlyRecords, 0)} records × ${fmt(billedKbPerRecord)} KB`,
     quantity: billedGb,
     unit: 'GB',
     rateKey: RATE_KEYS.kdsAdvantageDataInGb,
@@ -176,8 +191,8 @@ export function kdsAdvantageModel(w: NormalizedWorkload): OptionModel {
     drafts,
     explain: () => [
       'On-demand Advantage is an account-level mode: no per-stream charge; Advantage rates are third-party confirmed (3P).',
-      `A minimum of ${ADVANTAGE_MINIMUM_MBPS} MB/s is billed on ingest and on retrieval (3P), with a 24-hour commitment; modelled per hour, as if this stream were the account's only Advantage usage. The shortfall is its own line item at the same per-GB rate.`,
-      `Data in is billed per record rounded up to 1 KB (${fmt(w.avgRecordSizeKB)} KB → ${billedKbPerRecord} KB billed).`,
+      `A minimum of ${ADVANTAGE_MINIMUM_MBPS} MB/s is billed on ingest and on retrieval (3P); AWS documents a minimum throughput billing commitment of at least 24 hours but leaves the metering open. streamfit's assumption: per hour, account-wide, as if this stream were the account's only Advantage usage. The shortfall is its own line item at the same per-GB rate.`,
+      `Data in is billed per record rounded up to 1 KB, ${recordSizeBasis(w)}: ${fmt(billedKbPerRecord)} KB billed per record on average.`,
       retentionAssumption(),
     ],
   };
@@ -186,7 +201,7 @@ export function kdsAdvantageModel(w: NormalizedWorkload): OptionModel {
 export function kdsProvisionedModel(w: NormalizedWorkload): OptionModel {
   const sizing = sizeKdsProvisioned(w);
   const shardHours = sizing.shards * HOURS_PER_MONTH;
-  const unitsPerRecord = Math.max(1, ceilTolerant(w.avgRecordSizeKB / PUT_PAYLOAD_UNIT_KB));
+  const putUnits = unitsPerRecord(w, PUT_PAYLOAD_UNIT_KB);
   const { longTermGbMonth } = retentionTiersGbMonth(w);
   const drafts: LineDraft[] = [
     {
@@ -199,8 +214,8 @@ export function kdsProvisionedModel(w: NormalizedWorkload): OptionModel {
   ];
   pushIfPositive(drafts, {
     code: 'KDS_PROV_PUT_PAYLOAD_UNITS',
-    describe: () => `PUT payload units (25 KB): ${fmt(w.monthlyRecords, 0)} records × ${unitsPerRecord} unit(s)`,
-    quantity: w.monthlyRecords * unitsPerRecord,
+    describe: () => `PUT payload units (25 KB): ${fmt(w.monthlyRecords, 0)} records × ${fmt(putUnits)} unit(s)`,
+    quantity: w.monthlyRecords * putUnits,
     unit: 'PUT payload unit',
     rateKey: RATE_KEYS.kdsProvisionedPutPayloadUnit,
   });
@@ -239,7 +254,7 @@ export function kdsProvisionedModel(w: NormalizedWorkload): OptionModel {
     drafts,
     explain: () => [
       `Shards sized for the peak with ${Math.round((sizing.headroomFactor! - 1) * 100)} % headroom: max(write MB/s ÷ 1, records/s ÷ 1,000, shared read MB/s ÷ 2), bound by ${sizing.boundBy}.`,
-      `PUT payload units = records × ceil(record KB ÷ 25) = records × ${unitsPerRecord}, using the average record size.`,
+      `PUT payload units = records × ceil(record KB ÷ 25) = records × ${fmt(putUnits)}, ${recordSizeBasis(w)}.`,
       'Shared GetRecords reads are free in provisioned mode; reads of data older than 7 days (long-term retrieval) are not priced.',
       'Extended retention is charged per shard-hour for any retention beyond 24 h; data beyond 7 days also pays long-term retention per GB-month.',
     ],

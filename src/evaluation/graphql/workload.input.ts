@@ -20,6 +20,12 @@ export enum BreakEvenVariableEnum {
 }
 registerEnumType(BreakEvenVariableEnum, { name: 'BreakEvenVariable' });
 
+@InputType('RecordSizeBucketInput', { description: 'One bucket of a record-size histogram' })
+export class RecordSizeBucketInput {
+  @Field(() => Float, { description: 'Record size of this bucket, KB (> 0)' }) sizeKB: number;
+  @Field(() => Float, { description: 'Share of all records with this size (0 < share ≤ 1; shares sum to 1)' }) share: number;
+}
+
 /**
  * The workload, as over REST. Fields and descriptions follow WORKLOAD_JSON_SCHEMA; bounds and
  * cross-field rules are checked by the same domain validation as REST (a test keeps the field lists equal).
@@ -50,6 +56,8 @@ export class WorkloadInputGql {
   @Field(() => Float, { nullable: true, description: 'MSK Standard: hours kept on EBS when tiered storage is considered (default 72)' }) mskLocalRetentionHours?: number;
   @Field(() => Float, { nullable: true, description: 'MSK Express: egress capacity as a multiple of broker ingress, 1..5 (default 2.5)' }) mskExpressEgressFactor?: number;
   @Field(() => Float, { nullable: true, description: 'MSK Standard: provisioned storage throughput per broker, MiB/s, 250..1000' }) mskStorageThroughputMBpsPerBroker?: number;
+  @Field(() => [RecordSizeBucketInput], { nullable: true, description: 'Record sizes as a histogram (shares sum to 1; mean = avgRecordSizeKB); billed bucket by bucket' })
+  recordSizeDistribution?: RecordSizeBucketInput[];
 }
 
 @InputType('RateOverrideInput')
