@@ -1,3 +1,4 @@
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import fastJsonStringify from 'fast-json-stringify';
 import { compileJsonWriter, type JsonWriter } from './json-writer';
@@ -51,17 +52,20 @@ export function responseWriter(schema: Schema): JsonWriter {
   }
 }
 
-/** Attach 200-response serialization schemas (and their writers) to routes as Nest registers them (call before app.init()). */
-export function useResponseSchemas(fastify: FastifyInstance, routes: Record<string, Schema>): void {
+/**
+ * Route metadata on the handler (Fastify route config through Nest's @RouteConfig): the 200 answer is written
+ * by the compiled JSON writer (responseWriter) from this OpenAPI component (the view class the handler documents).
+ */
+export const SerializeWith = (view: string) => RouteConfig({ responseView: view });
+
+/** Attach the serialization schemas the handlers ask for (@SerializeWith) as Nest registers the routes (before app.init()). */
+export function useResponseSchemas(fastify: FastifyInstance, components: Record<string, unknown>): void {
   fastify.addHook('onRoute', (route: RouteOptions) => {
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) {
-      const schema = routes[`${method} ${route.url}`];
-      if (schema) {
-        route.schema = { ...(route.schema ?? {}), response: { 200: schema } };
-        // Fastify sends what a serializer returns as it is: a Buffer (the writer's) or a string (the fallback's).
-        route.serializerCompiler = ({ schema: routeSchema }) => responseWriter(routeSchema as Schema) as (data: unknown) => string;
-      }
+    const view = (route.config as { responseView?: unknown } | undefined)?.responseView;
+    if (typeof view === 'string') {
+      route.schema = { ...(route.schema ?? {}), response: { 200: serializationSchema(components, view) } };
+      // Fastify sends what a serializer returns as it is: a Buffer (the writer's) or a string (the fallback's).
+      route.serializerCompiler = ({ schema }) => responseWriter(schema as Schema) as (data: unknown) => string;
     }
   });
 }
