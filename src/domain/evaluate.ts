@@ -216,9 +216,15 @@ function assertFiniteCosts(options: OptionResult[], rates: RateResolver): void {
   if (fields.size > 0) throw new ValidationError([...fields].map(([field, message]) => ({ field, message })), 'The cost of this input is not a finite amount');
 }
 
-function assess(input: WorkloadInput, card: RateCard, pricing?: PricingInput, volumeRangeInput?: unknown): Assessed {
-  const workload = normalizeWorkload(input);
-  const volumeRange = validateVolumeRange(volumeRangeInput);
+/** What the volume study needs beyond the normalized workload: the caller's input (scaled and normalized again at each volume) and the range. */
+export interface VolumeStudyInput {
+  input: WorkloadInput;
+  volumeRange?: unknown;
+}
+
+function assess(workload: NormalizedWorkload, card: RateCard, pricing: PricingInput | undefined, volume: VolumeStudyInput): Assessed {
+  const volumeRange = validateVolumeRange(volume.volumeRange);
+  const input = volume.input;
   if (workload.region !== card.region) {
     throw new ValidationError([
       { field: 'workload.region', message: `region ${workload.region} does not match the rate card's region ${card.region}` },
@@ -258,7 +264,12 @@ function assess(input: WorkloadInput, card: RateCard, pricing?: PricingInput, vo
 
 /** Evaluates a workload: normalized workload, recommendation, decision trace, six ranked priced options, rate provenance, warnings. */
 export function evaluate(input: WorkloadInput, card: RateCard, pricing?: PricingInput, volumeRange?: unknown): Evaluation {
-  const a = assess(input, card, pricing, volumeRange);
+  return evaluateNormalized(normalizeWorkload(input), card, pricing, { input, volumeRange });
+}
+
+/** evaluate() for a workload already normalized (and so validated) once, e.g. by the service's request validation. */
+export function evaluateNormalized(workload: NormalizedWorkload, card: RateCard, pricing: PricingInput | undefined, volume: VolumeStudyInput): Evaluation {
+  const a = assess(workload, card, pricing, volume);
   return {
     workload: a.workload,
     volumeRange: a.volumeRange,
@@ -273,7 +284,12 @@ export function evaluate(input: WorkloadInput, card: RateCard, pricing?: Pricing
 
 /** Prices the six options: options (ranked, with eligibility), totals, rate provenance, basis, warnings. */
 export function estimate(input: WorkloadInput, card: RateCard, pricing?: PricingInput, volumeRange?: unknown): Estimate {
-  const a = assess(input, card, pricing, volumeRange);
+  return estimateNormalized(normalizeWorkload(input), card, pricing, { input, volumeRange });
+}
+
+/** estimate() for a workload already normalized once. */
+export function estimateNormalized(workload: NormalizedWorkload, card: RateCard, pricing: PricingInput | undefined, volume: VolumeStudyInput): Estimate {
+  const a = assess(workload, card, pricing, volume);
   return {
     volumeRange: a.volumeRange,
     options: a.options,

@@ -9,6 +9,7 @@ import {
   collect,
   type FieldError,
   isObject,
+  type NormalizedWorkload,
   normalizeWorkload,
   type PricingInput,
   validatePricing,
@@ -39,6 +40,16 @@ export interface RequestPaths {
 
 const REST: RequestPaths = { workload: 'workload' };
 
+/** The workload of each checked request, normalized once by the check (the domain takes it as it is). */
+const normalized = new WeakMap<object, NormalizedWorkload>();
+
+/** The normalized workload of a request that passed its check (normalizing it now if it did not come through one). */
+export function normalizedWorkloadOf(request: EvaluationRequest): NormalizedWorkload {
+  let workload = normalized.get(request);
+  if (!workload) normalized.set(request, (workload = normalizeWorkload(request.workload)));
+  return workload;
+}
+
 function check(body: unknown, allowed: string[], paths: RequestPaths): void {
   if (!isObject(body)) throw new ValidationError([{ field: '(body)', message: 'the request body must be a JSON object' }]);
   const errors: FieldError[] = [];
@@ -46,14 +57,16 @@ function check(body: unknown, allowed: string[], paths: RequestPaths): void {
     if (!allowed.includes(key)) errors.push({ field: key, message: `${key} is not a known field` });
   }
   const path = paths.workload;
+  let workload: NormalizedWorkload | undefined;
   if (body.workload === undefined) errors.push({ field: path, message: `${path} is required` });
-  else collect(errors, () => normalizeWorkload(body.workload as WorkloadInput, { path }));
+  else collect(errors, () => (workload = normalizeWorkload(body.workload as WorkloadInput, { path })));
   collect(errors, () => validatePricing({ discountPercent: body.discountPercent as number | undefined, rateOverrides: body.rateOverrides as Record<string, number> | undefined }));
   if (allowed === EVALUATION_FIELDS) collect(errors, () => validateVolumeRange(body.volumeRange));
   if (allowed === BREAK_EVEN_FIELDS) {
     for (const key of BREAK_EVEN_ONLY) if (body[key] === undefined) errors.push({ field: key, message: `${key} is required` });
   }
   if (errors.length) throw new ValidationError(errors);
+  if (workload) normalized.set(body, workload);
 }
 
 /** POST /v1/evaluations and /v1/estimates; GraphQL evaluateWorkload and estimateCosts. */
