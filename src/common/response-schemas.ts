@@ -1,5 +1,7 @@
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import fastJsonStringify from 'fast-json-stringify';
+import { compileJsonWriter, type JsonWriter } from './json-writer';
 
 type Schema = Record<string, unknown>;
 
@@ -37,8 +39,22 @@ export function serializationSchema(components: Record<string, unknown>, name: s
 }
 
 /**
+ * The serializer of one response schema: the compiled JSON writer (json-writer.ts: remembers the escaped
+ * static strings of an answer), falling back to fast-json-stringify — Fastify's own serializer — for any
+ * value or schema it does not take, so the bytes are fast-json-stringify's either way.
+ */
+export function responseWriter(schema: Schema): JsonWriter {
+  const general = fastJsonStringify(schema) as (value: unknown) => string;
+  try {
+    return compileJsonWriter(schema, general).write;
+  } catch {
+    return general;
+  }
+}
+
+/**
  * Route metadata on the handler (Fastify route config through Nest's @RouteConfig): the 200 answer is written
- * by fast-json-stringify from this OpenAPI component (the view class the handler documents).
+ * by the compiled JSON writer (responseWriter) from this OpenAPI component (the view class the handler documents).
  */
 export const SerializeWith = (view: string) => RouteConfig({ responseView: view });
 
@@ -46,6 +62,10 @@ export const SerializeWith = (view: string) => RouteConfig({ responseView: view 
 export function useResponseSchemas(fastify: FastifyInstance, components: Record<string, unknown>): void {
   fastify.addHook('onRoute', (route: RouteOptions) => {
     const view = (route.config as { responseView?: unknown } | undefined)?.responseView;
-    if (typeof view === 'string') route.schema = { ...(route.schema ?? {}), response: { 200: serializationSchema(components, view) } };
+    if (typeof view === 'string') {
+      route.schema = { ...(route.schema ?? {}), response: { 200: serializationSchema(components, view) } };
+      // Fastify sends what a serializer returns as it is: a Buffer (the writer's) or a string (the fallback's).
+      route.serializerCompiler = ({ schema }) => responseWriter(schema as Schema) as (data: unknown) => string;
+    }
   });
 }

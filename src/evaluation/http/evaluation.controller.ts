@@ -30,11 +30,11 @@ export class EvaluationController {
   @ApiBadRequestResponse(badRequest)
   @SerializeWith('EvaluationView')
   async evaluate(@CurrentCaller() caller: Caller, @Body({ schema: EvaluationRequestSchema }) request: EvaluationRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    // An identical request against the same rates is answered with the JSON text written the first time.
-    const entry = await this.evaluations.evaluateEntry(caller, request);
-    entry.json ??= reply.serialize(entry.value) as string;
+    // Written by the route's serializer (the JSON writer of the response view); an identical request against
+    // the same rates is answered with the bytes written the first time.
+    const json = await this.evaluations.evaluateJson(caller, request, (evaluation) => reply.serialize(evaluation) as string | Buffer);
     void reply.header('content-type', 'application/json; charset=utf-8');
-    return entry.json;
+    return json;
   }
 
   @Post('estimates')
@@ -46,7 +46,7 @@ export class EvaluationController {
     description: 'JSON estimate, or CSV (RFC 4180) when asked with Accept: text/csv',
     content: {
       'application/json': { schema: { $ref: getSchemaPath(EstimateView) } },
-      'text/csv': { schema: { type: 'string', example: 'option,lineCode,description,quantity,unit,unitPriceUsd,monthlyCostUsd,usageType,rateKey,rateSource,rateCardId,rateCardDate\r\n' } },
+      'text/csv': { schema: { type: 'string', example: 'option,lineCode,description,quantity,unit,unitPriceUsd,monthlyCostUsd,usageType,rateKey,rateSource,rateCardId,rateCardDate,bandLowUsd,bandHighUsd\r\n' } },
     },
   })
   @ApiBadRequestResponse(badRequest)
