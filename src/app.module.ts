@@ -4,7 +4,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { formatGraphqlError } from './common/graphql-error.formatter';
 import { offlineIdePlugin } from './graphql-support/offline-ide';
-import { queryLimitsPlugin } from './graphql-support/query-limits.plugin';
+import { MAX_QUERY_TOKENS, queryLimitsPlugin } from './graphql-support/query-limits.plugin';
 import { yieldInLargeLists } from './graphql-support/yielding-lists';
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
@@ -41,6 +41,7 @@ export class AppModule {
             formatError: (formatted, error) => formatGraphqlError(formatted, error, options.logger),
             // Break-even series are completed a chunk of points per event-loop turn (health checks are not held up).
             transformSchema: (schema) => yieldInLargeLists(schema),
+            parseOptions: { maxTokens: MAX_QUERY_TOKENS },
           }),
         }),
         AuthModule,
