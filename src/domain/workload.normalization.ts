@@ -12,6 +12,7 @@ import {
   type WorkloadInput,
 } from './workload';
 import { checkWorkload, type WorkloadCheckOptions } from './workload.validation';
+import type { Delivery } from './pipeline/delivery';
 
 /** The workload after defaults, with the derived quantities the model uses. */
 export interface NormalizedWorkload {
@@ -47,6 +48,8 @@ export interface NormalizedWorkload {
   mskStorageThroughputMBpsPerBroker: number | null;
   /** Record-size histogram (shares of records), or null when every record is avgRecordSizeKB. */
   recordSizeDistribution: RecordSizeBucket[] | null;
+  /** Delivery sinks, normalized (empty when none asked). */
+  deliverTo: Delivery[];
   // derived
   avgRecordsPerSec: number;
   peakRecordsPerSec: number;
@@ -72,7 +75,7 @@ export type NormalizeOptions = WorkloadCheckOptions;
  * records/s, peak, monthly volumes and stored GB. Throws `ValidationError` listing every bad field.
  */
 export function normalizeWorkload(input: WorkloadInput, options: NormalizeOptions = {}): NormalizedWorkload {
-  const { values: v, throughputGivenAs, ingestGbPerDay, avgWriteMBps, activeHoursPerDay } = checkWorkload(input, options);
+  const { values: v, throughputGivenAs, ingestGbPerDay, avgWriteMBps, activeHoursPerDay, deliverTo } = checkWorkload(input, options);
   const trafficPattern = v.trafficPattern ?? WORKLOAD_DEFAULTS.trafficPattern;
   const givenPeak = v.peakWriteMBps;
   const givenMax = v.maxRecordSizeKB;
@@ -114,6 +117,7 @@ export function normalizeWorkload(input: WorkloadInput, options: NormalizeOption
     mskExpressEgressFactor: v.mskExpressEgressFactor ?? WORKLOAD_DEFAULTS.mskExpressEgressFactor,
     mskStorageThroughputMBpsPerBroker: v.mskStorageThroughputMBpsPerBroker ?? null,
     recordSizeDistribution: v.recordSizeDistribution ? v.recordSizeDistribution.map((b) => ({ sizeKB: b.sizeKB, share: b.share })) : null,
+    deliverTo,
     avgRecordsPerSec: (avgWriteMBps * KB_PER_MB) / recordKB,
     peakRecordsPerSec: (peakWriteMBps * KB_PER_MB) / recordKB,
     monthlyIngestGb,
