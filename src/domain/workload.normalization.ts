@@ -45,6 +45,7 @@ export interface NormalizedWorkload {
   mskLocalRetentionHours: number;
   mskExpressEgressFactor: number;
   mskStorageThroughputMBpsPerBroker: number | null;
+  historicalReadGbPerMonth: number;
   /** Record-size histogram (shares of records), or null when every record is avgRecordSizeKB. */
   recordSizeDistribution: RecordSizeBucket[] | null;
   // derived
@@ -113,6 +114,7 @@ export function normalizeWorkload(input: WorkloadInput, options: NormalizeOption
     mskLocalRetentionHours: v.mskLocalRetentionHours ?? WORKLOAD_DEFAULTS.mskLocalRetentionHours,
     mskExpressEgressFactor: v.mskExpressEgressFactor ?? WORKLOAD_DEFAULTS.mskExpressEgressFactor,
     mskStorageThroughputMBpsPerBroker: v.mskStorageThroughputMBpsPerBroker ?? null,
+    historicalReadGbPerMonth: v.historicalReadGbPerMonth ?? 0,
     recordSizeDistribution: v.recordSizeDistribution ? v.recordSizeDistribution.map((b) => ({ sizeKB: b.sizeKB, share: b.share })) : null,
     avgRecordsPerSec: (avgWriteMBps * KB_PER_MB) / recordKB,
     peakRecordsPerSec: (peakWriteMBps * KB_PER_MB) / recordKB,

@@ -181,6 +181,7 @@ export class NormalizedWorkloadView {
   @P(Float) mskLocalRetentionHours: number;
   @P(Float) mskExpressEgressFactor: number;
   @P(Float, { nullable: true }) mskStorageThroughputMBpsPerBroker: number | null;
+  @P(Float) historicalReadGbPerMonth: number;
   @P([RecordSizeBucketView], { nullable: true }) recordSizeDistribution: RecordSizeBucketView[] | null;
   @P(Float) avgRecordsPerSec: number;
   @P(Float) peakRecordsPerSec: number;

@@ -166,7 +166,6 @@ export function realisticPriceList(options: RealisticPriceListOptions = {}): Ser
 
   // Extra SKUs of the right family that streamfit does not price.
   for (const mcu of ['general', 'memory', 'compute']) msk.push(mskDoc(`${mp}Kafka.mcu.${mcu}`, 'RunConnector', 'Hrs', { group: 'MSK Connect' }));
-  msk.push(mskDoc(`${mp}Kafka.DataRetrieval.Tiered`, 'TieredStorageRetrieval', 'GB', { group: 'Tiered Storage' }));
   msk.push(mskDoc(`${mp}Kafka.PrivateConnectivityHours`, 'PrivateConnectivity', 'Hrs', { group: 'Private Connectivity' }));
   msk.push(mskDoc(`${mp}Kafka.PrivateConnectivity-Bytes`, 'PrivateConnectivity', 'GB', { group: 'Private Connectivity' }));
   msk.push(mskDoc(`${mp}KafkaReplication-Hours`, 'Replicator', 'Hrs', { group: 'Replicator' }));
