@@ -208,6 +208,7 @@ describe('web console at / (real Chromium, real service)', () => {
     expect(await page.locator('ul.crossovers li').count()).toBe(be.crossovers.length);
     expect(await page.locator('svg.breakeven').getAttribute('role')).toBe('img');
     await screenshot(page, 'console-charts-1366x768.png', '#bars-title');
+    await screenshot(page, 'console-breakeven-1366x768.png', '#be-title');
 
     // CSV of the estimate: the API's own CSV, byte for byte.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
@@ -263,11 +264,11 @@ describe('web console at / (real Chromium, real service)', () => {
       expect(cell).toContain(signed(delta.absoluteUsd));
     }
 
-    // Filter by tag: only the scenario tagged "guide" remains.
-    await page.getByLabel('Tag', { exact: true }).fill('guide');
-    await page.getByRole('button', { name: 'Search' }).click();
+    // Filter by tag (a tag in the list is a filter too): only the scenario tagged "guide" remains.
+    await page.getByRole('button', { name: 'Show only scenarios tagged guide' }).click();
     await page.locator('table.scenario-list tbody tr').nth(1).waitFor({ state: 'detached' });
     expect(await page.locator('table.scenario-list tbody th').allTextContents()).toEqual(['Console A']);
+    await expect(page.getByLabel('Tag', { exact: true }).inputValue()).resolves.toBe('guide');
 
     // The scenario view: versions, save the form's workload as version 2, re-price against version 1.
     await page.getByRole('button', { name: 'Console A' }).click();

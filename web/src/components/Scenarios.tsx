@@ -89,7 +89,7 @@ export function Scenarios({ apiKey, readOnly, formValues, onError, onLoad }: Pro
   const [busy, setBusy] = useState(false);
   const [loaded, setLoaded] = useState(false);
 
-  const load = async (after: string | null) => {
+  const load = async (after: string | null, filters = { search, tag }) => {
     if (!apiKey) {
       setError('Paste an API key above to see your team’s scenarios.');
       return;
@@ -97,7 +97,7 @@ export function Scenarios({ apiKey, readOnly, formValues, onError, onLoad }: Pro
     setBusy(true);
     setError('');
     try {
-      const res = await graphql(apiKey, ScenariosDocument, { first: PAGE, after, search: search.trim() || null, tag: tag.trim() || null });
+      const res = await graphql(apiKey, ScenariosDocument, { first: PAGE, after, search: filters.search.trim() || null, tag: filters.tag.trim() || null });
       setItems(after ? [...items, ...res.scenarios.items] : res.scenarios.items);
       setNext(res.scenarios.nextCursor ?? null);
       setLoaded(true);
@@ -208,7 +208,25 @@ export function Scenarios({ apiKey, readOnly, formValues, onError, onLoad }: Pro
                       {s.name}
                     </button>
                   </th>
-                  <td>{s.tags.join(', ') || '—'}</td>
+                  <td>
+                    {s.tags.length === 0
+                      ? '—'
+                      : s.tags.map((t) => (
+                          <button
+                            key={t}
+                            type="button"
+                            class="chip"
+                            aria-label={`Show only scenarios tagged ${t}`}
+                            onClick={() => {
+                              setTag(t);
+                              setComparison(null);
+                              void load(null, { search, tag: t });
+                            }}
+                          >
+                            {t}
+                          </button>
+                        ))}
+                  </td>
                   <td class="num">{s.version}</td>
                   <td>
                     {optionName(s.latest.recommendation.option)} {money(s.latest.recommendation.monthlyCostUsd)}
