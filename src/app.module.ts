@@ -6,6 +6,8 @@ import { formatGraphqlError } from './common/graphql-error.formatter';
 import { offlineIdePlugin } from './graphql-support/offline-ide';
 import { queryLimitsPlugin } from './graphql-support/query-limits.plugin';
 import { AuthModule } from './auth/auth.module';
+import { AuthService } from './auth/auth.service';
+import { graphqlGate } from './auth/graphql-gate';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { HealthModule } from './health/health.module';
 import { RatesModule } from './rates/rates.module';
@@ -20,8 +22,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.forRoot(options),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
+          imports: [AuthModule],
+          inject: [AuthService],
+          useFactory: (auth: AuthService) => ({
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
@@ -30,9 +35,10 @@ export class AppModule {
           introspection: true,
           includeStacktraceInErrorResponses: false,
           // No HTTP cache hints are served, so Apollo's cache-control plugin (a hook on every field) stays off.
-          plugins: [offlineIdePlugin('/graphql'), queryLimitsPlugin(), ApolloServerPluginCacheControlDisabled()],
+          plugins: [offlineIdePlugin('/graphql'), queryLimitsPlugin(undefined, graphqlGate(auth)), ApolloServerPluginCacheControlDisabled()],
           context: (request: unknown, reply: unknown) => ({ req: request, reply }),
           formatError: (formatted, error) => formatGraphqlError(formatted, error, options.logger),
+          }),
         }),
         AuthModule,
         HealthModule,

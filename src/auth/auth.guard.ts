@@ -21,6 +21,15 @@ export function requestOf(context: ExecutionContext): { request: AuthedRequest; 
   return { request: context.switchToHttp().getRequest<AuthedRequest>(), reply: context.switchToHttp().getResponse<FastifyReply>() };
 }
 
+/**
+ * Rate-limit units of a REST call: one for the request, plus one when it writes or computes (every call but a
+ * GET does, and re-pricing a scenario is an evaluation) — the same unit as GraphQL's expensive and writing fields.
+ */
+export function restUnits(request: FastifyRequest): number {
+  const route = request.routeOptions?.url ?? '';
+  return request.method === 'GET' || request.method === 'HEAD' ? (route.endsWith('/estimate') ? 2 : 1) : 2;
+}
+
 /** Every route needs an API key unless marked @Public: 401 without a valid key, 403 without the role, 429 over the limit. */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -43,9 +52,9 @@ export class AuthGuard implements CanActivate {
   }
 
   private async authenticateAndLimit(request: AuthedRequest, reply?: FastifyReply): Promise<Caller> {
-    const caller = await this.auth.authenticate(request.headers.authorization);
+    const caller = await this.auth.authenticate(request.headers.authorization, request.ip);
     request.caller = caller;
-    const quota = await this.auth.enforceRateLimit(caller);
+    const quota = await this.auth.enforceRateLimit(caller, restUnits(request));
     if (reply && !reply.sent) {
       void reply.header('x-ratelimit-limit', String(quota.limit));
       void reply.header('x-ratelimit-remaining', String(quota.remaining));

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { textProblem } from '../common/text-input';
 import { DomainError } from '../domain/errors';
 import { CacheService } from '../infrastructure/cache/cache.service';
 import { cacheKeys } from '../infrastructure/cache/cache-keys';
@@ -6,13 +7,27 @@ import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config';
 import { type Caller, type Role, generateApiKey, keyMatches, parseApiKey, TEAM_PATTERN, ROLES } from './api-key';
 import { ApiKeyRepository, type StoredApiKey } from './api-key.repository';
 
-const KEY_CACHE_SECONDS = 60;
+/** Lifetime of a key's shared (Redis) entry: the revocation bound when the revoking replica cannot reach Redis. */
+export const SHARED_KEY_CACHE_SECONDS = 60;
 const RATE_WINDOW_MS = 60_000;
+const LOCAL_MAX = 10_000;
 
+/**
+ * Authentication. A key is looked up in Redis (shared entry, deleted on revocation) or else in PostgreSQL (the
+ * source of truth), and a replica remembers a verified key for CACHE_MEMORY_TTL_MS only — never past that, whatever
+ * fails. So a revocation is refused everywhere within CACHE_MEMORY_TTL_MS, with Redis or without it (Redis down:
+ * every replica asks PostgreSQL once per TTL); the one exception is a revocation made while the revoking replica
+ * could not reach Redis, bounded by SHARED_KEY_CACHE_SECONDS. Unknown keys are remembered locally (never written to
+ * Redis), and failed attempts are throttled per client address before any lookup.
+ */
 @Injectable()
 export class AuthService {
-  /** Keys verified in the last CACHE_MEMORY_TTL_MS (skips hashing and lookup on the hot path; a revocation reaches every replica within the key cache TTL). */
-  private readonly verified = new Map<string, { caller: Caller; until: number }>();
+  /** Keys verified in the last CACHE_MEMORY_TTL_MS, by the key itself (not the header it came in). */
+  private readonly verified = new Map<string, { caller: Caller; prefix: string; until: number }>();
+  /** Prefixes no key has (until a time): a negative cache that costs Redis nothing. */
+  private readonly unknown = new Map<string, number>();
+  /** Requests without a valid key per client address, in the current one-minute window (this replica). */
+  private readonly anonymous = new Map<string, { windowStart: number; count: number }>();
 
   constructor(
     private readonly keys: ApiKeyRepository,
@@ -20,34 +35,92 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Resolve `Authorization: Bearer <key>` to a caller, or throw UNAUTHENTICATED. */
-  async authenticate(authorization: string | undefined): Promise<Caller> {
+  /**
+   * Resolve `Authorization: Bearer <key>` to a caller, or throw UNAUTHENTICATED. `client` (the caller's address)
+   * is charged one anonymous request per failed attempt; over ANONYMOUS_RATE_LIMIT_PER_MINUTE, RATE_LIMITED before any lookup.
+   */
+  async authenticate(authorization: string | undefined, client = 'unknown'): Promise<Caller> {
     if (!authorization) throw new DomainError('UNAUTHENTICATED', 'An API key is required: send `Authorization: Bearer <key>`');
-    const remembered = this.verified.get(authorization);
-    if (remembered && remembered.until > Date.now()) return remembered.caller;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    const parsed = match ? parseApiKey(match[1]) : null;
-    if (!match || !parsed) throw new DomainError('UNAUTHENTICATED', 'The API key is malformed or not valid');
+    const key = match?.[1];
+    const now = Date.now();
+    const remembered = key === undefined ? undefined : this.verified.get(key);
+    if (remembered && remembered.until > now) return remembered.caller;
+    this.assertAnonymousBudget(client, now);
+    const parsed = key === undefined ? null : parseApiKey(key);
+    if (key === undefined || !parsed) throw this.failed(client, now, 'The API key is malformed or not valid');
+    const unknownUntil = this.unknown.get(parsed.prefix);
+    if (unknownUntil !== undefined && unknownUntil > now) throw this.failed(client, now, 'The API key is not valid or has been revoked');
     const stored = await this.lookup(parsed.prefix);
-    if (!stored || stored.revokedAt || !keyMatches(match[1], stored.secretHash)) {
-      throw new DomainError('UNAUTHENTICATED', 'The API key is not valid or has been revoked');
-    }
+    if (!stored) this.bounded(this.unknown).set(parsed.prefix, Date.now() + this.config.CACHE_MEMORY_TTL_MS);
+    if (!stored || stored.revokedAt || !keyMatches(key, stored.secretHash)) throw this.failed(client, now, 'The API key is not valid or has been revoked');
     const caller: Caller = { keyId: stored.id, team: stored.team, role: stored.role };
-    if (this.verified.size >= 10000) this.verified.clear();
-    this.verified.set(authorization, { caller, until: Date.now() + this.config.CACHE_MEMORY_TTL_MS });
+    // The entry's clock starts when the lookup started: its age never exceeds the TTL, however slow the lookup.
+    this.bounded(this.verified).set(key, { caller, prefix: parsed.prefix, until: now + this.config.CACHE_MEMORY_TTL_MS });
     return caller;
   }
 
-  /** Fixed one-minute window per key, counted in Redis (shared by all replicas). */
-  async enforceRateLimit(caller: Caller, now = Date.now()): Promise<{ limit: number; remaining: number; resetSeconds: number }> {
+  /**
+   * Charges one request without a valid key to a client address (unauthenticated GraphQL, introspection included);
+   * throws RATE_LIMITED over ANONYMOUS_RATE_LIMIT_PER_MINUTE. Counted per replica, in memory.
+   */
+  chargeAnonymous(client: string, now = Date.now()): void {
+    this.assertAnonymousBudget(client, now);
+    this.countAnonymous(client, now);
+  }
+
+  private failed(client: string, now: number, message: string): DomainError {
+    this.countAnonymous(client, now);
+    return new DomainError('UNAUTHENTICATED', message);
+  }
+
+  private countAnonymous(client: string, now: number): void {
     const windowStart = Math.floor(now / RATE_WINDOW_MS) * RATE_WINDOW_MS;
-    const count = await this.cache.hit(cacheKeys.rateLimit(caller.keyId, windowStart), RATE_WINDOW_MS);
+    const entry = this.anonymous.get(client);
+    if (entry && entry.windowStart === windowStart) entry.count += 1;
+    else this.bounded(this.anonymous).set(client, { windowStart, count: 1 });
+  }
+
+  private assertAnonymousBudget(client: string, now: number): void {
+    const windowStart = Math.floor(now / RATE_WINDOW_MS) * RATE_WINDOW_MS;
+    const entry = this.anonymous.get(client);
+    const limit = this.config.ANONYMOUS_RATE_LIMIT_PER_MINUTE;
+    if (entry && entry.windowStart === windowStart && entry.count >= limit) {
+      const resetSeconds = Math.max(1, Math.ceil((windowStart + RATE_WINDOW_MS - now) / 1000));
+      throw new DomainError('RATE_LIMITED', `Too many requests without a valid API key from this address (${limit} per minute); retry in ${resetSeconds} s`, { retryAfterSeconds: resetSeconds, limit });
+    }
+  }
+
+  /** A local map that never grows past LOCAL_MAX entries (the oldest goes first). */
+  private bounded<K, V>(map: Map<K, V>): Map<K, V> {
+    if (map.size >= LOCAL_MAX) {
+      const oldest = map.keys().next();
+      if (!oldest.done) map.delete(oldest.value);
+    }
+    return map;
+  }
+
+  /**
+   * Fixed one-minute windows counted in Redis (shared by all replicas): `units` against the key's
+   * RATE_LIMIT_PER_MINUTE and against its team's TEAM_RATE_LIMIT_PER_MINUTE (so minting keys does not multiply a
+   * team's budget). A unit is one HTTP request, plus one per expensive or writing field (README "Rate limits").
+   */
+  async enforceRateLimit(caller: Caller, units = 1, now = Date.now()): Promise<{ limit: number; remaining: number; resetSeconds: number }> {
+    const windowStart = Math.floor(now / RATE_WINDOW_MS) * RATE_WINDOW_MS;
+    const [count, teamCount] = await Promise.all([
+      this.cache.hit(cacheKeys.rateLimit(caller.keyId, windowStart), RATE_WINDOW_MS, units),
+      this.cache.hit(cacheKeys.rateLimit(`team:${caller.team}`, windowStart), RATE_WINDOW_MS, units),
+    ]);
     const limit = this.config.RATE_LIMIT_PER_MINUTE;
+    const teamLimit = this.config.TEAM_RATE_LIMIT_PER_MINUTE;
     const resetSeconds = Math.max(1, Math.ceil((windowStart + RATE_WINDOW_MS - now) / 1000));
     if (count > limit) {
-      throw new DomainError('RATE_LIMITED', `Rate limit of ${limit} requests per minute exceeded for this API key; retry in ${resetSeconds} s`, { retryAfterSeconds: resetSeconds, limit });
+      throw new DomainError('RATE_LIMITED', `Rate limit of ${limit} units per minute exceeded for this API key (this request costs ${units}); retry in ${resetSeconds} s`, { retryAfterSeconds: resetSeconds, limit });
     }
-    return { limit, remaining: limit - count, resetSeconds };
+    if (teamCount > teamLimit) {
+      throw new DomainError('RATE_LIMITED', `Rate limit of ${teamLimit} units per minute exceeded for team ${caller.team} (all its keys together); retry in ${resetSeconds} s`, { retryAfterSeconds: resetSeconds, limit: teamLimit });
+    }
+    return { limit, remaining: Math.max(0, Math.min(limit - count, teamLimit - teamCount)), resetSeconds };
   }
 
   /** A new key, stored as a hash; the key itself is in this answer only. */
@@ -55,6 +128,8 @@ export class AuthService {
     const fields = [];
     if (!TEAM_PATTERN.test(input.team)) fields.push({ field: 'team', message: 'team must be 1-63 lowercase letters, digits, dots, dashes or underscores' });
     if (!(ROLES as readonly string[]).includes(input.role)) fields.push({ field: 'role', message: `role must be one of ${ROLES.join(', ')}` });
+    const nameProblem = typeof input.name === 'string' ? textProblem(input.name) : null;
+    if (nameProblem) fields.push({ field: 'name', message: `name ${nameProblem}` });
     if (fields.length) throw new DomainError('VALIDATION_FAILED', 'The key request is not valid', { fields });
     const { key, prefix, secretHash } = generateApiKey();
     const stored = await this.keys.create({ team: input.team, role: input.role as Role, name: input.name, prefix, secretHash });
@@ -91,19 +166,20 @@ export class AuthService {
 
   async revokeKey(prefix: string): Promise<boolean> {
     const revoked = await this.keys.revoke(prefix);
-    for (const header of this.verified.keys()) if (header.includes(`sf_${prefix}_`)) this.verified.delete(header);
+    for (const [key, entry] of this.verified) if (entry.prefix === prefix) this.verified.delete(key);
     await this.cache.del(cacheKeys.apiKey(prefix));
     return revoked;
   }
 
+  /** Redis's shared entry when Redis answers, else PostgreSQL (found keys are shared in Redis; unknown ones are not). */
   private async lookup(prefix: string): Promise<StoredApiKey | null> {
-    const cached = await this.cache.get(cacheKeys.apiKey(prefix));
-    if (cached) {
-      const k = JSON.parse(cached) as StoredApiKey | { missing: true };
-      return 'missing' in k ? null : k;
+    const shared = await this.cache.getShared(cacheKeys.apiKey(prefix));
+    if (shared.ok && shared.value) {
+      const k = JSON.parse(shared.value) as StoredApiKey | { missing: true };
+      if (!('missing' in k)) return k;
     }
     const stored = await this.keys.findByPrefix(prefix);
-    await this.cache.set(cacheKeys.apiKey(prefix), JSON.stringify(stored ?? { missing: true }), KEY_CACHE_SECONDS);
+    if (stored && shared.ok) await this.cache.setShared(cacheKeys.apiKey(prefix), JSON.stringify(stored), SHARED_KEY_CACHE_SECONDS);
     return stored;
   }
 }

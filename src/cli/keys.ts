@@ -11,6 +11,7 @@ import { Client } from 'pg';
 import pino from 'pino';
 import { ApiKeyRepository } from '../auth/api-key.repository';
 import { AuthService } from '../auth/auth.service';
+import { escapeForTerminal } from '../common/text-input';
 import { DomainError } from '../domain/errors';
 import { InfrastructureModule } from '../infrastructure/infrastructure.module';
 import { ConfigError, loadConfig } from '../infrastructure/config/config';
@@ -80,12 +81,12 @@ async function main(): Promise<number> {
       );
     } else if (command === 'list') {
       for (const k of await auth.listKeys(flags.team)) {
-        process.stdout.write(`${k.prefix}\t${k.team}\t${k.role}\t${k.revokedAt ? 'revoked' : 'active'}\t${k.createdAt.toISOString()}\t${k.name ?? ''}\n`);
+        process.stdout.write(`${k.prefix}\t${k.team}\t${k.role}\t${k.revokedAt ? 'revoked' : 'active'}\t${k.createdAt.toISOString()}\t${escapeForTerminal(k.name ?? '')}\n`);
       }
     } else {
       if (!flags.prefix) throw new Error('revoke needs --prefix');
       const revoked = await auth.revokeKey(flags.prefix);
-      process.stdout.write(revoked ? `Revoked ${flags.prefix}\n` : `No active key with prefix ${flags.prefix}\n`);
+      process.stdout.write(revoked ? `Revoked ${escapeForTerminal(flags.prefix)}\n` : `No active key with prefix ${escapeForTerminal(flags.prefix)}\n`);
       if (!revoked) return 1;
     }
     return 0;

@@ -78,7 +78,8 @@ export interface BreakEvenResult {
 
 function validateRequest(req: BreakEvenRequest): void {
   const errors: FieldError[] = [];
-  const axis = (BREAK_EVEN_AXES as Record<string, (typeof BREAK_EVEN_AXES)[BreakEvenVariable] | undefined>)[req?.vary];
+  const axes = BREAK_EVEN_AXES as Record<string, (typeof BREAK_EVEN_AXES)[BreakEvenVariable] | undefined>;
+  const axis = typeof req?.vary === 'string' && Object.hasOwn(axes, req.vary) ? axes[req.vary] : undefined;
   if (!axis) errors.push({ field: 'vary', message: `vary must be one of ${BREAK_EVEN_VARIABLES.join(', ')}` });
   const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
   if (!isNum(req?.steps) || !Number.isInteger(req.steps) || req.steps < BREAK_EVEN_MIN_STEPS || req.steps > BREAK_EVEN_MAX_STEPS)
@@ -139,8 +140,8 @@ function samplePoints(req: BreakEvenRequest): number[] {
 
 const sign = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : Math.sign(a - b));
 
-/** Smallest x in (lo, hi] where sign(A − B) equals `target`, by bisection. */
-function bisect(
+/** Smallest x in (lo, hi] where sign(A − B) equals `target`, by bisection. Yields after every cost evaluation. */
+function* bisect(
   cost: (x: number) => CostVector,
   a: OptionCode,
   b: OptionCode,
@@ -148,7 +149,7 @@ function bisect(
   hi: number,
   target: number,
   integer: boolean,
-): number {
+): Generator<void, number> {
   const flipped = (x: number): boolean => {
     const c = cost(x);
     return sign(c[a], c[b]) === target;
@@ -158,6 +159,7 @@ function bisect(
       const mid = Math.floor((lo + hi) / 2);
       if (flipped(mid)) hi = mid;
       else lo = mid;
+      yield;
     }
     return hi;
   }
@@ -165,6 +167,7 @@ function bisect(
     const mid = lo + (hi - lo) / 2;
     if (flipped(mid)) hi = mid;
     else lo = mid;
+    yield;
   }
   // Round up to 6 decimals, staying on the flipped side unless that passes the end of the bracket.
   const up = Math.ceil(hi * 1e6 - 1e-6) / 1e6;
@@ -176,6 +179,32 @@ function bisect(
  * vary: ingest → ingestGbPerDay (peak keeps its ratio to the average); consumers → sharedConsumers; retention → retentionHours.
  */
 export function breakEven(input: WorkloadInput, card: RateCard, pricing: PricingInput | undefined, req: BreakEvenRequest): BreakEvenResult {
+  const steps = breakEvenSteps(input, card, pricing, req);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The same result as `breakEven`, computed in slices of at most `sliceMs` of CPU with the event loop free in
+ * between (a 1,000-step series takes hundreds of ms; health checks and other requests must not wait for it).
+ */
+export async function breakEvenYielding(input: WorkloadInput, card: RateCard, pricing: PricingInput | undefined, req: BreakEvenRequest, sliceMs = 10): Promise<BreakEvenResult> {
+  const steps = breakEvenSteps(input, card, pricing, req);
+  let sliceStart = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** Break-even as a generator that yields after every cost evaluation (one workload priced six ways). */
+function* breakEvenSteps(input: WorkloadInput, card: RateCard, pricing: PricingInput | undefined, req: BreakEvenRequest): Generator<void, BreakEvenResult> {
   validateRequest(req);
   const base = normalizeWorkload(input);
   if (base.region !== card.region) {
@@ -185,7 +214,11 @@ export function breakEven(input: WorkloadInput, card: RateCard, pricing: Pricing
   const axis = BREAK_EVEN_AXES[req.vary];
   const cost = makeCostFunction(input, rates, req.vary);
   const xs = samplePoints(req);
-  const vectors = xs.map(cost);
+  const vectors: CostVector[] = [];
+  for (const x of xs) {
+    vectors.push(cost(x));
+    yield;
+  }
 
   const series: BreakEvenSeries[] = OPTION_CODES.map((option) => ({
     option,
@@ -207,7 +240,7 @@ export function breakEven(input: WorkloadInput, card: RateCard, pricing: Pricing
         }
         if (s === 0) continue;
         if (prevSign !== 0 && s !== prevSign) {
-          const at = bisect(cost, a, b, prevX, xs[k], s, axis.integer);
+          const at = yield* bisect(cost, a, b, prevX, xs[k], s, axis.integer);
           const c = cost(at);
           crossovers.push({
             optionA: a,

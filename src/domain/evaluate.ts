@@ -149,6 +149,29 @@ function toOptionResult(code: OptionCode, model: OptionModel, priced: PricedLine
   };
 }
 
+/** Largest monthly cost, in cents, that money arithmetic keeps exact (beyond it, or not finite, nothing is priced). */
+const MAX_COST_CENTS = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Refuses inputs whose cost is not a finite, exactly representable amount (a rate override near 1e308, a record size
+ * of 5e-324 KB…): such an answer would recommend "$Infinity/month". The error names the override that priced the
+ * line when there is one, else the workload.
+ */
+function assertFiniteCosts(options: OptionResult[], rates: RateResolver): void {
+  const fields = new Map<string, string>();
+  for (const o of options) {
+    const bad = o.lineItems.filter((l) => !Number.isFinite(l.quantity) || !Number.isFinite(l.monthlyCostUsd) || Math.abs(l.monthlyCostUsd * 100) > MAX_COST_CENTS);
+    const totalBad = o.monthlyCostUsd !== null && (!Number.isFinite(o.monthlyCostUsd) || Math.abs(o.monthlyCostUsd * 100) > MAX_COST_CENTS);
+    if (bad.length === 0 && !totalBad) continue;
+    for (const l of bad.length > 0 ? bad : o.lineItems) {
+      const field = Object.hasOwn(rates.overrides, l.rateKey) ? `rateOverrides.${l.rateKey}` : 'workload';
+      if (!fields.has(field)) fields.set(field, `the monthly cost of ${o.option} (${l.code}) is too large to price: lower the ${field === 'workload' ? 'workload (a tiny avgRecordSizeKB multiplies records)' : 'override'}`);
+      if (bad.length === 0) break;
+    }
+  }
+  if (fields.size > 0) throw new ValidationError([...fields].map(([field, message]) => ({ field, message })), 'The cost of this input is not a finite amount');
+}
+
 function assess(input: WorkloadInput, card: RateCard, pricing?: PricingInput): Assessed {
   const workload = normalizeWorkload(input);
   if (workload.region !== card.region) {
@@ -162,6 +185,7 @@ function assess(input: WorkloadInput, card: RateCard, pricing?: PricingInput): A
   const unranked = OPTION_CODES.map((code) =>
     toOptionResult(code, models[code], priceLines(models[code].drafts, rates), decision.disqualifiedBy[code]),
   );
+  assertFiniteCosts(unranked, rates);
   const recommendation = recommend(unranked, decision);
   const options = rankOptions(unranked, recommendation.option);
   const warnings: Issue[] = [...decision.warnings];

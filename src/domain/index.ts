@@ -2,6 +2,7 @@
 export { evaluate, estimate } from './evaluate';
 export {
   breakEven,
+  breakEvenYielding,
   BREAK_EVEN_AXES,
   BREAK_EVEN_MAX_STEPS,
   BREAK_EVEN_MIN_STEPS,

@@ -5,8 +5,8 @@
  */
 import { type FieldError, ValidationError } from './errors';
 import { isObject } from './field-checks';
-import { MB_PER_GB, SECONDS_PER_HOUR } from './units';
-import { MAX_RECORD_SIZE_BUCKETS, type RecordSizeBucket, WORKLOAD_DEFAULTS, WORKLOAD_JSON_SCHEMA, type WorkloadInput } from './workload';
+import { DAYS_PER_MONTH, KB_PER_MB, MB_PER_GB, SECONDS_PER_HOUR } from './units';
+import { MAX_RECORD_SIZE_BUCKETS, PEAK_FACTORS, type RecordSizeBucket, WORKLOAD_DEFAULTS, WORKLOAD_JSON_SCHEMA, type WorkloadInput } from './workload';
 
 const PROPS = WORKLOAD_JSON_SCHEMA.properties as Record<string, PropertySchema>;
 
@@ -109,7 +109,8 @@ export function checkWorkload(input: WorkloadInput, options: WorkloadCheckOption
   const v: Record<string, unknown> = {};
   for (const key of Object.keys(raw)) {
     const value = raw[key];
-    const schema = PROPS[key];
+    // Own properties only: `toString`, `constructor`… must not find Object.prototype's members.
+    const schema = Object.hasOwn(PROPS, key) ? PROPS[key] : undefined;
     if (!schema) {
       errors.push({ field: at(key), message: `${key} is not a known workload field` });
       continue;
@@ -183,6 +184,11 @@ export function checkWorkload(input: WorkloadInput, options: WorkloadCheckOption
     }
   }
 
+  // A record size so small that the record rate it implies is not a finite number (5e-324 KB) cannot be sized or priced.
+  const peakBound = Math.max(givenPeak ?? 0, avgWriteMBps * Math.max(...Object.values(PEAK_FACTORS)));
+  if (errors.length === 0 && !Number.isFinite((peakBound * KB_PER_MB * MB_PER_GB * DAYS_PER_MONTH) / (avgRecordSizeKB as number))) {
+    errors.push({ field: at('avgRecordSizeKB'), message: 'avgRecordSizeKB is too small: the record rate it implies is not a finite number' });
+  }
   if (errors.length > 0) throw new ValidationError(errors, 'The workload is not valid');
   return {
     values: v as CheckedWorkload['values'],

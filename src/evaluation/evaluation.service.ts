@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/api-key';
-import { type BreakEvenResult, breakEven, DECISION_RULES, type DecisionRule, estimate, type Estimate, evaluate, type Evaluation } from '../domain';
+import { type BreakEvenResult, breakEvenYielding, DECISION_RULES, type DecisionRule, estimate, type Estimate, evaluate, type Evaluation } from '../domain';
 import { Metrics } from '../infrastructure/metrics/metrics';
 import { RatesService, type ServedRateCard } from '../rates/rates.service';
 import { type BreakEvenBody, type EvaluationRequest, pricingOf } from './evaluation-request';
@@ -36,7 +36,8 @@ export class EvaluationService {
 
   async breakEven(_caller: Caller, request: BreakEvenBody): Promise<BreakEvenResult> {
     const card = await this.rates.current(request.workload.region ?? 'us-east-1');
-    return breakEven(request.workload, card, pricingOf(request), { vary: request.vary, from: request.from, to: request.to, steps: request.steps });
+    // Computed in slices with the event loop free in between (a long series must not stall other requests).
+    return breakEvenYielding(request.workload, card, pricingOf(request), { vary: request.vary, from: request.from, to: request.to, steps: request.steps });
   }
 
   /**

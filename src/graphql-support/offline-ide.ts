@@ -17,7 +17,25 @@ function assetPath(pkg: string, file: string): string {
   return join(dirname(require.resolve(`${pkg}/package.json`)), file);
 }
 
+/**
+ * Starts GraphiQL on the page's #ide element, with the endpoint from its data-endpoint attribute. A file, not an
+ * inline script, so the Content-Security-Policy can stay `script-src 'self'`.
+ */
+const START_SCRIPT = `(function () {
+  var el = document.getElementById('ide');
+  var fetcher = GraphiQL.createFetcher({ url: el.getAttribute('data-endpoint') });
+  ReactDOM.createRoot(el).render(React.createElement(GraphiQL, {
+    fetcher: fetcher,
+    defaultHeaders: '{ "Authorization": "Bearer <your API key>" }',
+    defaultQuery: '# streamfit: paste your API key in the headers below, then run\\nquery { decisionRules { id question outcome } }\\n'
+  }));
+})();
+`;
+
 export function registerIdeAssets(fastify: FastifyInstance): void {
+  fastify.get(`${IDE_ASSET_PREFIX}start.js`, async (_request, reply) =>
+    reply.header('content-type', 'application/javascript').header('cache-control', 'public, max-age=86400').send(START_SCRIPT),
+  );
   const cache = new Map<string, Buffer>();
   for (const [name, asset] of Object.entries(ASSETS)) {
     fastify.get(`${IDE_ASSET_PREFIX}${name}`, async (_request, reply) => {
@@ -40,19 +58,11 @@ export function ideHtml(endpoint: string): string {
 <style>html,body,#ide{height:100%;margin:0}</style>
 </head>
 <body>
-<div id="ide"></div>
+<div id="ide" data-endpoint="${endpoint.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}"></div>
 <script src="${IDE_ASSET_PREFIX}react.js"></script>
 <script src="${IDE_ASSET_PREFIX}react-dom.js"></script>
 <script src="${IDE_ASSET_PREFIX}graphiql.js"></script>
-<script>
-  const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
-  const root = ReactDOM.createRoot(document.getElementById('ide'));
-  root.render(React.createElement(GraphiQL, {
-    fetcher,
-    defaultHeaders: '{ "Authorization": "Bearer <your API key>" }',
-    defaultQuery: '# streamfit: paste your API key in the headers below, then run\\nquery { decisionRules { id question outcome } }\\n',
-  }));
-</script>
+<script src="${IDE_ASSET_PREFIX}start.js"></script>
 </body>
 </html>`;
 }

@@ -1,10 +1,62 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, type FragmentDefinitionNode, GraphQLError, Kind, type SelectionSetNode } from 'graphql';
-import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  type GraphQLField,
+  type GraphQLObjectType,
+  Kind,
+  type SelectionSetNode,
+  visit,
+} from 'graphql';
+import { type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
+import { DomainError } from '../domain/errors';
+import { httpStatusFor } from '../common/error-mapping';
 
 /** Deep enough for GraphiQL's introspection query (about 13 levels of ofType), shallow enough to stop abuse. */
 export const MAX_QUERY_DEPTH = 15;
 export const MAX_QUERY_COMPLEXITY = 1000;
+/** Expensive or writing fields (evaluations, break-even, comparisons, re-pricing, every mutation) per operation. */
+export const MAX_EXPENSIVE_FIELDS = 10;
+
+/** Fields whose work is an evaluation or more (each also costs one rate-limit unit); every mutation field counts too. */
+export const EXPENSIVE_FIELDS: ReadonlySet<string> = new Set([
+  'Query.evaluateWorkload',
+  'Query.estimateCosts',
+  'Query.breakEven',
+  'Query.compareScenarios',
+  'Query.repriceScenario',
+]);
+
+/** Options priced in each break-even series (one series per option). */
+const BREAK_EVEN_SERIES = 6;
+/** Break-even points (steps × series) per complexity point: steps 1000 → 6,000 points → 750. */
+const BREAK_EVEN_POINTS_PER_COST = 8;
+const DEFAULT_PAGE = 20;
+
+/**
+ * Complexity that follows the work: one point per field, list fields multiplied by the size asked for
+ * (`scenarios(first)`, `compareScenarios(ids)`), and breakEven by its points (steps × 6 series ÷ 8), since
+ * the series are computed whatever is selected.
+ */
+/** Fields whose answer carries a key's secret: the response is marked `Cache-Control: no-store`. */
+const SECRET_FIELDS: ReadonlySet<string> = new Set(['Mutation.createApiKey']);
+
+function sizedEstimator(counts: { expensive: number; writing: number; secret: boolean }) {
+  return (options: ComplexityEstimatorArgs): number => {
+    const parent = options.type as GraphQLObjectType;
+    const key = `${parent.name}.${(options.field as GraphQLField<unknown, unknown>).name}`;
+    if (EXPENSIVE_FIELDS.has(key)) counts.expensive += 1;
+    if (parent.name === 'Mutation') counts.writing += 1;
+    if (SECRET_FIELDS.has(key)) counts.secret = true;
+    const args = options.args as Record<string, unknown>;
+    const size = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.min(v, 10_000) : fallback);
+    if (key === 'Query.breakEven') return 1 + options.childComplexity + Math.ceil((size(args.steps, 1) * BREAK_EVEN_SERIES) / BREAK_EVEN_POINTS_PER_COST);
+    if (key === 'Query.scenarios') return 1 + options.childComplexity * size(args.first, DEFAULT_PAGE);
+    if (key === 'Query.compareScenarios') return 1 + options.childComplexity * (Array.isArray(args.ids) ? Math.max(1, args.ids.length) : 1);
+    return 1 + options.childComplexity;
+  };
+}
 
 /** Depth of the deepest field path of the operation, through fragments. */
 export function queryDepth(document: DocumentNode, operationName?: string | null): number {
@@ -30,35 +82,105 @@ export function queryDepth(document: DocumentNode, operationName?: string | null
   return depth;
 }
 
-/** Rejects operations deeper than MAX_QUERY_DEPTH or costlier than MAX_QUERY_COMPLEXITY (one point per field). */
-export function queryLimitsPlugin(limits = { depth: MAX_QUERY_DEPTH, complexity: MAX_QUERY_COMPLEXITY }): ApolloServerPlugin {
-  const checked = new WeakMap<DocumentNode, Map<string, true>>();
+/** True when the cost of the document can depend on the request: it declares variables or uses directives. */
+function costDependsOnRequest(document: DocumentNode): boolean {
+  let depends = false;
+  visit(document, {
+    VariableDefinition() {
+      depends = true;
+    },
+    Directive() {
+      depends = true;
+    },
+  });
+  return depends;
+}
+
+export interface OperationCost {
+  complexity: number;
+  /** Expensive and writing fields actually selected (after @include/@skip and variables). */
+  expensive: number;
+  writing: number;
+  /** The answer carries a key's secret (never stored by a cache). */
+  secret: boolean;
+  /** Rate-limit units: one for the HTTP request plus one per expensive or writing field. */
+  units: number;
+}
+
+/** Called once per operation, after the limits hold, with its rate-limit units (authentication and rate limiting). */
+export type OperationGate = (context: BaseContext, cost: OperationCost) => Promise<void>;
+
+const badInput = (message: string, extra: Record<string, unknown> = {}) =>
+  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extra, http: { status: 400 } } });
+
+/** A DomainError thrown by the gate, as a GraphQL error with its HTTP status (and Retry-After when rate-limited). */
+function gateError(error: DomainError): GraphQLError {
+  const headers = new Map<string, string>();
+  if (typeof error.details.retryAfterSeconds === 'number') headers.set('retry-after', String(error.details.retryAfterSeconds));
+  return new GraphQLError(error.message, { originalError: error, extensions: { http: { status: httpStatusFor(error.code), headers } } });
+}
+
+/**
+ * Rejects operations deeper than MAX_QUERY_DEPTH, costlier than MAX_QUERY_COMPLEXITY or with more than
+ * MAX_EXPENSIVE_FIELDS expensive or writing fields, then hands the operation's cost to the gate. The verdict is
+ * computed on the resolved operation (variables and @include/@skip applied), and remembered only for documents
+ * whose cost cannot change between requests (no variables, no directives), whatever transport (APQ included) sent them.
+ */
+export function queryLimitsPlugin(
+  limits = { depth: MAX_QUERY_DEPTH, complexity: MAX_QUERY_COMPLEXITY, expensiveFields: MAX_EXPENSIVE_FIELDS },
+  gate?: OperationGate,
+): ApolloServerPlugin {
+  const checked = new WeakMap<DocumentNode, Map<string, OperationCost>>();
+  const fixedCost = new WeakMap<DocumentNode, boolean>();
+  const measure = (request: { operationName?: string | null; variables?: Record<string, unknown> }, document: DocumentNode, schema: Parameters<typeof getComplexity>[0]['schema']): OperationCost => {
+    const depth = queryDepth(document, request.operationName);
+    if (depth > limits.depth) throw badInput(`Query depth ${depth} exceeds the limit of ${limits.depth}`, { limit: limits.depth, actual: depth });
+    const counts = { expensive: 0, writing: 0, secret: false };
+    let complexity: number;
+    try {
+      complexity = getComplexity({ schema, query: document, operationName: request.operationName ?? undefined, variables: request.variables ?? {}, estimators: [sizedEstimator(counts)] });
+    } catch (error) {
+      // Variables that do not coerce to their types: the caller's mistake, reported as such.
+      throw badInput(error instanceof Error ? error.message : 'Invalid variables');
+    }
+    if (complexity > limits.complexity) throw badInput(`Query complexity ${complexity} exceeds the limit of ${limits.complexity}`, { limit: limits.complexity, actual: complexity });
+    const expensive = counts.expensive + counts.writing;
+    if (expensive > limits.expensiveFields) {
+      throw badInput(`The operation asks for ${expensive} expensive or writing fields (evaluations, break-even, comparisons, re-pricing, mutations); the limit is ${limits.expensiveFields} per operation`, { limit: limits.expensiveFields, actual: expensive });
+    }
+    return { complexity, expensive: counts.expensive, writing: counts.writing, secret: counts.secret, units: 1 + expensive };
+  };
   return {
     async requestDidStart() {
+      let secret = false;
       return {
-        async didResolveOperation({ request, document, schema }) {
-          // Apollo reuses one parsed document per query text, so the verdict is computed once per document and operation.
-          const verdicts = checked.get(document) ?? new Map<string, true>();
+        async willSendResponse({ response }) {
+          if (secret) response.http.headers.set('cache-control', 'no-store');
+        },
+        async didResolveOperation({ request, document, schema, contextValue }) {
           const operationKey = request.operationName ?? '';
-          if (verdicts.has(operationKey)) return;
-          const depth = queryDepth(document, request.operationName);
-          if (depth > limits.depth) {
-            throw new GraphQLError(`Query depth ${depth} exceeds the limit of ${limits.depth}`, { extensions: { code: 'BAD_USER_INPUT', limit: limits.depth, actual: depth, http: { status: 400 } } });
+          let fixed = fixedCost.get(document);
+          if (fixed === undefined) {
+            fixed = !costDependsOnRequest(document);
+            fixedCost.set(document, fixed);
           }
-          let complexity: number;
-          try {
-            complexity = getComplexity({ schema, query: document, operationName: request.operationName ?? undefined, variables: request.variables ?? {}, estimators: [simpleEstimator({ defaultComplexity: 1 })] });
-          } catch (error) {
-            // Variables that do not coerce to their types: the caller's mistake, reported as such.
-            throw new GraphQLError(error instanceof Error ? error.message : 'Invalid variables', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          let cost = fixed ? checked.get(document)?.get(operationKey) : undefined;
+          if (!cost) {
+            cost = measure(request, document, schema);
+            if (fixed) {
+              const verdicts = checked.get(document) ?? new Map<string, OperationCost>();
+              verdicts.set(operationKey, cost);
+              checked.set(document, verdicts);
+            }
           }
-          if (complexity > limits.complexity) {
-            throw new GraphQLError(`Query complexity ${complexity} exceeds the limit of ${limits.complexity}`, { extensions: { code: 'BAD_USER_INPUT', limit: limits.complexity, actual: complexity, http: { status: 400 } } });
-          }
-          // @include/@skip make the cost depend on variables: such documents are checked on every request.
-          if (!request.query?.includes('@')) {
-            verdicts.set(operationKey, true);
-            checked.set(document, verdicts);
+          secret = cost.secret;
+          if (gate) {
+            try {
+              await gate(contextValue, cost);
+            } catch (error) {
+              if (error instanceof DomainError) throw gateError(error);
+              throw error;
+            }
           }
         },
       };

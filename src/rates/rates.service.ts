@@ -4,6 +4,7 @@ import { buildRateCard } from '../domain/pricelist';
 import type { RateCard } from '../domain/rate-card';
 import { DomainError } from '../domain/errors';
 import { bundledRateCard, bundledRegions } from '../infrastructure/aws/bundled-rates';
+import { liveRatesDecision } from '../infrastructure/aws/live-rates';
 import { PriceListSource } from '../infrastructure/aws/price-list.source';
 import { CacheService } from '../infrastructure/cache/cache.service';
 import { cacheKeys } from '../infrastructure/cache/cache-keys';
@@ -122,6 +123,10 @@ export class RatesService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Refresh a region from the Price List API now. Concurrent calls share one fetch; other replicas are kept out by the lock. */
   refresh(region: string, trigger: 'admin' | 'schedule' | 'first-use'): Promise<RefreshResult> {
+    // No AWS access configured: nothing leaves the machine, not even on demand (RATES_LIVE=false alone only stops the automatic refreshes).
+    if (!liveRatesDecision({ ...this.config, RATES_LIVE: true }).live) {
+      return Promise.reject(new DomainError('RATES_UNAVAILABLE', `Live rates are off on this deployment: no AWS credentials are configured (README "Security and limits"); the ${region} rate card in force stays`, { region, reason: 'live rates off' }));
+    }
     const running = this.inFlight.get(region);
     if (running) return running;
     const run = this.doRefresh(region, trigger).finally(() => this.inFlight.delete(region));
@@ -155,11 +160,12 @@ export class RatesService implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.info({ context: 'rates', region, trigger, cardId: card.id, isNew, products: fetched.documents.length, pages: fetched.pages }, 'rate card refreshed');
       return { region, outcome: isNew ? 'UPDATED' : 'UNCHANGED', cardId: card.id, products: fetched.documents.length, pages: fetched.pages, skipped: skipped.length, durationMs: Math.round(performance.now() - started) };
     } catch (error) {
-      const reason = describeFailure(error);
+      // The full cause (SDK provider names, addresses) goes to the log; callers and the status get its kind only.
+      const reason = failureKind(error);
       const previous = await this.status(region);
       await this.setStatus(region, { ...previous, lastAttemptAt: attemptAt, lastError: reason });
       this.metrics.rateRefreshes.inc({ region, outcome: 'failure' });
-      this.logger.warn({ context: 'rates', region, trigger, reason }, 'rate card refresh failed; keeping the last good card');
+      this.logger.warn({ context: 'rates', region, trigger, reason, cause: describeFailure(error) }, 'rate card refresh failed; keeping the last good card');
       if (error instanceof DomainError) throw error;
       throw new DomainError('RATES_UNAVAILABLE', `Could not refresh ${region} from the AWS Price List API (${reason}); the last good rate card stays in force`, { region, reason });
     } finally {
@@ -272,6 +278,20 @@ export class RatesService implements OnApplicationBootstrap, OnModuleDestroy {
     const known = await this.knownRegions();
     return new DomainError('UNKNOWN_REGION', `No rates are known for region "${region}"; known regions: ${known.join(', ')}`, { region, knownRegions: known });
   }
+}
+
+/** What went wrong, in words that name no SDK internals, provider or address (what a client is told). */
+function failureKind(error: unknown): string {
+  const e = error as { name?: string; message?: string; code?: string; $metadata?: { httpStatusCode?: number } };
+  const name = e?.name ?? '';
+  const status = e?.$metadata?.httpStatusCode;
+  if (/Credential|ExpiredToken|UnrecognizedClient|InvalidClientTokenId|SignatureDoesNotMatch|AccessDenied/i.test(`${name} ${e?.message ?? ''}`)) return 'AWS credentials missing or refused';
+  if (/Throttl|TooManyRequests/i.test(name)) return 'throttled by the Price List API';
+  if (/Timeout|TimedOut|ETIMEDOUT|Abort/i.test(`${name} ${e?.code ?? ''} ${e?.message ?? ''}`)) return 'the Price List API did not answer in time';
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|socket|network/i.test(`${e?.code ?? ''} ${e?.message ?? ''}`)) return 'the Price List API could not be reached';
+  if (/returned no Kinesis or MSK prices/.test(e?.message ?? '')) return 'the Price List API returned no Kinesis or MSK prices';
+  if (typeof status === 'number') return `the Price List API answered HTTP ${status}`;
+  return 'the Price List API call failed';
 }
 
 function describeFailure(error: unknown): string {

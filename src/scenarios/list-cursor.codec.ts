@@ -8,13 +8,20 @@ export function encodeCursor(createdAt: string, id: string): string {
   return Buffer.from(JSON.stringify([createdAt, id]), 'utf8').toString('base64url');
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$/;
+const MIN_CURSOR_TIME = Date.UTC(2000, 0, 1);
+const MAX_CURSOR_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 export function decodeCursor(cursor: string): { createdAt: string; id: string } | null {
   if (cursor.length > 200 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (!Array.isArray(value) || value.length !== 2) return null;
     const [createdAt, id] = value as unknown[];
-    if (typeof createdAt !== 'string' || !isScenarioId(id) || Number.isNaN(Date.parse(createdAt))) return null;
+    // Only the ISO form this service writes, with a year PostgreSQL and Date both hold (forged dates used to answer 500).
+    if (typeof createdAt !== 'string' || !isScenarioId(id) || !ISO_INSTANT.test(createdAt)) return null;
+    const at = Date.parse(createdAt);
+    if (Number.isNaN(at) || at < MIN_CURSOR_TIME || at > MAX_CURSOR_TIME) return null;
     return { createdAt: new Date(createdAt).toISOString(), id: id.toLowerCase() };
   } catch {
     return null;

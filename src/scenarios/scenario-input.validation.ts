@@ -3,6 +3,7 @@
  * and throws one ValidationError, in the message style of the evaluation endpoints.
  */
 import { collect, DomainError, type FieldError, isObject, normalizeWorkload, ValidationError, type WorkloadInput } from '../domain';
+import { textProblem } from '../common/text-input';
 import type { ListQuery, RepriceRates, ScenarioContent } from './scenario.types';
 
 export const NAME_MAX = 200;
@@ -14,6 +15,8 @@ export const LIST_LIMIT_MAX = 100;
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 10;
 const SEARCH_MAX = 200;
+/** Versions are PostgreSQL integers. */
+const INT32_MAX = 2_147_483_647;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const CONTENT_FIELDS = ['name', 'description', 'tags', 'workload'];
@@ -27,12 +30,20 @@ function unknownFields(body: Record<string, unknown>, allowed: string[], prefix:
 function checkName(value: unknown, field: string, errors: FieldError[]): void {
   if (typeof value !== 'string') errors.push({ field, message: 'name must be a string' });
   else if (value.trim().length === 0 || value.length > NAME_MAX) errors.push({ field, message: `name must be 1 to ${NAME_MAX} characters, not blank` });
+  else {
+    const problem = textProblem(value);
+    if (problem) errors.push({ field, message: `name ${problem}` });
+  }
 }
 
 function checkDescription(value: unknown, field: string, errors: FieldError[]): void {
   if (value === null || value === undefined) return;
   if (typeof value !== 'string') errors.push({ field, message: 'description must be a string' });
   else if (value.length > DESCRIPTION_MAX) errors.push({ field, message: `description must be at most ${DESCRIPTION_MAX} characters` });
+  else {
+    const problem = textProblem(value, { multiline: true });
+    if (problem) errors.push({ field, message: `description ${problem}` });
+  }
 }
 
 function checkTags(value: unknown, field: string, errors: FieldError[]): void {
@@ -133,6 +144,10 @@ export function parseExpectedVersion(raw: unknown, field: string, required: bool
     if (!required) return undefined;
     throw new DomainError('PRECONDITION_REQUIRED', `${field} is required: send the version you read (e.g. ${field === 'If-Match' ? '`If-Match: "3"`' : '3'}) so a concurrent edit is not overwritten`, { field });
   }
+  // `If-Match: *` ("any version") would overwrite a concurrent edit unseen: the version read is required.
+  if (raw === '*' || (typeof raw === 'string' && raw.trim() === '*')) {
+    throw new ValidationError([{ field, message: `${field}: * is not accepted; send the version you read (e.g. "3") so a concurrent edit is not overwritten` }]);
+  }
   let version: number | undefined;
   if (typeof raw === 'number') version = raw;
   else if (typeof raw === 'string') {
@@ -171,7 +186,9 @@ export function parseListQuery(raw: RawListQuery, names = { limit: 'limit', curs
     else query.tag = raw.tag;
   }
   if (raw.search !== undefined && raw.search !== null && raw.search !== '') {
+    const problem = typeof raw.search === 'string' ? textProblem(raw.search) : null;
     if (typeof raw.search !== 'string' || raw.search.length > SEARCH_MAX) errors.push({ field: 'search', message: `search must be one string of at most ${SEARCH_MAX} characters` });
+    else if (problem) errors.push({ field: 'search', message: `search ${problem}` });
     else query.search = raw.search;
   }
   if (errors.length) throw new ValidationError(errors);
@@ -187,7 +204,9 @@ export function parseCompareIds(body: unknown): string[] {
   if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) errors.push({ field: 'ids', message: `ids must be an array of ${COMPARE_MIN} to ${COMPARE_MAX} scenario ids` });
   else {
     if (ids.length < COMPARE_MIN || ids.length > COMPARE_MAX) errors.push({ field: 'ids', message: `ids must hold ${COMPARE_MIN} to ${COMPARE_MAX} scenario ids; got ${ids.length}` });
-    const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+    // Ids are case-insensitive (UUIDs): the same scenario in two letter cases is the same id twice.
+    const lower = ids.map((id: string) => id.toLowerCase());
+    const dup = ids.find((_id, i) => lower.indexOf(lower[i]) !== i);
     if (dup !== undefined) errors.push({ field: 'ids', message: `ids must be unique; ${String(dup)} is given twice` });
   }
   if (errors.length) throw new ValidationError(errors);
@@ -204,7 +223,7 @@ export function parseReprice(rates: unknown, baseline: unknown): { rates: Repric
   let b = 1;
   if (baseline !== undefined && baseline !== null && baseline !== '') {
     const n = typeof baseline === 'string' && /^\d+$/.test(baseline) ? Number(baseline) : baseline;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) errors.push({ field: 'baseline', message: 'baseline must be a version number (an integer from 1)' });
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > INT32_MAX) errors.push({ field: 'baseline', message: `baseline must be a version number (an integer from 1 to ${INT32_MAX})` });
     else b = n;
   }
   if (errors.length) throw new ValidationError(errors);

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../api-key';
 import { ApiKeyView, CreatedApiKeyView } from '../api-key.view';
@@ -28,6 +28,7 @@ export class ApiKeysController {
 
   @Post()
   @HttpCode(201)
+  @Header('Cache-Control', 'no-store') // the answer carries the key's secret
   @ApiOperation({ summary: "Create a key in your team; the key is in this answer only" })
   @ApiBody({ schema: CREATE_KEY_SCHEMA })
   @ApiCreatedResponse({ type: CreatedApiKeyView })

@@ -64,7 +64,8 @@ export function priceTotalCents(drafts: readonly LineDraft[], rates: RateResolve
     if (!rate) return null;
     total += lineCentsFast(roundQuantity(d.quantity), rate);
   }
-  return total;
+  // A cost that is not a finite, exact amount is not a price (break-even leaves the point unpriced).
+  return Number.isFinite(total) && Math.abs(total) <= Number.MAX_SAFE_INTEGER ? total : null;
 }
 
 /** Adds a draft only when it bills something. */

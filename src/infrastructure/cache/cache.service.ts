@@ -103,8 +103,22 @@ export class CacheService {
       this.remember(this.full(k), String(remote.value), this.options.memoryTtlMs);
       return String(remote.value);
     }
-    // No Redis (or Redis away): the in-process tier is all there is; an expired entry is better than none.
-    return local && local.value !== MISSING && (this.client || local.expiresAt > now) ? local.value : null;
+    // No Redis (or Redis away): the in-process tier is all there is. For rate cards an expired entry is better than
+    // none; nothing else (authentication above all) is ever served past its TTL.
+    const staleAllowed = this.client !== undefined && k.namespace === 'rates';
+    return local && local.value !== MISSING && (local.expiresAt > now || staleAllowed) ? local.value : null;
+  }
+
+  /** Redis only, no in-process tier: `ok` false when Redis is not configured or not reachable. */
+  async getShared(k: CacheKey): Promise<{ ok: true; value: string | null } | { ok: false }> {
+    const remote = await this.redis((c) => c.get(this.full(k)));
+    if (remote.ok) this.metrics.cacheLookups.inc({ namespace: k.namespace, tier: 'redis', result: remote.value == null ? 'miss' : 'hit' });
+    return remote.ok ? { ok: true, value: remote.value == null ? null : String(remote.value) } : { ok: false };
+  }
+
+  /** Redis only, no in-process tier; false when it could not be written. */
+  async setShared(k: CacheKey, value: string, ttlSeconds: number): Promise<boolean> {
+    return (await this.redis((c) => c.set(this.full(k), value, { expiration: { type: 'EX', value: ttlSeconds } }))).ok;
   }
 
   async set(k: CacheKey, value: string, ttlSeconds: number): Promise<void> {
@@ -112,22 +126,23 @@ export class CacheService {
     await this.redis((c) => c.set(this.full(k), value, { expiration: { type: 'EX', value: ttlSeconds } }));
   }
 
-  async del(k: CacheKey): Promise<void> {
+  /** Removes a key from both tiers; false when Redis is configured but could not be reached. */
+  async del(k: CacheKey): Promise<boolean> {
     this.memory.delete(this.full(k));
-    await this.redis((c) => c.del(this.full(k)));
+    return !this.client || (await this.redis((c) => c.del(this.full(k)))).ok;
   }
 
-  /** Count a hit in a fixed window; returns the count so far (shared across replicas when Redis is up). */
-  async hit(k: CacheKey, windowMs: number): Promise<number> {
+  /** Count `units` hits in a fixed window; returns the count so far (shared across replicas when Redis is up). */
+  async hit(k: CacheKey, windowMs: number, units = 1): Promise<number> {
     const remote = await this.redis(async (c) => {
-      const count = Number(await c.incr(this.full(k)));
+      const count = Number(units === 1 ? await c.incr(this.full(k)) : await c.incrBy(this.full(k), units));
       // The key names its window, so it is never reused; the expiry only bounds how long it occupies Redis.
-      if (count === 1) void c.pExpire(this.full(k), windowMs).catch(() => undefined);
+      if (count === units) void c.pExpire(this.full(k), windowMs).catch(() => undefined);
       return count;
     });
     if (remote.ok) return remote.value;
     const entry = this.memory.get(this.full(k));
-    const count = entry && entry.expiresAt > Date.now() ? Number(entry.value) + 1 : 1;
+    const count = entry && entry.expiresAt > Date.now() ? Number(entry.value) + units : units;
     this.remember(this.full(k), String(count), entry && entry.expiresAt > Date.now() ? entry.expiresAt - Date.now() : windowMs);
     return count;
   }

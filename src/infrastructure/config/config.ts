@@ -30,15 +30,21 @@ export const CONFIG_VARIABLES = {
   CACHE_PREFIX: { kind: 'string', default: 'streamfit', description: 'Prefix of every Redis key (replicas of one deployment share it).' },
   CACHE_MEMORY_TTL_MS: { kind: 'int', min: 0, max: 3600000, default: '5000', description: 'How long the in-process tier keeps a value before asking Redis again.' },
   HEALTH_TIMEOUT_MS: { kind: 'int', min: 50, max: 30000, default: '1000', description: 'Timeout of each readiness ping.' },
+  HEADERS_TIMEOUT_MS: { kind: 'int', min: 100, max: 600000, default: '10000', description: 'Time a client has to send the request headers (408 and close after).' },
+  REQUEST_TIMEOUT_MS: { kind: 'int', min: 100, max: 3600000, default: '30000', description: 'Time a client has to send the whole request, body included (408 and close after): a trickled body cannot hold a socket.' },
+  CONNECTION_TIMEOUT_MS: { kind: 'int', min: 1000, max: 3600000, default: '60000', description: 'An idle socket (nothing sent either way) is closed after this long.' },
   BODY_LIMIT_BYTES: { kind: 'int', min: 1024, max: 10485760, default: '65536', description: 'Largest request body accepted.' },
-  RATE_LIMIT_PER_MINUTE: { kind: 'int', min: 1, max: 10000000, default: '600', description: 'Requests per API key per minute (kept in Redis when REDIS_URL is set).' },
+  RATE_LIMIT_PER_MINUTE: { kind: 'int', min: 1, max: 10000000, default: '600', description: 'Rate-limit units per API key per minute (kept in Redis when REDIS_URL is set): one per HTTP request, plus one per expensive or writing field or call.' },
+  TEAM_RATE_LIMIT_PER_MINUTE: { kind: 'int', min: 1, max: 100000000, default: '3000', description: 'Rate-limit units per team per minute, all its keys together (minting keys does not multiply a budget).' },
+  ANONYMOUS_RATE_LIMIT_PER_MINUTE: { kind: 'int', min: 1, max: 10000000, default: '60', description: 'Requests without a valid key per client address per minute, per replica: failed authentications and unauthenticated GraphQL (introspection included); 429 above.' },
   SHUTDOWN_GRACE_MS: { kind: 'int', min: 0, max: 120000, default: '10000', description: 'How long SIGTERM waits for in-flight requests.' },
   PRICING_ENDPOINT: { kind: 'url', protocols: ['http:', 'https:'], description: 'AWS Price List API endpoint override (tests point it at a local server).' },
   PRICING_API_REGION: { kind: 'enum', values: ['us-east-1', 'ap-south-1', 'eu-central-1'], default: 'us-east-1', description: 'Region of the Price List API endpoint (not the priced region).' },
   PRICING_ACCESS_KEY_ID: { kind: 'string', description: 'Credentials for the Price List API; unset: the AWS SDK default chain.' },
   PRICING_SECRET_ACCESS_KEY: { kind: 'string', description: 'Secret for PRICING_ACCESS_KEY_ID.' },
   PRICING_MAX_ATTEMPTS: { kind: 'int', min: 1, max: 10, default: '4', description: 'Attempts per Price List call (SDK retries with backoff).' },
-  RATES_LIVE: { kind: 'bool', default: 'true', description: 'Fetch live rates from the Price List API (false: bundled snapshot only).' },
+  RATES_LIVE: { kind: 'bool', default: 'true', description: 'Fetch live rates from the Price List API when AWS access is configured (false: bundled snapshot only).' },
+  RATES_LIVE_ON_EC2: { kind: 'bool', default: 'false', description: 'Fetch live rates with the EC2 instance-metadata credentials when nothing else is configured (otherwise the metadata address is never probed).' },
   RATES_REFRESH_INTERVAL_MS: { kind: 'int', min: 0, max: 604800000, default: '86400000', description: 'Scheduled refresh period (0 disables the schedule).' },
   RATES_STALE_AFTER_MS: { kind: 'int', min: 60000, max: 31536000000, default: '172800000', description: 'Age after which a card whose refresh failed is marked stale.' },
   RATES_CACHE_TTL_SECONDS: { kind: 'int', min: 60, max: 2592000, default: '604800', description: 'TTL of the current rate card in Redis.' },
@@ -111,6 +117,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return out as AppConfig;
+}
+
+/**
+ * The AWS SDK's own variables (credentials chain) and HOME, read here like all configuration: they decide whether
+ * live rates may be fetched at all (src/infrastructure/aws/live-rates.ts), not how.
+ */
+export function awsEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('AWS_') || k === 'HOME'));
 }
 
 /** Injection token for the validated configuration. */

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { gql } from '../support/graphql';
+import { bearer } from '../support/keys';
+import { startTestApp } from '../support/test-app';
+
+const W = '{ingestGbPerDay: 100, avgRecordSizeKB: 1}';
+const be = (alias: string, steps: number, vary = 'ingest', to = 100000, extra = '') =>
+  `${alias}: breakEven(input: ${W}, vary: ${vary}, from: 1, to: ${to}, steps: ${steps}) ${extra} { series { option points { x monthlyCostUsd } } crossovers { at } }`;
+
+describe('GraphQL cost follows the work (issue 15)', () => {
+  let app: NestFastifyApplication;
+  let auth: string;
+  beforeAll(async () => {
+    app = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000', TEAM_RATE_LIMIT_PER_MINUTE: '1000000' }, { listen: true });
+    auth = await bearer(app, `gqlcost-${Date.now().toString(36)}`, 'editor');
+  });
+  afterAll(async () => app.close());
+
+  it('190 aliased breakEven(steps: 1000) are refused before any work, and so are two', async () => {
+    const many = await gql(app, auth, `{ ${Array.from({ length: 190 }, (_, i) => be(`b${i}`, 1000)).join(' ')} }`);
+    expect(many.status).toBe(400);
+    expect(many.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const two = await gql(app, auth, `{ ${be('a', 1000)} ${be('b', 1000)} }`);
+    expect(two.status).toBe(400);
+    expect(two.body.errors[0].message).toMatch(/complexity \d+ exceeds the limit of 1000/);
+    const one = await gql(app, auth, `{ ${be('a', 1000)} }`);
+    expect(one.status).toBe(200);
+    expect(one.body.data.a.series).toHaveLength(6);
+  });
+
+  it('cheap break-even fields are capped per operation: at most 10 expensive or writing fields', async () => {
+    const eleven = await gql(app, auth, `{ ${Array.from({ length: 11 }, (_, i) => be(`b${i}`, 2)).join(' ')} }`);
+    expect(eleven.status).toBe(400);
+    expect(eleven.body.errors[0].message).toMatch(/11 expensive or writing fields.*limit is 10/);
+    const mutations = await gql(app, auth, `mutation { ${Array.from({ length: 11 }, (_, i) => `m${i}: createScenario(input: { name: "m${i}", workload: ${W} }) { id }`).join(' ')} }`);
+    expect(mutations.status).toBe(400);
+    const ten = await gql(app, auth, `{ ${Array.from({ length: 10 }, (_, i) => be(`b${i}`, 2)).join(' ')} }`);
+    expect(ten.status).toBe(200);
+  });
+
+  it('the limit holds on the persisted-query path: the verdict follows the resolved operation, not the document', async () => {
+    const query = `query($big: Boolean!) { ${be('a', 1000)} ${be('b', 1000, 'ingest', 100000, '@include(if: $big)')} }`;
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const send = (body: object) => request(app.getHttpServer()).post('/graphql').set('authorization', auth).send(body);
+    const registered = await send({ query, variables: { big: false }, extensions });
+    expect(registered.status).toBe(200);
+    const hashOnly = await send({ variables: { big: true }, extensions });
+    expect(hashOnly.status).toBe(400);
+    expect(hashOnly.body.errors[0].message).toMatch(/complexity/);
+  });
+
+  it('rate-limit units: one per request plus one per expensive or writing field', async () => {
+    const key = await bearer(app, `units-${Date.now().toString(36)}`, 'editor');
+    const remaining = async (query: string) => Number((await gql(app, key, query)).headers['x-ratelimit-remaining']);
+    const start = await remaining('{ decisionRules { id } serviceInfo { name } rateCard(region: "us-east-1") { region } }');
+    const afterEvaluations = await remaining(`{ a: evaluateWorkload(input: ${W}) { recommendation { option } } b: evaluateWorkload(input: ${W}) { recommendation { option } } c: estimateCosts(input: ${W}) { totals { option } } }`);
+    expect(start - afterEvaluations).toBe(4);
+    const rest = await request(app.getHttpServer()).post('/v1/evaluations').set('authorization', key).send({ workload: { ingestGbPerDay: 100, avgRecordSizeKB: 1 } });
+    expect(afterEvaluations - Number(rest.headers['x-ratelimit-remaining'])).toBe(2);
+  });
+});
+
+describe('team rate limit: minting keys does not multiply a budget', () => {
+  let app: NestFastifyApplication;
+  beforeAll(async () => {
+    app = await startTestApp({ RATE_LIMIT_PER_MINUTE: '10', TEAM_RATE_LIMIT_PER_MINUTE: '15' });
+  });
+  afterAll(async () => app.close());
+
+  it('three keys of one team share 15 units a minute', async () => {
+    const team = `team-${Date.now().toString(36)}`;
+    const keys = [await bearer(app, team, 'viewer'), await bearer(app, team, 'viewer'), await bearer(app, team, 'viewer')];
+    const statuses: number[] = [];
+    for (let i = 0; i < 18; i++) statuses.push((await request(app.getHttpServer()).get('/v1/decision-rules').set('authorization', keys[i % 3])).status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(15);
+    expect(statuses.slice(15)).toEqual([429, 429, 429]);
+    const other = await bearer(app, `${team}-other`, 'viewer');
+    expect((await request(app.getHttpServer()).get('/v1/decision-rules').set('authorization', other)).status).toBe(200);
+  });
+});
