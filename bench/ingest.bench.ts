@@ -9,7 +9,7 @@
  */
 import { buildRateCard } from '../src/domain/pricelist/build-rate-card';
 import { PriceListClient } from '../src/infrastructure/aws/pricelist.client';
-import { countServed, realisticPriceList } from '../test/support/pricelist-fixtures';
+import { countServed, realisticPriceList, serveAll } from '../test/support/pricelist-fixtures';
 import { PriceListServer } from '../test/support/pricelist-server';
 
 const REGION = 'us-east-1';
@@ -21,8 +21,7 @@ async function main(): Promise<number> {
   const list = realisticPriceList({ region: REGION });
   const served = countServed(list, REGION);
   const server = await new PriceListServer().start();
-  server.setDocuments('AmazonKinesis', list.AmazonKinesis);
-  server.setDocuments('AmazonMSK', list.AmazonMSK);
+  serveAll(server, list);
   const client = new PriceListClient({
     endpoint: server.endpoint,
     credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench' },
@@ -56,12 +55,12 @@ async function main(): Promise<number> {
   const sorted = [...timings].sort((a, b) => a - b);
   const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
   const max = sorted[sorted.length - 1];
-  const expectedProducts = served.AmazonKinesis + served.AmazonMSK;
+  const expectedProducts = served.total;
   const complete = products === expectedProducts && missing.length === 0;
   const pass = complete && median <= TARGET_MS && max <= TARGET_MS;
 
   console.log(`ingest bench (${REGION}, real SDK → local Price List server, ${ITERATIONS} iterations after ${WARMUP} warm-up)`);
-  console.log(`  products fetched : ${products} (expected ${expectedProducts}; ${list.AmazonKinesis.length + list.AmazonMSK.length} stored incl. other regions/families)`);
+  console.log(`  products fetched : ${products} (expected ${expectedProducts}; ${Object.values(list).reduce((n, docs) => n + docs.length, 0)} stored incl. other regions/families)`);
   console.log(`  pages            : ${pages}`);
   console.log(`  rates / skipped  : ${rates} / ${skipped}${missing.length ? `; MISSING ${missing.join(', ')}` : ''}`);
   console.log(`  median ms        : ${median.toFixed(1)}`);

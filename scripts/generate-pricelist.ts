@@ -53,7 +53,7 @@ export function priceString(usd: string): string {
 }
 
 export interface DocumentSpec {
-  serviceCode: 'AmazonKinesis' | 'AmazonMSK' | string;
+  serviceCode: 'AmazonKinesis' | 'AmazonMSK' | 'AmazonKinesisFirehose' | 'AWSDataTransfer' | string;
   productFamily: string;
   region: RegionInfo;
   usageType: string;
@@ -72,6 +72,8 @@ export interface DocumentSpec {
 const SERVICE_NAMES: Record<string, string> = {
   AmazonKinesis: 'Amazon Kinesis',
   AmazonMSK: 'Amazon Managed Streaming for Apache Kafka',
+  AmazonKinesisFirehose: 'Amazon Kinesis Firehose',
+  AWSDataTransfer: 'AWS Data Transfer',
 };
 
 /** One decoded GetProducts document, shaped like the verbatim real ones. */
@@ -351,17 +353,100 @@ export function mskDocuments(region: RegionInfo): PriceListDocument[] {
     { usageType: `${p}KafkaServerless-StorageHours`, operation: 'Serverless', unit: 'GB-Mo', usd: '0.10', description: '$0.10 per GB-month of MSK Serverless storage', attributes: { group: 'Serverless', groupDescription: 'MSK Serverless storage' } },
   ];
   for (const spec of flat) docs.push(makePriceListDocument({ ...base, effectiveDate: '2023-06-01T00:00:00Z', ...spec }));
+  // MSK Connect and MSK Replicator: prices AWS (pricing page) / ? (Replicator), usage types and operations '?'.
+  const pipeline: Array<Omit<DocumentSpec, 'serviceCode' | 'productFamily' | 'region'>> = [
+    { usageType: `${p}Kafka.mcu.general`, operation: 'RunConnector', unit: 'Hrs', usd: '0.11', description: '$0.11 per MSK Connect Unit (MCU)-hour', effectiveDate: '2021-09-16T00:00:00Z', attributes: { group: 'MSK Connect', groupDescription: 'MSK Connect Unit hours' } },
+    { usageType: `${p}KafkaReplicator-Hours`, operation: 'RunReplicator', unit: 'Hrs', usd: '0.30', description: '$0.30 per MSK Replicator-hour', effectiveDate: '2023-11-27T00:00:00Z', attributes: { group: 'Replicator', groupDescription: 'MSK Replicator hours' } },
+    { usageType: `${p}KafkaReplicator-Bytes`, operation: 'RunReplicator', unit: 'GB', usd: '0.08', description: '$0.08 per GB of data replicated by MSK Replicator', effectiveDate: '2023-11-27T00:00:00Z', attributes: { group: 'Replicator', groupDescription: 'Data replicated by MSK Replicator' } },
+  ];
+  for (const spec of pipeline) docs.push(makePriceListDocument({ ...base, ...spec }));
   return docs;
 }
 
-/** The bundled us-east-1 snapshot: every §2–3 rate, the two real Kinesis documents kept verbatim. */
-export function bundledSnapshot(): { AmazonKinesis: PriceListDocument[]; AmazonMSK: PriceListDocument[] } {
+/** One Firehose ingestion tier: [beginRange, endRange, USD]. */
+type Tier = readonly [string, string, string];
+
+/** Firehose ingestion with Direct PUT or Kinesis Data Streams as source, us-east-1 tiers (AWS pricing page). */
+export const FIREHOSE_STREAM_SOURCE_TIERS: readonly Tier[] = [
+  ['0', '512000', '0.029'],
+  ['512000', '2048000', '0.025'],
+  ['2048000', 'Inf', '0.020'],
+];
+
+/** A document whose on-demand term has one price dimension per tier, as tiered Price List products do. */
+function tieredDocument(spec: DocumentSpec, tiers: readonly Tier[]): PriceListDocument {
+  const doc = makePriceListDocument({ ...spec, usd: tiers[0][2] });
+  const term = Object.values(doc.terms.OnDemand!)[0];
+  const [only] = Object.values(term.priceDimensions);
+  term.priceDimensions = Object.fromEntries(
+    tiers.map(([begin, end, usd], i) => {
+      const rateCode = `${term.sku}.${ON_DEMAND_OFFER_TERM}.${PRICE_DIMENSION_CODE.slice(0, -1)}${i}`;
+      const label = end === 'Inf' ? `over ${Number(begin) / 1024} TB` : `${Number(begin) / 1024}-${Number(end) / 1024} TB`;
+      return [rateCode, { ...only, rateCode, beginRange: begin, endRange: end, pricePerUnit: { USD: priceString(usd) }, description: `$${usd} per GB ingested (${label} a month)` }];
+    }),
+  );
+  return doc;
+}
+
+/** Amazon Data Firehose (AmazonKinesisFirehose): ingestion per source, format conversion, dynamic partitioning. */
+export function firehoseDocuments(region: RegionInfo): PriceListDocument[] {
+  const prefix = region.regionCode === 'us-east-1' ? '' : `${region.prefix}-`;
+  const base = { serviceCode: 'AmazonKinesisFirehose', productFamily: 'Kinesis Firehose', region, effectiveDate: '2023-11-01T00:00:00Z' } as const;
+  return [
+    tieredDocument(
+      { ...base, usageType: `${prefix}BilledBytes`, operation: 'PutRecord', unit: 'GB', usd: '0', description: '', attributes: { group: 'Event-by-Event Processing', groupDescription: 'GB ingested (Direct PUT and Kinesis Data Streams as source), billed in 5 KB records' } },
+      FIREHOSE_STREAM_SOURCE_TIERS,
+    ),
+    makePriceListDocument({ ...base, usageType: `${prefix}MSK-BilledBytes`, operation: 'MSKSourceIngestion', unit: 'GB', usd: '0.055', description: '$0.055 per GB ingested with Amazon MSK as source', attributes: { group: 'MSK Source Processing', groupDescription: 'GB ingested from Amazon MSK (no 5 KB rounding)' } }),
+    makePriceListDocument({ ...base, usageType: `${prefix}DataFormatConversion-Bytes`, operation: 'DataFormatConversion', unit: 'GB', usd: '0.018', description: '$0.018 per GB converted to Apache Parquet or ORC', attributes: { group: 'Format Conversion', groupDescription: 'GB of data format conversion' } }),
+    makePriceListDocument({ ...base, usageType: `${prefix}DynamicPartitioning-Bytes`, operation: 'DynamicPartitioning', unit: 'GB', usd: '0.020', description: '$0.020 per GB delivered with dynamic partitioning', attributes: { group: 'Dynamic Partitioning', groupDescription: 'GB delivered to Amazon S3 with dynamic partitioning' } }),
+  ];
+}
+
+/** AWSDataTransfer: the inter-region outbound rate to the reference target (us-west-2; from us-west-2, us-east-1). */
+export function dataTransferDocuments(region: RegionInfo): PriceListDocument[] {
+  const targetCode = region.regionCode === 'us-west-2' ? 'us-east-1' : 'us-west-2';
+  const target = REGIONS[targetCode];
+  const doc = makePriceListDocument({
+    serviceCode: 'AWSDataTransfer',
+    productFamily: 'Data Transfer',
+    region,
+    usageType: `${region.prefix}-${target.prefix}-AWS-Out-Bytes`,
+    operation: '',
+    unit: 'GB',
+    usd: '0.02',
+    description: `$0.02 per GB - ${region.location} data transfer to ${target.location}`,
+    effectiveDate: '2023-06-01T00:00:00Z',
+    attributes: {
+      transferType: 'InterRegion Outbound',
+      fromLocation: region.location,
+      fromLocationType: 'AWS Region',
+      fromRegionCode: region.regionCode,
+      toLocation: target.location,
+      toLocationType: 'AWS Region',
+      toRegionCode: target.regionCode,
+    },
+  });
+  const attributes = doc.product.attributes;
+  delete attributes.regionCode;
+  delete attributes.location;
+  delete attributes.locationType;
+  return [doc];
+}
+
+export const SNAPSHOT_SERVICE_CODES = ['AmazonKinesis', 'AmazonMSK', 'AmazonKinesisFirehose', 'AWSDataTransfer'] as const;
+export type SnapshotDocuments = Record<(typeof SNAPSHOT_SERVICE_CODES)[number], PriceListDocument[]>;
+
+/** The bundled us-east-1 snapshot: every §2–3 rate, the two real Kinesis documents kept verbatim, the pipeline services. */
+export function bundledSnapshot(): SnapshotDocuments {
   const region = REGIONS['us-east-1'];
   const realUsageTypes = new Set(REAL_KINESIS_DOCUMENTS.map((doc) => doc.product.attributes.usagetype));
   const synthesized = kinesisDocuments(region).filter((doc) => !realUsageTypes.has(doc.product.attributes.usagetype));
   return {
     AmazonKinesis: [...REAL_KINESIS_DOCUMENTS.map((doc) => structuredClone(doc)), ...synthesized],
     AmazonMSK: mskDocuments(region),
+    AmazonKinesisFirehose: firehoseDocuments(region),
+    AWSDataTransfer: dataTransferDocuments(region),
   };
 }
 
@@ -384,7 +469,7 @@ function main(argv: string[]): number {
   const check = argv.includes('--check');
   const snapshot = bundledSnapshot();
   let differs = false;
-  for (const serviceCode of ['AmazonKinesis', 'AmazonMSK'] as const) {
+  for (const serviceCode of SNAPSHOT_SERVICE_CODES) {
     const dir = join(RATES_DIR, 'us-east-1');
     const file = join(dir, `${serviceCode}.json`);
     const text = `${JSON.stringify(snapshot[serviceCode], null, 2)}\n`;

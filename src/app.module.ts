@@ -11,6 +11,7 @@ import { graphqlGate } from './auth/graphql-gate';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { HealthModule } from './health/health.module';
 import { RatesModule } from './rates/rates.module';
+import { PresetsModule } from './presets/presets.module';
 import { ScenariosModule } from './scenarios/scenarios.module';
 import { type InfrastructureOptions, InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ServiceInfoResolver } from './service-info/service-info.resolver';
@@ -45,6 +46,7 @@ export class AppModule {
         RatesModule,
         EvaluationModule,
         ScenariosModule,
+        PresetsModule,
       ],
       providers: [ServiceInfoResolver],
     };

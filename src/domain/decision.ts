@@ -5,7 +5,7 @@
 import type { Issue, OptionSizing, TraceEntry } from './evaluation.types';
 import { KDS_LIMITS, kdsRegionalQuotas, MSK_LIMITS } from './limits';
 import { MSK_SIZING_FACTORS } from './sizing/broker-tables';
-import { MSK_OPTIONS, type OptionCode, type ServiceCode } from './options';
+import { MSK_OPTIONS, OPTION_CODES, type OptionCode, type ServiceCode } from './options';
 import { DECISION_RULES, type DecisionRule, RULE_IDS } from './rules';
 import type { NormalizedWorkload } from './workload.normalization';
 
@@ -316,13 +316,13 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
     const fired = ctx.w.needsCrossRegionReplication;
     if (fired) {
       for (const o of KDS_ALL)
-        ctx.disqualify(o, RULE_IDS.crossRegion, () => 'Kinesis Data Streams has no managed cross-region replication; it would need a custom replicator (e.g. Lambda), which streamfit does not model.');
-      ctx.warn(RULE_IDS.crossRegion, () => 'Cross-region replication on MSK uses MSK Replicator, billed separately and not priced in these estimates.');
+        ctx.disqualify(o, RULE_IDS.crossRegion, () => 'Kinesis Data Streams has no managed cross-region replication; it would need a custom replicator (a consumer writing to a stream in the target region), priced in the line items as an assumption for comparison only.');
+      ctx.warn(RULE_IDS.crossRegion, () => 'Cross-region replication on MSK uses MSK Replicator: priced per replicator-hour and per GB replicated, with inter-region transfer and the target cluster (at this region\'s rates).');
     }
     return {
       fired,
       answer: () => `needsCrossRegionReplication: ${yesNo(fired)}`,
-      outcome: fired ? 'Kinesis options disqualified; MSK via MSK Replicator (not priced).' : 'Not needed.',
+      outcome: fired ? 'Kinesis options disqualified (custom replicator priced for comparison); MSK via MSK Replicator (priced).' : 'Not needed.',
     };
   },
   [RULE_IDS.kdsSharedFanout]: (ctx) => {
@@ -346,6 +346,20 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
     const fired = ctx.w.existingKafkaClients;
     if (fired) ctx.warn(RULE_IDS.serverlessAuth, () => 'MSK Serverless accepts IAM access control over TLS only: existing Kafka clients may need new authentication settings.');
     return { fired, answer: () => `existingKafkaClients: ${yesNo(fired)}`, outcome: fired ? 'Warning: IAM authentication only.' : 'Not applicable.' };
+  },
+  [RULE_IDS.pipeline]: (ctx) => {
+    const { w, sizing } = ctx;
+    const fired = w.deliverTo.length > 0 || w.needsCrossRegionReplication;
+    return {
+      fired,
+      answer: () =>
+        fired
+          ? `deliverTo: ${w.deliverTo.map((d) => d.sink).join(', ') || 'none'}; needsCrossRegionReplication: ${yesNo(w.needsCrossRegionReplication)}`
+          : 'no delivery or cross-region replication asked',
+      outcome: fired
+        ? OPTION_CODES.map((o) => `${o}: ${sizing[o].pipeline ?? 'no pipeline'}`).join('; ') + '.'
+        : 'No pipeline legs priced.',
+    };
   },
   [RULE_IDS.lambdaConsumers]: (ctx) => {
     const fired = ctx.w.lambdaConsumers;

@@ -8,6 +8,7 @@ import { OPTION_CODES, OPTION_LABELS, OPTION_SERVICE, type OptionCode } from './
 import { kdsAdvantageModel, kdsOnDemandModel, kdsProvisionedModel, type OptionModel } from './pricing/kds-cost';
 import { type PricedLines, priceLines } from './pricing/line-draft';
 import { mskExpressModel, mskProvisionedModel, mskServerlessModel } from './pricing/msk-cost';
+import { withPipeline } from './pricing/pipeline-cost';
 import { type PricingInput, RateResolver } from './pricing/rate-resolver';
 import type { RateCard } from './rate-card';
 import type { WorkloadInput } from './workload';
@@ -18,7 +19,7 @@ export type OptionModels = Record<OptionCode, OptionModel>;
 /** Sizing, line drafts and assumptions of all six options. */
 export function buildOptionModels(w: NormalizedWorkload, rates: RateResolver): OptionModels {
   const price = (key: string): number | undefined => rates.priceOf(key);
-  return {
+  const models: OptionModels = {
     KDS_ON_DEMAND: kdsOnDemandModel(w),
     KDS_ON_DEMAND_ADVANTAGE: kdsAdvantageModel(w),
     KDS_PROVISIONED: kdsProvisionedModel(w),
@@ -26,6 +27,10 @@ export function buildOptionModels(w: NormalizedWorkload, rates: RateResolver): O
     MSK_EXPRESS: mskExpressModel(w, price),
     MSK_SERVERLESS: mskServerlessModel(w),
   };
+  // Pipeline legs (delivery, replication) are separate line-item builders fed by the workload's volumes.
+  if (w.deliverTo.length === 0 && !w.needsCrossRegionReplication) return models;
+  for (const code of OPTION_CODES) models[code] = withPipeline(code, w, models[code], price);
+  return models;
 }
 
 export const sizingOf = (models: OptionModels): Record<OptionCode, OptionSizing> => ({

@@ -76,6 +76,16 @@ export interface OptionSizing {
   /** Kinesis: the region's default on-demand and shard quotas (HIGH in us-east-1, us-west-2, eu-west-1). */
   quotaTier?: string;
   shardQuota?: number;
+  // Pipeline legs (present only when deliverTo or cross-region replication is asked)
+  /** The pipeline this option implies, in words (e.g. `Amazon MSK → Amazon Data Firehose → S3`). */
+  pipeline?: string;
+  /** FIREHOSE or MSK_CONNECT. */
+  deliveryVia?: string;
+  deliverySinks?: number;
+  mskConnectMcus?: number;
+  mskConnectWorkers?: number;
+  /** MSK_REPLICATOR or CUSTOM_CONSUMER (Kinesis, an assumption). */
+  replicationVia?: string;
 }
 
 export interface OptionResult {

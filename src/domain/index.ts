@@ -58,4 +58,6 @@ export { ADVANTAGE_MINIMUM_MBPS, PUT_PAYLOAD_UNIT_KB } from './pricing/kds-cost'
 export { CROSS_AZ_SHARE } from './pricing/msk-cost';
 export * from './rate-card';
 export * from './errors';
+export { ARCHITECTURE_PRESETS, type ArchitecturePreset } from './pipeline/presets';
+export { DELIVERY_SINKS, type Delivery, type DeliveryInput, type DeliverySink } from './pipeline/delivery';
 export { collect, isObject } from './field-checks';

@@ -106,6 +106,18 @@ export const RATE_KEYS = {
   mskServerlessStorageGbMonth: 'msk.serverless.storageGbMonth',
   /** EC2 regional (cross-AZ) data transfer, both directions together. Not in the Kinesis/MSK price lists. */
   crossAzTransferGb: 'aws.dataTransfer.crossAzGb',
+  // Pipelines (delivery and replication legs an option implies)
+  /** Amazon Data Firehose ingestion with Direct PUT or a Kinesis data stream as source, per GB billed in 5 KB records. */
+  firehoseIngestStreamSourceGb: 'firehose.ingest.streamSourceGb',
+  /** Amazon Data Firehose ingestion with Amazon MSK as source, per GB (no 5 KB rounding). */
+  firehoseIngestMskSourceGb: 'firehose.ingest.mskSourceGb',
+  firehoseFormatConversionGb: 'firehose.formatConversionGb',
+  firehoseDynamicPartitioningGb: 'firehose.dynamicPartitioningGb',
+  mskConnectMcuHour: 'msk.connect.mcuHour',
+  mskReplicatorHour: 'msk.replicator.hour',
+  mskReplicatorDataGb: 'msk.replicator.dataGb',
+  /** AWS data transfer out of the region to another AWS region (AWSDataTransfer, InterRegion Outbound). */
+  interRegionTransferGb: 'aws.dataTransfer.interRegionOutGb',
 } as const;
 
 export type BrokerType = (typeof MSK_STANDARD_BROKER_TYPES)[number];

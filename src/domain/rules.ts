@@ -73,6 +73,7 @@ export const RULE_IDS = {
   advantageMinimum: 'ADVISE_KDS_ADVANTAGE_MINIMUM',
   serverlessAuth: 'ADVISE_MSK_SERVERLESS_AUTH',
   lambdaConsumers: 'ADVISE_LAMBDA_CONSUMERS',
+  pipeline: 'PIPELINE_IMPLIED',
 } as const;
 
 export const DECISION_RULES: readonly DecisionRule[] = [
@@ -359,7 +360,7 @@ export const DECISION_RULES: readonly DecisionRule[] = [
     question: 'Must the stream be replicated to another region?',
     thresholds: [],
     outcome:
-      'Yes → Kinesis options are disqualified (Kinesis has no managed cross-region replication; a hand-built replicator is out of scope). MSK options stay eligible with a warning: MSK Replicator is billed separately and not priced here.',
+      'Yes → Kinesis options are disqualified (Kinesis has no managed cross-region replication); the usual hand-built pattern (a consumer writing to a stream in the target region) is still priced in their line items, as a labelled assumption, for comparison. MSK options stay eligible and price MSK Replicator, inter-region transfer and the target cluster.',
     appliesTo: ALL,
     ...src(SOURCES.mskReplicator),
     confidence: 'AWS',
@@ -413,6 +414,18 @@ export const DECISION_RULES: readonly DecisionRule[] = [
     outcome: 'Informational: Lambda has event source mappings for both Kinesis and MSK; it does not change eligibility.',
     appliesTo: ALL,
     ...src(SOURCES.lambdaEventSources),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.pipeline,
+    kind: 'ADVISORY',
+    effect: 'INFO',
+    question: 'Which pipeline does each option imply for the delivery (deliverTo) and cross-region replication asked?',
+    thresholds: [],
+    outcome:
+      'Kinesis → Amazon Data Firehose → sink; MSK → the cheaper of Amazon Data Firehose (Amazon MSK as source, supported since 2023 although the decision guide says otherwise) and MSK Connect → sink; MSK Replicator for MSK cross-region replication, a custom replicating consumer for Kinesis. Each leg is priced in the option\'s line items.',
+    appliesTo: ALL,
+    ...src(SOURCES.firehoseMskSource),
     confidence: 'AWS',
   },
 ];

@@ -79,6 +79,18 @@ export const SOURCES = {
     title: 'AWS Lambda Developer Guide: Using Lambda with Kinesis / with Amazon MSK',
     url: 'https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html',
   },
+  firehoseMskSource: {
+    title: 'Amazon Data Firehose Developer Guide: Amazon MSK as a source (available since 2023)',
+    url: 'https://docs.aws.amazon.com/firehose/latest/dev/writing-with-msk.html',
+  },
+  firehosePricing: {
+    title: 'Amazon Data Firehose pricing',
+    url: 'https://aws.amazon.com/firehose/pricing/',
+  },
+  mskConnectCapacity: {
+    title: 'Amazon MSK Developer Guide: MSK Connect capacity (workers and MCUs)',
+    url: 'https://docs.aws.amazon.com/msk/latest/developerguide/msk-connect-capacity.html',
+  },
   streamfit: {
     title: 'streamfit modelling choice (documented in src/domain)',
     url: 'https://internal/streamfit/docs/decision-guide-example.md',

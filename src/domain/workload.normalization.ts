@@ -12,6 +12,7 @@ import {
   type WorkloadInput,
 } from './workload';
 import { checkWorkload, type WorkloadCheckOptions } from './workload.validation';
+import type { Delivery } from './pipeline/delivery';
 
 /** The workload after defaults, with the derived quantities the model uses. */
 export interface NormalizedWorkload {
@@ -48,6 +49,8 @@ export interface NormalizedWorkload {
   historicalReadGbPerMonth: number;
   /** Record-size histogram (shares of records), or null when every record is avgRecordSizeKB. */
   recordSizeDistribution: RecordSizeBucket[] | null;
+  /** Delivery sinks, normalized (empty when none asked). */
+  deliverTo: Delivery[];
   // derived
   avgRecordsPerSec: number;
   peakRecordsPerSec: number;
@@ -73,7 +76,7 @@ export type NormalizeOptions = WorkloadCheckOptions;
  * records/s, peak, monthly volumes and stored GB. Throws `ValidationError` listing every bad field.
  */
 export function normalizeWorkload(input: WorkloadInput, options: NormalizeOptions = {}): NormalizedWorkload {
-  const { values: v, throughputGivenAs, ingestGbPerDay, avgWriteMBps, activeHoursPerDay } = checkWorkload(input, options);
+  const { values: v, throughputGivenAs, ingestGbPerDay, avgWriteMBps, activeHoursPerDay, deliverTo } = checkWorkload(input, options);
   const trafficPattern = v.trafficPattern ?? WORKLOAD_DEFAULTS.trafficPattern;
   const givenPeak = v.peakWriteMBps;
   const givenMax = v.maxRecordSizeKB;
@@ -116,6 +119,7 @@ export function normalizeWorkload(input: WorkloadInput, options: NormalizeOption
     mskStorageThroughputMBpsPerBroker: v.mskStorageThroughputMBpsPerBroker ?? null,
     historicalReadGbPerMonth: v.historicalReadGbPerMonth ?? 0,
     recordSizeDistribution: v.recordSizeDistribution ? v.recordSizeDistribution.map((b) => ({ sizeKB: b.sizeKB, share: b.share })) : null,
+    deliverTo,
     avgRecordsPerSec: (avgWriteMBps * KB_PER_MB) / recordKB,
     peakRecordsPerSec: (peakWriteMBps * KB_PER_MB) / recordKB,
     monthlyIngestGb,

@@ -3,6 +3,8 @@
  * is the one source of every field's type and bounds. Checking an input against it is in
  * workload.validation.ts; defaults and derived quantities are in workload.normalization.ts.
  */
+import { DELIVER_TO_JSON_SCHEMA, type DeliveryInput, type DeliverySink } from './pipeline/delivery';
+
 export const TRAFFIC_PATTERNS = ['STEADY', 'VARIABLE', 'UNPREDICTABLE'] as const;
 export type TrafficPattern = (typeof TRAFFIC_PATTERNS)[number];
 
@@ -74,6 +76,8 @@ export interface WorkloadInput {
   historicalReadGbPerMonth?: number;
   /** Record sizes as a small histogram (shares of records, summing to 1); default: every record is avgRecordSizeKB. */
   recordSizeDistribution?: RecordSizeBucket[];
+  /** Sinks the data is delivered to (prices the delivery leg each option implies). */
+  deliverTo?: ReadonlyArray<DeliveryInput | DeliverySink>;
 }
 
 /** One bucket of a record-size histogram: records of `sizeKB`, `share` of all records (0 < share ≤ 1). */
@@ -307,6 +311,7 @@ export const WORKLOAD_JSON_SCHEMA = {
         ],
       ],
     },
+    deliverTo: DELIVER_TO_JSON_SCHEMA,
   },
 } as const;
 

@@ -5,6 +5,7 @@
  */
 import { type FieldError, ValidationError } from './errors';
 import { isObject } from './field-checks';
+import { type Delivery, normalizeDeliverTo } from './pipeline/delivery';
 import { DAYS_PER_MONTH, KB_PER_MB, MB_PER_GB, SECONDS_PER_HOUR } from './units';
 import { MAX_RECORD_SIZE_BUCKETS, PEAK_FACTORS, type RecordSizeBucket, WORKLOAD_DEFAULTS, WORKLOAD_JSON_SCHEMA, type WorkloadInput } from './workload';
 
@@ -58,6 +59,8 @@ export const distributionMeanKB = (buckets: readonly RecordSizeBucket[]): number
 function checkProperty(name: string, schema: PropertySchema, value: unknown): string | null {
   switch (schema.type) {
     case 'array':
+      // deliverTo's items are checked by its own normalizer (normalizeDeliverTo).
+      if (name === 'deliverTo') return Array.isArray(value) ? null : `${name} must be a list`;
       return checkDistribution(name, value);
     case 'boolean':
       return typeof value === 'boolean' ? null : `${name} must be a boolean`;
@@ -94,6 +97,8 @@ export interface CheckedWorkload {
   ingestGbPerDay: number;
   avgWriteMBps: number;
   activeHoursPerDay: number;
+  /** Delivery sinks, normalized (empty when none asked). */
+  deliverTo: Delivery[];
 }
 
 /** Validates the input; throws `ValidationError` listing every bad field. */
@@ -184,6 +189,8 @@ export function checkWorkload(input: WorkloadInput, options: WorkloadCheckOption
     }
   }
 
+  const deliverTo = normalizeDeliverTo(v.deliverTo, at, errors);
+
   // A record size so small that the record rate it implies is not a finite number (5e-324 KB) cannot be sized or priced.
   const peakBound = Math.max(givenPeak ?? 0, avgWriteMBps * Math.max(...Object.values(PEAK_FACTORS)));
   if (errors.length === 0 && !Number.isFinite((peakBound * KB_PER_MB * MB_PER_GB * DAYS_PER_MONTH) / (avgRecordSizeKB as number))) {
@@ -192,6 +199,7 @@ export function checkWorkload(input: WorkloadInput, options: WorkloadCheckOption
   if (errors.length > 0) throw new ValidationError(errors, 'The workload is not valid');
   return {
     values: v as CheckedWorkload['values'],
+    deliverTo,
     throughputGivenAs: hasIngest ? 'ingestGbPerDay' : 'avgWriteMBps',
     ingestGbPerDay,
     avgWriteMBps,

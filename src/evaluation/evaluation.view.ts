@@ -74,6 +74,12 @@ export class OptionSizingView {
   @P(Float, { nullable: true, description: 'MSK Standard: provisioned storage throughput per broker, MiB/s' }) storageThroughputMBpsPerBroker?: number;
   @P(String, { nullable: true, description: "Kinesis: the region's default quota tier (HIGH in us-east-1, us-west-2, eu-west-1; STANDARD elsewhere)" }) quotaTier?: string;
   @P(Int, { nullable: true, description: "Kinesis provisioned: the region's default shard quota per account" }) shardQuota?: number;
+  @P(String, { nullable: true, description: 'The pipeline this option implies (when deliverTo or cross-region replication is asked)', example: 'Amazon MSK → MSK Connect → S3' }) pipeline?: string;
+  @P(String, { nullable: true, description: 'FIREHOSE or MSK_CONNECT' }) deliveryVia?: string;
+  @P(Int, { nullable: true }) deliverySinks?: number;
+  @P(Int, { nullable: true }) mskConnectMcus?: number;
+  @P(Int, { nullable: true }) mskConnectWorkers?: number;
+  @P(String, { nullable: true, description: 'MSK_REPLICATOR, or CUSTOM_CONSUMER for Kinesis (an assumption)' }) replicationVia?: string;
 }
 
 @ObjectType('OptionResult', { description: 'One option: fit, sizing, line items and monthly cost' })
@@ -152,6 +158,14 @@ export class RecordSizeBucketView {
   @P(Float, { example: 0.8 }) share: number;
 }
 
+@ObjectType('Delivery', { description: 'One delivery sink, after defaults' })
+export class DeliveryView {
+  @P(String, { example: 'S3', description: 'S3, REDSHIFT, OPENSEARCH or HTTP' }) sink: string;
+  @P(Float, { example: 100 }) sharePercent: number;
+  @P(Boolean) convertToParquet: boolean;
+  @P(Boolean) dynamicPartitioning: boolean;
+}
+
 @ObjectType('NormalizedWorkload', { description: 'The workload after defaults, with derived quantities' })
 export class NormalizedWorkloadView {
   @P(String) region: string;
@@ -183,6 +197,7 @@ export class NormalizedWorkloadView {
   @P(Float, { nullable: true }) mskStorageThroughputMBpsPerBroker: number | null;
   @P(Float) historicalReadGbPerMonth: number;
   @P([RecordSizeBucketView], { nullable: true }) recordSizeDistribution: RecordSizeBucketView[] | null;
+  @P([DeliveryView]) deliverTo: DeliveryView[];
   @P(Float) avgRecordsPerSec: number;
   @P(Float) peakRecordsPerSec: number;
   @P(Float) monthlyIngestGb: number;

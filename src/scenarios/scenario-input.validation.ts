@@ -4,7 +4,8 @@
  */
 import { collect, DomainError, type FieldError, isObject, normalizeWorkload, ValidationError, type WorkloadInput } from '../domain';
 import { textProblem } from '../common/text-input';
-import type { ListQuery, RepriceRates, ScenarioContent } from './scenario.types';
+import { canonicalDeliverTo } from '../domain/pipeline/delivery';
+import type { ScenarioContent } from './scenario.types';
 
 export const NAME_MAX = 200;
 export const DESCRIPTION_MAX = 2000;
@@ -14,9 +15,9 @@ export const LIST_LIMIT_DEFAULT = 20;
 export const LIST_LIMIT_MAX = 100;
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 10;
-const SEARCH_MAX = 200;
+export const SEARCH_MAX = 200;
 /** Versions are PostgreSQL integers. */
-const INT32_MAX = 2_147_483_647;
+export const INT32_MAX = 2_147_483_647;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const CONTENT_FIELDS = ['name', 'description', 'tags', 'workload'];
@@ -82,7 +83,7 @@ export function parseCreate(body: unknown, prefix = ''): ScenarioContent {
     name: body.name as string,
     description: (body.description as string | null | undefined) ?? null,
     tags: (body.tags as string[] | null | undefined) ?? [],
-    workload: body.workload as WorkloadInput,
+    workload: canonicalDeliverTo(body.workload as WorkloadInput),
   };
 }
 
@@ -127,6 +128,7 @@ export function applyPatch(current: ScenarioContent, body: unknown, prefix = '')
     else {
       next.workload = mergePatch(current.workload, body.workload) as WorkloadInput;
       checkWorkload(next.workload, `${prefix}workload`, errors);
+      next.workload = canonicalDeliverTo(next.workload);
     }
   }
   if (errors.length) throw new ValidationError(errors);
@@ -158,74 +160,4 @@ export function parseExpectedVersion(raw: unknown, field: string, required: bool
     throw new ValidationError([{ field, message: `${field} must be the scenario version you read: a positive integer such as 3, "3" or W/"3"` }]);
   }
   return version;
-}
-
-interface RawListQuery {
-  limit?: unknown;
-  cursor?: unknown;
-  tag?: unknown;
-  search?: unknown;
-}
-
-/** `?limit=&cursor=&tag=&search=` (REST, strings) or `first/after/tag/search` (GraphQL). */
-export function parseListQuery(raw: RawListQuery, names = { limit: 'limit', cursor: 'cursor' }, decodeCursor: (c: string) => ListQuery['after'] | null): ListQuery {
-  const errors: FieldError[] = [];
-  const query: ListQuery = { limit: LIST_LIMIT_DEFAULT };
-  if (raw.limit !== undefined && raw.limit !== null && raw.limit !== '') {
-    const n = typeof raw.limit === 'string' && /^\d+$/.test(raw.limit) ? Number(raw.limit) : raw.limit;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > LIST_LIMIT_MAX) errors.push({ field: names.limit, message: `${names.limit} must be an integer from 1 to ${LIST_LIMIT_MAX}` });
-    else query.limit = n;
-  }
-  if (raw.cursor !== undefined && raw.cursor !== null && raw.cursor !== '') {
-    const after = typeof raw.cursor === 'string' ? decodeCursor(raw.cursor) : null;
-    if (!after) errors.push({ field: names.cursor, message: `${names.cursor} is not a cursor this service gave out` });
-    else query.after = after;
-  }
-  if (raw.tag !== undefined && raw.tag !== null && raw.tag !== '') {
-    if (typeof raw.tag !== 'string' || !TAG_PATTERN.test(raw.tag)) errors.push({ field: 'tag', message: 'tag must be one tag: 1-40 lowercase letters, digits, dots, colons, dashes or underscores' });
-    else query.tag = raw.tag;
-  }
-  if (raw.search !== undefined && raw.search !== null && raw.search !== '') {
-    const problem = typeof raw.search === 'string' ? textProblem(raw.search) : null;
-    if (typeof raw.search !== 'string' || raw.search.length > SEARCH_MAX) errors.push({ field: 'search', message: `search must be one string of at most ${SEARCH_MAX} characters` });
-    else if (problem) errors.push({ field: 'search', message: `search ${problem}` });
-    else query.search = raw.search;
-  }
-  if (errors.length) throw new ValidationError(errors);
-  return query;
-}
-
-/** POST /v1/scenarios/compare body `{ ids }` (GraphQL passes its ids argument the same way). */
-export function parseCompareIds(body: unknown): string[] {
-  if (!isObject(body)) throw new ValidationError([{ field: '(body)', message: 'the request body must be a JSON object' }]);
-  const errors: FieldError[] = [];
-  unknownFields(body, ['ids'], '', errors);
-  const ids = body.ids;
-  if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) errors.push({ field: 'ids', message: `ids must be an array of ${COMPARE_MIN} to ${COMPARE_MAX} scenario ids` });
-  else {
-    if (ids.length < COMPARE_MIN || ids.length > COMPARE_MAX) errors.push({ field: 'ids', message: `ids must hold ${COMPARE_MIN} to ${COMPARE_MAX} scenario ids; got ${ids.length}` });
-    // Ids are case-insensitive (UUIDs): the same scenario in two letter cases is the same id twice.
-    const lower = ids.map((id: string) => id.toLowerCase());
-    const dup = ids.find((_id, i) => lower.indexOf(lower[i]) !== i);
-    if (dup !== undefined) errors.push({ field: 'ids', message: `ids must be unique; ${String(dup)} is given twice` });
-  }
-  if (errors.length) throw new ValidationError(errors);
-  return ids as string[];
-}
-
-export function parseReprice(rates: unknown, baseline: unknown): { rates: RepriceRates; baseline: number } {
-  const errors: FieldError[] = [];
-  let r: RepriceRates = 'pinned';
-  if (rates !== undefined && rates !== null && rates !== '') {
-    if (rates === 'pinned' || rates === 'current') r = rates;
-    else errors.push({ field: 'rates', message: 'rates must be pinned or current' });
-  }
-  let b = 1;
-  if (baseline !== undefined && baseline !== null && baseline !== '') {
-    const n = typeof baseline === 'string' && /^\d+$/.test(baseline) ? Number(baseline) : baseline;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > INT32_MAX) errors.push({ field: 'baseline', message: `baseline must be a version number (an integer from 1 to ${INT32_MAX})` });
-    else b = n;
-  }
-  if (errors.length) throw new ValidationError(errors);
-  return { rates: r, baseline: b };
 }

@@ -1,7 +1,7 @@
 /** OpenAPI 3.0 schemas of the scenario request bodies; the workload's fields and bounds come from the domain. */
 import { WORKLOAD_JSON_SCHEMA } from '../domain';
 import { toOpenApi30 } from '../evaluation/request-schemas';
-import { COMPARE_MAX, COMPARE_MIN, DESCRIPTION_MAX, NAME_MAX, TAG_PATTERN, TAGS_MAX } from './scenario-input.validation';
+import { DESCRIPTION_MAX, NAME_MAX, TAG_PATTERN, TAGS_MAX } from './scenario-input.validation';
 
 const { $schema: _s, $id: _i, ...workload } = WORKLOAD_JSON_SCHEMA;
 const workloadSchema = toOpenApi30(workload) as Record<string, unknown>;
@@ -40,14 +40,4 @@ export const PATCH_SCENARIO_SCHEMA = {
     },
   },
   example: { name: 'Clickstream 2027 (peak season)', workload: { ingestGbPerDay: 250, retentionHours: null } },
-};
-
-export const COMPARE_SCENARIOS_SCHEMA = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['ids'],
-  properties: {
-    ids: { type: 'array', minItems: COMPARE_MIN, maxItems: COMPARE_MAX, uniqueItems: true, items: { type: 'string', format: 'uuid' }, description: 'The first is the baseline of the deltas' },
-  },
-  example: { ids: ['0b6f3c1e-5d4a-4f7e-9a51-2c8d7e6f1a90', '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f'] },
 };

@@ -10,13 +10,21 @@ import {
   RecommendationView,
   RecordSizeBucketView,
 } from '../evaluation/evaluation.view';
-import { MskBrokerFamilyEnum, TrafficPatternEnum } from '../evaluation/graphql/workload.input';
+import { DeliverySinkEnum, MskBrokerFamilyEnum, TrafficPatternEnum } from '../evaluation/graphql/workload.input';
 
 export enum RepriceRatesEnum {
   pinned = 'pinned',
   current = 'current',
 }
 registerEnumType(RepriceRatesEnum, { name: 'RepriceRates', description: 'pinned: the rate card the version was saved with; current: the rates in force today' });
+
+@ObjectType('ScenarioDelivery', { description: 'One delivery sink as saved' })
+export class ScenarioDeliveryView {
+  @P(DeliverySinkEnum, { enum: DeliverySinkEnum }) sink: DeliverySinkEnum;
+  @P(Float, { nullable: true }) sharePercent?: number;
+  @P(Boolean, { nullable: true }) convertToParquet?: boolean;
+  @P(Boolean, { nullable: true }) dynamicPartitioning?: boolean;
+}
 
 @ObjectType('ScenarioWorkload', { description: 'The workload as saved (the fields the caller gave; defaults are not filled in)' })
 export class ScenarioWorkloadView {
@@ -46,6 +54,7 @@ export class ScenarioWorkloadView {
   @P(Float, { nullable: true }) mskStorageThroughputMBpsPerBroker?: number;
   @P(Float, { nullable: true }) historicalReadGbPerMonth?: number;
   @P([RecordSizeBucketView], { nullable: true }) recordSizeDistribution?: RecordSizeBucketView[];
+  @P([ScenarioDeliveryView], { nullable: true }) deliverTo?: ScenarioDeliveryView[];
 }
 
 @ObjectType('ScenarioOptionCost', { description: "One option in a scenario's evaluation: fit and monthly cost" })

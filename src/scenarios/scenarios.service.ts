@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/api-key';
 import { DomainError, estimate, type Estimate, evaluate, normalizeWorkload, type OptionCode, type RateCard, ValidationError, type WorkloadInput } from '../domain';
 import { RatesService } from '../rates/rates.service';
-import { decodeCursor, encodeCursor } from './list-cursor.codec';
+import { encodeCursor } from './list-cursor.codec';
 import { type CostChange, costChanges, type OptionDelta, optionDeltas, summarize } from './scenario-costs.calculator';
-import { applyPatch, isScenarioId, parseCompareIds, parseCreate, parseExpectedVersion, parseListQuery, parseReprice } from './scenario-input.validation';
+import { applyPatch, isScenarioId, parseCreate, parseExpectedVersion } from './scenario-input.validation';
 import { ScenarioRepository, type WriteOutcome } from './scenario.repository';
-import type { RepriceRates, Scenario, ScenarioContent, ScenarioPage, ScenarioVersionEntry } from './scenario.types';
+import type { ListQuery, RepriceRates, Scenario, ScenarioContent, ScenarioPage, ScenarioVersionEntry } from './scenario.types';
 
 export interface ScenarioComparison {
   baselineId: string;
@@ -76,8 +76,8 @@ export class ScenariosService {
     return scenario;
   }
 
-  async list(caller: Caller, raw: { limit?: unknown; cursor?: unknown; tag?: unknown; search?: unknown }, names?: { limit: string; cursor: string }): Promise<ScenarioPage> {
-    const query = parseListQuery(raw, names, decodeCursor);
+  /** A page of the team's scenarios; the query is checked at the edge (ListScenariosQuery). */
+  async list(caller: Caller, query: ListQuery): Promise<ScenarioPage> {
     const rows = await this.repository.list(caller.team, { ...query, limit: query.limit + 1 });
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
@@ -113,8 +113,8 @@ export class ScenariosService {
     return versions;
   }
 
-  async compare(caller: Caller, body: unknown): Promise<ScenarioComparison> {
-    const ids = parseCompareIds(body);
+  /** `ids` checked at the edge (CompareScenariosDto): 2 to 10, unique. */
+  async compare(caller: Caller, ids: string[]): Promise<ScenarioComparison> {
     const valid = ids.filter(isScenarioId);
     const found = valid.length ? await this.repository.findMany(caller.team, valid) : [];
     const byId = new Map(found.map((s) => [s.id, s]));
@@ -133,8 +133,7 @@ export class ScenariosService {
    * Re-prices the latest version at its pinned card or today's, and splits the change against a baseline
    * version into usage (the workload moved) and price (the rates moved).
    */
-  async reprice(caller: Caller, id: string, ratesArg: unknown, baselineArg: unknown): Promise<ScenarioReprice> {
-    const { rates, baseline } = parseReprice(ratesArg, baselineArg);
+  async reprice(caller: Caller, id: string, { rates, baseline }: { rates: RepriceRates; baseline: number }): Promise<ScenarioReprice> {
     const found = isScenarioId(id) ? await this.repository.pricedVersions(caller.team, id, baseline) : null;
     if (!found) throw notFound(id);
     const { latest } = found;

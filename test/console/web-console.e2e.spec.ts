@@ -162,7 +162,7 @@ describe('web console at / (real Chromium, real service)', () => {
     // Evaluate: the recommendation and a real table of the six options, as the API answers them.
     await evaluateIn(page);
     const api = (
-      await gql(app, editor, 'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { warnings { code message } recommendation { option headline monthlyCostUsd } options { option label eligible monthlyCostUsd disqualifiedBy { message } lineItems { rateKey } sizing { boundBy } } } }', { i: GUIDE })
+      await gql(app, editor, 'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { decisionTrace { ruleId fired } warnings { code message } recommendation { option headline monthlyCostUsd } options { option label eligible monthlyCostUsd disqualifiedBy { message } lineItems { rateKey } sizing { boundBy } } } }', { i: GUIDE })
     ).body.data.evaluateWorkload;
     const rows = page.locator('table.options tbody tr[data-option]');
     expect(await rows.count()).toBe(6);
@@ -177,6 +177,12 @@ describe('web console at / (real Chromium, real service)', () => {
     }
     expect(await text(page, '#rec-title')).toContain(api.options.find((o: { option: string }) => o.option === api.recommendation.option).label);
     expect(await text(page, '.recommendation .big')).toContain(money(api.recommendation.monthlyCostUsd));
+    // The decision trace, folded: every rule consulted, in the API's order.
+    await page.getByText(/^Decision trace/).click();
+    const traceIds = (await page.locator('details.trace tbody th').allTextContents()).map((t) => t.trim());
+    expect(traceIds).toEqual(api.decisionTrace.map((t: { ruleId: string }) => t.ruleId));
+    expect(await page.locator('details.trace tbody tr.fired').count()).toBe(api.decisionTrace.filter((t: { fired: boolean }) => t.fired).length);
+    await page.getByText(/^Decision trace/).click();
     // Warnings (stale rates, quotas, minimums) are on the page, each as the API words it.
     expect(api.warnings.length).toBeGreaterThan(0);
     const shownWarnings = await text(page, 'section.warnings');

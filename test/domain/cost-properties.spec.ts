@@ -19,6 +19,17 @@ const workloadArb: fc.Arbitrary<WorkloadInput> = fc.record({
   needsCrossRegionReplication: fc.boolean(),
   rackAwareConsumers: fc.boolean(),
   latencyTargetMs: fc.option(fc.integer({ min: 1, max: 5000 }), { nil: undefined }),
+  deliverTo: fc.option(
+    fc.array(
+      fc.record({
+        sink: fc.constantFrom('S3' as const, 'REDSHIFT' as const, 'OPENSEARCH' as const, 'HTTP' as const),
+        sharePercent: fc.double({ min: 1, max: 100, noNaN: true }),
+        convertToParquet: fc.boolean(),
+      }),
+      { maxLength: 3 },
+    ),
+    { nil: undefined },
+  ),
 }).map((w) => Object.fromEntries(Object.entries(w).filter(([, v]) => v !== undefined)) as unknown as WorkloadInput);
 
 const totals = (input: WorkloadInput): Record<OptionCode, number> =>

@@ -13,7 +13,7 @@ describe('WORKLOAD_JSON_SCHEMA', () => {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   const validate = ajv.compile(WORKLOAD_JSON_SCHEMA as unknown as object);
 
-  it('has every field of spec section 2, plus the documented engine-tuning fields, each with description and example', () => {
+  it('has every field of spec section 2, plus the documented engine-tuning fields and deliverTo, each with description and example', () => {
     const props = WORKLOAD_JSON_SCHEMA.properties as Record<string, { description: string; examples: readonly unknown[] }>;
     expect(Object.keys(props)).toEqual([
       ...SPEC_FIELDS,
@@ -26,6 +26,7 @@ describe('WORKLOAD_JSON_SCHEMA', () => {
       'mskStorageThroughputMBpsPerBroker',
       'historicalReadGbPerMonth',
       'recordSizeDistribution',
+      'deliverTo',
     ]);
     for (const [name, p] of Object.entries(props)) {
       expect({ name, described: p.description.length > 10, example: p.examples.length > 0 }).toEqual({ name, described: true, example: true });
@@ -54,6 +55,12 @@ describe('WORKLOAD_JSON_SCHEMA', () => {
     [{ ingestGbPerDay: 1, avgRecordSizeKB: 1, region: 'US-EAST-1' }],
     [{ ingestGbPerDay: 1, avgRecordSizeKB: 1, mskBrokerFamily: 't3' }],
     [{ ingestGbPerDay: 1, avgRecordSizeKB: 1, extra: true }],
+    [{ ingestGbPerDay: 1, avgRecordSizeKB: 1, deliverTo: 'S3' }],
+    [{ ingestGbPerDay: 1, avgRecordSizeKB: 1, deliverTo: ['GLACIER'] }],
+    [{ ingestGbPerDay: 1, avgRecordSizeKB: 1, deliverTo: [{ sink: 'S3', sharePercent: 0 }] }],
+    [{ ingestGbPerDay: 1, avgRecordSizeKB: 1, deliverTo: [{ sink: 'S3', sharePercent: 101 }] }],
+    [{ ingestGbPerDay: 1, avgRecordSizeKB: 1, deliverTo: [{ sink: 'S3', parquet: true }] }],
+    [{ ingestGbPerDay: 1, avgRecordSizeKB: 1, deliverTo: [{ sharePercent: 50 }] }],
   ])('rejects %j, and normalizeWorkload rejects it too', (input) => {
     expect(validate(input)).toBe(false);
     expect(() => normalizeWorkload(input as unknown as WorkloadInput)).toThrow('The workload is not valid');

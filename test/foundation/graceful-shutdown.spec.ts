@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { bearer } from '../support/keys';
-import { regionShapedDocuments } from '../support/pricelist-fixtures';
+import { regionShapedDocuments, serveAll } from '../support/pricelist-fixtures';
 import { PriceListServer } from '../support/pricelist-server';
 import { startTestApp, TEST_REDIS_URL, testDatabaseUrl } from '../support/test-app';
 
@@ -39,8 +39,7 @@ describe('graceful shutdown (SIGTERM) of the real process', () => {
     app = await startTestApp();
     priceList = await new PriceListServer().start();
     const docs = regionShapedDocuments('eu-central-1');
-    priceList.setDocuments('AmazonKinesis', docs.AmazonKinesis);
-    priceList.setDocuments('AmazonMSK', docs.AmazonMSK);
+    serveAll(priceList, docs);
   });
   afterAll(async () => {
     await app.close();

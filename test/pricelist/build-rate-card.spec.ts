@@ -8,7 +8,7 @@ import { makePriceListDocument, REGIONS } from '../../scripts/generate-pricelist
 import { allRaw, bundledSnapshotDocuments, realisticPriceList, toRawElements, withPriceChange } from '../support/pricelist-fixtures';
 
 const bundled = bundledSnapshotDocuments();
-const docs = (): PriceListDocument[] => [...bundled.AmazonKinesis, ...bundled.AmazonMSK];
+const docs = (): PriceListDocument[] => Object.values(bundled).flat();
 const build = (documents: string[], fetchedAt = '2026-11-25T10:00:00.000Z') =>
   buildRateCard({ region: 'us-east-1', documents, fetchedAt, source: 'AWS_PRICE_LIST' });
 

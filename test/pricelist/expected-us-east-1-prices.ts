@@ -63,6 +63,15 @@ export const EXPECTED_US_EAST_1: Readonly<Record<string, Decimal>> = {
   [RATE_KEYS.mskServerlessDataOutGb]: new Decimal('0.05'),
   [RATE_KEYS.mskServerlessStorageGbMonth]: new Decimal('0.10'),
   [RATE_KEYS.crossAzTransferGb]: new Decimal('0.01').times(2),
+  // Pipelines: Firehose pricing page (first 500 TB tier), MSK pricing page, EC2 data transfer to another region.
+  [RATE_KEYS.firehoseIngestStreamSourceGb]: new Decimal('0.029'),
+  [RATE_KEYS.firehoseIngestMskSourceGb]: new Decimal('0.055'),
+  [RATE_KEYS.firehoseFormatConversionGb]: new Decimal('0.018'),
+  [RATE_KEYS.firehoseDynamicPartitioningGb]: new Decimal('0.02'),
+  [RATE_KEYS.mskConnectMcuHour]: new Decimal('0.11'),
+  [RATE_KEYS.mskReplicatorHour]: new Decimal('0.3'),
+  [RATE_KEYS.mskReplicatorDataGb]: new Decimal('0.08'),
+  [RATE_KEYS.interRegionTransferGb]: new Decimal('0.02'),
   ...Object.fromEntries(MSK_STANDARD_BROKER_TYPES.map((t) => [mskBrokerHourKey(t), brokerPrice(t)])),
   ...Object.fromEntries(MSK_EXPRESS_BROKER_TYPES.map((t) => [mskExpressBrokerHourKey(t), brokerPrice(t)])),
 };

@@ -2,7 +2,7 @@ import { buildRateCard, expectedRateKeys } from '../../src/domain/pricelist/buil
 import { PriceListClient } from '../../src/infrastructure/aws/pricelist.client';
 import { bundledRateCard } from '../../src/infrastructure/aws/bundled-rates';
 import { PriceListServer, GET_PRODUCTS_TARGET } from '../support/pricelist-server';
-import { bundledSnapshotDocuments, countServed, realisticPriceList, toRawElements } from '../support/pricelist-fixtures';
+import { SERVICE_CODES, allRaw, bundledSnapshotDocuments, countServed, realisticPriceList, serveAll, toRawElements } from '../support/pricelist-fixtures';
 
 const CREDENTIALS = { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-secret' };
 
@@ -20,8 +20,7 @@ describe('PriceListClient (real @aws-sdk/client-pricing) against the local Price
   });
   beforeEach(() => {
     server.reset();
-    server.setDocuments('AmazonKinesis', list.AmazonKinesis);
-    server.setDocuments('AmazonMSK', list.AmazonMSK);
+    serveAll(server, list);
     client = new PriceListClient({ endpoint: server.endpoint, credentials: CREDENTIALS, maxAttempts: 3, retryBaseDelayMs: 1 });
   });
   afterEach(() => client.destroy());
@@ -53,8 +52,8 @@ describe('PriceListClient (real @aws-sdk/client-pricing) against the local Price
 
   it('fetches both services of a region and builds the same rates as the bundled snapshot', async () => {
     const region = await client.fetchRegion('us-east-1');
-    expect(region.documents).toHaveLength(served.AmazonKinesis + served.AmazonMSK);
-    expect(region.pages).toBe(Math.ceil(served.AmazonKinesis / 100) + Math.ceil(served.AmazonMSK / 100));
+    expect(region.documents).toHaveLength(served.total);
+    expect(region.pages).toBe(SERVICE_CODES.reduce((pages, code) => pages + Math.max(1, Math.ceil(served[code] / 100)), 0));
     const { card, missing } = buildRateCard({ region: 'us-east-1', documents: region.documents, fetchedAt: 'now', source: 'AWS_PRICE_LIST' });
     expect(missing).toEqual([]);
     const bundled = bundledRateCard('us-east-1')!;
@@ -101,17 +100,16 @@ describe('PriceListClient (real @aws-sdk/client-pricing) against the local Price
 
   it('delivers garbage elements raw; buildRateCard skips exactly those', async () => {
     const docs = bundledSnapshotDocuments();
-    server.setDocuments('AmazonKinesis', docs.AmazonKinesis);
-    server.setDocuments('AmazonMSK', docs.AmazonMSK);
+    serveAll(server, docs);
     server.injectGarbage('AmazonMSK', ['{"product":{"sku":"PARTIAL', 'not json at all']);
     const region = await client.fetchRegion('us-east-1');
-    expect(region.documents).toHaveLength(docs.AmazonKinesis.length + docs.AmazonMSK.length + 2);
-    expect(region.documents.slice(-2)).toEqual(['{"product":{"sku":"PARTIAL', 'not json at all']);
+    expect(region.documents).toHaveLength(allRaw(docs).length + 2);
+    expect(region.byService.AmazonMSK.documents.slice(-2)).toEqual(['{"product":{"sku":"PARTIAL', 'not json at all']);
     const { card, skipped, missing } = buildRateCard({ region: 'us-east-1', documents: region.documents, fetchedAt: 'now', source: 'AWS_PRICE_LIST' });
     expect(skipped.map((s) => s.reason)).toEqual(['INVALID_JSON', 'INVALID_JSON']);
     expect(missing).toEqual([]);
     expect(card.contentHash).toBe(
-      buildRateCard({ region: 'us-east-1', documents: toRawElements([...docs.AmazonKinesis, ...docs.AmazonMSK]), fetchedAt: 'x', source: 'AWS_PRICE_LIST' }).card.contentHash,
+      buildRateCard({ region: 'us-east-1', documents: allRaw(docs), fetchedAt: 'x', source: 'AWS_PRICE_LIST' }).card.contentHash,
     );
   });
 

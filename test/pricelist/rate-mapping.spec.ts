@@ -7,13 +7,13 @@ import { allRaw, bundledSnapshotDocuments, regionShapedDocuments } from '../supp
 import { EXPECTED_US_EAST_1 } from './expected-us-east-1-prices';
 
 const parse = (doc: PriceListDocument): ParsedPriceListProduct => {
-  const result = parsePriceListElement(JSON.stringify(doc));
+  const result = parsePriceListElement(JSON.stringify(doc), { firstTier: true });
   if (!result.ok) throw new Error(`fixture did not parse: ${result.reason}`);
   return result.product;
 };
 
 const bundled = bundledSnapshotDocuments();
-const bundledProducts = [...bundled.AmazonKinesis, ...bundled.AmazonMSK].map(parse);
+const bundledProducts = Object.values(bundled).flat().map(parse);
 const keyOf = (product: ParsedPriceListProduct): string | undefined => {
   const mapping = mapProductToRateKey(product);
   return mapping.matched ? mapping.key : undefined;
@@ -93,11 +93,13 @@ describe('rate mapping table', () => {
     expect(keyOf(standardLookingExpress)).not.toBe(mskBrokerHourKey('kafka.m7g.large'));
   });
 
-  it('does not take MSK Connect (Kafka.mcu.general) for brokers; tiered storage maps to its own key, never to EBS storage', () => {
+  it('takes MSK Connect (Kafka.mcu.general) as the MCU-hour, never as a broker; tiered storage maps to its own key, never to EBS storage', () => {
     const mcu = variant('USE1-Kafka.m5.large', {
       attributes: { usagetype: 'USE1-Kafka.mcu.general', operation: 'RunConnector', computeFamily: '', group: 'MSK Connect' },
     });
-    expect(mapProductToRateKey(mcu)).toEqual({ matched: false, reason: 'UNMAPPED' });
+    expect(keyOf(mcu)).toBe(RATE_KEYS.mskConnectMcuHour);
+    const mcuAsBroker = variant('USE1-Kafka.m5.large', { attributes: { usagetype: 'USE1-Kafka.mcu.general', computeFamily: '' } });
+    expect(keyOf(mcuAsBroker)).toBe(mskBrokerHourKey('kafka.mcu.general'));
     const tiered = variant('USE1-Kafka.Storage.GP2', { attributes: { usagetype: 'USE1-Kafka.Storage.Tiered', operation: 'TieredStorage' } });
     expect(keyOf(tiered)).toBe(RATE_KEYS.mskTieredStorageGbMonth);
     const retrieval = variant('USE1-Kafka.Storage.GP2', { attributes: { usagetype: 'USE1-Kafka.DataRetrieval.Tiered', operation: 'TieredStorageRetrieval' } });

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { bearer } from '../support/keys';
-import { regionShapedDocuments } from '../support/pricelist-fixtures';
+import { regionShapedDocuments, serveAll } from '../support/pricelist-fixtures';
 import { PriceListServer } from '../support/pricelist-server';
 import { startTestApp } from '../support/test-app';
 import { until } from '../support/until';
@@ -42,8 +42,7 @@ describe('rate freshness and first use', () => {
     // A region no other suite stores rates for (suites share the run's database).
     const server = await new PriceListServer().start();
     const docs = regionShapedDocuments('us-west-2');
-    server.setDocuments('AmazonKinesis', docs.AmazonKinesis);
-    server.setDocuments('AmazonMSK', docs.AmazonMSK);
+    serveAll(server, docs);
     const app = await startTestApp({ RATES_LIVE: 'true', PRICING_ENDPOINT: server.endpoint, PRICING_ACCESS_KEY_ID: 'AKIDLOCAL', PRICING_SECRET_ACCESS_KEY: 'local' });
     try {
       const viewer = await bearer(app, 'finance', 'viewer');

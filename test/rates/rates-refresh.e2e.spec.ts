@@ -3,7 +3,7 @@ import request from 'supertest';
 import { Client } from 'pg';
 import { RatesService } from '../../src/rates/rates.service';
 import { bearer } from '../support/keys';
-import { regionShapedDocuments, withPriceChange } from '../support/pricelist-fixtures';
+import { SERVICE_CODES, allRaw, regionShapedDocuments, withPriceChange } from '../support/pricelist-fixtures';
 import { PriceListServer } from '../support/pricelist-server';
 import { OwnRedis } from '../support/redis-server';
 import { startTestApp, testDatabaseUrl } from '../support/test-app';
@@ -20,6 +20,8 @@ function serve(server: PriceListServer, shardHourUsd?: string): void {
   const kinesis = shardHourUsd ? withPriceChange(docs.AmazonKinesis, { usageTypeSuffix: 'Storage-ShardHour', operation: 'shardHourStorage', usd: shardHourUsd, version: '20261201000000', publicationDate: '2026-12-01T00:00:00Z' }) : docs.AmazonKinesis;
   server.setDocuments('AmazonKinesis', kinesis);
   server.setDocuments('AmazonMSK', docs.AmazonMSK);
+  server.setDocuments('AmazonKinesisFirehose', docs.AmazonKinesisFirehose);
+  server.setDocuments('AWSDataTransfer', docs.AWSDataTransfer);
 }
 
 async function storedVersions(region: string): Promise<Array<{ id: string; shard: string }>> {
@@ -70,10 +72,10 @@ describe('live rates from the AWS Price List API (local server, real SDK)', () =
     const res = await request(app.getHttpServer()).post(`/v1/rate-cards/${REGION}/refresh`).set('authorization', admin);
     expect(res.status).toBe(200);
     const docs = regionShapedDocuments(REGION);
-    expect(res.body.products).toBe(docs.AmazonKinesis.length + docs.AmazonMSK.length);
+    expect(res.body.products).toBe(allRaw(docs).length);
     const calls = server.requests.filter((r) => r.status === 200);
     expect(res.body.pages).toBe(calls.length);
-    expect(calls.every((r) => r.filters?.some((f) => f.Field === 'regionCode' && f.Value === REGION))).toBe(true);
+    expect(calls.every((r) => r.filters?.some((f) => (f.Field === 'regionCode' || f.Field === 'fromRegionCode') && f.Value === REGION))).toBe(true);
 
     const card = await request(app.getHttpServer()).get(`/v1/rate-cards/${REGION}`).set('authorization', viewer);
     expect(card.status).toBe(200);
@@ -167,8 +169,7 @@ describe('live rates from the AWS Price List API (local server, real SDK)', () =
 
   it('an unknown region answers 404 with the known ones', async () => {
     server.reset();
-    server.setDocuments('AmazonKinesis', []);
-    server.setDocuments('AmazonMSK', []);
+    for (const code of SERVICE_CODES) server.setDocuments(code, []);
     const res = await request(app.getHttpServer()).get('/v1/rate-cards/xx-nowhere-9').set('authorization', viewer);
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('UNKNOWN_REGION');

@@ -17,6 +17,8 @@ function serve(server: PriceListServer, shardHourUsd?: string): void {
   const docs = regionShapedDocuments(REGION);
   server.setDocuments('AmazonKinesis', shardHourUsd ? withPriceChange(docs.AmazonKinesis, { usageTypeSuffix: 'Storage-ShardHour', operation: 'shardHourStorage', usd: shardHourUsd }) : docs.AmazonKinesis);
   server.setDocuments('AmazonMSK', docs.AmazonMSK);
+  server.setDocuments('AmazonKinesisFirehose', docs.AmazonKinesisFirehose);
+  server.setDocuments('AWSDataTransfer', docs.AWSDataTransfer);
 }
 
 describe('scenarios: compare side by side, and re-price at pinned or current rates', () => {

@@ -7,16 +7,28 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findBundledRatesDir } from '../../src/infrastructure/aws/bundled-rates';
 import type { PriceListDocument } from '../../src/domain/pricelist/price-list-document';
+import { interRegionReferenceTarget } from '../../src/domain/pricelist/rate-mapping';
 import {
   REGIONS,
   SNAPSHOT_PUBLICATION_DATE,
+  SNAPSHOT_SERVICE_CODES,
+  dataTransferDocuments,
+  firehoseDocuments,
   kinesisDocuments,
   makePriceListDocument,
   mskDocuments,
   type RegionInfo,
+  type SnapshotDocuments,
 } from '../../scripts/generate-pricelist';
 
-export type ServiceDocuments = { AmazonKinesis: PriceListDocument[]; AmazonMSK: PriceListDocument[] };
+/** Documents per Price List service code (AmazonKinesis, AmazonMSK, AmazonKinesisFirehose, AWSDataTransfer). */
+export type ServiceDocuments = SnapshotDocuments;
+export const SERVICE_CODES = SNAPSHOT_SERVICE_CODES;
+
+/** Serves every service's documents from a local Price List server. */
+export function serveAll(server: { setDocuments(serviceCode: string, docs: ReadonlyArray<object | string>): void }, docs: ServiceDocuments): void {
+  for (const code of SERVICE_CODES) server.setDocuments(code, docs[code]);
+}
 
 /** Found by walking up, so this works from test/support and from dist/test/support (the compiled bench). */
 export const RATES_PRICELIST_DIR = findBundledRatesDir(__dirname) ?? join(process.cwd(), 'rates', 'pricelist');
@@ -27,19 +39,29 @@ const MSK_FAMILY = 'Managed Streaming for Apache Kafka (MSK)';
 export function bundledSnapshotDocuments(region = 'us-east-1'): ServiceDocuments {
   const read = (code: string): PriceListDocument[] =>
     JSON.parse(readFileSync(join(RATES_PRICELIST_DIR, region, `${code}.json`), 'utf8')) as PriceListDocument[];
-  return { AmazonKinesis: read('AmazonKinesis'), AmazonMSK: read('AmazonMSK') };
+  return {
+    AmazonKinesis: read('AmazonKinesis'),
+    AmazonMSK: read('AmazonMSK'),
+    AmazonKinesisFirehose: read('AmazonKinesisFirehose'),
+    AWSDataTransfer: read('AWSDataTransfer'),
+  };
 }
 
 /** The same rates shaped for another region (prefixed usage types, e.g. `USE2-Storage-ShardHour`). */
 export function regionShapedDocuments(region: string): ServiceDocuments {
   const info = REGIONS[region];
   if (!info) throw new Error(`no region info for ${region}`);
-  return { AmazonKinesis: kinesisDocuments(info), AmazonMSK: mskDocuments(info) };
+  return {
+    AmazonKinesis: kinesisDocuments(info),
+    AmazonMSK: mskDocuments(info),
+    AmazonKinesisFirehose: firehoseDocuments(info),
+    AWSDataTransfer: dataTransferDocuments(info),
+  };
 }
 
 export const toRawElements = (docs: readonly PriceListDocument[]): string[] => docs.map((doc) => JSON.stringify(doc));
 
-export const allRaw = (docs: ServiceDocuments): string[] => [...toRawElements(docs.AmazonKinesis), ...toRawElements(docs.AmazonMSK)];
+export const allRaw = (docs: ServiceDocuments): string[] => SERVICE_CODES.flatMap((code) => toRawElements(docs[code]));
 
 export interface PriceChange {
   /** The usage-type suffix (after any region prefix) of the product to change, e.g. 'Storage-ShardHour'. */
@@ -165,7 +187,7 @@ export function realisticPriceList(options: RealisticPriceListOptions = {}): Ser
   }
 
   // Extra SKUs of the right family that streamfit does not price.
-  for (const mcu of ['general', 'memory', 'compute']) msk.push(mskDoc(`${mp}Kafka.mcu.${mcu}`, 'RunConnector', 'Hrs', { group: 'MSK Connect' }));
+  for (const mcu of ['memory', 'compute']) msk.push(mskDoc(`${mp}Kafka.mcu.${mcu}`, 'RunConnector', 'Hrs', { group: 'MSK Connect' }));
   msk.push(mskDoc(`${mp}Kafka.PrivateConnectivityHours`, 'PrivateConnectivity', 'Hrs', { group: 'Private Connectivity' }));
   msk.push(mskDoc(`${mp}Kafka.PrivateConnectivity-Bytes`, 'PrivateConnectivity', 'GB', { group: 'Private Connectivity' }));
   msk.push(mskDoc(`${mp}KafkaReplication-Hours`, 'Replicator', 'Hrs', { group: 'Replicator' }));
@@ -193,17 +215,36 @@ export function realisticPriceList(options: RealisticPriceListOptions = {}): Ser
   }
 
   // Other regions (prefixed usage types), which the regionCode filter must remove.
+  const firehose = [...base.AmazonKinesisFirehose];
+  const transfer = [...base.AWSDataTransfer];
   for (const other of otherRegions) {
     const docs = regionShapedDocuments(other);
     kinesis.push(...docs.AmazonKinesis);
     msk.push(...docs.AmazonMSK);
+    firehose.push(...docs.AmazonKinesisFirehose);
+    transfer.push(...docs.AWSDataTransfer);
   }
-  return { AmazonKinesis: kinesis, AmazonMSK: msk };
+  return { AmazonKinesis: kinesis, AmazonMSK: msk, AmazonKinesisFirehose: firehose, AWSDataTransfer: transfer };
 }
 
-/** How many documents of a list the server returns for a region (regionCode + the client's productFamily filter). */
-export function countServed(docs: ServiceDocuments, region: string): { AmazonKinesis: number; AmazonMSK: number } {
+/** How many documents of a list the server returns for a region (the client's filters per service), and their total. */
+export function countServed(
+  docs: ServiceDocuments,
+  region: string,
+): Record<(typeof SERVICE_CODES)[number], number> & { total: number } {
   const served = (list: PriceListDocument[], family: string): number =>
     list.filter((d) => d.product.attributes.regionCode === region && d.product.productFamily === family).length;
-  return { AmazonKinesis: served(docs.AmazonKinesis, KINESIS_FAMILY), AmazonMSK: served(docs.AmazonMSK, MSK_FAMILY) };
+  const target = interRegionReferenceTarget(region);
+  const counts = {
+    AmazonKinesis: served(docs.AmazonKinesis, KINESIS_FAMILY),
+    AmazonMSK: served(docs.AmazonMSK, MSK_FAMILY),
+    AmazonKinesisFirehose: served(docs.AmazonKinesisFirehose, 'Kinesis Firehose'),
+    AWSDataTransfer: docs.AWSDataTransfer.filter(
+      (d) =>
+        d.product.attributes.fromRegionCode === region &&
+        d.product.attributes.toRegionCode === target &&
+        d.product.attributes.transferType === 'InterRegion Outbound',
+    ).length,
+  };
+  return { ...counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
 }

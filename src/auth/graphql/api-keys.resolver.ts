@@ -4,6 +4,8 @@ import { ApiKeyView, CreatedApiKeyView, RoleEnum } from '../api-key.view';
 import { RequireRole } from '../auth.guard';
 import { AuthService } from '../auth.service';
 import { CurrentCaller } from '../current-caller.decorator';
+import { checkDto } from '../../common/validation/dto-validation.pipe';
+import { CreateApiKeyDto } from '../http/dto/create-api-key.dto';
 
 @Resolver(() => ApiKeyView)
 @RequireRole('admin')
@@ -21,7 +23,7 @@ export class ApiKeysResolver {
     @Args('role', { type: () => RoleEnum }) role: RoleEnum,
     @Args('name', { type: () => String, nullable: true }) name?: string | null,
   ): Promise<CreatedApiKeyView> {
-    const created = await this.auth.createTeamKey(caller, name === undefined || name === null ? { role } : { role, name });
+    const created = await this.auth.createTeamKey(caller, await checkDto(CreateApiKeyDto, { role, name }));
     return { ...ApiKeyView.from(created), key: created.key };
   }
 

@@ -1,21 +1,13 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, UsePipes } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../api-key';
 import { ApiKeyView, CreatedApiKeyView } from '../api-key.view';
 import { RequireRole } from '../auth.guard';
 import { AuthService } from '../auth.service';
 import { CurrentCaller } from '../current-caller.decorator';
-
-const CREATE_KEY_SCHEMA = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['role'],
-  properties: {
-    role: { type: 'string', enum: ['viewer', 'editor', 'admin'], description: 'Role of the new key (in your team)' },
-    name: { type: 'string', minLength: 1, maxLength: 100, description: 'A label for the key' },
-  },
-  example: { role: 'viewer', name: 'portal backend' },
-};
+import { DtoValidationPipe } from '../../common/validation/dto-validation.pipe';
+import { ApiDtoBody } from '../../common/validation/field.decorators';
+import { CreateApiKeyDto } from './dto/create-api-key.dto';
 
 /** Admins manage their own team's API keys (the CLI `npm run keys` does the same for any team). */
 @ApiTags('api keys')
@@ -30,10 +22,11 @@ export class ApiKeysController {
   @HttpCode(201)
   @Header('Cache-Control', 'no-store') // the answer carries the key's secret
   @ApiOperation({ summary: "Create a key in your team; the key is in this answer only" })
-  @ApiBody({ schema: CREATE_KEY_SCHEMA })
+  @ApiDtoBody(CreateApiKeyDto, { role: 'viewer', name: 'portal backend' })
+  @UsePipes(DtoValidationPipe)
   @ApiCreatedResponse({ type: CreatedApiKeyView })
   @ApiBadRequestResponse({ description: 'Invalid input: `fields` lists every bad field' })
-  async create(@CurrentCaller() caller: Caller, @Body() body: unknown): Promise<CreatedApiKeyView> {
+  async create(@CurrentCaller() caller: Caller, @Body() body: CreateApiKeyDto): Promise<CreatedApiKeyView> {
     const created = await this.auth.createTeamKey(caller, body);
     return { ...ApiKeyView.from(created), key: created.key };
   }

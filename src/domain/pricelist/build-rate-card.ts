@@ -84,7 +84,10 @@ function toRate(key: string, product: ParsedPriceListProduct, source: RateCardBu
     sku: product.sku,
     rateCode: product.price.rateCode,
     effectiveDate: product.price.effectiveDate,
-    description: product.price.description,
+    description:
+      product.price.firstTierEndRange !== undefined
+        ? `${product.price.description} (first tier, up to ${product.price.firstTierEndRange} ${product.price.unit} a month)`
+        : product.price.description,
     source,
   };
 }
@@ -100,7 +103,15 @@ export function buildRateCard(input: BuildRateCardInput): BuildRateCardResult {
   const chosen = new Map<string, ParsedPriceListProduct>();
 
   for (const raw of documents) {
-    const parsed = parsePriceListElement(raw);
+    let parsed = parsePriceListElement(raw);
+    if (!parsed.ok && parsed.reason === 'TIERED_PRICE') {
+      // Only rules that declare a tiered price (Firehose ingestion) take the first tier; the rest stay skipped.
+      const firstTier = parsePriceListElement(raw, { firstTier: true });
+      if (firstTier.ok) {
+        const mapping = mapProductToRateKey(firstTier.product);
+        if (mapping.matched && mapping.rule.firstTier) parsed = firstTier;
+      }
+    }
     if (!parsed.ok) {
       const { reason, detail, sku, usageType } = parsed;
       skipped.push({ reason, detail, ...(sku ? { sku } : {}), ...(usageType ? { usageType } : {}) });

@@ -3,7 +3,7 @@
  * Pure: never throws, never does I/O. Only `terms.OnDemand` is read; Kinesis and MSK have no Reserved terms.
  */
 
-export type PriceListServiceCode = 'AmazonKinesis' | 'AmazonMSK';
+export type PriceListServiceCode = 'AmazonKinesis' | 'AmazonMSK' | 'AmazonKinesisFirehose' | 'AWSDataTransfer';
 
 /** The raw, decoded shape of one PriceList element (only the fields streamfit reads are typed). */
 export interface PriceListDocument {
@@ -55,6 +55,8 @@ export interface ParsedPriceListProduct {
     usd: string;
     description: string;
     effectiveDate: string;
+    /** Set when the published price is tiered and the first tier was taken: where that tier ends (e.g. "512000"). */
+    firstTierEndRange?: string;
   };
   version: string;
   publicationDate: string;
@@ -81,6 +83,14 @@ export type ParseResult =
   | { ok: true; product: ParsedPriceListProduct }
   | { ok: false; reason: ParseFailureReason; detail: string; sku?: string; usageType?: string };
 
+export interface ParseOptions {
+  /**
+   * Accept a tiered price (several dimensions) by taking the tier that begins at 0; `price.firstTierEndRange`
+   * then says where it ends. Only mapping rules that declare `firstTier` use it (Firehose ingestion is tiered).
+   */
+  firstTier?: boolean;
+}
+
 /** A non-negative decimal as the Price List writes it ("0.0150000000", "10.08", "0"). */
 const DECIMAL = /^\d+(\.\d+)?$/;
 
@@ -102,7 +112,7 @@ function stringAttributes(raw: Record<string, unknown>): Record<string, string> 
  * Decodes one PriceList element. Accepts the JSON string the API returns (or an already-decoded object,
  * which is what a bundled snapshot file holds). Returns a typed failure instead of throwing.
  */
-export function parsePriceListElement(raw: unknown): ParseResult {
+export function parsePriceListElement(raw: unknown, options: ParseOptions = {}): ParseResult {
   let decoded: unknown = raw;
   if (typeof raw === 'string') {
     try {
@@ -143,10 +153,10 @@ export function parsePriceListElement(raw: unknown): ParseResult {
 
   const dimensions = isRecord(term.priceDimensions) ? Object.values(term.priceDimensions).filter(isRecord) : [];
   if (dimensions.length === 0) return fail('NO_PRICE_DIMENSION', 'on-demand term has no price dimension');
-  if (dimensions.length > 1) {
+  if (dimensions.length > 1 && !options.firstTier) {
     return fail('TIERED_PRICE', `${dimensions.length} price dimensions; only single-tier prices are used`);
   }
-  const dimension = dimensions[0];
+  const dimension = options.firstTier ? (dimensions.find((d) => Number(str(d.beginRange) || '0') === 0) ?? dimensions[0]) : dimensions[0];
   const beginRange = str(dimension.beginRange) || '0';
   if (Number(beginRange) !== 0) return fail('TIERED_PRICE', `price dimension begins at ${beginRange}, not 0`);
 
@@ -169,13 +179,15 @@ export function parsePriceListElement(raw: unknown): ParseResult {
       attributes,
       usageType,
       operation: attributes.operation ?? '',
-      regionCode: attributes.regionCode ?? '',
+      // AWSDataTransfer products carry fromRegionCode / toRegionCode instead of regionCode.
+      regionCode: attributes.regionCode ?? attributes.fromRegionCode ?? '',
       price: {
         rateCode: str(dimension.rateCode),
         unit: str(dimension.unit),
         usd,
         description: str(dimension.description),
         effectiveDate: str(term.effectiveDate),
+        ...(dimensions.length > 1 ? { firstTierEndRange: str(dimension.endRange) } : {}),
       },
       version: str(decoded.version),
       publicationDate: str(decoded.publicationDate),

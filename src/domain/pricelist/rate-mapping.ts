@@ -29,11 +29,26 @@ import type { ParsedPriceListProduct, PriceListServiceCode } from './price-list-
 
 export const KINESIS_PRODUCT_FAMILY = 'Kinesis Streams';
 export const MSK_PRODUCT_FAMILY = 'Managed Streaming for Apache Kafka (MSK)';
+/** infracost's Firehose resource filters AmazonKinesisFirehose on this family (confidence PL). */
+export const FIREHOSE_PRODUCT_FAMILY = 'Kinesis Firehose';
+/** AWSDataTransfer product family (infracost's data_transfer resource, confidence PL). */
+export const DATA_TRANSFER_PRODUCT_FAMILY = 'Data Transfer';
 
 export const PRODUCT_FAMILY_BY_SERVICE: Readonly<Record<PriceListServiceCode, string>> = {
   AmazonKinesis: KINESIS_PRODUCT_FAMILY,
   AmazonMSK: MSK_PRODUCT_FAMILY,
+  AmazonKinesisFirehose: FIREHOSE_PRODUCT_FAMILY,
+  AWSDataTransfer: DATA_TRANSFER_PRODUCT_FAMILY,
 };
+
+/**
+ * The one destination whose inter-region rate the card carries: from us-east-1 every other region but
+ * us-east-2 costs the same ($0.02/GB), and us-west-2 is the usual disaster-recovery pair. A replication
+ * target in another region may cost less (us-east-2: $0.01) — priced at this rate, as documented.
+ */
+export function interRegionReferenceTarget(region: string): string {
+  return region === 'us-west-2' ? 'us-east-1' : 'us-west-2';
+}
 
 export interface RateMappingRule {
   /** Short, stable name (used in documentation and tests). */
@@ -50,6 +65,10 @@ export interface RateMappingRule {
   /** Exact group, or a group the product must NOT have. */
   group?: string;
   notGroup?: string;
+  /** Further attributes that must equal the given values (e.g. transferType). */
+  attributes?: Readonly<Record<string, string>>;
+  /** The published price is tiered; the first tier (from 0) is taken and its end recorded on the rate. */
+  firstTier?: boolean;
   /** The rate key, or a function deriving it (broker types); undefined = rule does not apply. */
   key: string | ((product: ParsedPriceListProduct, match: RegExpMatchArray) => string | undefined);
   /** How sure we are of the usage type / operation names (labels as in aws-pricing.md). */
@@ -218,6 +237,71 @@ export const RATE_MAPPING_RULES: readonly RateMappingRule[] = [
     operation: 'Serverless',
     confidence: '3P',
   }),
+  // MSK Connect and MSK Replicator (usage type and operation names unverified: '?')
+  msk('msk-connect-mcu-hour', usageTypeSuffix('Kafka.mcu.general'), RATE_KEYS.mskConnectMcuHour, {
+    operation: 'RunConnector',
+    confidence: '?',
+  }),
+  msk('msk-replicator-hour', usageTypeSuffix('KafkaReplicator-Hours'), RATE_KEYS.mskReplicatorHour, {
+    operation: 'RunReplicator',
+    confidence: '?',
+  }),
+  msk('msk-replicator-data', usageTypeSuffix('KafkaReplicator-Bytes'), RATE_KEYS.mskReplicatorDataGb, {
+    operation: 'RunReplicator',
+    confidence: '?',
+  }),
+
+  // Amazon Data Firehose: ingestion is tiered (first 500 TB/month taken); the MSK-source rule comes first
+  // because `MSK-BilledBytes` also ends in `BilledBytes`. Group and operation names from
+  // infracost's kinesis_firehose_delivery_stream resource (PL); usage types unverified.
+  {
+    name: 'firehose-ingest-msk-source',
+    serviceCode: 'AmazonKinesisFirehose',
+    productFamily: FIREHOSE_PRODUCT_FAMILY,
+    usageType: usageTypeSuffix('MSK-BilledBytes'),
+    firstTier: true,
+    key: RATE_KEYS.firehoseIngestMskSourceGb,
+    confidence: '?',
+  },
+  {
+    name: 'firehose-ingest-stream-source',
+    serviceCode: 'AmazonKinesisFirehose',
+    productFamily: FIREHOSE_PRODUCT_FAMILY,
+    usageType: usageTypeSuffix('BilledBytes'),
+    group: 'Event-by-Event Processing',
+    firstTier: true,
+    key: RATE_KEYS.firehoseIngestStreamSourceGb,
+    confidence: 'PL',
+  },
+  {
+    name: 'firehose-format-conversion',
+    serviceCode: 'AmazonKinesisFirehose',
+    productFamily: FIREHOSE_PRODUCT_FAMILY,
+    usageType: ANY_USAGE_TYPE,
+    operation: 'DataFormatConversion',
+    key: RATE_KEYS.firehoseFormatConversionGb,
+    confidence: 'PL',
+  },
+  {
+    name: 'firehose-dynamic-partitioning',
+    serviceCode: 'AmazonKinesisFirehose',
+    productFamily: FIREHOSE_PRODUCT_FAMILY,
+    usageType: usageTypeSuffix('DynamicPartitioning-Bytes'),
+    operation: 'DynamicPartitioning',
+    key: RATE_KEYS.firehoseDynamicPartitioningGb,
+    confidence: '?',
+  },
+  // AWS data transfer to the reference target region (see interRegionReferenceTarget): `USE1-USW2-AWS-Out-Bytes`.
+  {
+    name: 'inter-region-transfer-out',
+    serviceCode: 'AWSDataTransfer',
+    productFamily: DATA_TRANSFER_PRODUCT_FAMILY,
+    usageType: /^[A-Z0-9]+-[A-Z0-9]+-AWS-Out-Bytes$/,
+    attributes: { transferType: 'InterRegion Outbound' },
+    key: (product) =>
+      product.attributes.toRegionCode === interRegionReferenceTarget(product.regionCode) ? RATE_KEYS.interRegionTransferGb : undefined,
+    confidence: 'PL',
+  },
 ];
 
 /** An On-demand Advantage product (see header). */
@@ -233,6 +317,9 @@ function ruleMatches(rule: RateMappingRule, product: ParsedPriceListProduct): Re
   const group = product.attributes.group;
   if (rule.group !== undefined && rule.group !== group) return null;
   if (rule.notGroup !== undefined && rule.notGroup === group) return null;
+  if (rule.attributes !== undefined) {
+    for (const [name, value] of Object.entries(rule.attributes)) if (product.attributes[name] !== value) return null;
+  }
   if (rule.advantage !== undefined) {
     if (rule.advantage !== isAdvantageProduct(product)) return null;
     if (

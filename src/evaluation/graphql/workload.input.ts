@@ -13,6 +13,14 @@ export enum MskBrokerFamilyEnum {
 }
 registerEnumType(MskBrokerFamilyEnum, { name: 'MskBrokerFamily' });
 
+export enum DeliverySinkEnum {
+  S3 = 'S3',
+  REDSHIFT = 'REDSHIFT',
+  OPENSEARCH = 'OPENSEARCH',
+  HTTP = 'HTTP',
+}
+registerEnumType(DeliverySinkEnum, { name: 'DeliverySink' });
+
 export enum BreakEvenVariableEnum {
   ingest = 'ingest',
   consumers = 'consumers',
@@ -24,6 +32,14 @@ registerEnumType(BreakEvenVariableEnum, { name: 'BreakEvenVariable' });
 export class RecordSizeBucketInput {
   @Field(() => Float, { description: 'Record size of this bucket, KB (> 0)' }) sizeKB: number;
   @Field(() => Float, { description: 'Share of all records with this size (0 < share ≤ 1; shares sum to 1)' }) share: number;
+}
+
+@InputType('DeliveryInput', { description: 'One delivery sink (deliverTo)' })
+export class DeliveryInputGql {
+  @Field(() => DeliverySinkEnum) sink: DeliverySinkEnum;
+  @Field(() => Float, { nullable: true, description: 'Percent of the data delivered to this sink, 0 < x ≤ 100 (default 100)' }) sharePercent?: number;
+  @Field({ nullable: true, description: 'Convert JSON records to Apache Parquet on the way' }) convertToParquet?: boolean;
+  @Field({ nullable: true, description: 'S3 only: partition objects by keys in the records' }) dynamicPartitioning?: boolean;
 }
 
 /**
@@ -60,6 +76,7 @@ export class WorkloadInputGql {
   historicalReadGbPerMonth?: number;
   @Field(() => [RecordSizeBucketInput], { nullable: true, description: 'Record sizes as a histogram (shares sum to 1; mean = avgRecordSizeKB); billed bucket by bucket' })
   recordSizeDistribution?: RecordSizeBucketInput[];
+  @Field(() => [DeliveryInputGql], { nullable: true, description: 'Sinks the data is delivered to: prices the delivery leg each option implies' }) deliverTo?: DeliveryInputGql[];
 }
 
 @InputType('RateOverrideInput')

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { buildRateCard, type BuildRateCardResult } from '../../domain/pricelist/build-rate-card';
 import type { RateCard } from '../../domain/rate-card';
 
-export const BUNDLED_SERVICE_CODES = ['AmazonKinesis', 'AmazonMSK'] as const;
+export const BUNDLED_SERVICE_CODES = ['AmazonKinesis', 'AmazonMSK', 'AmazonKinesisFirehose', 'AWSDataTransfer'] as const;
 
 /**
  * Walks up from this file until a `rates/pricelist` directory is found, so the same code works from `src/`

@@ -5,7 +5,13 @@
  */
 import { GetProductsCommand, PricingClient, type Filter } from '@aws-sdk/client-pricing';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
-import { KINESIS_PRODUCT_FAMILY, MSK_PRODUCT_FAMILY } from '../../domain/pricelist/rate-mapping';
+import {
+  DATA_TRANSFER_PRODUCT_FAMILY,
+  FIREHOSE_PRODUCT_FAMILY,
+  KINESIS_PRODUCT_FAMILY,
+  MSK_PRODUCT_FAMILY,
+  interRegionReferenceTarget,
+} from '../../domain/pricelist/rate-mapping';
 import type { PriceListServiceCode } from '../../domain/pricelist/price-list-document';
 
 export interface PriceListClientOptions {
@@ -37,12 +43,31 @@ export interface FetchRegionResult {
   byService: Record<PriceListServiceCode, FetchProductsResult>;
 }
 
-export const PRICE_LIST_SERVICE_CODES: readonly PriceListServiceCode[] = ['AmazonKinesis', 'AmazonMSK'];
+export const PRICE_LIST_SERVICE_CODES: readonly PriceListServiceCode[] = ['AmazonKinesis', 'AmazonMSK', 'AmazonKinesisFirehose', 'AWSDataTransfer'];
 
-const PRODUCT_FAMILY: Record<PriceListServiceCode, string> = {
-  AmazonKinesis: KINESIS_PRODUCT_FAMILY,
-  AmazonMSK: MSK_PRODUCT_FAMILY,
-};
+const term = (Field: string, Value: string): Filter => ({ Type: 'TERM_MATCH', Field, Value });
+
+/**
+ * GetProducts filters per service. AWSDataTransfer has no regionCode (fromRegionCode / toRegionCode) and
+ * thousands of products: only the inter-region outbound rate to the reference target is asked for.
+ */
+export function priceListFilters(serviceCode: PriceListServiceCode, regionCode: string): Filter[] {
+  switch (serviceCode) {
+    case 'AmazonKinesis':
+      return [term('regionCode', regionCode), term('productFamily', KINESIS_PRODUCT_FAMILY)];
+    case 'AmazonMSK':
+      return [term('regionCode', regionCode), term('productFamily', MSK_PRODUCT_FAMILY)];
+    case 'AmazonKinesisFirehose':
+      return [term('regionCode', regionCode), term('productFamily', FIREHOSE_PRODUCT_FAMILY)];
+    case 'AWSDataTransfer':
+      return [
+        term('fromRegionCode', regionCode),
+        term('toRegionCode', interRegionReferenceTarget(regionCode)),
+        term('transferType', 'InterRegion Outbound'),
+        term('productFamily', DATA_TRANSFER_PRODUCT_FAMILY),
+      ];
+  }
+}
 
 const MAX_BACKOFF_MS = 20_000;
 
@@ -81,10 +106,7 @@ export class PriceListClient {
 
   /** Every product of a service in one priced region, following NextToken through all pages. */
   async fetchProducts(serviceCode: PriceListServiceCode, regionCode: string): Promise<FetchProductsResult> {
-    const filters: Filter[] = [
-      { Type: 'TERM_MATCH', Field: 'regionCode', Value: regionCode },
-      { Type: 'TERM_MATCH', Field: 'productFamily', Value: PRODUCT_FAMILY[serviceCode] },
-    ];
+    const filters = priceListFilters(serviceCode, regionCode);
     const documents: string[] = [];
     let pages = 0;
     let nextToken: string | undefined;
@@ -105,14 +127,22 @@ export class PriceListClient {
     return { documents, pages };
   }
 
-  /** Both services' documents for one priced region (fetched concurrently). */
+  /** Every service's documents for one priced region (fetched concurrently). */
   async fetchRegion(regionCode: string): Promise<FetchRegionResult> {
-    const [kinesis, msk] = await Promise.all(PRICE_LIST_SERVICE_CODES.map((code) => this.fetchProducts(code, regionCode)));
+    // allSettled, not all: a failed refresh returns only when no sibling request is still running or retrying.
+    const settled = await Promise.allSettled(PRICE_LIST_SERVICE_CODES.map((code) => this.fetchProducts(code, regionCode)));
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const results = (settled as Array<PromiseFulfilledResult<FetchProductsResult>>).map((r) => r.value);
+    const byService = Object.fromEntries(PRICE_LIST_SERVICE_CODES.map((code, i) => [code, results[i]])) as Record<
+      PriceListServiceCode,
+      FetchProductsResult
+    >;
     return {
       regionCode,
-      documents: [...kinesis.documents, ...msk.documents],
-      pages: kinesis.pages + msk.pages,
-      byService: { AmazonKinesis: kinesis, AmazonMSK: msk },
+      documents: results.flatMap((r) => r.documents),
+      pages: results.reduce((sum, r) => sum + r.pages, 0),
+      byService,
     };
   }
 

@@ -4,6 +4,8 @@ import { RequireRole } from '../../auth/auth.guard';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { ScenariosService } from '../scenarios.service';
 import { DeletedScenarioView, RepriceRatesEnum, ScenarioComparisonView, ScenarioPageView, ScenarioRepriceView, ScenarioVersionView, ScenarioView } from '../scenario.view';
+import { checkDto } from '../../common/validation/dto-validation.pipe';
+import { CompareScenariosDto, listQueryOf, ListScenariosQuery, RepriceQuery } from '../http/dto/scenario-queries.dto';
 import { createBody, CreateScenarioInput, patchBody, ScenarioPatchInput } from './scenario.input';
 
 /** Saved scenarios over GraphQL: thin, every field is one call of ScenariosService. */
@@ -12,14 +14,15 @@ export class ScenariosResolver {
   constructor(private readonly scenarios: ScenariosService) {}
 
   @Query(() => ScenarioPageView, { name: 'scenarios', description: "Your team's scenarios, newest first, by cursor" })
-  listScenarios(
+  async listScenarios(
     @CurrentCaller() caller: Caller,
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1..100 (default 20)' }) first?: number,
     @Args('after', { nullable: true, description: 'nextCursor of the previous page' }) after?: string,
     @Args('tag', { nullable: true }) tag?: string,
     @Args('search', { nullable: true, description: 'Case-insensitive part of the name' }) search?: string,
   ) {
-    return this.scenarios.list(caller, { limit: first, cursor: after, tag, search }, { limit: 'first', cursor: 'after' });
+    const query = await checkDto(ListScenariosQuery, { limit: first, cursor: after, tag, search }, { limit: 'first', cursor: 'after' });
+    return this.scenarios.list(caller, listQueryOf(query));
   }
 
   @Query(() => ScenarioView, { description: 'One scenario with its latest evaluation summary' })
@@ -33,18 +36,19 @@ export class ScenariosResolver {
   }
 
   @Query(() => ScenarioComparisonView, { description: 'Two to ten scenarios side by side, with deltas against the first' })
-  compareScenarios(@CurrentCaller() caller: Caller, @Args('ids', { type: () => [ID] }) ids: string[]) {
-    return this.scenarios.compare(caller, { ids });
+  async compareScenarios(@CurrentCaller() caller: Caller, @Args('ids', { type: () => [ID] }) ids: string[]) {
+    return this.scenarios.compare(caller, (await checkDto(CompareScenariosDto, { ids })).ids);
   }
 
   @Query(() => ScenarioRepriceView, { description: "The latest version re-priced at its pinned rates or today's, with the usage/price split of the change since a baseline version (default 1)" })
-  repriceScenario(
+  async repriceScenario(
     @CurrentCaller() caller: Caller,
     @Args('id', { type: () => ID }) id: string,
     @Args('rates', { type: () => RepriceRatesEnum, nullable: true, defaultValue: RepriceRatesEnum.pinned }) rates: RepriceRatesEnum | null,
     @Args('baseline', { type: () => Int, nullable: true }) baseline?: number,
   ) {
-    return this.scenarios.reprice(caller, id, rates, baseline);
+    const query = await checkDto(RepriceQuery, { rates, baseline });
+    return this.scenarios.reprice(caller, id, { rates: query.rates ?? 'pinned', baseline: query.baseline ?? 1 });
   }
 
   @Mutation(() => ScenarioView, { description: 'Save a workload as a named scenario (version 1)' })

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res, UsePipes } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -10,7 +10,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiPreconditionFailedResponse,
-  ApiQuery,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -18,9 +17,12 @@ import type { FastifyReply } from 'fastify';
 import type { Caller } from '../../auth/api-key';
 import { RequireRole } from '../../auth/auth.guard';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
-import { COMPARE_SCENARIOS_SCHEMA, CREATE_SCENARIO_SCHEMA, PATCH_SCENARIO_SCHEMA } from '../scenario-request.schemas';
+import { DtoValidationPipe } from '../../common/validation/dto-validation.pipe';
+import { ApiDtoBody } from '../../common/validation/field.decorators';
+import { CREATE_SCENARIO_SCHEMA, PATCH_SCENARIO_SCHEMA } from '../scenario-request.schemas';
+import { CompareScenariosDto, listQueryOf, ListScenariosQuery, RepriceQuery } from './dto/scenario-queries.dto';
 import { ScenariosService } from '../scenarios.service';
-import { DeletedScenarioView, RepriceRatesEnum, ScenarioComparisonView, ScenarioPageView, ScenarioRepriceView, ScenarioVersionView, ScenarioView } from '../scenario.view';
+import { DeletedScenarioView, ScenarioComparisonView, ScenarioPageView, ScenarioRepriceView, ScenarioVersionView, ScenarioView } from '../scenario.view';
 
 const badRequest = { description: 'Invalid input: `fields` lists every bad field with a message' };
 const notFound = { description: "No such scenario for your team (another team's scenario answers the same)" };
@@ -48,25 +50,23 @@ export class ScenariosController {
 
   @Get()
   @ApiOperation({ summary: "Your team's scenarios, newest first, by cursor; filter by tag, search the name" })
-  @ApiQuery({ name: 'limit', required: false, type: Number, description: 'Page size, 1..100 (default 20)' })
-  @ApiQuery({ name: 'cursor', required: false, type: String, description: 'nextCursor of the previous page' })
-  @ApiQuery({ name: 'tag', required: false, type: String, description: 'Only scenarios carrying this tag' })
-  @ApiQuery({ name: 'search', required: false, type: String, description: 'Case-insensitive part of the name' })
   @ApiOkResponse({ type: ScenarioPageView })
   @ApiBadRequestResponse(badRequest)
-  list(@CurrentCaller() caller: Caller, @Query() query: Record<string, unknown>) {
-    return this.scenarios.list(caller, query);
+  @UsePipes(DtoValidationPipe)
+  list(@CurrentCaller() caller: Caller, @Query() query: ListScenariosQuery) {
+    return this.scenarios.list(caller, listQueryOf(query));
   }
 
   @Post('compare')
   @HttpCode(200)
   @ApiOperation({ summary: 'Two to ten scenarios side by side: recommendation, monthly cost per option, deltas against the first' })
-  @ApiBody({ schema: COMPARE_SCENARIOS_SCHEMA })
+  @ApiDtoBody(CompareScenariosDto, { ids: ['0b6f3c1e-5d4a-4f7e-9a51-2c8d7e6f1a90', '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f'] })
   @ApiOkResponse({ type: ScenarioComparisonView })
   @ApiBadRequestResponse(badRequest)
   @ApiNotFoundResponse(notFound)
-  compare(@CurrentCaller() caller: Caller, @Body() body: unknown) {
-    return this.scenarios.compare(caller, body);
+  @UsePipes(DtoValidationPipe)
+  compare(@CurrentCaller() caller: Caller, @Body() body: CompareScenariosDto) {
+    return this.scenarios.compare(caller, body.ids);
   }
 
   @Get(':id')
@@ -122,12 +122,11 @@ export class ScenariosController {
 
   @Get(':id/estimate')
   @ApiOperation({ summary: "Re-price the latest version at its pinned rates or today's, and split the change against a baseline version into usage and price" })
-  @ApiQuery({ name: 'rates', required: false, enum: RepriceRatesEnum, description: 'pinned (default) or current' })
-  @ApiQuery({ name: 'baseline', required: false, type: Number, description: 'Version to measure the change from (default 1)' })
   @ApiOkResponse({ type: ScenarioRepriceView })
   @ApiBadRequestResponse(badRequest)
   @ApiNotFoundResponse(notFound)
-  reprice(@CurrentCaller() caller: Caller, @Param('id') id: string, @Query('rates') rates: unknown, @Query('baseline') baseline: unknown) {
-    return this.scenarios.reprice(caller, id, rates, baseline);
+  @UsePipes(DtoValidationPipe)
+  reprice(@CurrentCaller() caller: Caller, @Param('id') id: string, @Query() query: RepriceQuery) {
+    return this.scenarios.reprice(caller, id, { rates: query.rates ?? 'pinned', baseline: query.baseline ?? 1 });
   }
 }

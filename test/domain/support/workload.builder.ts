@@ -41,6 +41,7 @@ export class WorkloadBuilder {
   withPartitions(partitions: number): this { return this.with({ partitions }); }
   withMskBrokerFamily(mskBrokerFamily: MskBrokerFamily): this { return this.with({ mskBrokerFamily }); }
   withRegion(region: string): this { return this.with({ region }); }
+  withDeliverTo(...deliverTo: NonNullable<WorkloadInput['deliverTo']>): this { return this.with({ deliverTo }); }
 
   build(): WorkloadInput {
     return { ...this.w };

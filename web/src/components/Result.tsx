@@ -112,6 +112,37 @@ export function Result({ apiKey, evaluation, workload, readOnly, onError }: Prop
             <li key={i}>{r}</li>
           ))}
         </ul>
+        <details class="trace">
+          <summary>Decision trace ({evaluation.decisionTrace.length} rules consulted, in order)</summary>
+          <div class="scroll">
+            <table>
+              <caption>Every rule the decision consulted: the question, this workload's answer and the outcome</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Rule</th>
+                  <th scope="col">Question</th>
+                  <th scope="col">Answer</th>
+                  <th scope="col">Outcome</th>
+                </tr>
+              </thead>
+              <tbody>
+                {evaluation.decisionTrace.map((t) => (
+                  <tr key={t.ruleId} class={t.fired ? 'fired' : undefined}>
+                    <th scope="row">
+                      <code>{t.ruleId}</code>
+                    </th>
+                    <td>{t.question}</td>
+                    <td>{t.answer}</td>
+                    <td>
+                      {t.fired ? <strong>{t.outcome}</strong> : t.outcome}
+                      <span class="sr-only">{t.fired ? ' (fired)' : ' (did not fire)'}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
         <p class="provenance">
           Rates: {card.region}, {card.source}
           {card.priceListVersion ? `, price list ${card.priceListVersion}` : ''}, published {when(card.publicationDate)}, fetched {when(card.fetchedAt)}

@@ -1,0 +1,78 @@
+import { type ArgumentMetadata, Injectable, ValidationPipe, type ValidationError as ClassValidatorError } from '@nestjs/common';
+import { type FieldError, isObject, ValidationError } from '../../domain';
+import { fieldChecksOf } from './field.decorators';
+
+/** class-validator's errors → the house `{ field, message }` list (nested properties dotted, array items [i]). */
+export function fieldErrorsOf(errors: ClassValidatorError[], parent = ''): FieldError[] {
+  const out: FieldError[] = [];
+  for (const error of errors) {
+    const field = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
+    for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
+      out.push({ field, message: constraint === 'whitelistValidation' ? `${error.property} is not a known field` : message });
+    }
+    out.push(...fieldErrorsOf(error.children ?? [], field));
+  }
+  return out;
+}
+
+/**
+ * Nest's ValidationPipe for the class-validator DTOs of the flat inputs (API keys, scenario list, compare,
+ * re-price, scenario content), bound per route with @UsePipes, never globally: GraphQL input classes carry
+ * no class-validator decorators and a global pipe would reject them. Whitelist, forbid unknown fields,
+ * transform; one error per field (its first failed rule); plus the `@FieldCheck` functions a DTO declares
+ * (the workload check), merged into the same error, so every bad field is listed at once.
+ */
+@Injectable()
+export class DtoValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      transform: true,
+      stopAtFirstError: true,
+      validateCustomDecorators: false,
+      exceptionFactory: (errors) => new ValidationError(fieldErrorsOf(errors)),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (!metadata.metatype || !this.toValidate(metadata)) return value;
+    if (metadata.type === 'body' && !isObject(value)) throw new ValidationError([{ field: '(body)', message: 'the request body must be a JSON object' }]);
+    const fields: FieldError[] = [];
+    let result: unknown = value;
+    try {
+      result = await super.transform(value, metadata);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      fields.push(...(e.details.fields ?? []));
+    }
+    for (const { property, check } of fieldChecksOf(metadata.metatype)) {
+      const raw = (value as Record<string, unknown>)[property];
+      if (raw !== undefined) fields.push(...check(raw, property));
+    }
+    if (fields.length) throw new ValidationError(fields);
+    return result;
+  }
+}
+
+const dtoPipe = new DtoValidationPipe();
+
+/**
+ * The same DTO check for a transport without route pipes (GraphQL arguments): `names` renames the DTO's
+ * properties to the transport's (limit → first), in the field and at the start of its message.
+ */
+export async function checkDto<T>(metatype: new () => T, plain: Record<string, unknown>, names: Record<string, string> = {}): Promise<T> {
+  try {
+    return (await dtoPipe.transform(plain, { type: 'body', metatype })) as T;
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    const rename = (f: FieldError): FieldError => {
+      const from = Object.keys(names).find((n) => f.field === n || f.field.startsWith(`${n}.`) || f.field.startsWith(`${n}[`));
+      if (!from) return f;
+      const to = names[from];
+      return { field: to + f.field.slice(from.length), message: f.message.startsWith(`${from} `) ? to + f.message.slice(from.length) : f.message };
+    };
+    throw new ValidationError((e.details.fields ?? []).map(rename));
+  }
+}

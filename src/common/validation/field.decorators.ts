@@ -1,0 +1,101 @@
+/**
+ * Composite field decorators: each declares a field's bounds once, for class-validator (with the house
+ * message) and for OpenAPI (@ApiProperty), as immich's validation.ts does.
+ */
+import { applyDecorators, type Type } from '@nestjs/common';
+import { ApiBody, ApiExtraModels, ApiProperty, type ApiPropertyOptions, getSchemaPath } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsDefined, IsOptional, ValidateBy, ValidateIf } from 'class-validator';
+import type { FieldError } from '../../domain';
+import { textProblem } from '../text-input';
+
+/** A rule with the house message: `check` returns the message for a bad value, null for a good one. */
+export function Rule(name: string, check: (value: unknown, property: string) => string | null): PropertyDecorator {
+  return ValidateBy({
+    name,
+    validator: {
+      validate: (value, args) => check(value, args?.property ?? '') === null,
+      defaultMessage: (args) => check(args?.value, args?.property ?? '') ?? '',
+    },
+  });
+}
+
+export interface FieldOptions {
+  /** Absent (undefined) is allowed; `nullable` also allows null. Otherwise the field is required. */
+  optional?: boolean;
+  nullable?: boolean;
+  /** Message when a required field is missing (default `<field> is required`). */
+  requiredMessage?: (property: string) => string;
+  api?: ApiPropertyOptions;
+}
+
+function presence(options: FieldOptions): PropertyDecorator[] {
+  if (options.nullable) return [IsOptional()];
+  if (options.optional) return [ValidateIf((_o, v) => v !== undefined)];
+  const message = options.requiredMessage ?? ((p: string) => `${p} is required`);
+  return [IsDefined({ message: ({ property }) => message(property) })];
+}
+
+/** A string of at most `max` characters (and at least `min`, not counting surrounding blanks when `trim`), printable (text-input.ts). */
+export function TextField(
+  bounds: { min: number; max: number; trim?: boolean; multiline?: boolean; message: (property: string) => string; typeMessage?: (property: string) => string },
+  options: FieldOptions = {},
+) {
+  return applyDecorators(
+    ApiProperty({ type: String, minLength: bounds.min, maxLength: bounds.max, required: !(options.optional || options.nullable), nullable: options.nullable, ...options.api } as ApiPropertyOptions),
+    ...presence(options),
+    Rule('text', (v, p) => {
+      if (typeof v !== 'string') return (bounds.typeMessage ?? bounds.message)(p);
+      const length = bounds.trim ? v.trim().length : v.length;
+      if (length < bounds.min || v.length > bounds.max) return bounds.message(p);
+      const problem = textProblem(v, { multiline: bounds.multiline });
+      return problem ? `${p} ${problem}` : null;
+    }),
+  );
+}
+
+/** One of a fixed set of strings. */
+export function EnumField(values: readonly string[], options: FieldOptions & { message?: (property: string) => string } = {}) {
+  const message = options.message ?? ((p: string) => `${p} must be one of ${values.join(', ')}`);
+  return applyDecorators(
+    ApiProperty({ enum: [...values], required: !(options.optional || options.nullable), ...options.api } as ApiPropertyOptions),
+    EmptyAsAbsent(),
+    ...presence({ requiredMessage: message, ...options }),
+    Rule('enum', (v, p) => (typeof v === 'string' && values.includes(v) ? null : message(p))),
+  );
+}
+
+/** A whole number in min..max; query strings of digits are converted, an empty one means absent. */
+export function IntField(bounds: { min: number; max?: number; message: (property: string) => string }, options: FieldOptions = {}) {
+  return applyDecorators(
+    ApiProperty({ type: 'integer', minimum: bounds.min, maximum: bounds.max, required: !(options.optional || options.nullable), ...options.api } as ApiPropertyOptions),
+    Transform(({ value }) => (value === '' ? undefined : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value)),
+    ...presence(options),
+    Rule('int', (v, p) => (typeof v === 'number' && Number.isInteger(v) && v >= bounds.min && (bounds.max === undefined || v <= bounds.max) ? null : bounds.message(p))),
+  );
+}
+
+/** Query parameters: an empty value means absent. */
+export const EmptyAsAbsent = () => Transform(({ value }) => (value === '' ? undefined : value));
+
+const FIELD_CHECKS = Symbol('streamfit:fieldChecks');
+type Check = (value: unknown, property: string) => FieldError[];
+
+/**
+ * A check that reports its own field paths (the workload's nested fields): the DtoValidationPipe runs it when
+ * the property is present and merges what it reports with the class-validator errors.
+ */
+export function FieldCheck(check: Check): PropertyDecorator {
+  return (target, property) => {
+    const ctor = target.constructor as object;
+    const list = [...((Reflect.getMetadata(FIELD_CHECKS, ctor) as { property: string; check: Check }[] | undefined) ?? []), { property: String(property), check }];
+    Reflect.defineMetadata(FIELD_CHECKS, list, ctor);
+  };
+}
+
+export function fieldChecksOf(metatype: object): { property: string; check: Check }[] {
+  return (Reflect.getMetadata(FIELD_CHECKS, metatype) as { property: string; check: Check }[] | undefined) ?? [];
+}
+
+/** The request body of a route documented from its DTO class, with an example (OpenAPI 3.0: no siblings beside a $ref). */
+export const ApiDtoBody = (dto: Type, example: object) => applyDecorators(ApiExtraModels(dto), ApiBody({ schema: { allOf: [{ $ref: getSchemaPath(dto) }], example } }));

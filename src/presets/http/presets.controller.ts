@@ -1,0 +1,16 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ARCHITECTURE_PRESETS } from '../../domain';
+import { ArchitecturePresetView } from '../presets.view';
+
+@ApiTags('evaluation')
+@ApiBearerAuth()
+@Controller('v1')
+export class PresetsController {
+  @Get('presets')
+  @ApiOperation({ summary: "The decision guide's architecture patterns as presets: each an example workload that asks for its pipeline" })
+  @ApiOkResponse({ type: [ArchitecturePresetView] })
+  presets() {
+    return ARCHITECTURE_PRESETS;
+  }
+}
