@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { GlobalExceptionFilter } from './common/http-exception.filter';
-import { serializationSchema, useResponseSchemas } from './common/response-schemas';
+import { useResponseSchemas } from './common/response-schemas';
 import { registerIdeAssets } from './graphql-support/offline-ide';
 import { liveRatesDecision } from './infrastructure/aws/live-rates';
 import type { AppConfig } from './infrastructure/config/config';
@@ -133,10 +133,6 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
 
   // Large JSON answers are written by fast-json-stringify from the documented response views.
   const components = (document.components?.schemas ?? {}) as Record<string, unknown>;
-  useResponseSchemas(fastify, {
-    'POST /v1/evaluations': serializationSchema(components, 'EvaluationView'),
-    'POST /v1/estimates': serializationSchema(components, 'EstimateView'),
-    'POST /v1/break-even': serializationSchema(components, 'BreakEvenView'),
-  });
+  useResponseSchemas(fastify, components);
   return app;
 }

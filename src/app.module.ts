@@ -3,6 +3,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { formatGraphqlError } from './common/graphql-error.formatter';
+import { jitExecutorPlugin } from './graphql-support/jit-executor.plugin';
 import { offlineIdePlugin } from './graphql-support/offline-ide';
 import { queryLimitsPlugin } from './graphql-support/query-limits.plugin';
 import { AuthModule } from './auth/auth.module';
@@ -36,7 +37,13 @@ export class AppModule {
           introspection: true,
           includeStacktraceInErrorResponses: false,
           // No HTTP cache hints are served, so Apollo's cache-control plugin (a hook on every field) stays off.
-          plugins: [offlineIdePlugin('/graphql'), queryLimitsPlugin(undefined, graphqlGate(auth)), ApolloServerPluginCacheControlDisabled()],
+          // Queries run compiled (graphql-jit) unless GRAPHQL_JIT=false; errors and mutations stay graphql-js's.
+          plugins: [
+            offlineIdePlugin('/graphql'),
+            queryLimitsPlugin(undefined, graphqlGate(auth)),
+            ApolloServerPluginCacheControlDisabled(),
+            ...(options.config.GRAPHQL_JIT ? [jitExecutorPlugin(options.metrics)] : []),
+          ],
           context: (request: unknown, reply: unknown) => ({ req: request, reply }),
           formatError: (formatted, error) => formatGraphqlError(formatted, error, options.logger),
           }),

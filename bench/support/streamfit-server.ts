@@ -17,6 +17,8 @@ async function main(): Promise<void> {
     RATES_LIVE: 'false',
     RATES_REFRESH_INTERVAL_MS: '0',
     RATE_LIMIT_PER_MINUTE: '10000000',
+    // To measure one lever against its absence (e.g. GRAPHQL_JIT=false npm run bench).
+    GRAPHQL_JIT: process.env.GRAPHQL_JIT,
   });
   const app = await createApp({ config, databaseUrl: config.DATABASE_URL!, logger: pino({ level: 'silent' }) });
   await app.listen(0, '127.0.0.1');

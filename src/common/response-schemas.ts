@@ -1,4 +1,7 @@
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import fastJsonStringify from 'fast-json-stringify';
+import { compileJsonWriter, type JsonWriter } from './json-writer';
 
 type Schema = Record<string, unknown>;
 
@@ -35,13 +38,34 @@ export function serializationSchema(components: Record<string, unknown>, name: s
   return resolve({ $ref: `#/components/schemas/${name}` }, 0) as Schema;
 }
 
-/** Attach 200-response serialization schemas to routes as Nest registers them (call before app.init()). */
-export function useResponseSchemas(fastify: FastifyInstance, routes: Record<string, Schema>): void {
+/**
+ * The serializer of one response schema: the compiled JSON writer (json-writer.ts: remembers the escaped
+ * static strings of an answer), falling back to fast-json-stringify — Fastify's own serializer — for any
+ * value or schema it does not take, so the bytes are fast-json-stringify's either way.
+ */
+export function responseWriter(schema: Schema): JsonWriter {
+  const general = fastJsonStringify(schema) as (value: unknown) => string;
+  try {
+    return compileJsonWriter(schema, general).write;
+  } catch {
+    return general;
+  }
+}
+
+/**
+ * Route metadata on the handler (Fastify route config through Nest's @RouteConfig): the 200 answer is written
+ * by the compiled JSON writer (responseWriter) from this OpenAPI component (the view class the handler documents).
+ */
+export const SerializeWith = (view: string) => RouteConfig({ responseView: view });
+
+/** Attach the serialization schemas the handlers ask for (@SerializeWith) as Nest registers the routes (before app.init()). */
+export function useResponseSchemas(fastify: FastifyInstance, components: Record<string, unknown>): void {
   fastify.addHook('onRoute', (route: RouteOptions) => {
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) {
-      const schema = routes[`${method} ${route.url}`];
-      if (schema) route.schema = { ...(route.schema ?? {}), response: { 200: schema } };
+    const view = (route.config as { responseView?: unknown } | undefined)?.responseView;
+    if (typeof view === 'string') {
+      route.schema = { ...(route.schema ?? {}), response: { 200: serializationSchema(components, view) } };
+      // Fastify sends what a serializer returns as it is: a Buffer (the writer's) or a string (the fallback's).
+      route.serializerCompiler = ({ schema }) => responseWriter(schema as Schema) as (data: unknown) => string;
     }
   });
 }

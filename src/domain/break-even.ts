@@ -11,6 +11,7 @@ import type { Issue } from './evaluation.types';
 import { buildOptionModels, sizingOf } from './evaluate';
 import { OPTION_CODES, type OptionCode } from './options';
 import { priceTotalCents } from './pricing/line-draft';
+import { scaleVolume } from './robustness';
 import { type PricingInput, type RateCardRef, RateResolver } from './pricing/rate-resolver';
 import type { RateCard } from './rate-card';
 import { MB_PER_GB, SECONDS_PER_HOUR } from './units';
@@ -105,8 +106,11 @@ function makeCostFunction(input: WorkloadInput, rates: RateResolver, vary: Break
   const activeHours = base.activeHoursPerDay;
   return (x: number): CostVector => {
     let variant: WorkloadInput;
-    if (vary === 'ingest') {
-      variant = { ...input, ingestGbPerDay: x, avgWriteMBps: undefined, peakWriteMBps: undefined };
+    if (vary === 'ingest' && base.hourlyWriteMBps && base.ingestGbPerDay > 0) {
+      // A daily profile keeps its shape: every hour (and a given peak) scaled to x GB/day.
+      variant = scaleVolume(input, x / base.ingestGbPerDay);
+    } else if (vary === 'ingest') {
+      variant = { ...input, ingestGbPerDay: x, avgWriteMBps: undefined, hourlyWriteMBps: undefined, peakWriteMBps: undefined };
       if (peakFromInput) {
         const avg = (x * MB_PER_GB) / (activeHours * SECONDS_PER_HOUR);
         variant.peakWriteMBps = Math.max(avg, avg * ratio);
@@ -176,7 +180,7 @@ function* bisect(
 
 /**
  * Cost series for every option over `from..to` (`steps` points) and the exact crossover points.
- * vary: ingest → ingestGbPerDay (peak keeps its ratio to the average); consumers → sharedConsumers; retention → retentionHours.
+ * vary: ingest → ingestGbPerDay (peak keeps its ratio to the average; a daily profile keeps its shape); consumers → sharedConsumers; retention → retentionHours.
  */
 export function breakEven(input: WorkloadInput, card: RateCard, pricing: PricingInput | undefined, req: BreakEvenRequest): BreakEvenResult {
   const steps = breakEvenSteps(input, card, pricing, req);

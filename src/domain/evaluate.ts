@@ -1,16 +1,18 @@
 /**
  * Top-level API: evaluate (recommendation + trace + six priced options) and estimate (options and totals).
  */
-import { runDecisionRules, type DecisionOutcome } from './decision';
-import { ValidationError } from './errors';
-import type { Estimate, Evaluation, Issue, OptionResult, OptionSizing, Recommendation } from './evaluation.types';
+import { runDecisionRules, type DecisionOutcome, type FlowPreference } from './decision';
+import { DomainError, ValidationError } from './errors';
+import type { CostBand, Estimate, Evaluation, Issue, OptionResult, OptionSizing, Recommendation, VolumeRange } from './evaluation.types';
 import { OPTION_CODES, OPTION_LABELS, OPTION_SERVICE, type OptionCode } from './options';
 import { kdsAdvantageModel, kdsOnDemandModel, kdsProvisionedModel, type OptionModel } from './pricing/kds-cost';
-import { type PricedLines, priceLines } from './pricing/line-draft';
+import { type PricedLines, priceLines, priceTotalCents } from './pricing/line-draft';
 import { mskExpressModel, mskProvisionedModel, mskServerlessModel } from './pricing/msk-cost';
 import { withPipeline } from './pricing/pipeline-cost';
 import { type PricingInput, RateResolver } from './pricing/rate-resolver';
 import type { RateCard } from './rate-card';
+import { optionRisks } from './risks';
+import { scaleVolume, studyVolumeRange, validateVolumeRange, type VolumePoint } from './robustness';
 import type { WorkloadInput } from './workload';
 import { EVALUATION_BASIS, type NormalizedWorkload, normalizeWorkload } from './workload.normalization';
 
@@ -44,6 +46,7 @@ export const sizingOf = (models: OptionModels): Record<OptionCode, OptionSizing>
 
 interface Assessed {
   workload: NormalizedWorkload;
+  volumeRange: VolumeRange;
   rates: RateResolver;
   decision: DecisionOutcome;
   options: OptionResult[];
@@ -67,9 +70,12 @@ function rankOptions(options: OptionResult[], recommended: OptionCode | null): O
   return sorted;
 }
 
+/** What choosing an option needs to know of it. */
+type Choosable = Pick<OptionResult, 'option' | 'eligible' | 'monthlyCostUsd'>;
+
 /** Cheapest eligible option among `candidates` (priced before unpriced, then code order). */
-function cheapest(options: OptionResult[], candidates: readonly OptionCode[]): OptionResult | null {
-  let best: OptionResult | null = null;
+function cheapest<T extends Choosable>(options: T[], candidates: readonly OptionCode[]): T | null {
+  let best: T | null = null;
   for (const o of options) {
     if (!o.eligible || !candidates.includes(o.option)) continue;
     if (!best) best = o;
@@ -88,28 +94,36 @@ function sizingSummary(o: OptionResult): string {
   return `peak ${s.peakWriteMBps} MB/s`;
 }
 
-function recommend(options: OptionResult[], decision: DecisionOutcome): Recommendation {
+/**
+ * The recommended option: the cheapest eligible one the flowchart prefers, else the cheapest eligible of
+ * the flowchart's service, else the cheapest eligible overall. `stage` says which.
+ */
+function pickWinner<T extends Choosable>(options: T[], flow: FlowPreference): { choice: T | null; stage: 'PREFERRED' | 'SERVICE' | 'ANY' | null } {
+  if (flow.preferred) {
+    const choice = cheapest(options, flow.preferred);
+    if (choice) return { choice, stage: 'PREFERRED' };
+  }
+  if (flow.service) {
+    const service = flow.service;
+    const choice = cheapest(options, OPTION_CODES.filter((c) => OPTION_SERVICE[c] === service));
+    if (choice) return { choice, stage: 'SERVICE' };
+  }
+  const choice = cheapest(options, OPTION_CODES);
+  return { choice, stage: choice ? 'ANY' : null };
+}
+
+function recommend(options: OptionResult[], decision: DecisionOutcome): Omit<Recommendation, 'robustness'> {
   const { flow } = decision;
   const reasons = [...flow.reasons];
-  let choice: OptionResult | null = null;
-  if (flow.preferred) {
-    choice = cheapest(options, flow.preferred);
-    if (!choice) {
-      const blocked = flow.preferred
-        .map((code) => options.find((o) => o.option === code)!)
-        .map((o) => `${o.option} (${o.disqualifiedBy.map((d) => d.code).join(', ')})`);
-      reasons.push(`The flowchart's choice is disqualified: ${blocked.join('; ')}.`);
-    }
+  const { choice, stage } = pickWinner(options, flow);
+  if (flow.preferred && stage !== 'PREFERRED') {
+    const blocked = flow.preferred
+      .map((code) => options.find((o) => o.option === code)!)
+      .map((o) => `${o.option} (${o.disqualifiedBy.map((d) => d.code).join(', ')})`);
+    reasons.push(`The flowchart's choice is disqualified: ${blocked.join('; ')}.`);
   }
-  if (!choice && flow.service) {
-    const sameService = OPTION_CODES.filter((c) => OPTION_SERVICE[c] === flow.service);
-    choice = cheapest(options, sameService);
-    if (choice) reasons.push(`Cheapest eligible ${flow.service === 'MSK' ? 'Amazon MSK' : 'Kinesis'} option instead.`);
-  }
-  if (!choice) {
-    choice = cheapest(options, OPTION_CODES);
-    if (choice) reasons.push('Cheapest eligible option overall instead.');
-  }
+  if (stage === 'SERVICE') reasons.push(`Cheapest eligible ${flow.service === 'MSK' ? 'Amazon MSK' : 'Kinesis'} option instead.`);
+  if (stage === 'ANY') reasons.push('Cheapest eligible option overall instead.');
   if (!choice) {
     return {
       option: null,
@@ -137,7 +151,7 @@ function recommend(options: OptionResult[], decision: DecisionOutcome): Recommen
   };
 }
 
-function toOptionResult(code: OptionCode, model: OptionModel, priced: PricedLines, disqualifiedBy: Issue[]): OptionResult {
+function toOptionResult(code: OptionCode, model: OptionModel, priced: PricedLines, disqualifiedBy: Issue[], w: NormalizedWorkload): OptionResult {
   return {
     option: code,
     service: OPTION_SERVICE[code],
@@ -151,7 +165,32 @@ function toOptionResult(code: OptionCode, model: OptionModel, priced: PricedLine
     lineItems: priced.lineItems,
     sizing: model.sizing,
     assumptions: model.explain(),
+    monthlyCostBandUsd: null,
+    risks: optionRisks(code, w, model.sizing),
   };
+}
+
+/** The model at `k` × the workload's volume: each option's total and what would be recommended there. */
+function volumePoint(input: WorkloadInput, rates: RateResolver, k: number, high: number): VolumePoint {
+  let w: NormalizedWorkload;
+  try {
+    w = normalizeWorkload(scaleVolume(input, k));
+  } catch (e) {
+    if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
+    const why = (e.details.fields ?? []).map((f) => f.message).join('; ');
+    throw new ValidationError([{ field: 'volumeRange.high', message: `volumeRange.high takes the workload past its bounds at ${high}× the expected volume: ${why}` }], 'The volume range is not valid');
+  }
+  const models = buildOptionModels(w, rates);
+  const decision = runDecisionRules(w, sizingOf(models), true);
+  const cents = {} as Record<OptionCode, number | null>;
+  const light = OPTION_CODES.map((code) => {
+    const priced = priceTotalCents(models[code].drafts, rates);
+    // A volume whose cost is not an exact amount (see assertFiniteCosts) leaves the option unpriced there.
+    const total = priced !== null && Number.isFinite(priced) && Math.abs(priced) <= MAX_COST_CENTS ? priced : null;
+    cents[code] = total;
+    return { option: code, eligible: decision.disqualifiedBy[code].length === 0, monthlyCostUsd: total === null ? null : total / 100 };
+  });
+  return { k, cents, winner: pickWinner(light, decision.flow).choice?.option ?? null, ingestGbPerDay: w.ingestGbPerDay, peakWriteMBps: w.peakWriteMBps };
 }
 
 /** Largest monthly cost, in cents, that money arithmetic keeps exact (beyond it, or not finite, nothing is priced). */
@@ -177,8 +216,15 @@ function assertFiniteCosts(options: OptionResult[], rates: RateResolver): void {
   if (fields.size > 0) throw new ValidationError([...fields].map(([field, message]) => ({ field, message })), 'The cost of this input is not a finite amount');
 }
 
-function assess(input: WorkloadInput, card: RateCard, pricing?: PricingInput): Assessed {
-  const workload = normalizeWorkload(input);
+/** What the volume study needs beyond the normalized workload: the caller's input (scaled and normalized again at each volume) and the range. */
+export interface VolumeStudyInput {
+  input: WorkloadInput;
+  volumeRange?: unknown;
+}
+
+function assess(workload: NormalizedWorkload, card: RateCard, pricing: PricingInput | undefined, volume: VolumeStudyInput): Assessed {
+  const volumeRange = validateVolumeRange(volume.volumeRange);
+  const input = volume.input;
   if (workload.region !== card.region) {
     throw new ValidationError([
       { field: 'workload.region', message: `region ${workload.region} does not match the rate card's region ${card.region}` },
@@ -188,10 +234,20 @@ function assess(input: WorkloadInput, card: RateCard, pricing?: PricingInput): A
   const models = buildOptionModels(workload, rates);
   const decision = runDecisionRules(workload, sizingOf(models));
   const unranked = OPTION_CODES.map((code) =>
-    toOptionResult(code, models[code], priceLines(models[code].drafts, rates), decision.disqualifiedBy[code]),
+    toOptionResult(code, models[code], priceLines(models[code].drafts, rates), decision.disqualifiedBy[code], workload),
   );
   assertFiniteCosts(unranked, rates);
-  const recommendation = recommend(unranked, decision);
+  const chosen = recommend(unranked, decision);
+  const expected: VolumePoint = {
+    k: 1,
+    cents: Object.fromEntries(unranked.map((o) => [o.option, o.monthlyCostUsd === null ? null : Math.round(o.monthlyCostUsd * 100)])) as Record<OptionCode, number | null>,
+    winner: chosen.option,
+    ingestGbPerDay: workload.ingestGbPerDay,
+    peakWriteMBps: workload.peakWriteMBps,
+  };
+  const study = studyVolumeRange(volumeRange, expected, (k) => volumePoint(input, rates, k, volumeRange.high));
+  for (const o of unranked) o.monthlyCostBandUsd = study.bands[o.option] as CostBand | null;
+  const recommendation: Recommendation = { ...chosen, robustness: study.robustness };
   const options = rankOptions(unranked, recommendation.option);
   const warnings: Issue[] = [...decision.warnings];
   if (card.stale) {
@@ -203,14 +259,20 @@ function assess(input: WorkloadInput, card: RateCard, pricing?: PricingInput): A
   for (const o of options) {
     if (!o.priced) warnings.push({ code: 'RATES_MISSING', message: `${o.option} is not priced: the rate card lacks ${o.missingRates.join(', ')}.` });
   }
-  return { workload, rates, decision, options, recommendation, warnings };
+  return { workload, volumeRange, rates, decision, options, recommendation, warnings };
 }
 
 /** Evaluates a workload: normalized workload, recommendation, decision trace, six ranked priced options, rate provenance, warnings. */
-export function evaluate(input: WorkloadInput, card: RateCard, pricing?: PricingInput): Evaluation {
-  const a = assess(input, card, pricing);
+export function evaluate(input: WorkloadInput, card: RateCard, pricing?: PricingInput, volumeRange?: unknown): Evaluation {
+  return evaluateNormalized(normalizeWorkload(input), card, pricing, { input, volumeRange });
+}
+
+/** evaluate() for a workload already normalized (and so validated) once, e.g. by the service's request validation. */
+export function evaluateNormalized(workload: NormalizedWorkload, card: RateCard, pricing: PricingInput | undefined, volume: VolumeStudyInput): Evaluation {
+  const a = assess(workload, card, pricing, volume);
   return {
     workload: a.workload,
+    volumeRange: a.volumeRange,
     basis: EVALUATION_BASIS,
     recommendation: a.recommendation,
     decisionTrace: a.decision.trace,
@@ -221,9 +283,15 @@ export function evaluate(input: WorkloadInput, card: RateCard, pricing?: Pricing
 }
 
 /** Prices the six options: options (ranked, with eligibility), totals, rate provenance, basis, warnings. */
-export function estimate(input: WorkloadInput, card: RateCard, pricing?: PricingInput): Estimate {
-  const a = assess(input, card, pricing);
+export function estimate(input: WorkloadInput, card: RateCard, pricing?: PricingInput, volumeRange?: unknown): Estimate {
+  return estimateNormalized(normalizeWorkload(input), card, pricing, { input, volumeRange });
+}
+
+/** estimate() for a workload already normalized once. */
+export function estimateNormalized(workload: NormalizedWorkload, card: RateCard, pricing: PricingInput | undefined, volume: VolumeStudyInput): Estimate {
+  const a = assess(workload, card, pricing, volume);
   return {
+    volumeRange: a.volumeRange,
     options: a.options,
     rateCard: a.rates.ref(),
     totals: OPTION_CODES.map((option) => ({

@@ -88,6 +88,55 @@ export interface OptionSizing {
   replicationVia?: string;
 }
 
+/** A named risk of an option and the write rate (MB/s) at which it bites. */
+export interface Risk {
+  code: string;
+  message: string;
+  /** Write rate at which the risk materializes, in `unit`. */
+  threshold: number;
+  unit: string;
+  /** The workload's peak write rate as a percentage of the threshold (one decimal). */
+  peakUtilizationPercent: number;
+}
+
+/** Multipliers of the expected volume (writes, and reads with them) that bound the cost band and the robustness check. */
+export interface VolumeRange {
+  low: number;
+  high: number;
+}
+
+/** Monthly cost across the volume range: lowest and highest of the costs priced across it; `expected` = monthlyCostUsd. */
+export interface CostBand {
+  low: number;
+  expected: number;
+  high: number;
+}
+
+/** Where the recommendation changes inside the volume range. */
+export interface RecommendationChange {
+  /** ABOVE: from `atMultiplier` up the recommendation is `to`; BELOW: at `atMultiplier` and below it is `to`. */
+  direction: 'ABOVE' | 'BELOW';
+  /** Multiplier of the expected volume (6 decimals, on the changed side). */
+  atMultiplier: number;
+  /** The volume there, GB/day and peak MB/s. */
+  ingestGbPerDay: number;
+  peakWriteMBps: number;
+  from: OptionCode | null;
+  to: OptionCode | null;
+}
+
+/** Does the recommendation hold across the volume range, and if not, where does it change and to what. */
+export interface Robustness {
+  volumeRange: VolumeRange;
+  /** The same option is recommended at every volume of the range. */
+  holds: boolean;
+  /** The recommendation holds over (holdsFromMultiplier, holdsToMultiplier), both ends included when no change bounds them. */
+  holdsFromMultiplier: number;
+  holdsToMultiplier: number;
+  changes: RecommendationChange[];
+  summary: string;
+}
+
 export interface OptionResult {
   option: OptionCode;
   service: ServiceCode;
@@ -102,6 +151,9 @@ export interface OptionResult {
   lineItems: LineItem[];
   sizing: OptionSizing;
   assumptions: string[];
+  /** Cost across the request's volumeRange; null when the option is unpriced. */
+  monthlyCostBandUsd: CostBand | null;
+  risks: Risk[];
 }
 
 export interface TraceEntry {
@@ -121,10 +173,13 @@ export interface Recommendation {
   headline: string;
   reasons: string[];
   monthlyCostUsd: number | null;
+  robustness: Robustness;
 }
 
 export interface Evaluation {
   workload: NormalizedWorkload;
+  /** The volume range the bands and the robustness check used (the request's, or the default). */
+  volumeRange: VolumeRange;
   basis: EvaluationBasis;
   recommendation: Recommendation;
   decisionTrace: TraceEntry[];
@@ -139,6 +194,7 @@ export interface OptionTotal {
 }
 
 export interface Estimate {
+  volumeRange: VolumeRange;
   options: OptionResult[];
   rateCard: RateCardRef;
   totals: OptionTotal[];

@@ -1,5 +1,5 @@
 /** Public API of the streamfit domain: pure functions of (workload, rate card, pricing) → results. */
-export { evaluate, estimate } from './evaluate';
+export { evaluate, estimate, evaluateNormalized, estimateNormalized } from './evaluate';
 export {
   breakEven,
   breakEvenYielding,
@@ -27,6 +27,15 @@ export {
   type WorkloadField,
   type WorkloadInput,
 } from './workload';
+export {
+  DEFAULT_VOLUME_RANGE,
+  VOLUME_RANGE_JSON_SCHEMA,
+  VOLUME_RANGE_LIMITS,
+  VOLUME_SAMPLES_PER_SIDE,
+  scaleVolume,
+  validateVolumeRange,
+} from './robustness';
+export { HOURS_IN_PROFILE, PROFILE_STEADY_MAX_PEAK_RATIO, dailyWriteProfile, maxWindowGb, summarizeProfile } from './traffic-profile';
 export { checkWorkload, type CheckedWorkload, type WorkloadCheckOptions } from './workload.validation';
 export {
   normalizeWorkload,
@@ -36,6 +45,7 @@ export {
   type NormalizeOptions,
 } from './workload.normalization';
 export type {
+  CostBand,
   Estimate,
   Evaluation,
   Issue,
@@ -44,7 +54,11 @@ export type {
   OptionSizing,
   OptionTotal,
   Recommendation,
+  RecommendationChange,
+  Risk,
+  Robustness,
   TraceEntry,
+  VolumeRange,
 } from './evaluation.types';
 export { KNOWN_RATE_KEYS, validatePricing, type PricingInput, type RateCardRef } from './pricing/rate-resolver';
 export { BILLING_BASIS, HOURS_PER_MONTH, type BillingBasis } from './units';

@@ -12,18 +12,22 @@ import {
   type WorkloadInput,
 } from './workload';
 import { checkWorkload, type WorkloadCheckOptions } from './workload.validation';
+import { isFlatProfile, maxWindowGb, profilePattern } from './traffic-profile';
 import type { Delivery } from './pipeline/delivery';
 
 /** The workload after defaults, with the derived quantities the model uses. */
 export interface NormalizedWorkload {
   region: string;
-  /** Which of the two throughput fields the caller gave. */
-  throughputGivenAs: 'ingestGbPerDay' | 'avgWriteMBps';
+  /** Which of the three throughput fields the caller gave. */
+  throughputGivenAs: 'ingestGbPerDay' | 'avgWriteMBps' | 'hourlyWriteMBps';
   ingestGbPerDay: number;
   /** Average write rate during the active hours, MB/s. */
   avgWriteMBps: number;
+  /** The caller's daily profile (24 hourly MB/s), null when volume was given as a total or an average. */
+  hourlyWriteMBps: number[] | null;
   peakWriteMBps: number;
-  peakSource: 'INPUT' | 'TRAFFIC_PATTERN';
+  /** INPUT: peakWriteMBps given; HOURLY_PROFILE: the busiest hour of hourlyWriteMBps; TRAFFIC_PATTERN: average × the pattern's factor. */
+  peakSource: 'INPUT' | 'TRAFFIC_PATTERN' | 'HOURLY_PROFILE';
   /** peak / avg actually in force (the pattern factor, or the caller's ratio). */
   peakFactor: number;
   avgRecordSizeKB: number;
@@ -32,6 +36,8 @@ export interface NormalizedWorkload {
   dedicatedConsumers: number;
   retentionHours: number;
   trafficPattern: TrafficPattern;
+  /** INPUT, DEFAULT (STEADY) or HOURLY_PROFILE (implied by the profile's peak-to-average ratio). */
+  trafficPatternSource: 'INPUT' | 'DEFAULT' | 'HOURLY_PROFILE';
   activeHoursPerDay: number;
   latencyTargetMs: number | null;
   existingKafkaClients: boolean;
@@ -76,33 +82,41 @@ export type NormalizeOptions = WorkloadCheckOptions;
  * records/s, peak, monthly volumes and stored GB. Throws `ValidationError` listing every bad field.
  */
 export function normalizeWorkload(input: WorkloadInput, options: NormalizeOptions = {}): NormalizedWorkload {
-  const { values: v, throughputGivenAs, ingestGbPerDay, avgWriteMBps, activeHoursPerDay, deliverTo } = checkWorkload(input, options);
-  const trafficPattern = v.trafficPattern ?? WORKLOAD_DEFAULTS.trafficPattern;
+  const { values: v, throughputGivenAs, ingestGbPerDay, avgWriteMBps, activeHoursPerDay, profile, deliverTo } = checkWorkload(input, options);
+  const hourly = profile ? v.hourlyWriteMBps! : null;
+  const trafficPattern = v.trafficPattern ?? (profile ? profilePattern(profile) : WORKLOAD_DEFAULTS.trafficPattern);
   const givenPeak = v.peakWriteMBps;
   const givenMax = v.maxRecordSizeKB;
   const recordKB = v.avgRecordSizeKB;
-  const peakWriteMBps = givenPeak ?? avgWriteMBps * PEAK_FACTORS[trafficPattern];
+  const peakWriteMBps = givenPeak ?? (profile ? profile.peakHourMBps : avgWriteMBps * PEAK_FACTORS[trafficPattern]);
+  const peakSource = givenPeak !== undefined ? 'INPUT' : profile ? 'HOURLY_PROFILE' : 'TRAFFIC_PATTERN';
   const retentionHours = v.retentionHours ?? WORKLOAD_DEFAULTS.retentionHours;
   const sharedConsumers = v.sharedConsumers ?? WORKLOAD_DEFAULTS.sharedConsumers;
   const dedicatedConsumers = v.dedicatedConsumers ?? WORKLOAD_DEFAULTS.dedicatedConsumers;
   const monthlyIngestGb = ingestGbPerDay * DAYS_PER_MONTH;
   const avgStoredGb = (ingestGbPerDay * retentionHours) / HOURS_PER_DAY;
-  const windowGb = (avgWriteMBps * Math.min(retentionHours, activeHoursPerDay) * SECONDS_PER_HOUR) / MB_PER_GB;
+  // A profile's largest retained window follows its hours; a flat profile is normalized exactly as its average.
+  const windowGb =
+    hourly && !isFlatProfile(hourly)
+      ? maxWindowGb(hourly, retentionHours)
+      : (avgWriteMBps * Math.min(retentionHours, activeHoursPerDay) * SECONDS_PER_HOUR) / MB_PER_GB;
 
   return {
     region: v.region ?? WORKLOAD_DEFAULTS.region,
     throughputGivenAs,
     ingestGbPerDay,
     avgWriteMBps,
+    hourlyWriteMBps: hourly ? [...hourly] : null,
     peakWriteMBps,
-    peakSource: givenPeak === undefined ? 'TRAFFIC_PATTERN' : 'INPUT',
-    peakFactor: givenPeak === undefined ? PEAK_FACTORS[trafficPattern] : avgWriteMBps > 0 ? givenPeak / avgWriteMBps : 1,
+    peakSource,
+    peakFactor: peakSource === 'TRAFFIC_PATTERN' ? PEAK_FACTORS[trafficPattern] : avgWriteMBps > 0 ? peakWriteMBps / avgWriteMBps : 1,
     avgRecordSizeKB: recordKB,
     maxRecordSizeKB: givenMax ?? (v.recordSizeDistribution ? Math.max(recordKB, ...v.recordSizeDistribution.map((b) => b.sizeKB)) : recordKB),
     sharedConsumers,
     dedicatedConsumers,
     retentionHours,
     trafficPattern,
+    trafficPatternSource: v.trafficPattern ? 'INPUT' : profile ? 'HOURLY_PROFILE' : 'DEFAULT',
     activeHoursPerDay,
     latencyTargetMs: v.latencyTargetMs ?? null,
     existingKafkaClients: v.existingKafkaClients ?? false,

@@ -44,6 +44,8 @@ export interface WorkloadInput {
   region?: string;
   ingestGbPerDay?: number;
   avgWriteMBps?: number;
+  /** 24 hourly average write rates of a typical day, MB/s (hour 0 = 00:00–01:00): a third way to give volume. */
+  hourlyWriteMBps?: number[];
   peakWriteMBps?: number;
   avgRecordSizeKB: number;
   maxRecordSizeKB?: number;
@@ -99,7 +101,7 @@ export const WORKLOAD_JSON_SCHEMA = {
   $id: 'https://streamfit.internal/schemas/workload-input.json',
   title: 'WorkloadInput',
   description:
-    'A streaming workload to evaluate. Give exactly one of ingestGbPerDay or avgWriteMBps. Units: KB = 1,024 bytes, MB = 1,024 KB, GB = 1,024 MB.',
+    'A streaming workload to evaluate. Give exactly one of ingestGbPerDay, avgWriteMBps or hourlyWriteMBps. Units: KB = 1,024 bytes, MB = 1,024 KB, GB = 1,024 MB.',
   type: 'object',
   additionalProperties: false,
   required: ['avgRecordSizeKB'],
@@ -124,6 +126,15 @@ export const WORKLOAD_JSON_SCHEMA = {
       maximum: 100000,
       description: 'Average write throughput during the active hours, MB/s. Give this or ingestGbPerDay, not both.',
       examples: [1.5],
+    },
+    hourlyWriteMBps: {
+      type: 'array',
+      items: { type: 'number', minimum: 0, maximum: 100000 },
+      minItems: 24,
+      maxItems: 24,
+      description:
+        'A typical day as 24 hourly average write rates, MB/s (hour 0 = 00:00–01:00): a third way to give volume, instead of ingestGbPerDay or avgWriteMBps. Provisioned capacity (shards, brokers) is sized for the peak hour (with headroom); on-demand, Advantage and Serverless bill the bytes of each hour. Implies activeHoursPerDay (hours above 0) and, unless trafficPattern is given, the pattern (peak hour ≤ 1.5 × the average active hour: STEADY, else VARIABLE).',
+      examples: [[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 40, 40, 40, 40, 1, 1, 1, 1]],
     },
     peakWriteMBps: {
       type: 'number',

@@ -5,6 +5,7 @@
  */
 import { type FieldError, ValidationError } from './errors';
 import { isObject } from './field-checks';
+import { HOURS_IN_PROFILE, type ProfileSummary, summarizeProfile } from './traffic-profile';
 import { type Delivery, normalizeDeliverTo } from './pipeline/delivery';
 import { DAYS_PER_MONTH, KB_PER_MB, MB_PER_GB, SECONDS_PER_HOUR } from './units';
 import { MAX_RECORD_SIZE_BUCKETS, PEAK_FACTORS, type RecordSizeBucket, WORKLOAD_DEFAULTS, WORKLOAD_JSON_SCHEMA, type WorkloadInput } from './workload';
@@ -59,7 +60,7 @@ export const distributionMeanKB = (buckets: readonly RecordSizeBucket[]): number
 function checkProperty(name: string, schema: PropertySchema, value: unknown): string | null {
   switch (schema.type) {
     case 'array':
-      // deliverTo's items are checked by its own normalizer (normalizeDeliverTo).
+      // deliverTo's items are checked by its own normalizer (normalizeDeliverTo); hourlyWriteMBps item by item by checkProfile.
       if (name === 'deliverTo') return Array.isArray(value) ? null : `${name} must be a list`;
       return checkDistribution(name, value);
     case 'boolean':
@@ -84,6 +85,21 @@ function checkProperty(name: string, schema: PropertySchema, value: unknown): st
   }
 }
 
+/** hourlyWriteMBps: exactly 24 finite numbers within the item bounds; each bad hour named by its index. */
+function checkProfile(value: unknown, field: string): FieldError[] {
+  const item = WORKLOAD_JSON_SCHEMA.properties.hourlyWriteMBps.items;
+  if (!Array.isArray(value)) return [{ field, message: `hourlyWriteMBps must be an array of ${HOURS_IN_PROFILE} numbers (MB/s per hour of the day)` }];
+  if (value.length !== HOURS_IN_PROFILE)
+    return [{ field, message: `hourlyWriteMBps must hold exactly ${HOURS_IN_PROFILE} hourly values (hour 0 = 00:00–01:00); got ${value.length}` }];
+  const errors: FieldError[] = [];
+  value.forEach((r, h) => {
+    if (typeof r !== 'number' || !Number.isFinite(r)) errors.push({ field: `${field}[${h}]`, message: `hourlyWriteMBps[${h}] must be a finite number` });
+    else if (r < item.minimum) errors.push({ field: `${field}[${h}]`, message: `hourlyWriteMBps[${h}] must be greater than or equal to ${item.minimum}` });
+    else if (r > item.maximum) errors.push({ field: `${field}[${h}]`, message: `hourlyWriteMBps[${h}] must be less than or equal to ${item.maximum}` });
+  });
+  return errors;
+}
+
 export interface WorkloadCheckOptions {
   /** Prefix of field paths in errors (default `workload`; GraphQL adapters may pass `input`). */
   path?: string;
@@ -93,10 +109,12 @@ export interface WorkloadCheckOptions {
 export interface CheckedWorkload {
   /** The fields given, each valid (null and undefined dropped). */
   values: Partial<WorkloadInput> & { avgRecordSizeKB: number };
-  throughputGivenAs: 'ingestGbPerDay' | 'avgWriteMBps';
+  throughputGivenAs: 'ingestGbPerDay' | 'avgWriteMBps' | 'hourlyWriteMBps';
   ingestGbPerDay: number;
   avgWriteMBps: number;
   activeHoursPerDay: number;
+  /** What hourlyWriteMBps says about the day; null when volume was given otherwise. */
+  profile: ProfileSummary | null;
   /** Delivery sinks, normalized (empty when none asked). */
   deliverTo: Delivery[];
 }
@@ -121,6 +139,12 @@ export function checkWorkload(input: WorkloadInput, options: WorkloadCheckOption
       continue;
     }
     if (value === undefined || value === null) continue;
+    if (key === 'hourlyWriteMBps') {
+      const bad = checkProfile(value, at(key));
+      if (bad.length) errors.push(...bad);
+      else v[key] = value;
+      continue;
+    }
     const message = checkProperty(key, schema, value);
     if (message) errors.push({ field: at(key), message });
     else v[key] = value;
@@ -133,15 +157,25 @@ export function checkWorkload(input: WorkloadInput, options: WorkloadCheckOption
   const hasAvg = v.avgWriteMBps !== undefined;
   const ingestPresent = raw.ingestGbPerDay !== undefined && raw.ingestGbPerDay !== null;
   const avgPresent = raw.avgWriteMBps !== undefined && raw.avgWriteMBps !== null;
-  if (ingestPresent && avgPresent) {
+  const profilePresent = raw.hourlyWriteMBps !== undefined && raw.hourlyWriteMBps !== null;
+  const hourly = v.hourlyWriteMBps as number[] | undefined;
+  if (profilePresent && (ingestPresent || avgPresent)) {
+    const message = 'give exactly one of ingestGbPerDay, avgWriteMBps or hourlyWriteMBps';
+    errors.push({ field: at('hourlyWriteMBps'), message });
+    if (ingestPresent) errors.push({ field: at('ingestGbPerDay'), message });
+    if (avgPresent) errors.push({ field: at('avgWriteMBps'), message });
+  } else if (profilePresent) {
+    if (raw.activeHoursPerDay !== undefined && raw.activeHoursPerDay !== null)
+      errors.push({ field: at('activeHoursPerDay'), message: 'activeHoursPerDay cannot be given with hourlyWriteMBps: the profile says which hours are active' });
+  } else if (ingestPresent && avgPresent) {
     const message = 'give exactly one of ingestGbPerDay or avgWriteMBps, not both';
     errors.push({ field: at('ingestGbPerDay'), message }, { field: at('avgWriteMBps'), message });
   } else if (!ingestPresent && !avgPresent) {
-    const message = 'give exactly one of ingestGbPerDay or avgWriteMBps';
-    errors.push({ field: at('ingestGbPerDay'), message }, { field: at('avgWriteMBps'), message });
+    const message = 'give exactly one of ingestGbPerDay, avgWriteMBps or hourlyWriteMBps';
+    errors.push({ field: at('ingestGbPerDay'), message }, { field: at('avgWriteMBps'), message }, { field: at('hourlyWriteMBps'), message });
   }
 
-  const activeHoursPerDay = (v.activeHoursPerDay as number | undefined) ?? WORKLOAD_DEFAULTS.activeHoursPerDay;
+  let activeHoursPerDay = (v.activeHoursPerDay as number | undefined) ?? WORKLOAD_DEFAULTS.activeHoursPerDay;
   const avgRecordSizeKB = v.avgRecordSizeKB as number | undefined;
 
   let ingestGbPerDay = 0;
@@ -154,8 +188,20 @@ export function checkWorkload(input: WorkloadInput, options: WorkloadCheckOption
     ingestGbPerDay = (avgWriteMBps * activeHoursPerDay * SECONDS_PER_HOUR) / MB_PER_GB;
   }
 
+  const profile = hourly && !ingestPresent && !avgPresent ? summarizeProfile(hourly) : null;
+  if (profile) {
+    ingestGbPerDay = profile.ingestGbPerDay;
+    avgWriteMBps = profile.avgWriteMBps;
+    activeHoursPerDay = profile.activeHoursPerDay;
+  }
   const givenPeak = v.peakWriteMBps as number | undefined;
-  const throughputKnown = (hasIngest && !avgPresent) || (hasAvg && !ingestPresent);
+  if (givenPeak !== undefined && profile && givenPeak < profile.peakHourMBps) {
+    errors.push({
+      field: at('peakWriteMBps'),
+      message: `peakWriteMBps must be greater than or equal to the busiest hour of hourlyWriteMBps (${formatNumber(profile.peakHourMBps)} MB/s at hour ${profile.peakHour})`,
+    });
+  }
+  const throughputKnown = !profilePresent && ((hasIngest && !avgPresent) || (hasAvg && !ingestPresent));
   if (givenPeak !== undefined && throughputKnown && givenPeak < avgWriteMBps) {
     errors.push({
       field: at('peakWriteMBps'),
@@ -200,10 +246,11 @@ export function checkWorkload(input: WorkloadInput, options: WorkloadCheckOption
   return {
     values: v as CheckedWorkload['values'],
     deliverTo,
-    throughputGivenAs: hasIngest ? 'ingestGbPerDay' : 'avgWriteMBps',
+    throughputGivenAs: profile ? 'hourlyWriteMBps' : hasIngest ? 'ingestGbPerDay' : 'avgWriteMBps',
     ingestGbPerDay,
     avgWriteMBps,
     activeHoursPerDay,
+    profile,
   };
 }
 

@@ -13,6 +13,8 @@ export const CSV_COLUMNS = [
   'rateSource',
   'rateCardId',
   'rateCardDate',
+  'bandLowUsd',
+  'bandHighUsd',
 ] as const;
 
 /** RFC 4180: quote a field holding a comma, a quote, CR or LF; double the quotes inside. */
@@ -31,7 +33,8 @@ function numberText(n: number): string {
 }
 
 /**
- * One row per line item, a TOTAL row per option (an UNPRICED row naming missing rates where the
+ * One row per line item, a TOTAL row per option (with the option's cost band across the volume range in
+ * bandLowUsd / bandHighUsd, its expected value being the TOTAL) (an UNPRICED row naming missing rates where the
  * option could not be priced), a header row, CRLF line ends.
  */
 export function estimateToCsv(estimate: Estimate): string {
@@ -40,12 +43,13 @@ export function estimateToCsv(estimate: Estimate): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
   for (const option of estimate.options) {
     for (const item of option.lineItems) {
-      rows.push([option.option, item.code, item.description, item.quantity, item.unit, item.unitPriceUsd, item.monthlyCostUsd, item.usageType, item.rateKey, item.rateSource, card.id, cardDate].map((v) => csvField(v)));
+      rows.push([option.option, item.code, item.description, item.quantity, item.unit, item.unitPriceUsd, item.monthlyCostUsd, item.usageType, item.rateKey, item.rateSource, card.id, cardDate, '', ''].map((v) => csvField(v)));
     }
     if (option.priced && option.monthlyCostUsd !== null) {
-      rows.push([option.option, 'TOTAL', `Total per month: ${option.label}`, '', '', '', option.monthlyCostUsd, '', '', '', card.id, cardDate].map((v) => csvField(v)));
+      const band = option.monthlyCostBandUsd;
+      rows.push([option.option, 'TOTAL', `Total per month: ${option.label}`, '', '', '', option.monthlyCostUsd, '', '', '', card.id, cardDate, band?.low, band?.high].map((v) => csvField(v)));
     } else {
-      rows.push([option.option, 'UNPRICED', `Not priced: missing rates ${option.missingRates.join(', ')}`, '', '', '', '', '', '', '', card.id, cardDate].map((v) => csvField(v)));
+      rows.push([option.option, 'UNPRICED', `Not priced: missing rates ${option.missingRates.join(', ')}`, '', '', '', '', '', '', '', card.id, cardDate, '', ''].map((v) => csvField(v)));
     }
   }
   return `${rows.map((r) => r.join(',')).join('\r\n')}\r\n`;

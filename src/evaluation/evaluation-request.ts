@@ -9,23 +9,29 @@ import {
   collect,
   type FieldError,
   isObject,
+  type NormalizedWorkload,
   normalizeWorkload,
   type PricingInput,
   validatePricing,
+  validateVolumeRange,
   ValidationError,
+  type VolumeRange,
   type WorkloadInput,
 } from '../domain';
 import { checkAsStandardSchema } from '../common/validation/standard-schema';
 
 export interface EvaluationRequest extends PricingInput {
   workload: WorkloadInput;
+  /** Multipliers of the expected volume for cost bands and robustness (default 0.8–1.25). */
+  volumeRange?: Partial<VolumeRange>;
 }
 
-export interface BreakEvenBody extends EvaluationRequest, BreakEvenRequest {}
+export interface BreakEvenBody extends Omit<EvaluationRequest, 'volumeRange'>, BreakEvenRequest {}
 
-const EVALUATION_FIELDS = ['workload', 'discountPercent', 'rateOverrides'];
+const PRICED_FIELDS = ['workload', 'discountPercent', 'rateOverrides'];
+const EVALUATION_FIELDS = [...PRICED_FIELDS, 'volumeRange'];
 const BREAK_EVEN_ONLY = ['vary', 'from', 'to', 'steps'];
-const BREAK_EVEN_FIELDS = [...EVALUATION_FIELDS, ...BREAK_EVEN_ONLY];
+const BREAK_EVEN_FIELDS = [...PRICED_FIELDS, ...BREAK_EVEN_ONLY];
 
 /** Where the workload sits in the caller's request: `workload` in a REST body, `input` in GraphQL. */
 export interface RequestPaths {
@@ -34,6 +40,16 @@ export interface RequestPaths {
 
 const REST: RequestPaths = { workload: 'workload' };
 
+/** The workload of each checked request, normalized once by the check (the domain takes it as it is). */
+const normalized = new WeakMap<object, NormalizedWorkload>();
+
+/** The normalized workload of a request that passed its check (normalizing it now if it did not come through one). */
+export function normalizedWorkloadOf(request: EvaluationRequest): NormalizedWorkload {
+  let workload = normalized.get(request);
+  if (!workload) normalized.set(request, (workload = normalizeWorkload(request.workload)));
+  return workload;
+}
+
 function check(body: unknown, allowed: string[], paths: RequestPaths): void {
   if (!isObject(body)) throw new ValidationError([{ field: '(body)', message: 'the request body must be a JSON object' }]);
   const errors: FieldError[] = [];
@@ -41,13 +57,16 @@ function check(body: unknown, allowed: string[], paths: RequestPaths): void {
     if (!allowed.includes(key)) errors.push({ field: key, message: `${key} is not a known field` });
   }
   const path = paths.workload;
+  let workload: NormalizedWorkload | undefined;
   if (body.workload === undefined) errors.push({ field: path, message: `${path} is required` });
-  else collect(errors, () => normalizeWorkload(body.workload as WorkloadInput, { path }));
+  else collect(errors, () => (workload = normalizeWorkload(body.workload as WorkloadInput, { path })));
   collect(errors, () => validatePricing({ discountPercent: body.discountPercent as number | undefined, rateOverrides: body.rateOverrides as Record<string, number> | undefined }));
+  if (allowed === EVALUATION_FIELDS) collect(errors, () => validateVolumeRange(body.volumeRange));
   if (allowed === BREAK_EVEN_FIELDS) {
     for (const key of BREAK_EVEN_ONLY) if (body[key] === undefined) errors.push({ field: key, message: `${key} is required` });
   }
   if (errors.length) throw new ValidationError(errors);
+  if (workload) normalized.set(body, workload);
 }
 
 /** POST /v1/evaluations and /v1/estimates; GraphQL evaluateWorkload and estimateCosts. */

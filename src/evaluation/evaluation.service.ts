@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/api-key';
-import { type BreakEvenResult, breakEvenYielding, DECISION_RULES, type DecisionRule, estimate, type Estimate, evaluate, type Evaluation } from '../domain';
+import { type BreakEvenResult, breakEvenYielding, DECISION_RULES, type DecisionRule, type Estimate, estimateNormalized, type Evaluation, evaluateNormalized } from '../domain';
 import { Metrics } from '../infrastructure/metrics/metrics';
 import { RatesService, type ServedRateCard } from '../rates/rates.service';
-import { type BreakEvenBody, type EvaluationRequest, pricingOf } from './evaluation-request';
+import { type BreakEvenBody, type EvaluationRequest, normalizedWorkloadOf, pricingOf } from './evaluation-request';
 import { ResultCache } from './result-cache';
+
+/** The bytes (or, from a fallback serializer, the text) of a JSON answer. */
+export type Json = string | Buffer;
 
 /**
  * The one application service behind POST /v1/evaluations, /v1/estimates, /v1/break-even and the
@@ -12,26 +15,42 @@ import { ResultCache } from './result-cache';
  */
 @Injectable()
 export class EvaluationService {
-  /** Evaluations and estimates (a few tens of KB each); break-even series are larger and rarely repeated, so they are not kept. */
+  /**
+   * Evaluations and estimates (a few tens of KB each), kept from their second request; break-even series are
+   * larger and rarely repeated, so they are not kept.
+   */
   private readonly results = new ResultCache<Evaluation | Estimate>(100);
+  /** REST evaluation answers as the JSON bytes sent (kept at once: a Buffer costs the garbage collector nothing to keep). */
+  private readonly answers = new ResultCache<Json>(100);
 
   constructor(
     private readonly rates: RatesService,
     private readonly metrics: Metrics,
   ) {}
 
-  async evaluate(caller: Caller, request: EvaluationRequest): Promise<Evaluation> {
-    return (await this.evaluateEntry(caller, request)).value;
+  async evaluate(_caller: Caller, request: EvaluationRequest): Promise<Evaluation> {
+    const { key, card } = await this.prepare('evaluate', request);
+    const hit = this.results.get(key) as Evaluation | undefined;
+    this.metrics.evaluationCache.inc({ operation: 'evaluate', result: hit ? 'hit' : 'miss' });
+    return hit ?? (this.results.admit(key, evaluateNormalized(normalizedWorkloadOf(request), card, pricingOf(request), { input: request.workload, volumeRange: request.volumeRange })) as Evaluation);
   }
 
-  /** The evaluation and, once written, its JSON text: REST sends the text as it is. */
-  evaluateEntry(_caller: Caller, request: EvaluationRequest) {
-    return this.memo('evaluate', request, (card) => evaluate(request.workload, card, pricingOf(request))) as Promise<{ value: Evaluation; json?: string }>;
+  /**
+   * The evaluation as JSON, written by `write` (REST: the route's serializer) — or the bytes written for the
+   * identical request against the same rates before, sent again as they are.
+   */
+  async evaluateJson(_caller: Caller, request: EvaluationRequest, write: (evaluation: Evaluation) => Json): Promise<Json> {
+    const { key, card } = await this.prepare('evaluate', request);
+    const hit = this.answers.get(key);
+    this.metrics.evaluationCache.inc({ operation: 'evaluate', result: hit ? 'hit' : 'miss' });
+    return hit ?? this.answers.set(key, write(evaluateNormalized(normalizedWorkloadOf(request), card, pricingOf(request), { input: request.workload, volumeRange: request.volumeRange })));
   }
 
   async estimate(_caller: Caller, request: EvaluationRequest): Promise<Estimate> {
-    const entry = await this.memo('estimate', request, (card) => estimate(request.workload, card, pricingOf(request)));
-    return entry.value as Estimate;
+    const { key, card } = await this.prepare('estimate', request);
+    const hit = this.results.get(key) as Estimate | undefined;
+    this.metrics.evaluationCache.inc({ operation: 'estimate', result: hit ? 'hit' : 'miss' });
+    return hit ?? (this.results.admit(key, estimateNormalized(normalizedWorkloadOf(request), card, pricingOf(request), { input: request.workload, volumeRange: request.volumeRange })) as Estimate);
   }
 
   async breakEven(_caller: Caller, request: BreakEvenBody): Promise<BreakEvenResult> {
@@ -40,16 +59,10 @@ export class EvaluationService {
     return breakEvenYielding(request.workload, card, pricingOf(request), { vary: request.vary, from: request.from, to: request.to, steps: request.steps });
   }
 
-  /**
-   * Find the rate card and compute — or reuse the result of the identical request against the
-   * same card version and freshness (ResultCache).
-   */
-  private async memo(operation: string, request: EvaluationRequest, compute: (card: ServedRateCard) => Evaluation | Estimate) {
-    const card = await this.rates.current(request.workload.region ?? 'us-east-1');
-    const key = `${operation}|${card.id}|${card.stale}|${JSON.stringify(request)}`;
-    const hit = this.results.get(key);
-    this.metrics.evaluationCache.inc({ operation, result: hit ? 'hit' : 'miss' });
-    return hit ?? this.results.set(key, compute(card));
+  /** The rate card in force and the result's name: the identical request against the same card version and freshness has the same key. */
+  private async prepare(operation: string, request: EvaluationRequest): Promise<{ key: string; card: ServedRateCard }> {
+    const card = await this.rates.current(normalizedWorkloadOf(request).region);
+    return { key: `${operation}|${card.id}|${card.stale}|${JSON.stringify(request)}`, card };
   }
 
   decisionRules(): readonly DecisionRule[] {

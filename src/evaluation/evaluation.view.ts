@@ -82,6 +82,48 @@ export class OptionSizingView {
   @P(String, { nullable: true, description: 'MSK_REPLICATOR, or CUSTOM_CONSUMER for Kinesis (an assumption)' }) replicationVia?: string;
 }
 
+@ObjectType('CostBand', { description: 'Monthly cost across the volume range: lowest and highest priced across it; expected = monthlyCostUsd' })
+export class CostBandView {
+  @P(Float, { example: 52.18 }) low: number;
+  @P(Float, { description: 'Equals the option\'s monthlyCostUsd', example: 66.55 }) expected: number;
+  @P(Float, { example: 82.3 }) high: number;
+}
+
+@ObjectType('Risk', { description: 'A named risk of an option and the write rate at which it bites' })
+export class RiskView {
+  @P(String, { example: 'PROVISIONED_SHARDS_HOT_AT_PEAK' }) code: string;
+  @P(String) message: string;
+  @P(Float, { description: 'Write rate at which the risk materializes, in `unit`', example: 2 }) threshold: number;
+  @P(String, { example: 'MB/s' }) unit: string;
+  @P(Float, { description: "The workload's peak write rate as a percentage of the threshold", example: 70.3 }) peakUtilizationPercent: number;
+}
+
+@ObjectType('VolumeRange', { description: 'Multipliers of the expected volume' })
+export class VolumeRangeView {
+  @P(Float, { example: 0.8 }) low: number;
+  @P(Float, { example: 1.25 }) high: number;
+}
+
+@ObjectType('RecommendationChange', { description: 'Where the recommendation changes inside the volume range, solved by bisection' })
+export class RecommendationChangeView {
+  @P(String, { description: 'ABOVE: from atMultiplier up the recommendation is `to`; BELOW: at atMultiplier and below it is `to`', example: 'ABOVE' }) direction: string;
+  @P(Float, { example: 1.6 }) atMultiplier: number;
+  @P(Float, { description: 'Volume there, GB/day', example: 160 }) ingestGbPerDay: number;
+  @P(Float, { description: 'Peak write there, MB/s', example: 2.22 }) peakWriteMBps: number;
+  @P(OptionCodeEnum, { enum: OptionCodeEnum, nullable: true }) from: OptionCodeEnum | null;
+  @P(OptionCodeEnum, { enum: OptionCodeEnum, nullable: true }) to: OptionCodeEnum | null;
+}
+
+@ObjectType('Robustness', { description: 'Does the recommendation hold across the volume range; if not, where it changes and to what' })
+export class RobustnessView {
+  @P(VolumeRangeView) volumeRange: VolumeRangeView;
+  @P(Boolean, { description: 'The same option is recommended at every volume of the range' }) holds: boolean;
+  @P(Float, { example: 0.8 }) holdsFromMultiplier: number;
+  @P(Float, { example: 1.25 }) holdsToMultiplier: number;
+  @P([RecommendationChangeView]) changes: RecommendationChangeView[];
+  @P(String, { example: 'Kinesis Data Streams, provisioned shards stays the recommendation from 0.8× to 1.25× the expected volume.' }) summary: string;
+}
+
 @ObjectType('OptionResult', { description: 'One option: fit, sizing, line items and monthly cost' })
 export class OptionResultView {
   @P(OptionCodeEnum, { enum: OptionCodeEnum }) option: OptionCodeEnum;
@@ -96,6 +138,8 @@ export class OptionResultView {
   @P([LineItemView]) lineItems: LineItemView[];
   @P(OptionSizingView) sizing: OptionSizingView;
   @P([String]) assumptions: string[];
+  @P(CostBandView, { nullable: true, description: 'Cost across the volume range; null when unpriced' }) monthlyCostBandUsd: CostBandView | null;
+  @P([RiskView]) risks: RiskView[];
 }
 
 @ObjectType('TraceEntry', { description: 'One rule consulted, in order' })
@@ -115,6 +159,7 @@ export class RecommendationView {
   @P(String) headline: string;
   @P([String]) reasons: string[];
   @P(Float, { nullable: true }) monthlyCostUsd: number | null;
+  @P(RobustnessView, { nullable: true, description: 'Null only on scenario versions saved before robustness was computed' }) robustness: RobustnessView | null;
 }
 
 @ObjectType('RateCardRef', { description: 'Which rates priced a result' })
@@ -172,8 +217,9 @@ export class NormalizedWorkloadView {
   @P(String) throughputGivenAs: string;
   @P(Float) ingestGbPerDay: number;
   @P(Float) avgWriteMBps: number;
+  @P([Float], { nullable: true, description: 'The daily profile given (24 hourly MB/s), null otherwise' }) hourlyWriteMBps: number[] | null;
   @P(Float) peakWriteMBps: number;
-  @P(String) peakSource: string;
+  @P(String, { description: 'INPUT, TRAFFIC_PATTERN or HOURLY_PROFILE' }) peakSource: string;
   @P(Float) peakFactor: number;
   @P(Float) avgRecordSizeKB: number;
   @P(Float) maxRecordSizeKB: number;
@@ -181,6 +227,7 @@ export class NormalizedWorkloadView {
   @P(Int) dedicatedConsumers: number;
   @P(Float) retentionHours: number;
   @P(String) trafficPattern: string;
+  @P(String, { description: 'INPUT, DEFAULT or HOURLY_PROFILE' }) trafficPatternSource: string;
   @P(Float) activeHoursPerDay: number;
   @P(Float, { nullable: true }) latencyTargetMs: number | null;
   @P(Boolean) existingKafkaClients: boolean;
@@ -212,6 +259,7 @@ export class NormalizedWorkloadView {
 @ObjectType('Evaluation', { description: 'Recommendation, reasons, trace and the cost of every option' })
 export class EvaluationView {
   @P(NormalizedWorkloadView) workload: NormalizedWorkloadView;
+  @P(VolumeRangeView, { description: 'The volume range of the bands and the robustness check' }) volumeRange: VolumeRangeView;
   @P(EvaluationBasisView) basis: EvaluationBasisView;
   @P(RecommendationView) recommendation: RecommendationView;
   @P([TraceEntryView]) decisionTrace: TraceEntryView[];
@@ -228,6 +276,7 @@ export class OptionTotalView {
 
 @ObjectType('Estimate', { description: 'The options, their line items and totals, and the rates that priced them' })
 export class EstimateView {
+  @P(VolumeRangeView, { description: 'The volume range of the bands' }) volumeRange: VolumeRangeView;
   @P([OptionResultView]) options: OptionResultView[];
   @P(RateCardRefView) rateCard: RateCardRefView;
   @P([OptionTotalView]) totals: OptionTotalView[];

@@ -3,7 +3,7 @@
  * of the workload's fields and bounds). The domain validates with the same schema; these documents
  * feed OpenAPI. GraphQL's WorkloadInput is checked against the same property list by a test.
  */
-import { BREAK_EVEN_MAX_STEPS, BREAK_EVEN_MIN_STEPS, BREAK_EVEN_VARIABLES, WORKLOAD_JSON_SCHEMA } from '../domain';
+import { BREAK_EVEN_MAX_STEPS, BREAK_EVEN_MIN_STEPS, BREAK_EVEN_VARIABLES, VOLUME_RANGE_JSON_SCHEMA, WORKLOAD_JSON_SCHEMA } from '../domain';
 
 const { $schema: _s, $id: _i, ...workload } = WORKLOAD_JSON_SCHEMA;
 
@@ -23,7 +23,7 @@ export const EVALUATION_REQUEST_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   required: ['workload'],
-  properties: { workload, ...PRICING_PROPERTIES },
+  properties: { workload, ...PRICING_PROPERTIES, volumeRange: VOLUME_RANGE_JSON_SCHEMA },
   examples: [{ workload: { ingestGbPerDay: 100, avgRecordSizeKB: 1, sharedConsumers: 2, retentionHours: 24, trafficPattern: 'STEADY' } }],
 } as const;
 

@@ -2,7 +2,7 @@
  * Checks of everything a caller sends to the scenario endpoints. Each check collects every bad field
  * and throws one ValidationError, in the message style of the evaluation endpoints.
  */
-import { collect, DomainError, type FieldError, isObject, normalizeWorkload, ValidationError, type WorkloadInput } from '../domain';
+import { collect, DEFAULT_VOLUME_RANGE, DomainError, type FieldError, isObject, normalizeWorkload, validateVolumeRange, ValidationError, type VolumeRange, type WorkloadInput } from '../domain';
 import { textProblem } from '../common/text-input';
 import { canonicalDeliverTo } from '../domain/pipeline/delivery';
 import type { ScenarioContent } from './scenario.types';
@@ -20,7 +20,7 @@ export const SEARCH_MAX = 200;
 export const INT32_MAX = 2_147_483_647;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const CONTENT_FIELDS = ['name', 'description', 'tags', 'workload'];
+const CONTENT_FIELDS = ['name', 'description', 'tags', 'workload', 'volumeRange'];
 
 export const isScenarioId = (id: unknown): id is string => typeof id === 'string' && UUID.test(id);
 
@@ -78,12 +78,14 @@ export function parseCreate(body: unknown, prefix = ''): ScenarioContent {
   checkTags(body.tags, `${prefix}tags`, errors);
   if (body.workload === undefined || body.workload === null) errors.push({ field: `${prefix}workload`, message: 'workload is required' });
   else checkWorkload(body.workload, `${prefix}workload`, errors);
+  const volumeRange = collect(errors, () => validateVolumeRange(body.volumeRange, `${prefix}volumeRange`));
   if (errors.length) throw new ValidationError(errors);
   return {
     name: body.name as string,
     description: (body.description as string | null | undefined) ?? null,
     tags: (body.tags as string[] | null | undefined) ?? [],
     workload: canonicalDeliverTo(body.workload as WorkloadInput),
+    volumeRange: volumeRange!,
   };
 }
 
@@ -108,7 +110,7 @@ export function applyPatch(current: ScenarioContent, body: unknown, prefix = '')
   if (!isObject(body)) throw new ValidationError([{ field: prefix ? prefix.slice(0, -1) : '(body)', message: 'the request body must be a JSON object' }]);
   const errors: FieldError[] = [];
   unknownFields(body, CONTENT_FIELDS, prefix, errors);
-  if (!CONTENT_FIELDS.some((f) => f in body)) errors.push({ field: prefix ? prefix.slice(0, -1) : '(body)', message: 'give at least one of name, description, tags or workload' });
+  if (!CONTENT_FIELDS.some((f) => f in body)) errors.push({ field: prefix ? prefix.slice(0, -1) : '(body)', message: 'give at least one of name, description, tags, workload or volumeRange' });
   const next: ScenarioContent = { ...current };
   if ('name' in body) {
     if (body.name === null) errors.push({ field: `${prefix}name`, message: 'name cannot be removed' });
@@ -131,9 +133,17 @@ export function applyPatch(current: ScenarioContent, body: unknown, prefix = '')
       next.workload = canonicalDeliverTo(next.workload);
     }
   }
+  if ('volumeRange' in body) {
+    // null restores the default; an object is a merge patch over the saved range.
+    const merged = body.volumeRange === null ? undefined : isObject(body.volumeRange) ? mergePatch(current.volumeRange, body.volumeRange) : body.volumeRange;
+    next.volumeRange = collect(errors, () => validateVolumeRange(merged, `${prefix}volumeRange`)) ?? current.volumeRange;
+  }
   if (errors.length) throw new ValidationError(errors);
   return next;
 }
+
+/** The range a stored version was priced with (its evaluation records it); versions saved before ranges existed used the default. */
+export const storedVolumeRange = (stored: VolumeRange | null | undefined): VolumeRange => stored ?? { ...DEFAULT_VOLUME_RANGE };
 
 const VERSION_TAG = /^(?:W\/)?"(\d{1,9})"$|^(\d{1,9})$/;
 

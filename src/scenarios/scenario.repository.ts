@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { Evaluation, OptionCode, Recommendation, WorkloadInput } from '../domain';
+import type { Evaluation, OptionCode, Recommendation, VolumeRange, WorkloadInput } from '../domain';
 import { Prisma } from '../generated/prisma/client';
 import { guardDatabase } from '../infrastructure/database/database-errors';
 import { PrismaService } from '../infrastructure/database/prisma.service';
 import { optionCosts } from './scenario-costs.calculator';
+import { storedVolumeRange } from './scenario-input.validation';
 import type { ListQuery, Scenario, ScenarioContent, ScenarioVersionEntry } from './scenario.types';
 
-/** What a save writes: the content, the evaluation that priced it and the card it was priced with. */
-export interface SaveData extends ScenarioContent {
+/** What a save writes: the content, the evaluation that priced it (which records the volume range) and the card it was priced with. */
+export interface SaveData extends Omit<ScenarioContent, 'volumeRange'> {
   evaluation: Evaluation;
   rateCardId: string;
   keyId: string;
@@ -19,6 +20,7 @@ export type WriteOutcome = { status: 'ok'; version: number } | { status: 'missin
 export interface PricedVersion {
   version: number;
   workload: WorkloadInput;
+  volumeRange: VolumeRange;
   rateCardId: string;
 }
 
@@ -40,6 +42,7 @@ interface ScenarioRow {
   evaluated_at: Date;
   recommendation: Recommendation;
   option_costs: RawOption[] | null;
+  volume_range: VolumeRange | null;
 }
 
 /** The scenario columns plus a summary of its latest version's evaluation (not the whole evaluation). */
@@ -48,6 +51,7 @@ const SELECT_SCENARIO = Prisma.sql`
          s.created_by_key_id, s.updated_by_key_id, s.created_at, s.updated_at,
          v.rate_card_id, v.created_at AS evaluated_at,
          v.evaluation -> 'recommendation' AS recommendation,
+         v.evaluation -> 'volumeRange' AS volume_range,
          (SELECT jsonb_agg(jsonb_build_object('option', o -> 'option', 'eligible', o -> 'eligible', 'monthlyCostUsd', o -> 'monthlyCostUsd'))
             FROM jsonb_array_elements(v.evaluation -> 'options') o) AS option_costs
     FROM scenarios s
@@ -61,6 +65,7 @@ function toScenario(row: ScenarioRow): Scenario {
     description: row.description,
     tags: row.tags ?? [],
     workload: row.workload,
+    volumeRange: storedVolumeRange(row.volume_range),
     team: row.team,
     createdByKeyId: row.created_by_key_id,
     updatedByKeyId: row.updated_by_key_id,
@@ -167,9 +172,10 @@ export class ScenarioRepository {
   /** Edit history, newest first; empty when the scenario is not the team's or is deleted. */
   async versions(team: string, id: string): Promise<ScenarioVersionEntry[]> {
     const rows = await guardDatabase(() =>
-      this.prisma.$queryRaw<Array<{ version: number; name: string; description: string | null; tags: string[] | null; workload: WorkloadInput; rate_card_id: string; created_at: Date; created_by_key_id: string; recommendation: Recommendation; option_costs: RawOption[] | null }>>`
+      this.prisma.$queryRaw<Array<{ version: number; name: string; description: string | null; tags: string[] | null; workload: WorkloadInput; rate_card_id: string; created_at: Date; created_by_key_id: string; recommendation: Recommendation; option_costs: RawOption[] | null; volume_range: VolumeRange | null }>>`
         SELECT v.version, v.name, v.description, v.tags, v.workload, v.rate_card_id, v.created_at, v.created_by_key_id,
                v.evaluation -> 'recommendation' AS recommendation,
+               v.evaluation -> 'volumeRange' AS volume_range,
                (SELECT jsonb_agg(jsonb_build_object('option', o -> 'option', 'eligible', o -> 'eligible', 'monthlyCostUsd', o -> 'monthlyCostUsd'))
                   FROM jsonb_array_elements(v.evaluation -> 'options') o) AS option_costs
           FROM scenario_versions v
@@ -183,6 +189,7 @@ export class ScenarioRepository {
       description: r.description,
       tags: r.tags ?? [],
       workload: r.workload,
+      volumeRange: storedVolumeRange(r.volume_range),
       rateCardId: r.rate_card_id,
       recommendation: r.recommendation.option,
       recommendedMonthlyCostUsd: r.recommendation.monthlyCostUsd,
@@ -195,8 +202,8 @@ export class ScenarioRepository {
   /** The latest version and the `baseline` version of a team's live scenario (the latest alone if baseline is missing). */
   async pricedVersions(team: string, id: string, baseline: number): Promise<{ latest: PricedVersion; baseline?: PricedVersion } | null> {
     const rows = await guardDatabase(() =>
-      this.prisma.$queryRaw<Array<{ latest: number; version: number; workload: WorkloadInput; rate_card_id: string }>>`
-        SELECT s.version AS latest, v.version, v.workload, v.rate_card_id
+      this.prisma.$queryRaw<Array<{ latest: number; version: number; workload: WorkloadInput; rate_card_id: string; volume_range: VolumeRange | null }>>`
+        SELECT s.version AS latest, v.version, v.workload, v.rate_card_id, v.evaluation -> 'volumeRange' AS volume_range
           FROM scenarios s
           JOIN scenario_versions v ON v.scenario_id = s.id AND (v.version = s.version OR v.version = ${baseline})
          WHERE s.id = ${id}::uuid AND s.team = ${team} AND s.deleted_at IS NULL`,
@@ -204,7 +211,7 @@ export class ScenarioRepository {
     if (rows.length === 0) return null;
     const pick = (version: number): PricedVersion | undefined => {
       const r = rows.find((x) => x.version === version);
-      return r ? { version: r.version, workload: r.workload, rateCardId: r.rate_card_id } : undefined;
+      return r ? { version: r.version, workload: r.workload, volumeRange: storedVolumeRange(r.volume_range), rateCardId: r.rate_card_id } : undefined;
     };
     return { latest: pick(rows[0].latest)!, baseline: pick(baseline) };
   }

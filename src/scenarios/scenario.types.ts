@@ -1,4 +1,4 @@
-import type { OptionCode, Recommendation, WorkloadInput } from '../domain';
+import type { OptionCode, Recommendation, VolumeRange, WorkloadInput } from '../domain';
 
 /** One option's place in a saved evaluation: eligibility and monthly cost, nothing else. */
 export interface OptionCost {
@@ -23,6 +23,8 @@ export interface Scenario {
   description: string | null;
   tags: string[];
   workload: WorkloadInput;
+  /** The volume range the scenario is priced with (cost bands, robustness). */
+  volumeRange: VolumeRange;
   team: string;
   createdByKeyId: string;
   updatedByKeyId: string;
@@ -43,6 +45,7 @@ export interface ScenarioVersionEntry {
   description: string | null;
   tags: string[];
   workload: WorkloadInput;
+  volumeRange: VolumeRange;
   rateCardId: string;
   recommendation: OptionCode | null;
   recommendedMonthlyCostUsd: number | null;
@@ -57,6 +60,7 @@ export interface ScenarioContent {
   description: string | null;
   tags: string[];
   workload: WorkloadInput;
+  volumeRange: VolumeRange;
 }
 
 export interface ListQuery {

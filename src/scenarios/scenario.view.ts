@@ -9,6 +9,7 @@ import {
   RateCardRefView,
   RecommendationView,
   RecordSizeBucketView,
+  VolumeRangeView,
 } from '../evaluation/evaluation.view';
 import { DeliverySinkEnum, MskBrokerFamilyEnum, TrafficPatternEnum } from '../evaluation/graphql/workload.input';
 
@@ -31,6 +32,7 @@ export class ScenarioWorkloadView {
   @P(String, { nullable: true, example: 'us-east-1' }) region?: string;
   @P(Float, { nullable: true, example: 100 }) ingestGbPerDay?: number;
   @P(Float, { nullable: true }) avgWriteMBps?: number;
+  @P([Float], { nullable: true, description: '24 hourly write rates, MB/s, when the volume was given as a daily profile' }) hourlyWriteMBps?: number[];
   @P(Float, { nullable: true }) peakWriteMBps?: number;
   @P(Float, { example: 1 }) avgRecordSizeKB: number;
   @P(Float, { nullable: true }) maxRecordSizeKB?: number;
@@ -81,6 +83,7 @@ export class ScenarioView {
   @P(String, { nullable: true }) description: string | null;
   @P([String], { example: ['clickstream', 'team:web'] }) tags: string[];
   @P(ScenarioWorkloadView) workload: ScenarioWorkloadView;
+  @P(VolumeRangeView, { description: 'Volume range of the cost bands and robustness (default 0.8 to 1.25)' }) volumeRange: VolumeRangeView;
   @P(String) team: string;
   @P(String) createdByKeyId: string;
   @P(String) updatedByKeyId: string;
@@ -109,6 +112,7 @@ export class ScenarioVersionView {
   @P(String, { nullable: true }) description: string | null;
   @P([String]) tags: string[];
   @P(ScenarioWorkloadView) workload: ScenarioWorkloadView;
+  @P(VolumeRangeView) volumeRange: VolumeRangeView;
   @P(String, { description: 'The rate card this version was priced with' }) rateCardId: string;
   @P(OptionCodeEnum, { enum: OptionCodeEnum, nullable: true, description: 'The recommended option' }) recommendation: OptionCodeEnum | null;
   @P(Float, { nullable: true }) recommendedMonthlyCostUsd: number | null;
@@ -167,6 +171,7 @@ export class ScenarioRepriceView {
   @P(Int) baselineVersion: number;
   @P(String) pinnedRateCardId: string;
   @P(String) baselineRateCardId: string;
+  @P(VolumeRangeView, { description: "The latest version's volume range, which priced the bands" }) volumeRange: VolumeRangeView;
   @P([OptionResultView]) options: OptionResultView[];
   @P([OptionTotalView]) totals: OptionTotalView[];
   @P(RateCardRefView) rateCard: RateCardRefView;

@@ -141,10 +141,10 @@ export class ScenariosService {
     const pinned = await this.pinnedCard(latest.rateCardId);
     const baseCard = found.baseline.rateCardId === latest.rateCardId ? pinned : await this.pinnedCard(found.baseline.rateCardId);
     const card = rates === 'pinned' ? pinned : await this.rates.current(regionOf(latest.workload));
-    const repriced = estimate(latest.workload, card);
-    const atBaseline = estimate(found.baseline.workload, baseCard);
+    const repriced = estimate(latest.workload, card, undefined, latest.volumeRange);
+    const atBaseline = estimate(found.baseline.workload, baseCard, undefined, found.baseline.volumeRange);
     const sameRegion = regionOf(latest.workload) === baseCard.region;
-    const latestAtBaseCard = sameRegion ? estimate(latest.workload, baseCard) : undefined;
+    const latestAtBaseCard = sameRegion ? estimate(latest.workload, baseCard, undefined, latest.volumeRange) : undefined;
     return {
       ...repriced,
       scenarioId: id.toLowerCase(),
@@ -161,7 +161,7 @@ export class ScenariosService {
   /** Evaluate at the region's current card and make sure that card is stored, so the version can pin it. */
   private async priced(caller: Caller, content: ScenarioContent) {
     const card = await this.rates.current(regionOf(content.workload));
-    const evaluation = evaluate(content.workload, card);
+    const evaluation = evaluate(content.workload, card, undefined, content.volumeRange);
     await this.rates.ensureStored(card);
     return { ...content, evaluation, rateCardId: card.id, keyId: caller.keyId };
   }
@@ -187,7 +187,7 @@ export class ScenariosService {
 }
 
 function contentOf(s: Scenario): ScenarioContent {
-  return { name: s.name, description: s.description, tags: s.tags, workload: s.workload };
+  return { name: s.name, description: s.description, tags: s.tags, workload: s.workload, volumeRange: s.volumeRange };
 }
 
 const regionOf = (workload: WorkloadInput): string => normalizeWorkload(workload).region;

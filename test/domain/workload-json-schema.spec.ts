@@ -4,7 +4,7 @@ import { WORKLOAD_JSON_SCHEMA, normalizeWorkload, type WorkloadInput } from '../
 import { aWorkload } from './support/workload.builder';
 
 const SPEC_FIELDS = [
-  'region', 'ingestGbPerDay', 'avgWriteMBps', 'peakWriteMBps', 'avgRecordSizeKB', 'maxRecordSizeKB', 'sharedConsumers',
+  'region', 'ingestGbPerDay', 'avgWriteMBps', 'hourlyWriteMBps' /* section 9 */, 'peakWriteMBps', 'avgRecordSizeKB', 'maxRecordSizeKB', 'sharedConsumers',
   'dedicatedConsumers', 'retentionHours', 'trafficPattern', 'activeHoursPerDay', 'latencyTargetMs', 'existingKafkaClients',
   'needsKafkaConnect', 'needsKafkaStreams', 'needsCrossRegionReplication', 'lambdaConsumers',
 ];
@@ -39,6 +39,8 @@ describe('WORKLOAD_JSON_SCHEMA', () => {
     const props = WORKLOAD_JSON_SCHEMA.properties as Record<string, { examples: readonly unknown[] }>;
     const fromExamples = Object.fromEntries(Object.entries(props).map(([k, p]) => [k, p.examples[0]]));
     delete fromExamples.avgWriteMBps; // exactly-one rule lives in normalizeWorkload
+    delete fromExamples.hourlyWriteMBps;
+    expect(validate({ ...fromExamples, ingestGbPerDay: undefined, peakWriteMBps: 40, hourlyWriteMBps: props.hourlyWriteMBps.examples[0] })).toBe(true);
     expect(validate(fromExamples)).toBe(true);
     expect(() => normalizeWorkload(fromExamples as unknown as WorkloadInput)).not.toThrow();
     expect(validate(aWorkload().withSharedConsumers(2).build())).toBe(true);
@@ -55,6 +57,9 @@ describe('WORKLOAD_JSON_SCHEMA', () => {
     [{ ingestGbPerDay: 1, avgRecordSizeKB: 1, region: 'US-EAST-1' }],
     [{ ingestGbPerDay: 1, avgRecordSizeKB: 1, mskBrokerFamily: 't3' }],
     [{ ingestGbPerDay: 1, avgRecordSizeKB: 1, extra: true }],
+    [{ hourlyWriteMBps: Array(23).fill(1), avgRecordSizeKB: 1 }],
+    [{ hourlyWriteMBps: [...Array(23).fill(1), -1], avgRecordSizeKB: 1 }],
+    [{ hourlyWriteMBps: [...Array(23).fill(1), '2'], avgRecordSizeKB: 1 }],
     [{ ingestGbPerDay: 1, avgRecordSizeKB: 1, deliverTo: 'S3' }],
     [{ ingestGbPerDay: 1, avgRecordSizeKB: 1, deliverTo: ['GLACIER'] }],
     [{ ingestGbPerDay: 1, avgRecordSizeKB: 1, deliverTo: [{ sink: 'S3', sharePercent: 0 }] }],

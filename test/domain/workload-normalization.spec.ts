@@ -75,8 +75,9 @@ describe('workload normalization', () => {
       ['workload.avgWriteMBps', 'give exactly one of ingestGbPerDay or avgWriteMBps, not both'],
     ]],
     ['neither throughput field', { avgRecordSizeKB: 1 }, [
-      ['workload.ingestGbPerDay', 'give exactly one of ingestGbPerDay or avgWriteMBps'],
-      ['workload.avgWriteMBps', 'give exactly one of ingestGbPerDay or avgWriteMBps'],
+      ['workload.ingestGbPerDay', 'give exactly one of ingestGbPerDay, avgWriteMBps or hourlyWriteMBps'],
+      ['workload.avgWriteMBps', 'give exactly one of ingestGbPerDay, avgWriteMBps or hourlyWriteMBps'],
+      ['workload.hourlyWriteMBps', 'give exactly one of ingestGbPerDay, avgWriteMBps or hourlyWriteMBps'],
     ]],
     ['peak below average', { avgWriteMBps: 10, peakWriteMBps: 5, avgRecordSizeKB: 1 }, [
       ['workload.peakWriteMBps', 'peakWriteMBps must be greater than or equal to avgWriteMBps (10 MB/s)'],

@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { breakEven, DECISION_RULES, estimate, evaluate } from '../../src/domain';
 import { RatesService } from '../../src/rates/rates.service';
-import { gql, OPTION_FIELDS, RATE_CARD_REF_FIELDS } from '../support/graphql';
+import { gql, OPTION_FIELDS, RATE_CARD_REF_FIELDS, ROBUSTNESS_FIELDS } from '../support/graphql';
 import { bearer } from '../support/keys';
 import { startTestApp } from '../support/test-app';
 
@@ -103,7 +103,7 @@ describe('evaluations and estimates over REST and GraphQL', () => {
       expect(rest.status).toBe(200);
       const pricing = { discountPercent: body.discountPercent, rateOverrides: body.rateOverrides && Object.entries(body.rateOverrides).map(([key, usdPerUnit]) => ({ key, usdPerUnit })) };
       const graph = await gql(app, viewer, `query($input: WorkloadInput!, $pricing: PricingInput) { evaluateWorkload(input: $input, pricing: $pricing) {
-          recommendation { option service headline reasons monthlyCostUsd } options { ${OPTION_FIELDS} } rateCard { ${RATE_CARD_REF_FIELDS} } warnings { code message }
+          recommendation { option service headline reasons monthlyCostUsd robustness { ${ROBUSTNESS_FIELDS} } } options { ${OPTION_FIELDS} } rateCard { ${RATE_CARD_REF_FIELDS} } warnings { code message }
           decisionTrace { ruleId question answer fired outcome source } } }`, { input: body.workload, pricing });
       expect(graph.body.errors).toBeUndefined();
       const g = graph.body.data.evaluateWorkload;
@@ -136,13 +136,13 @@ describe('evaluations and estimates over REST and GraphQL', () => {
   it('POST /v1/estimates returns options, rate card and totals; text/csv returns one RFC 4180 row per line item', async () => {
     const json = await post('/v1/estimates', { workload: guideExample });
     expect(json.status).toBe(200);
-    expect(Object.keys(json.body).sort()).toEqual(['basis', 'options', 'rateCard', 'totals', 'warnings']);
+    expect(Object.keys(json.body).sort()).toEqual(['basis', 'options', 'rateCard', 'totals', 'volumeRange', 'warnings']);
     const csv = await request(app.getHttpServer()).post('/v1/estimates').set('authorization', viewer).set('accept', 'text/csv').send({ workload: guideExample });
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.text.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(csv.text);
-    expect(rows[0]).toEqual(['option', 'lineCode', 'description', 'quantity', 'unit', 'unitPriceUsd', 'monthlyCostUsd', 'usageType', 'rateKey', 'rateSource', 'rateCardId', 'rateCardDate']);
+    expect(rows[0]).toEqual(['option', 'lineCode', 'description', 'quantity', 'unit', 'unitPriceUsd', 'monthlyCostUsd', 'usageType', 'rateKey', 'rateSource', 'rateCardId', 'rateCardDate', 'bandLowUsd', 'bandHighUsd']);
     const items = rows.slice(1).filter((r) => r[1] !== 'TOTAL' && r[1] !== 'UNPRICED');
     const expectedItems = json.body.options.flatMap((o: { option: string; lineItems: { code: string; quantity: number; unitPriceUsd: number; monthlyCostUsd: number; usageType: string }[] }) => o.lineItems.map((l) => ({ ...l, option: o.option })));
     expect(items).toHaveLength(expectedItems.length);
@@ -159,9 +159,9 @@ describe('evaluations and estimates over REST and GraphQL', () => {
       const row = rows.find((r) => r[0] === total.option && r[1] === 'TOTAL');
       expect(Number(row![6])).toBe(total.monthlyCostUsd);
     }
-    // A description holding a comma is quoted, so every row has all twelve columns.
+    // A description holding a comma is quoted, so every row has all fourteen columns.
     expect(csv.text).toMatch(/"[^"]*,[^"]*"/);
-    expect(rows.every((r) => r.length === 12)).toBe(true);
+    expect(rows.every((r) => r.length === 14)).toBe(true);
   });
 
   it('POST /v1/break-even and GraphQL breakEven agree and report crossovers', async () => {

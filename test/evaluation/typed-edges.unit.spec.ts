@@ -56,7 +56,7 @@ describe('typed edges: Standard Schema on the evaluation bodies', () => {
 
   it('GraphQL names the workload `input`', () => {
     const fields = thrownFields(() => parseEvaluationRequest({ workload: { avgRecordSizeKB: 1 } }, { workload: 'input' }))!;
-    expect(fields.map((f) => f.field)).toEqual(['input.ingestGbPerDay', 'input.avgWriteMBps']);
+    expect(fields.map((f) => f.field)).toEqual(['input.ingestGbPerDay', 'input.avgWriteMBps', 'input.hourlyWriteMBps']);
   });
 
   it('the controller declares the schemas on its body parameters and the pipe on the class', () => {

@@ -6,7 +6,8 @@ import type { OptionSizing } from '../evaluation.types';
 import { KDS_LIMITS } from '../limits';
 import { RATE_KEYS } from '../rate-card';
 import { sizeKdsOnDemand, sizeKdsProvisioned } from '../sizing/kds-sizing';
-import { ceilTolerant, HOURS_PER_DAY, HOURS_PER_MONTH, KB_PER_MB, MB_PER_GB, SECONDS_PER_HOUR } from '../units';
+import { dailyWriteProfile } from '../traffic-profile';
+import { ceilTolerant, DAYS_PER_MONTH, HOURS_PER_DAY, HOURS_PER_MONTH, KB_PER_MB, MB_PER_GB, SECONDS_PER_HOUR } from '../units';
 import type { NormalizedWorkload } from '../workload.normalization';
 import { type LineDraft, fmt, pushIfPositive } from './line-draft';
 
@@ -123,12 +124,20 @@ export function kdsOnDemandModel(w: NormalizedWorkload): OptionModel {
   };
 }
 
-/** GB of the per-hour minimum shortfall: hours below 25 MB/s pay the difference, idle hours pay it all. */
+/**
+ * GB of the per-hour minimum shortfall: hours below 25 MB/s pay the difference, idle hours pay it all.
+ * Hour by hour over the day's shape (dailyWriteProfile): usage follows the bytes written in each hour.
+ */
 function hourlyMinimumShortfallGb(w: NormalizedWorkload, usageGbPerMonth: number): number {
   const minGbPerHour = (ADVANTAGE_MINIMUM_MBPS * SECONDS_PER_HOUR) / MB_PER_GB;
-  const activeHours = Math.min(HOURS_PER_MONTH, w.activeHoursPerMonth);
-  const usagePerActiveHour = activeHours > 0 ? usageGbPerMonth / activeHours : 0;
-  return activeHours * Math.max(0, minGbPerHour - usagePerActiveHour) + (HOURS_PER_MONTH - activeHours) * minGbPerHour;
+  // Billed usage per GB written (record rounding on ingest, consumers on retrieval), spread as the writes are.
+  const usagePerGbWritten = w.monthlyIngestGb > 0 ? usageGbPerMonth / w.monthlyIngestGb : 0;
+  let shortfall = 0;
+  for (const segment of dailyWriteProfile(w)) {
+    const usagePerHour = usagePerGbWritten * ((segment.writeMBps * SECONDS_PER_HOUR) / MB_PER_GB);
+    shortfall += segment.hours * DAYS_PER_MONTH * Math.max(0, minGbPerHour - usagePerHour);
+  }
+  return shortfall;
 }
 
 export function kdsAdvantageModel(w: NormalizedWorkload): OptionModel {

@@ -4,7 +4,7 @@ import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { EvaluationService } from '../evaluation.service';
 import { BreakEvenView, DecisionRuleView, EstimateView, EvaluationView } from '../evaluation.view';
 import { parseBreakEvenRequest, parseEvaluationRequest } from '../evaluation-request';
-import { BreakEvenVariableEnum, PricingInputGql, toRequestBody, WorkloadInputGql } from './workload.input';
+import { BreakEvenVariableEnum, PricingInputGql, toRequestBody, VolumeRangeInputGql, WorkloadInputGql } from './workload.input';
 
 /** The workload is the `input` argument: its field errors are named input.<field>. */
 const GRAPHQL = { workload: 'input' };
@@ -18,8 +18,9 @@ export class EvaluationResolver {
     @CurrentCaller() caller: Caller,
     @Args('input', { type: () => WorkloadInputGql }) input: WorkloadInputGql,
     @Args('pricing', { type: () => PricingInputGql, nullable: true }) pricing?: PricingInputGql,
+    @Args('volumeRange', { type: () => VolumeRangeInputGql, nullable: true, description: 'Cost bands and robustness range (default 0.8 to 1.25)' }) volumeRange?: VolumeRangeInputGql,
   ) {
-    return this.evaluations.evaluate(caller, parseEvaluationRequest(toRequestBody(input, pricing), GRAPHQL));
+    return this.evaluations.evaluate(caller, parseEvaluationRequest(toRequestBody(input, pricing, volumeRange), GRAPHQL));
   }
 
   @Query(() => EstimateView, { description: 'Cost estimate per option with line items and rate provenance' })
@@ -27,8 +28,9 @@ export class EvaluationResolver {
     @CurrentCaller() caller: Caller,
     @Args('input', { type: () => WorkloadInputGql }) input: WorkloadInputGql,
     @Args('pricing', { type: () => PricingInputGql, nullable: true }) pricing?: PricingInputGql,
+    @Args('volumeRange', { type: () => VolumeRangeInputGql, nullable: true, description: 'Cost bands range (default 0.8 to 1.25)' }) volumeRange?: VolumeRangeInputGql,
   ) {
-    return this.evaluations.estimate(caller, parseEvaluationRequest(toRequestBody(input, pricing), GRAPHQL));
+    return this.evaluations.estimate(caller, parseEvaluationRequest(toRequestBody(input, pricing, volumeRange), GRAPHQL));
   }
 
   @Query(() => BreakEvenView, { description: 'Cost series per option as one variable grows, with the crossover points' })

@@ -51,6 +51,7 @@ export class WorkloadInputGql {
   @Field({ nullable: true, description: 'AWS region code (default us-east-1)' }) region?: string;
   @Field(() => Float, { nullable: true, description: 'Average GB written per day. Give this or avgWriteMBps' }) ingestGbPerDay?: number;
   @Field(() => Float, { nullable: true, description: 'Average write throughput, MB/s. Give this or ingestGbPerDay' }) avgWriteMBps?: number;
+  @Field(() => [Float], { nullable: true, description: 'A typical day: 24 hourly average write rates, MB/s (hour 0 = 00:00–01:00). Instead of ingestGbPerDay or avgWriteMBps' }) hourlyWriteMBps?: number[];
   @Field(() => Float, { nullable: true, description: 'Peak write MB/s (≥ average); default average × the traffic pattern peak factor' }) peakWriteMBps?: number;
   @Field(() => Float, { description: 'Average record size, KB (> 0)' }) avgRecordSizeKB: number;
   @Field(() => Float, { nullable: true, description: 'Largest record, KB (default = average)' }) maxRecordSizeKB?: number;
@@ -91,11 +92,18 @@ export class PricingInputGql {
   @Field(() => [RateOverrideInput], { nullable: true }) rateOverrides?: RateOverrideInput[];
 }
 
+@InputType('VolumeRangeInput', { description: 'Multipliers of the expected volume for cost bands and robustness (default 0.8 to 1.25)' })
+export class VolumeRangeInputGql {
+  @Field(() => Float, { nullable: true, description: 'Lowest volume, multiple of the expected one (0..1, default 0.8)' }) low?: number;
+  @Field(() => Float, { nullable: true, description: 'Highest volume, multiple of the expected one (1..100, default 1.25)' }) high?: number;
+}
+
 /** GraphQL input → the REST body shape (nulls dropped), so both transports run the same validation. */
-export function toRequestBody(input: WorkloadInputGql, pricing?: PricingInputGql | null): Record<string, unknown> {
+export function toRequestBody(input: WorkloadInputGql, pricing?: PricingInputGql | null, volumeRange?: VolumeRangeInputGql | null): Record<string, unknown> {
   const workload = Object.fromEntries(Object.entries({ ...input }).filter(([, v]) => v !== null && v !== undefined));
   const body: Record<string, unknown> = { workload };
   if (pricing?.discountPercent !== null && pricing?.discountPercent !== undefined) body.discountPercent = pricing.discountPercent;
   if (pricing?.rateOverrides) body.rateOverrides = Object.fromEntries(pricing.rateOverrides.map((o) => [o.key, o.usdPerUnit]));
+  if (volumeRange) body.volumeRange = Object.fromEntries(Object.entries({ ...volumeRange }).filter(([, v]) => v !== null && v !== undefined));
   return body;
 }

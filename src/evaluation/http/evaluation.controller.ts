@@ -6,6 +6,7 @@ import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { estimateToCsv } from '../csv';
 import { EvaluationService } from '../evaluation.service';
 import { BreakEvenView, DecisionRuleView, EstimateView, EvaluationView } from '../evaluation.view';
+import { SerializeWith } from '../../common/response-schemas';
 import { schemaValidationPipe } from '../../common/validation/schema-validation.pipe';
 import { type BreakEvenBody, BreakEvenRequestSchema, type EvaluationRequest, EvaluationRequestSchema } from '../evaluation-request';
 import { BREAK_EVEN_REQUEST_SCHEMA, EVALUATION_REQUEST_SCHEMA, toOpenApi30 } from '../request-schemas';
@@ -27,12 +28,13 @@ export class EvaluationController {
   @ApiBody(evaluationBody)
   @ApiOkResponse({ type: EvaluationView })
   @ApiBadRequestResponse(badRequest)
+  @SerializeWith('EvaluationView')
   async evaluate(@CurrentCaller() caller: Caller, @Body({ schema: EvaluationRequestSchema }) request: EvaluationRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    // An identical request against the same rates is answered with the JSON text written the first time.
-    const entry = await this.evaluations.evaluateEntry(caller, request);
-    entry.json ??= reply.serialize(entry.value) as string;
+    // Written by the route's serializer (the JSON writer of the response view); an identical request against
+    // the same rates is answered with the bytes written the first time.
+    const json = await this.evaluations.evaluateJson(caller, request, (evaluation) => reply.serialize(evaluation) as string | Buffer);
     void reply.header('content-type', 'application/json; charset=utf-8');
-    return entry.json;
+    return json;
   }
 
   @Post('estimates')
@@ -44,10 +46,11 @@ export class EvaluationController {
     description: 'JSON estimate, or CSV (RFC 4180) when asked with Accept: text/csv',
     content: {
       'application/json': { schema: { $ref: getSchemaPath(EstimateView) } },
-      'text/csv': { schema: { type: 'string', example: 'option,lineCode,description,quantity,unit,unitPriceUsd,monthlyCostUsd,usageType,rateKey,rateSource,rateCardId,rateCardDate\r\n' } },
+      'text/csv': { schema: { type: 'string', example: 'option,lineCode,description,quantity,unit,unitPriceUsd,monthlyCostUsd,usageType,rateKey,rateSource,rateCardId,rateCardDate,bandLowUsd,bandHighUsd\r\n' } },
     },
   })
   @ApiBadRequestResponse(badRequest)
+  @SerializeWith('EstimateView')
   async estimate(@CurrentCaller() caller: Caller, @Body({ schema: EvaluationRequestSchema }) request: EvaluationRequest, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     const estimate = await this.evaluations.estimate(caller, request);
     if (wantsCsv(accept)) {
@@ -63,6 +66,7 @@ export class EvaluationController {
   @ApiBody({ schema: toOpenApi30(BREAK_EVEN_REQUEST_SCHEMA) as object })
   @ApiOkResponse({ type: BreakEvenView })
   @ApiBadRequestResponse(badRequest)
+  @SerializeWith('BreakEvenView')
   breakEven(@CurrentCaller() caller: Caller, @Body({ schema: BreakEvenRequestSchema }) request: BreakEvenBody) {
     return this.evaluations.breakEven(caller, request);
   }

@@ -43,6 +43,7 @@ export const CONFIG_VARIABLES = {
   PRICING_ACCESS_KEY_ID: { kind: 'string', description: 'Credentials for the Price List API; unset: the AWS SDK default chain.' },
   PRICING_SECRET_ACCESS_KEY: { kind: 'string', description: 'Secret for PRICING_ACCESS_KEY_ID.' },
   PRICING_MAX_ATTEMPTS: { kind: 'int', min: 1, max: 10, default: '4', description: 'Attempts per Price List call (SDK retries with backoff).' },
+  GRAPHQL_JIT: { kind: 'bool', default: 'true', description: 'Run GraphQL queries with graphql-jit (compiled once per query) behind Apollo; false: graphql-js only.' },
   RATES_LIVE: { kind: 'bool', default: 'true', description: 'Fetch live rates from the Price List API when AWS access is configured (false: bundled snapshot only).' },
   RATES_LIVE_ON_EC2: { kind: 'bool', default: 'false', description: 'Fetch live rates with the EC2 instance-metadata credentials when nothing else is configured (otherwise the metadata address is never probed).' },
   RATES_REFRESH_INTERVAL_MS: { kind: 'int', min: 0, max: 604800000, default: '86400000', description: 'Scheduled refresh period (0 disables the schedule).' },

@@ -28,6 +28,12 @@ export class Metrics {
     labelNames: ['operation', 'result'] as const,
     registers: [this.registry],
   });
+  readonly graphqlExecutions = new Counter({
+    name: 'streamfit_graphql_executions_total',
+    help: 'GraphQL operations answered by the compiled executor (jit) or handed to graphql-js (fallback: not a query, not compilable, or a result with errors)',
+    labelNames: ['executor'] as const,
+    registers: [this.registry],
+  });
   readonly rateRefreshes = new Counter({
     name: 'streamfit_rate_refreshes_total',
     help: 'Rate card refreshes by region and outcome',

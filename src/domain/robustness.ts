@@ -1,0 +1,224 @@
+/**
+ * Cost bands and robustness over a volume range: every option is priced at volumes from
+ * `low` × to `high` × the expected one, and the recommendation is re-run at each. Where the
+ * recommended option changes between two samples, the volume of the change is solved by bisection
+ * on the exact cost and decision functions, as break-even solves its crossovers.
+ */
+import { type FieldError, ValidationError } from './errors';
+import type { CostBand, RecommendationChange, Robustness, VolumeRange } from './evaluation.types';
+import { OPTION_CODES, OPTION_LABELS, type OptionCode } from './options';
+import type { WorkloadInput } from './workload';
+
+/** Default volume range: 0.8× to 1.25× the expected volume (1.25 = 1 ÷ 0.8, symmetric on a log scale). ASSUMPTION. */
+export const DEFAULT_VOLUME_RANGE: Readonly<VolumeRange> = Object.freeze({ low: 0.8, high: 1.25 });
+/** Bounds of a volume range: low in [0, 1], high in [1, 100] — the range must contain the expected volume (1). */
+export const VOLUME_RANGE_LIMITS = { lowMin: 0, highMax: 100 } as const;
+/** Volumes sampled on each side of the expected one (evenly spaced, ends included) before bisection. */
+export const VOLUME_SAMPLES_PER_SIDE = 3;
+/**
+ * Changes solved per side at most: past it (options tied to the cent trading places back and forth) the
+ * scan stops and the summary says so.
+ */
+export const MAX_CHANGES_PER_SIDE = 6;
+
+export const VOLUME_RANGE_JSON_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    low: {
+      type: 'number',
+      minimum: VOLUME_RANGE_LIMITS.lowMin,
+      maximum: 1,
+      default: DEFAULT_VOLUME_RANGE.low,
+      description: 'Lowest volume as a multiple of the expected one (0..1).',
+      examples: [0.5],
+    },
+    high: {
+      type: 'number',
+      minimum: 1,
+      maximum: VOLUME_RANGE_LIMITS.highMax,
+      default: DEFAULT_VOLUME_RANGE.high,
+      description: 'Highest volume as a multiple of the expected one (1..100).',
+      examples: [2],
+    },
+  },
+  description:
+    'How uncertain the volume forecast is: multipliers of the expected volume (every write rate and, with them, reads and storage). Prices every option across the range (monthlyCostBandUsd) and checks whether the recommendation holds (recommendation.robustness). Default { low: 0.8, high: 1.25 }.',
+  examples: [{ low: 0.5, high: 2 }],
+} as const;
+
+/** Checks a request's volumeRange (undefined/null → the default); every bad field listed. */
+export function validateVolumeRange(raw: unknown, field = 'volumeRange'): VolumeRange {
+  if (raw === undefined || raw === null) return { ...DEFAULT_VOLUME_RANGE };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ValidationError([{ field, message: 'volumeRange must be an object { low, high } of multipliers of the expected volume' }]);
+  }
+  const r = raw as Record<string, unknown>;
+  const errors: FieldError[] = [];
+  for (const key of Object.keys(r)) if (key !== 'low' && key !== 'high') errors.push({ field: `${field}.${key}`, message: `${key} is not a known field of volumeRange` });
+  const num = (key: 'low' | 'high'): number | null => {
+    const v = r[key];
+    if (v === undefined || v === null) return DEFAULT_VOLUME_RANGE[key];
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      errors.push({ field: `${field}.${key}`, message: `volumeRange.${key} must be a finite number` });
+      return null;
+    }
+    return v;
+  };
+  const low = num('low');
+  const high = num('high');
+  if (low !== null && high !== null && low > high) {
+    errors.push({ field: `${field}.low`, message: `volumeRange.low (${low}) must be less than or equal to volumeRange.high (${high})` });
+  }
+  if (low !== null && (low < VOLUME_RANGE_LIMITS.lowMin || low > 1)) {
+    errors.push({ field: `${field}.low`, message: 'volumeRange.low must be between 0 and 1: the range must contain the expected volume (1)' });
+  }
+  if (high !== null && (high < 1 || high > VOLUME_RANGE_LIMITS.highMax)) {
+    errors.push({ field: `${field}.high`, message: `volumeRange.high must be between 1 and ${VOLUME_RANGE_LIMITS.highMax}: the range must contain the expected volume (1)` });
+  }
+  if (errors.length) throw new ValidationError(errors, 'The volume range is not valid');
+  return { low: low!, high: high! };
+}
+
+/** The workload at `k` × its volume: every write-rate field scaled (a caller's peak too); everything else kept. */
+export function scaleVolume(input: WorkloadInput, k: number): WorkloadInput {
+  if (k === 1) return input;
+  const out: WorkloadInput = { ...input };
+  if (typeof input.ingestGbPerDay === 'number') out.ingestGbPerDay = input.ingestGbPerDay * k;
+  if (typeof input.avgWriteMBps === 'number') out.avgWriteMBps = input.avgWriteMBps * k;
+  if (Array.isArray(input.hourlyWriteMBps)) out.hourlyWriteMBps = input.hourlyWriteMBps.map((r) => r * k);
+  if (typeof input.peakWriteMBps === 'number') out.peakWriteMBps = input.peakWriteMBps * k;
+  return out;
+}
+
+/** What the model says at one volume: each option's total (cents, null = unpriced) and the recommended option. */
+export interface VolumePoint {
+  k: number;
+  cents: Record<OptionCode, number | null>;
+  winner: OptionCode | null;
+  ingestGbPerDay: number;
+  peakWriteMBps: number;
+}
+
+export interface VolumeStudy {
+  bands: Record<OptionCode, CostBand | null>;
+  robustness: Robustness;
+}
+
+const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+const times = (k: number): string => `${Number(k.toFixed(3))}×`;
+const labelOf = (o: OptionCode | null): string => (o === null ? 'no option' : OPTION_LABELS[o]);
+
+/**
+ * Samples the range, solves the changes of recommendation exactly, and builds each option's band from
+ * every volume priced (samples and bisection points): low ≤ expected ≤ high by construction.
+ */
+export function studyVolumeRange(range: VolumeRange, expected: VolumePoint, pointAt: (k: number) => VolumePoint): VolumeStudy {
+  const seen: VolumePoint[] = [expected];
+  const at = (k: number): VolumePoint => {
+    if (k === 1) return expected;
+    const p = pointAt(k);
+    seen.push(p);
+    return p;
+  };
+
+  const changes: RecommendationChange[] = [];
+  // Up: from 1 to high; down: from 1 to low. Each side walks its samples outward from the expected volume.
+  for (const [end, direction] of [
+    [range.high, 'ABOVE'],
+    [range.low, 'BELOW'],
+  ] as const) {
+    if (end === 1) continue;
+    let prev = expected;
+    let solved = 0;
+    for (let i = 1; i <= VOLUME_SAMPLES_PER_SIDE && solved < MAX_CHANGES_PER_SIDE; i++) {
+      const k = i === VOLUME_SAMPLES_PER_SIDE ? end : 1 + ((end - 1) * i) / VOLUME_SAMPLES_PER_SIDE;
+      const next = at(k);
+      // Several changes may fall between two samples: solve the first, then go on from it.
+      let from = prev;
+      while (next.winner !== from.winner && solved < MAX_CHANGES_PER_SIDE) {
+        const change = solveChange(from, next, at);
+        solved++;
+        changes.push({ direction, atMultiplier: change.k, ingestGbPerDay: round6(change.ingestGbPerDay), peakWriteMBps: round6(change.peakWriteMBps), from: from.winner, to: change.winner });
+        if (change.k === next.k) break;
+        from = change;
+      }
+      prev = next;
+    }
+  }
+
+  const above = changes.filter((c) => c.direction === 'ABOVE');
+  const below = changes.filter((c) => c.direction === 'BELOW');
+  const holdsToMultiplier = above.length ? above[0].atMultiplier : range.high;
+  const holdsFromMultiplier = below.length ? below[0].atMultiplier : range.low;
+  const robustness: Robustness = {
+    volumeRange: { ...range },
+    holds: changes.length === 0,
+    holdsFromMultiplier,
+    holdsToMultiplier,
+    changes,
+    summary: summarize(range, expected, above, below) + (above.length >= MAX_CHANGES_PER_SIDE || below.length >= MAX_CHANGES_PER_SIDE ? ` The recommendation changes at least ${MAX_CHANGES_PER_SIDE} times on one side (options within cents of each other); only the first ${MAX_CHANGES_PER_SIDE} are listed.` : ''),
+  };
+
+  const bands = {} as Record<OptionCode, CostBand | null>;
+  for (const code of OPTION_CODES) {
+    const mid = expected.cents[code];
+    if (mid === null) {
+      bands[code] = null;
+      continue;
+    }
+    let lo = mid;
+    let hi = mid;
+    for (const p of seen) {
+      const c = p.cents[code];
+      if (c === null) continue;
+      if (c < lo) lo = c;
+      if (c > hi) hi = c;
+    }
+    bands[code] = { low: lo / 100, expected: mid / 100, high: hi / 100 };
+  }
+  return { bands, robustness };
+}
+
+/**
+ * The volume nearest to `from` (between `from` and `to`) where the winner is no longer `from`'s, by
+ * bisection to 1e-6 in the multiplier; rounded to 6 decimals on the changed side when that stays changed.
+ */
+function solveChange(from: VolumePoint, to: VolumePoint, at: (k: number) => VolumePoint): VolumePoint {
+  let inside = from.k; // winner = from.winner
+  let outside = to.k; // winner ≠ from.winner
+  let outsidePoint = to;
+  for (let i = 0; i < 60 && Math.abs(outside - inside) > 1e-6; i++) {
+    const mid = inside + (outside - inside) / 2;
+    const p = at(mid);
+    if (p.winner === from.winner) inside = mid;
+    else {
+      outside = mid;
+      outsidePoint = p;
+    }
+  }
+  const rounded = outside > inside ? Math.ceil(outside * 1e6 - 1e-6) / 1e6 : Math.floor(outside * 1e6 + 1e-6) / 1e6;
+  const between = outside > inside ? rounded > inside && rounded <= to.k : rounded < inside && rounded >= to.k;
+  if (rounded !== outside && between) {
+    const p = at(rounded);
+    if (p.winner === outsidePoint.winner) return p;
+  }
+  return outsidePoint;
+}
+
+function summarize(range: VolumeRange, expected: VolumePoint, above: RecommendationChange[], below: RecommendationChange[]): string {
+  const name = labelOf(expected.winner);
+  const span = `${times(range.low)} to ${times(range.high)} the expected volume`;
+  if (above.length === 0 && below.length === 0) {
+    return expected.winner === null
+      ? `No option fits anywhere from ${span}.`
+      : `${name} stays the recommendation from ${span}.`;
+  }
+  const parts: string[] = [];
+  const from = below.length ? below[0].atMultiplier : range.low;
+  const to = above.length ? above[0].atMultiplier : range.high;
+  parts.push(`${name} holds ${below.length ? 'above' : 'from'} ${times(from)} ${above.length ? 'up to' : 'to'} ${times(to)} the expected volume`);
+  for (const c of below) parts.push(`at ${times(c.atMultiplier)} (${round6(c.ingestGbPerDay)} GB/day) and below it changes to ${labelOf(c.to)}`);
+  for (const c of above) parts.push(`from ${times(c.atMultiplier)} (${round6(c.ingestGbPerDay)} GB/day) it flips to ${labelOf(c.to)}`);
+  return `${parts.join('; ')}.`;
+}
