@@ -16,6 +16,12 @@ import { httpStatusFor } from '../common/error-mapping';
 /** Deep enough for GraphiQL's introspection query (about 13 levels of ofType), shallow enough to stop abuse. */
 export const MAX_QUERY_DEPTH = 15;
 export const MAX_QUERY_COMPLEXITY = 1000;
+/**
+ * Tokens a document may hold (graphql-js parse option): parsing stops there, before validation, whose cost grows
+ * with the document (190 aliased fields took over a second to validate and refuse). The console's whole operations
+ * file is 540 tokens, GraphiQL's introspection query under 200.
+ */
+export const MAX_QUERY_TOKENS = 2000;
 /** Expensive or writing fields (evaluations, break-even, comparisons, re-pricing, every mutation) per operation. */
 export const MAX_EXPENSIVE_FIELDS = 10;
 

@@ -19,9 +19,19 @@ describe('GraphQL cost follows the work (issue 15)', () => {
   afterAll(async () => app.close());
 
   it('190 aliased breakEven(steps: 1000) are refused before any work, and so are two', async () => {
+    // Refused while parsing (more than 2,000 tokens), before validation and complexity analysis.
+    const cpu = process.cpuUsage();
     const many = await gql(app, auth, `{ ${Array.from({ length: 190 }, (_, i) => be(`b${i}`, 1000)).join(' ')} }`);
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000;
     expect(many.status).toBe(400);
-    expect(many.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(many.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(many.body.errors[0].message).toMatch(/2000 tokens/);
+    expect(cpuMs).toBeLessThan(300);
+    // Under the token limit, the complexity limit refuses before any work: 40 aliased breakEven(steps: 1000).
+    const forty = await gql(app, auth, `{ ${Array.from({ length: 40 }, (_, i) => be(`b${i}`, 1000)).join(' ')} }`);
+    expect(forty.status).toBe(400);
+    expect(forty.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const two = await gql(app, auth, `{ ${be('a', 1000)} ${be('b', 1000)} }`);
     expect(two.status).toBe(400);
     expect(two.body.errors[0].message).toMatch(/complexity \d+ exceeds the limit of 1000/);
