@@ -96,6 +96,7 @@ export const RATE_KEYS = {
   mskStorageGbMonth: 'msk.storage.gbMonth',
   mskStorageThroughputMBpsMonth: 'msk.storageThroughput.mbpsMonth',
   mskTieredStorageGbMonth: 'msk.tieredStorage.gbMonth',
+  mskTieredRetrievalGb: 'msk.tieredStorage.retrievalGb',
   mskExpressStorageGbMonth: 'msk.express.storageGbMonth',
   mskExpressDataWrittenGb: 'msk.express.dataWrittenGb',
   mskServerlessClusterHour: 'msk.serverless.clusterHour',

@@ -52,6 +52,7 @@ export interface NormalizedWorkload {
   mskLocalRetentionHours: number;
   mskExpressEgressFactor: number;
   mskStorageThroughputMBpsPerBroker: number | null;
+  historicalReadGbPerMonth: number;
   /** Record-size histogram (shares of records), or null when every record is avgRecordSizeKB. */
   recordSizeDistribution: RecordSizeBucket[] | null;
   /** Delivery sinks, normalized (empty when none asked). */
@@ -133,6 +134,7 @@ export function normalizeWorkload(input: WorkloadInput, options: NormalizeOption
     mskLocalRetentionHours: v.mskLocalRetentionHours ?? WORKLOAD_DEFAULTS.mskLocalRetentionHours,
     mskExpressEgressFactor: v.mskExpressEgressFactor ?? WORKLOAD_DEFAULTS.mskExpressEgressFactor,
     mskStorageThroughputMBpsPerBroker: v.mskStorageThroughputMBpsPerBroker ?? null,
+    historicalReadGbPerMonth: v.historicalReadGbPerMonth ?? 0,
     recordSizeDistribution: v.recordSizeDistribution ? v.recordSizeDistribution.map((b) => ({ sizeKB: b.sizeKB, share: b.share })) : null,
     deliverTo,
     kclConsumers: v.kclConsumers ?? false,

@@ -74,6 +74,8 @@ export interface WorkloadInput {
   mskExpressEgressFactor?: number;
   /** Engine tuning: MSK Standard provisioned storage throughput per broker, MiB/s (4xlarge and up). */
   mskStorageThroughputMBpsPerBroker?: number;
+  /** GB per month consumers read from old data (MSK: beyond the local retention, from tiered storage; Kinesis provisioned: older than 7 days). */
+  historicalReadGbPerMonth?: number;
   /** Record sizes as a small histogram (shares of records, summing to 1); default: every record is avgRecordSizeKB. */
   recordSizeDistribution?: RecordSizeBucket[];
   /** Sinks the data is delivered to (prices the delivery leg each option implies). */
@@ -294,6 +296,15 @@ export const WORKLOAD_JSON_SCHEMA = {
       description:
         'Engine tuning (MSK Standard): provisioned storage throughput per broker, MiB/s (250–1000; only 4xlarge and larger brokers; priced per MiB/s-month). Default: none.',
       examples: [500],
+    },
+    historicalReadGbPerMonth: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1000000000,
+      default: 0,
+      description:
+        'GB per month that consumers read from old data (replays, backfills): on MSK Standard, data beyond the local retention, billed as tiered-storage retrieval when tiered storage is used; on Kinesis provisioned, data older than 7 days, billed as long-term retrieval. Default 0.',
+      examples: [0],
     },
     recordSizeDistribution: {
       type: 'array',

@@ -242,6 +242,7 @@ export class NormalizedWorkloadView {
   @P(Float) mskLocalRetentionHours: number;
   @P(Float) mskExpressEgressFactor: number;
   @P(Float, { nullable: true }) mskStorageThroughputMBpsPerBroker: number | null;
+  @P(Float) historicalReadGbPerMonth: number;
   @P([RecordSizeBucketView], { nullable: true }) recordSizeDistribution: RecordSizeBucketView[] | null;
   @P([DeliveryView]) deliverTo: DeliveryView[];
   @P(Boolean) kclConsumers: boolean;

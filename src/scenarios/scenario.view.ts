@@ -54,6 +54,7 @@ export class ScenarioWorkloadView {
   @P(Float, { nullable: true }) mskLocalRetentionHours?: number;
   @P(Float, { nullable: true }) mskExpressEgressFactor?: number;
   @P(Float, { nullable: true }) mskStorageThroughputMBpsPerBroker?: number;
+  @P(Float, { nullable: true }) historicalReadGbPerMonth?: number;
   @P([RecordSizeBucketView], { nullable: true }) recordSizeDistribution?: RecordSizeBucketView[];
   @P([ScenarioDeliveryView], { nullable: true }) deliverTo?: ScenarioDeliveryView[];
   @P(Boolean, { nullable: true }) kclConsumers?: boolean;

@@ -67,6 +67,16 @@ describe('MSK provisioned (Standard brokers), sized by AWS\'s msk_sizing.py meth
     expect(p.monthlyCostUsd!).toBeGreaterThan(o.monthlyCostUsd!);
   });
 
+  it('reads of old data are billed as tiered-storage retrieval (Price List usage type Kafka.DataRetrieval.Tiered)', () => {
+    const e = evaluate(aWorkload().withIngestGbPerDay(100).withRetentionHours(720).with({ historicalReadGbPerMonth: 5000 }).build(), card);
+    const retrieval = line(e, 'MSK_PROVISIONED', 'MSK_TIERED_RETRIEVAL');
+    expect(retrieval).toMatchObject({ quantity: 5000, rateKey: 'msk.tieredStorage.retrievalGb', usageType: 'USE1-Kafka.DataRetrieval.Tiered' });
+    expect(retrieval.monthlyCostUsd).toBe(usd(5000, '0.0015'));
+    // without tiered storage (retention within the local retention) old reads come from EBS: no retrieval line
+    const local = evaluate(aWorkload().withIngestGbPerDay(100).withRetentionHours(48).with({ historicalReadGbPerMonth: 5000 }).build(), card);
+    expect(optionOf(local, 'MSK_PROVISIONED').lineItems.map((l) => l.code)).not.toContain('MSK_TIERED_RETRIEVAL');
+  });
+
   it('keeps everything on EBS when tiered storage would cost more (tier priced far above EBS)', () => {
     const e = evaluate(aWorkload().withIngestGbPerDay(100).withRetentionHours(720).build(), card, { rateOverrides: { 'msk.tieredStorage.gbMonth': 5 } });
     const o = optionOf(e, 'MSK_PROVISIONED');

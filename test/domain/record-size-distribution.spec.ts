@@ -65,3 +65,13 @@ describe('record-size distribution', () => {
     expect(fields).toEqual([{ field: 'workload.maxRecordSizeKB', message: 'maxRecordSizeKB must be greater than or equal to the largest size in recordSizeDistribution (30 KB)' }]);
   });
 });
+
+describe('reads of old data on Kinesis provisioned', () => {
+  it('are billed as long-term retrieval when retention exceeds 7 days, and not otherwise', () => {
+    const w = (retentionHours: number) => aWorkload().withIngestGbPerDay(100).withRetentionHours(retentionHours).with({ historicalReadGbPerMonth: 1000 }).build();
+    const long = evaluate(w(720), card);
+    expect(line(long, 'KDS_PROVISIONED', 'KDS_PROV_LONG_TERM_RETRIEVAL').monthlyCostUsd).toBe(usd(1000, '0.021'));
+    const week = evaluate(w(168), card);
+    expect(week.options.find((o) => o.option === 'KDS_PROVISIONED')!.lineItems.map((l) => l.code)).not.toContain('KDS_PROV_LONG_TERM_RETRIEVAL');
+  });
+});

@@ -24,6 +24,7 @@ describe('WORKLOAD_JSON_SCHEMA', () => {
       'mskLocalRetentionHours',
       'mskExpressEgressFactor',
       'mskStorageThroughputMBpsPerBroker',
+      'historicalReadGbPerMonth',
       'recordSizeDistribution',
       'deliverTo',
       'kclConsumers',

@@ -54,6 +54,7 @@ export const EXPECTED_US_EAST_1: Readonly<Record<string, Decimal>> = {
   [RATE_KEYS.mskStorageGbMonth]: new Decimal('0.10'),
   [RATE_KEYS.mskStorageThroughputMBpsMonth]: new Decimal('0.08'),
   [RATE_KEYS.mskTieredStorageGbMonth]: new Decimal('0.06'),
+  [RATE_KEYS.mskTieredRetrievalGb]: new Decimal('0.0015'),
   [RATE_KEYS.mskExpressStorageGbMonth]: new Decimal('0.10'),
   [RATE_KEYS.mskExpressDataWrittenGb]: new Decimal('0.01'),
   [RATE_KEYS.mskServerlessClusterHour]: new Decimal('0.75'),

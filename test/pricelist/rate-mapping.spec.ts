@@ -103,7 +103,7 @@ describe('rate mapping table', () => {
     const tiered = variant('USE1-Kafka.Storage.GP2', { attributes: { usagetype: 'USE1-Kafka.Storage.Tiered', operation: 'TieredStorage' } });
     expect(keyOf(tiered)).toBe(RATE_KEYS.mskTieredStorageGbMonth);
     const retrieval = variant('USE1-Kafka.Storage.GP2', { attributes: { usagetype: 'USE1-Kafka.DataRetrieval.Tiered', operation: 'TieredStorageRetrieval' } });
-    expect(mapProductToRateKey(retrieval)).toEqual({ matched: false, reason: 'UNMAPPED' });
+    expect(keyOf(retrieval)).toBe(RATE_KEYS.mskTieredRetrievalGb);
   });
 
   it('identifies MSK storage by usage type and operation when the group is missing', () => {

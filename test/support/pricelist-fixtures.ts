@@ -194,7 +194,6 @@ export function realisticPriceList(options: RealisticPriceListOptions = {}): Ser
 
   // Extra SKUs of the right family that streamfit does not price.
   for (const mcu of ['memory', 'compute']) msk.push(mskDoc(`${mp}Kafka.mcu.${mcu}`, 'RunConnector', 'Hrs', { group: 'MSK Connect' }));
-  msk.push(mskDoc(`${mp}Kafka.DataRetrieval.Tiered`, 'TieredStorageRetrieval', 'GB', { group: 'Tiered Storage' }));
   msk.push(mskDoc(`${mp}KafkaReplication-Hours`, 'Replicator', 'Hrs', { group: 'Replicator' }));
   msk.push(mskDoc(`${mp}KafkaReplication-Bytes`, 'Replicator', 'GB', { group: 'Replicator' }));
   for (const storage of ['GP3', 'IO1', 'ST1']) msk.push(mskDoc(`${mp}Kafka.Storage.${storage}`, 'RunVolume', 'GB-Mo', { group: 'Storage', storageFamily: storage }));

@@ -57,6 +57,7 @@ const LAYOUT: Record<string, { label: string; unit?: string; group: FieldGroup }
   mskLocalRetentionHours: { label: 'Local retention with tiered storage (MSK)', unit: 'hours', group: 'tuning' },
   mskExpressEgressFactor: { label: 'Express egress per broker (MSK)', unit: '× ingress', group: 'tuning' },
   mskStorageThroughputMBpsPerBroker: { label: 'Storage throughput per broker (MSK)', unit: 'MiB/s', group: 'tuning' },
+  historicalReadGbPerMonth: { label: 'Reads of old data', unit: 'GB/month', group: 'consumers' },
 };
 
 /** `mskLocalRetentionHours` → `Msk local retention hours`, for a field added to the schema but not laid out here. */

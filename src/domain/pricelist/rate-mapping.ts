@@ -219,6 +219,9 @@ export const RATE_MAPPING_RULES: readonly RateMappingRule[] = [
   msk('msk-tiered-storage', usageTypeSuffix('Kafka.Storage.Tiered'), RATE_KEYS.mskTieredStorageGbMonth, {
     confidence: '?',
   }),
+  msk('msk-tiered-retrieval', usageTypeSuffix('Kafka.DataRetrieval.Tiered'), RATE_KEYS.mskTieredRetrievalGb, {
+    confidence: '?',
+  }),
   // MSK Serverless
   msk('msk-serverless-cluster-hour', usageTypeSuffix('KafkaServerless-ClusterHours'), RATE_KEYS.mskServerlessClusterHour, {
     operation: 'Serverless',

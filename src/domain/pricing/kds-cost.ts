@@ -244,6 +244,15 @@ export function kdsProvisionedModel(w: NormalizedWorkload): OptionModel {
     unit: 'GB-month',
     rateKey: RATE_KEYS.kdsProvisionedLongTermRetentionGbMonth,
   });
+  if (w.retentionHours > KDS_LIMITS.extendedRetentionMaxHours) {
+    pushIfPositive(drafts, {
+      code: 'KDS_PROV_LONG_TERM_RETRIEVAL',
+      describe: () => `Long-term retrieval: ${fmt(w.historicalReadGbPerMonth)} GB of data older than 7 days read per month`,
+      quantity: w.historicalReadGbPerMonth,
+      unit: 'GB',
+      rateKey: RATE_KEYS.kdsProvisionedLongTermRetrievalGb,
+    });
+  }
   pushIfPositive(drafts, {
     code: 'KDS_PROV_EFO_CONSUMER_SHARD_HOURS',
     describe: () => `Enhanced fan-out consumer-shard-hours: ${w.dedicatedConsumers} consumer(s) × ${sizing.shards} shard(s) × 730 h`,
@@ -264,7 +273,7 @@ export function kdsProvisionedModel(w: NormalizedWorkload): OptionModel {
     explain: () => [
       `Shards sized for the peak with ${Math.round((sizing.headroomFactor! - 1) * 100)} % headroom: max(write MB/s ÷ 1, records/s ÷ 1,000, shared read MB/s ÷ 2), bound by ${sizing.boundBy}.`,
       `PUT payload units = records × ceil(record KB ÷ 25) = records × ${fmt(putUnits)}, ${recordSizeBasis(w)}.`,
-      'Shared GetRecords reads are free in provisioned mode; reads of data older than 7 days (long-term retrieval) are not priced.',
+      'Shared GetRecords reads are free in provisioned mode; reads of data older than 7 days are billed as long-term retrieval per GB (historicalReadGbPerMonth).',
       'Extended retention is charged per shard-hour for any retention beyond 24 h; data beyond 7 days also pays long-term retention per GB-month.',
     ],
   };

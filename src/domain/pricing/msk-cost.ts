@@ -40,7 +40,7 @@ function crossAzAssumption(w: NormalizedWorkload): string {
     : 'Cross-AZ client traffic ($0.01/GB each way): producers and consumers reach leaders in other AZs for 2/3 of their bytes (3 AZs, no rack-aware fetching).';
 }
 
-const NOT_PRICED = 'MSK Connect, MSK Replicator, tiered-storage retrieval and data transfer out of the region are not priced.';
+const NOT_PRICED = 'MSK Connect, MSK Replicator and data transfer out of the region are not priced.';
 
 /** Where the sizing method comes from, in words. */
 export const MSK_METHOD_SOURCE =
@@ -71,6 +71,15 @@ export function mskProvisionedModel(w: NormalizedWorkload, price: PriceLookup): 
       quantity: sizing.tieredStorageGb,
       unit: 'GB-month',
       rateKey: RATE_KEYS.mskTieredStorageGbMonth,
+    });
+  }
+  if (sizing.tieredStorage) {
+    pushIfPositive(drafts, {
+      code: 'MSK_TIERED_RETRIEVAL',
+      describe: () => `Tiered storage retrieval: ${fmt(w.historicalReadGbPerMonth)} GB of old data read per month`,
+      quantity: w.historicalReadGbPerMonth,
+      unit: 'GB',
+      rateKey: RATE_KEYS.mskTieredRetrievalGb,
     });
   }
   pushIfPositive(drafts, {

@@ -145,6 +145,7 @@ function fitStandard(w: NormalizedWorkload, spec: (typeof STANDARD_BROKER_SPECS)
 export function sizeMskProvisioned(w: NormalizedWorkload, price: PriceLookup): MskProvisionedChoice {
   const storagePrice = price(RATE_KEYS.mskStorageGbMonth) ?? 0;
   const tierPrice = price(RATE_KEYS.mskTieredStorageGbMonth);
+  const retrievalPrice = price(RATE_KEYS.mskTieredRetrievalGb) ?? 0;
   const pstPrice = price(RATE_KEYS.mskStorageThroughputMBpsMonth) ?? 0;
   const configs = storageConfigs(w, tierPrice !== undefined);
   const unpriced = new Set<string>();
@@ -168,6 +169,7 @@ export function sizeMskProvisioned(w: NormalizedWorkload, price: PriceLookup): M
         fit.brokers * brokerPrice * HOURS_PER_MONTH +
         cfg.ebsGb * storagePrice +
         cfg.tierGb * (tierPrice ?? 0) +
+        (cfg.tiered ? w.historicalReadGbPerMonth * retrievalPrice : 0) +
         fit.brokers * fit.pst * pstPrice;
       const pick = { spec, cfg, fit, cost };
       if (!bestAny || cost < bestAny.cost) bestAny = pick;

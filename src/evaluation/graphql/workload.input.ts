@@ -73,6 +73,8 @@ export class WorkloadInputGql {
   @Field(() => Float, { nullable: true, description: 'MSK Standard: hours kept on EBS when tiered storage is considered (default 72)' }) mskLocalRetentionHours?: number;
   @Field(() => Float, { nullable: true, description: 'MSK Express: egress capacity as a multiple of broker ingress, 1..5 (default 2.5)' }) mskExpressEgressFactor?: number;
   @Field(() => Float, { nullable: true, description: 'MSK Standard: provisioned storage throughput per broker, MiB/s, 250..1000' }) mskStorageThroughputMBpsPerBroker?: number;
+  @Field(() => Float, { nullable: true, description: 'GB per month read from old data (MSK tiered-storage retrieval; Kinesis provisioned long-term retrieval), default 0' })
+  historicalReadGbPerMonth?: number;
   @Field(() => [RecordSizeBucketInput], { nullable: true, description: 'Record sizes as a histogram (shares sum to 1; mean = avgRecordSizeKB); billed bucket by bucket' })
   recordSizeDistribution?: RecordSizeBucketInput[];
   @Field(() => [DeliveryInputGql], { nullable: true, description: 'Sinks the data is delivered to: prices the delivery leg each option implies' }) deliverTo?: DeliveryInputGql[];

@@ -44,6 +44,7 @@ export const US_EAST_1_RATE_SPECS: Readonly<Record<string, RateSpec>> = {
   [K.mskStorageGbMonth]: { usd: '0.10', unit: 'GB-Mo', usageType: 'USE1-Kafka.Storage.GP2', operation: 'RunVolume', description: 'Broker storage GP2' },
   [K.mskStorageThroughputMBpsMonth]: { usd: '0.08', unit: 'MiBps-Mo', usageType: 'USE1-Kafka.Storage.Throughput', operation: 'ProvisionedThroughput', description: 'Provisioned storage throughput' },
   [K.mskTieredStorageGbMonth]: { usd: '0.06', unit: 'GB-Mo', usageType: 'USE1-Kafka.Storage.Tiered', operation: 'TieredStorage', description: 'Tiered storage' },
+  [K.mskTieredRetrievalGb]: { usd: '0.0015', unit: 'GB', usageType: 'USE1-Kafka.DataRetrieval.Tiered', operation: 'TieredStorageRetrieval', description: 'Tiered storage retrieval' },
   [K.mskExpressStorageGbMonth]: { usd: '0.10', unit: 'GB-Mo', usageType: 'USE1-Kafka.Express.Storage', operation: 'ExpressStorage', description: 'Express storage' },
   [K.mskExpressDataWrittenGb]: { usd: '0.01', unit: 'GB', usageType: 'USE1-Kafka.Express.DataWritten', operation: 'ExpressDataWritten', description: 'Express data written' },
   [K.mskServerlessClusterHour]: { usd: '0.75', unit: 'Hrs', usageType: 'USE1-KafkaServerless-ClusterHours', operation: 'Serverless', description: 'Serverless cluster-hour' },
