@@ -7,11 +7,31 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-properties': ['error', { object: 'it', property: 'only', message: 'No focused tests.' }, { object: 'describe', property: 'only', message: 'No focused tests.' }, { object: 'it', property: 'skip', message: 'A skipped test is a failing promise.' }, { object: 'describe', property: 'skip', message: 'A skipped test is a failing promise.' }],
-      'no-restricted-globals': ['error', { name: 'fit', message: 'No focused tests.' }, { name: 'fdescribe', message: 'No focused tests.' }, { name: 'xit', message: 'No skipped tests.' }, { name: 'xdescribe', message: 'No skipped tests.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'it', property: 'only', message: 'No focused tests.' },
+        { object: 'describe', property: 'only', message: 'No focused tests.' },
+        { object: 'it', property: 'skip', message: 'A skipped test is a failing promise.' },
+        { object: 'describe', property: 'skip', message: 'A skipped test is a failing promise.' },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fit', message: 'No focused tests.' },
+        { name: 'fdescribe', message: 'No focused tests.' },
+        { name: 'xit', message: 'No skipped tests.' },
+        { name: 'xdescribe', message: 'No skipped tests.' },
+      ],
     },
   },
   {
@@ -22,13 +42,39 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', '@prisma/*', 'prisma', 'redis', 'class-validator', 'class-transformer', 'fastify', '@aws-sdk/*', 'pg', 'pino', 'graphql', 'ajv'], message: 'src/domain is pure TypeScript: no framework, database, cache or I/O imports.' },
-            { group: ['node:fs', 'node:http', 'node:net', 'fs', 'http', 'net', 'node:child_process', 'child_process'], message: 'src/domain does no I/O.' },
-            { group: ['../infrastructure/*', '../../infrastructure/*', '**/generated/*'], message: 'src/domain must not depend on infrastructure.' },
+            {
+              group: [
+                '@nestjs/*',
+                '@prisma/*',
+                'prisma',
+                'redis',
+                'class-validator',
+                'class-transformer',
+                'fastify',
+                '@aws-sdk/*',
+                'pg',
+                'pino',
+                'graphql',
+                'ajv',
+              ],
+              message: 'src/domain is pure TypeScript: no framework, database, cache or I/O imports.',
+            },
+            {
+              group: ['node:fs', 'node:http', 'node:net', 'fs', 'http', 'net', 'node:child_process', 'child_process'],
+              message: 'src/domain does no I/O.',
+            },
+            {
+              group: ['../infrastructure/*', '../../infrastructure/*', '**/generated/*'],
+              message: 'src/domain must not depend on infrastructure.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'src/domain must not read the environment.' }, { name: 'fetch', message: 'src/domain does no I/O.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'src/domain must not read the environment.' },
+        { name: 'fetch', message: 'src/domain does no I/O.' },
+      ],
     },
   },
   {
@@ -36,7 +82,13 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/infrastructure/config/config.ts', 'src/domain/**', 'src/infrastructure/database/migrate.ts'],
     rules: {
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through AppConfig (src/infrastructure/config/config.ts).' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration through AppConfig (src/infrastructure/config/config.ts).',
+        },
+      ],
     },
   },
   {

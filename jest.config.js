@@ -44,7 +44,11 @@ const shared = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
 };
 
-const unit = ['<rootDir>/test/domain/**/*.spec.ts', '<rootDir>/test/pricelist/**/*.spec.ts', '<rootDir>/test/**/*.unit.spec.ts'];
+const unit = [
+  '<rootDir>/test/domain/**/*.spec.ts',
+  '<rootDir>/test/pricelist/**/*.spec.ts',
+  '<rootDir>/test/**/*.unit.spec.ts',
+];
 
 module.exports = {
   // A global option: Jest ignores it inside a project.
@@ -55,7 +59,12 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.spec.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/domain/', '<rootDir>/test/pricelist/', '\\.unit\\.spec\\.ts$'],
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        '<rootDir>/test/domain/',
+        '<rootDir>/test/pricelist/',
+        '\\.unit\\.spec\\.ts$',
+      ],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

@@ -38,17 +38,31 @@ const workload = aWorkload()
 const pricing = { discountPercent: 5 };
 
 let sink = 0;
-const evaluation = measure(() => {
-  sink += evaluate(workload, card, pricing).options.length;
-}, 2000, 20000);
+const evaluation = measure(
+  () => {
+    sink += evaluate(workload, card, pricing).options.length;
+  },
+  2000,
+  20000,
+);
 
-const breakEvenRun = measure(() => {
-  sink += breakEven(workload, card, pricing, { vary: 'ingest', from: 1, to: 20000, steps: 1000 }).crossovers.length;
-}, 5, 40);
+const breakEvenRun = measure(
+  () => {
+    sink += breakEven(workload, card, pricing, { vary: 'ingest', from: 1, to: 20000, steps: 1000 }).crossovers.length;
+  },
+  5,
+  40,
+);
 
 const evalPass = evaluation.median <= EVALUATION_MEDIAN_TARGET_US;
 const bePass = breakEvenRun.median / 1000 <= BREAK_EVEN_MEDIAN_TARGET_MS;
-const line = (name: string, m: { median: number; p99: number }, unit: 'µs' | 'ms', target: number, pass: boolean): string => {
+const line = (
+  name: string,
+  m: { median: number; p99: number },
+  unit: 'µs' | 'ms',
+  target: number,
+  pass: boolean,
+): string => {
   const k = unit === 'ms' ? 1000 : 1;
   return `${name.padEnd(34)} median ${(m.median / k).toFixed(unit === 'ms' ? 2 : 1)} ${unit}  p99 ${(m.p99 / k).toFixed(unit === 'ms' ? 2 : 1)} ${unit}  target median ≤ ${target} ${unit}  ${pass ? 'PASS' : 'FAIL'}`;
 };

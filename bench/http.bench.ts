@@ -21,7 +21,13 @@ const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 3);
 const TARGETS = { restRatio: 0.5, graphqlRatio: 0.3, cachedRatio: 0.7, p99Ms: 25, rssMb: 300 };
 const LUA = join(__dirname, 'wrk', 'bodies.lua');
 /** The workload of the repeated body and of the response bytes the bare route serves (bodies.lua, counter 0). */
-const workload = { ingestGbPerDay: 100, avgRecordSizeKB: 1, sharedConsumers: 1, retentionHours: 24, trafficPattern: 'STEADY' };
+const workload = {
+  ingestGbPerDay: 100,
+  avgRecordSizeKB: 1,
+  sharedConsumers: 1,
+  retentionHours: 24,
+  trafficPattern: 'STEADY',
+};
 const CLOCK_TICKS = 100;
 
 interface Server {
@@ -40,13 +46,16 @@ function hasTaskset(): boolean {
   }
 }
 const TASKSET = hasTaskset();
-const pinned = (core: number, cmd: string, args: string[]): [string, string[]] => (TASKSET ? ['taskset', ['-c', String(core), cmd, ...args]] : [cmd, args]);
+const pinned = (core: number, cmd: string, args: string[]): [string, string[]] =>
+  TASKSET ? ['taskset', ['-c', String(core), cmd, ...args]] : [cmd, args];
 
 function requireWrk(): string {
   try {
     return execFileSync('sh', ['-c', 'command -v wrk'], { encoding: 'utf8' }).trim();
   } catch {
-    throw new Error('wrk is not installed: `apt-get install -y wrk` (Debian package) — the benchmark needs a load generator that is not the bottleneck');
+    throw new Error(
+      'wrk is not installed: `apt-get install -y wrk` (Debian package) — the benchmark needs a load generator that is not the bottleneck',
+    );
   }
 }
 
@@ -58,7 +67,10 @@ function startFlags(): string[] {
 
 async function startServer(script: string, env: Record<string, string>, flags: string[] = []): Promise<Server> {
   const [cmd, args] = pinned(0, process.execPath, [...flags, script]);
-  const child = spawn(cmd, args, { env: { ...process.env, NODE_ENV: 'production', ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(cmd, args, {
+    env: { ...process.env, NODE_ENV: 'production', ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const line = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -122,8 +134,24 @@ let seed = 0;
 async function wrk(server: Server, path: string, kind: Kind, mode: Mode, seconds: number, auth?: string): Promise<Run> {
   // Each invocation starts its counter 150,000 further on: 10 s at 15,000 req/s never reaches the next run's workloads.
   seed += 150_000;
-  const [cmd, args] = pinned(1, requireWrk(), ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--timeout', '10s', '-s', LUA, `http://127.0.0.1:${server.port}${path}`]);
-  const env = { ...process.env, BENCH_PATH: path, BENCH_KIND: kind, BENCH_MODE: mode, BENCH_SEED: String(seed), BENCH_AUTH: auth ?? '' };
+  const [cmd, args] = pinned(1, requireWrk(), [
+    '-t1',
+    `-c${CONNECTIONS}`,
+    `-d${seconds}s`,
+    '--timeout',
+    '10s',
+    '-s',
+    LUA,
+    `http://127.0.0.1:${server.port}${path}`,
+  ]);
+  const env = {
+    ...process.env,
+    BENCH_PATH: path,
+    BENCH_KIND: kind,
+    BENCH_MODE: mode,
+    BENCH_SEED: String(seed),
+    BENCH_AUTH: auth ?? '',
+  };
   const serverCpu0 = cpuSeconds(server.pid);
   const started = process.hrtime.bigint();
   const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -135,7 +163,9 @@ async function wrk(server: Server, path: string, kind: Kind, mode: Mode, seconds
   }, 200);
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  await new Promise<void>((resolve, reject) => child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`wrk exited with ${code}: ${out}`)))));
+  await new Promise<void>((resolve, reject) =>
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`wrk exited with ${code}: ${out}`)))),
+  );
   clearInterval(sampler);
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   const serverCpuSeconds = cpuSeconds(server.pid) - serverCpu0;
@@ -155,7 +185,14 @@ async function wrk(server: Server, path: string, kind: Kind, mode: Mode, seconds
   };
 }
 
-async function measure(name: string, server: Server, path: string, kind: Kind, mode: Mode, auth?: string): Promise<Run> {
+async function measure(
+  name: string,
+  server: Server,
+  path: string,
+  kind: Kind,
+  mode: Mode,
+  auth?: string,
+): Promise<Run> {
   await wrk(server, path, kind, mode, WARMUP_S, auth);
   const r = await wrk(server, path, kind, mode, DURATION_S, auth);
   const pct = (x: number) => `${(x * 100).toFixed(0).padStart(3)} %`;
@@ -182,9 +219,17 @@ async function main(): Promise<void> {
   let exitCode = 1;
   try {
     await migrateDeploy(dbUrl);
-    const env = { BENCH_DATABASE_URL: dbUrl, BENCH_REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379', BENCH_CACHE_PREFIX: dbName };
-    const load = loadavg().map((l) => l.toFixed(2)).join(' ');
-    process.stdout.write(`streamfit HTTP benchmark — ${new Date().toISOString()} — ${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), node ${process.version}, load average ${load}\n`);
+    const env = {
+      BENCH_DATABASE_URL: dbUrl,
+      BENCH_REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      BENCH_CACHE_PREFIX: dbName,
+    };
+    const load = loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
+    process.stdout.write(
+      `streamfit HTTP benchmark — ${new Date().toISOString()} — ${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), node ${process.version}, load average ${load}\n`,
+    );
     process.stdout.write(
       `server ${TASKSET ? 'pinned to core 0, wrk (1 thread) on core 1' : 'and wrk NOT pinned (no taskset or < 2 cores)'}; ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s per target\n\n`,
     );
@@ -213,7 +258,14 @@ async function main(): Promise<void> {
     const graphql = await measure('streamfit GraphQL evaluateWorkload', sf, '/graphql', 'graphql', 'distinct', auth);
     process.stdout.write('\none body repeated (answered from the result cache):\n');
     const cached = await measure('streamfit POST /v1/evaluations', sf, '/v1/evaluations', 'rest', 'repeated', auth);
-    const cachedGraphql = await measure('streamfit GraphQL evaluateWorkload', sf, '/graphql', 'graphql', 'repeated', auth);
+    const cachedGraphql = await measure(
+      'streamfit GraphQL evaluateWorkload',
+      sf,
+      '/graphql',
+      'graphql',
+      'repeated',
+      auth,
+    );
     await stop(sf);
 
     const ratio = (r: Run, base: Run) => r.rps / base.rps;
@@ -226,16 +278,35 @@ async function main(): Promise<void> {
     process.stdout.write(
       `  info  by server CPU time per request (steadier than req/s when other processes share the cores): REST ${cost(rest, b)}, GraphQL ${cost(graphql, b)}, repeated REST ${cost(cached, bRepeated)} of the bare route\n`,
     );
-    process.stdout.write(`  info  repeated body: GraphQL / bare = ${ratio(cachedGraphql, bRepeated).toFixed(2)} (p99 ${cachedGraphql.p99Ms.toFixed(1)} ms)\n`);
+    process.stdout.write(
+      `  info  repeated body: GraphQL / bare = ${ratio(cachedGraphql, bRepeated).toFixed(2)} (p99 ${cachedGraphql.p99Ms.toFixed(1)} ms)\n`,
+    );
     const checks = [
-      [`REST / bare = ${ratio(rest, b).toFixed(2)} (target ≥ ${TARGETS.restRatio}), distinct workloads`, ratio(rest, b) >= TARGETS.restRatio],
-      [`GraphQL / bare = ${ratio(graphql, b).toFixed(2)} (target ≥ ${TARGETS.graphqlRatio}), distinct workloads`, ratio(graphql, b) >= TARGETS.graphqlRatio],
-      [`p99 REST ${rest.p99Ms.toFixed(1)} ms, GraphQL ${graphql.p99Ms.toFixed(1)} ms (target ≤ ${TARGETS.p99Ms} ms), distinct workloads`, p99 <= TARGETS.p99Ms],
+      [
+        `REST / bare = ${ratio(rest, b).toFixed(2)} (target ≥ ${TARGETS.restRatio}), distinct workloads`,
+        ratio(rest, b) >= TARGETS.restRatio,
+      ],
+      [
+        `GraphQL / bare = ${ratio(graphql, b).toFixed(2)} (target ≥ ${TARGETS.graphqlRatio}), distinct workloads`,
+        ratio(graphql, b) >= TARGETS.graphqlRatio,
+      ],
+      [
+        `p99 REST ${rest.p99Ms.toFixed(1)} ms, GraphQL ${graphql.p99Ms.toFixed(1)} ms (target ≤ ${TARGETS.p99Ms} ms), distinct workloads`,
+        p99 <= TARGETS.p99Ms,
+      ],
       [`server RSS ${rss.toFixed(0)} MB (target ≤ ${TARGETS.rssMb} MB)`, rss <= TARGETS.rssMb],
-      [`REST / bare = ${ratio(cached, bRepeated).toFixed(2)} (target ≥ ${TARGETS.cachedRatio}), repeated body (result cache)`, ratio(cached, bRepeated) >= TARGETS.cachedRatio],
-      [`no errors (non-2xx or socket errors: bare ${b.errors + bRepeated.errors}, REST ${rest.errors + cached.errors}, GraphQL ${graphql.errors + cachedGraphql.errors})`,
-        b.errors + bRepeated.errors + rest.errors + cached.errors + graphql.errors + cachedGraphql.errors === 0],
-      [`the bare route saturates the server core (${(b.serverCpu * 100).toFixed(0)} % ≥ 90 %), not wrk (${(b.clientCpu * 100).toFixed(0)} % of its core)`, b.serverCpu >= 0.9 && b.clientCpu < b.serverCpu],
+      [
+        `REST / bare = ${ratio(cached, bRepeated).toFixed(2)} (target ≥ ${TARGETS.cachedRatio}), repeated body (result cache)`,
+        ratio(cached, bRepeated) >= TARGETS.cachedRatio,
+      ],
+      [
+        `no errors (non-2xx or socket errors: bare ${b.errors + bRepeated.errors}, REST ${rest.errors + cached.errors}, GraphQL ${graphql.errors + cachedGraphql.errors})`,
+        b.errors + bRepeated.errors + rest.errors + cached.errors + graphql.errors + cachedGraphql.errors === 0,
+      ],
+      [
+        `the bare route saturates the server core (${(b.serverCpu * 100).toFixed(0)} % ≥ 90 %), not wrk (${(b.clientCpu * 100).toFixed(0)} % of its core)`,
+        b.serverCpu >= 0.9 && b.clientCpu < b.serverCpu,
+      ],
     ] as const;
     for (const [text, ok] of checks) process.stdout.write(`  ${ok ? 'PASS' : 'FAIL'}  ${text}\n`);
     exitCode = checks.every(([, ok]) => ok) ? 0 : 1;

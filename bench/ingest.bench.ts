@@ -38,7 +38,12 @@ async function main(): Promise<number> {
     for (let i = 0; i < WARMUP + ITERATIONS; i += 1) {
       const started = process.hrtime.bigint();
       const fetched = await client.fetchRegion(REGION);
-      const result = buildRateCard({ region: REGION, documents: fetched.documents, fetchedAt: new Date().toISOString(), source: 'AWS_PRICE_LIST' });
+      const result = buildRateCard({
+        region: REGION,
+        documents: fetched.documents,
+        fetchedAt: new Date().toISOString(),
+        source: 'AWS_PRICE_LIST',
+      });
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (i >= WARMUP) timings.push(ms);
       products = fetched.documents.length;
@@ -53,14 +58,21 @@ async function main(): Promise<number> {
   }
 
   const sorted = [...timings].sort((a, b) => a - b);
-  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  const median =
+    sorted.length % 2
+      ? sorted[(sorted.length - 1) / 2]
+      : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
   const max = sorted[sorted.length - 1];
   const expectedProducts = served.total;
   const complete = products === expectedProducts && missing.length === 0;
   const pass = complete && median <= TARGET_MS && max <= TARGET_MS;
 
-  console.log(`ingest bench (${REGION}, real SDK → local Price List server, ${ITERATIONS} iterations after ${WARMUP} warm-up)`);
-  console.log(`  products fetched : ${products} (expected ${expectedProducts}; ${Object.values(list).reduce((n, docs) => n + docs.length, 0)} stored incl. other regions/families)`);
+  console.log(
+    `ingest bench (${REGION}, real SDK → local Price List server, ${ITERATIONS} iterations after ${WARMUP} warm-up)`,
+  );
+  console.log(
+    `  products fetched : ${products} (expected ${expectedProducts}; ${Object.values(list).reduce((n, docs) => n + docs.length, 0)} stored incl. other regions/families)`,
+  );
   console.log(`  pages            : ${pages}`);
   console.log(`  rates / skipped  : ${rates} / ${skipped}${missing.length ? `; MISSING ${missing.join(', ')}` : ''}`);
   console.log(`  median ms        : ${median.toFixed(1)}`);

@@ -22,10 +22,18 @@ async function evaluationSchema(): Promise<Record<string, unknown>> {
   await adminQuery(`CREATE DATABASE "${dbName}"`);
   try {
     await migrateDeploy(databaseUrl(dbName));
-    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl(dbName), RATES_LIVE: 'false', RATES_REFRESH_INTERVAL_MS: '0' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: databaseUrl(dbName),
+      RATES_LIVE: 'false',
+      RATES_REFRESH_INTERVAL_MS: '0',
+    });
     const app = await createApp({ config, databaseUrl: config.DATABASE_URL!, logger: pino({ level: 'silent' }) });
     await app.init();
-    const doc = (await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/docs-json' })).json() as { components: { schemas: Record<string, unknown> } };
+    const doc = (await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/docs-json' })).json() as {
+      components: { schemas: Record<string, unknown> };
+    };
     await app.close();
     return serializationSchema(doc.components.schemas, 'EvaluationView');
   } finally {
@@ -42,14 +50,33 @@ async function main(): Promise<void> {
   const fresh = (count: number) =>
     Array.from({ length: count }, () => {
       n++;
-      return evaluate({ ingestGbPerDay: 100 + (n % 1_000_000) / 1000, avgRecordSizeKB: 1, sharedConsumers: 1 + (n % 3), retentionHours: 24, trafficPattern: 'STEADY' }, card);
+      return evaluate(
+        {
+          ingestGbPerDay: 100 + (n % 1_000_000) / 1000,
+          avgRecordSizeKB: 1,
+          sharedConsumers: 1 + (n % 3),
+          retentionHours: 24,
+          trafficPattern: 'STEADY',
+        },
+        card,
+      );
     });
   const variants: Array<[string, (value: unknown) => unknown]> = [
-    ['fast-json-stringify + byteLength + encode', (v) => { const s = general(v); Buffer.byteLength(s); return Buffer.from(s); }],
+    [
+      'fast-json-stringify + byteLength + encode',
+      (v) => {
+        const s = general(v);
+        Buffer.byteLength(s);
+        return Buffer.from(s);
+      },
+    ],
     ['compiled JSON writer', writer.write],
   ];
   for (const [, write] of variants) for (const v of fresh(2000)) write(v); // warm-up (and the memos' first reviews)
-  const cpu = () => { const u = process.cpuUsage(); return u.user + u.system; };
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return u.user + u.system;
+  };
   const times: Record<string, number[]> = {};
   for (let round = 0; round < 60; round++) {
     for (const [name, write] of variants) {
@@ -59,12 +86,16 @@ async function main(): Promise<void> {
       (times[name] ??= []).push((cpu() - t) / values.length);
     }
   }
-  process.stdout.write(`JSON of one evaluation never written before (~${(Buffer.byteLength(general(fresh(1)[0])) / 1024).toFixed(1)} KB), µs of CPU:\n`);
+  process.stdout.write(
+    `JSON of one evaluation never written before (~${(Buffer.byteLength(general(fresh(1)[0])) / 1024).toFixed(1)} KB), µs of CPU:\n`,
+  );
   const stats: Record<string, number> = {};
   for (const [name, t] of Object.entries(times)) {
     t.sort((a, b) => a - b);
     stats[name] = t[30];
-    process.stdout.write(`  ${name.padEnd(44)} min ${t[0].toFixed(0).padStart(4)}   p25 ${t[15].toFixed(0).padStart(4)}   median ${t[30].toFixed(0).padStart(4)}\n`);
+    process.stdout.write(
+      `  ${name.padEnd(44)} min ${t[0].toFixed(0).padStart(4)}   p25 ${t[15].toFixed(0).padStart(4)}   median ${t[30].toFixed(0).padStart(4)}\n`,
+    );
   }
   const ratio = stats['compiled JSON writer'] / stats['fast-json-stringify + byteLength + encode'];
   process.stdout.write(`  writer / fast-json-stringify (median) = ${ratio.toFixed(2)}\n`);

@@ -23,7 +23,13 @@ const DEEP_ITEMS = 2_000;
 const RUNS = { list: 300, compare: 200, warmup: 30 };
 const TARGETS = { firstPageP99Ms: 20, deepPageP99Ms: 20, compareP99Ms: 50 };
 
-const workload = { ingestGbPerDay: 100, avgRecordSizeKB: 1, sharedConsumers: 2, retentionHours: 24, trafficPattern: 'STEADY' };
+const workload = {
+  ingestGbPerDay: 100,
+  avgRecordSizeKB: 1,
+  sharedConsumers: 2,
+  retentionHours: 24,
+  trafficPattern: 'STEADY',
+};
 
 interface Row {
   name: string;
@@ -34,9 +40,15 @@ interface Row {
   target?: number;
 }
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 
-async function time(name: string, runs: number, target: number | undefined, call: () => Promise<{ statusCode: number }>): Promise<Row> {
+async function time(
+  name: string,
+  runs: number,
+  target: number | undefined,
+  call: () => Promise<{ statusCode: number }>,
+): Promise<Row> {
   for (let i = 0; i < RUNS.warmup; i++) await call();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -46,7 +58,14 @@ async function time(name: string, runs: number, target: number | undefined, call
     if (res.statusCode !== 200) throw new Error(`${name}: HTTP ${res.statusCode}`);
   }
   samples.sort((a, b) => a - b);
-  return { name, runs, p50: percentile(samples, 0.5), p99: percentile(samples, 0.99), max: samples[samples.length - 1], target };
+  return {
+    name,
+    runs,
+    p50: percentile(samples, 0.5),
+    p99: percentile(samples, 0.99),
+    max: samples[samples.length - 1],
+    target,
+  };
 }
 
 async function seed(url: string, keyId: string, evaluation: unknown, rateCardId: string): Promise<number> {
@@ -103,7 +122,13 @@ async function main(): Promise<void> {
   let failed = true;
   try {
     await migrateDeploy(url);
-    const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: url, RATES_LIVE: 'false', RATES_REFRESH_INTERVAL_MS: '0', RATE_LIMIT_PER_MINUTE: '10000000' });
+    const config = loadConfig({
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: url,
+      RATES_LIVE: 'false',
+      RATES_REFRESH_INTERVAL_MS: '0',
+      RATE_LIMIT_PER_MINUTE: '10000000',
+    });
     app = await createApp({ config, databaseUrl: url, logger: pino({ level: 'silent' }) });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
@@ -112,45 +137,91 @@ async function main(): Promise<void> {
     const inject = app.inject.bind(app);
 
     // One real scenario through the API: its stored evaluation is what every seeded row carries.
-    const real = await inject({ method: 'POST', url: '/v1/scenarios', headers, payload: { name: 'Real one', workload } });
+    const real = await inject({
+      method: 'POST',
+      url: '/v1/scenarios',
+      headers,
+      payload: { name: 'Real one', workload },
+    });
     if (real.statusCode !== 201) throw new Error(`create: HTTP ${real.statusCode} ${real.body}`);
     const db = new Client({ connectionString: url });
     await db.connect();
-    const { rows } = await db.query('SELECT evaluation, rate_card_id FROM scenario_versions WHERE scenario_id = $1', [real.json().id]);
+    const { rows } = await db.query('SELECT evaluation, rate_card_id FROM scenario_versions WHERE scenario_id = $1', [
+      real.json().id,
+    ]);
     await db.end();
     const seconds = await seed(url, keyId, rows[0].evaluation, rows[0].rate_card_id);
-    process.stdout.write(`seeded ${SCENARIOS.toLocaleString('en-US')} scenarios with a version row each (${JSON.stringify(rows[0].evaluation).length.toLocaleString('en-US')}-byte evaluation) in ${seconds.toFixed(1)} s\n`);
+    process.stdout.write(
+      `seeded ${SCENARIOS.toLocaleString('en-US')} scenarios with a version row each (${JSON.stringify(rows[0].evaluation).length.toLocaleString('en-US')}-byte evaluation) in ${seconds.toFixed(1)} s\n`,
+    );
 
     // Follow cursors ~2,000 items deep.
     let cursor = '';
     let seen = 0;
     let last: { createdAt: string; id: string } | undefined;
     while (seen < DEEP_ITEMS) {
-      const page = (await inject({ method: 'GET', url: `/v1/scenarios?limit=100${cursor ? `&cursor=${cursor}` : ''}`, headers })).json();
+      const page = (
+        await inject({ method: 'GET', url: `/v1/scenarios?limit=100${cursor ? `&cursor=${cursor}` : ''}`, headers })
+      ).json();
       seen += page.items.length;
       last = page.items[page.items.length - 1];
       cursor = page.nextCursor;
     }
-    const compareIds: string[] = (await inject({ method: 'GET', url: `/v1/scenarios?limit=10&cursor=${cursor}`, headers })).json().items.map((i: { id: string }) => i.id);
+    const compareIds: string[] = (
+      await inject({ method: 'GET', url: `/v1/scenarios?limit=10&cursor=${cursor}`, headers })
+    )
+      .json()
+      .items.map((i: { id: string }) => i.id);
 
     const results: Row[] = [];
-    results.push(await time('list: first page (20)', RUNS.list, TARGETS.firstPageP99Ms, () => inject({ method: 'GET', url: '/v1/scenarios', headers })));
-    results.push(await time(`list: page ${seen.toLocaleString('en-US')} items deep (20)`, RUNS.list, TARGETS.deepPageP99Ms, () => inject({ method: 'GET', url: `/v1/scenarios?cursor=${cursor}`, headers })));
-    results.push(await time('compare: 10 scenarios', RUNS.compare, TARGETS.compareP99Ms, () => inject({ method: 'POST', url: '/v1/scenarios/compare', headers, payload: { ids: compareIds } })));
-    results.push(await time('list: tag filter, first page (info)', RUNS.list, undefined, () => inject({ method: 'GET', url: '/v1/scenarios?tag=tag-7', headers })));
-    results.push(await time('list: name search, first page (info)', RUNS.list, undefined, () => inject({ method: 'GET', url: '/v1/scenarios?search=ORDERS', headers })));
-    results.push(await time('get one (info)', RUNS.list, undefined, () => inject({ method: 'GET', url: `/v1/scenarios/${compareIds[0]}`, headers })));
+    results.push(
+      await time('list: first page (20)', RUNS.list, TARGETS.firstPageP99Ms, () =>
+        inject({ method: 'GET', url: '/v1/scenarios', headers }),
+      ),
+    );
+    results.push(
+      await time(`list: page ${seen.toLocaleString('en-US')} items deep (20)`, RUNS.list, TARGETS.deepPageP99Ms, () =>
+        inject({ method: 'GET', url: `/v1/scenarios?cursor=${cursor}`, headers }),
+      ),
+    );
+    results.push(
+      await time('compare: 10 scenarios', RUNS.compare, TARGETS.compareP99Ms, () =>
+        inject({ method: 'POST', url: '/v1/scenarios/compare', headers, payload: { ids: compareIds } }),
+      ),
+    );
+    results.push(
+      await time('list: tag filter, first page (info)', RUNS.list, undefined, () =>
+        inject({ method: 'GET', url: '/v1/scenarios?tag=tag-7', headers }),
+      ),
+    );
+    results.push(
+      await time('list: name search, first page (info)', RUNS.list, undefined, () =>
+        inject({ method: 'GET', url: '/v1/scenarios?search=ORDERS', headers }),
+      ),
+    );
+    results.push(
+      await time('get one (info)', RUNS.list, undefined, () =>
+        inject({ method: 'GET', url: `/v1/scenarios/${compareIds[0]}`, headers }),
+      ),
+    );
 
     const pad = (s: string, n: number) => s.padEnd(n);
     const ms = (v: number) => `${v.toFixed(2)} ms`.padStart(10);
-    process.stdout.write(`\n${pad('measurement', 42)}${'runs'.padStart(6)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'max'.padStart(10)}  target    result\n`);
+    process.stdout.write(
+      `\n${pad('measurement', 42)}${'runs'.padStart(6)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'max'.padStart(10)}  target    result\n`,
+    );
     failed = false;
     for (const r of results) {
       const ok = r.target === undefined || r.p99 <= r.target;
       if (!ok) failed = true;
-      process.stdout.write(`${pad(r.name, 42)}${String(r.runs).padStart(6)}${ms(r.p50)}${ms(r.p99)}${ms(r.max)}  ${r.target === undefined ? '   -     ' : `≤ ${r.target} ms`}  ${r.target === undefined ? '' : ok ? 'PASS' : 'FAIL'}\n`);
+      process.stdout.write(
+        `${pad(r.name, 42)}${String(r.runs).padStart(6)}${ms(r.p50)}${ms(r.p99)}${ms(r.max)}  ${r.target === undefined ? '   -     ' : `≤ ${r.target} ms`}  ${r.target === undefined ? '' : ok ? 'PASS' : 'FAIL'}\n`,
+      );
     }
-    if (last) process.stdout.write(`\ndeep page plan (keyset on the (team, created_at DESC, id DESC) index):\n${await explainDeepPage(url, last.createdAt, last.id)}\n`);
+    if (last)
+      process.stdout.write(
+        `\ndeep page plan (keyset on the (team, created_at DESC, id DESC) index):\n${await explainDeepPage(url, last.createdAt, last.id)}\n`,
+      );
     process.stdout.write(`\n${failed ? 'FAIL' : 'PASS'}\n`);
   } finally {
     await app?.close();

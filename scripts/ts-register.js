@@ -6,7 +6,8 @@ Module._resolveFilename = function (request, parent, ...rest) {
   try {
     return resolve.call(this, request, parent, ...rest);
   } catch (error) {
-    if (request.startsWith('.') && request.endsWith('.js')) return resolve.call(this, `${request.slice(0, -3)}.ts`, parent, ...rest);
+    if (request.startsWith('.') && request.endsWith('.js'))
+      return resolve.call(this, `${request.slice(0, -3)}.ts`, parent, ...rest);
     throw error;
   }
 };

@@ -8,7 +8,12 @@ import { loadConfig } from '../src/infrastructure/config/config';
 import { projectRoot } from '../src/infrastructure/paths';
 
 async function main(): Promise<void> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none', RATES_LIVE: 'false', RATES_REFRESH_INTERVAL_MS: '0' });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none',
+    RATES_LIVE: 'false',
+    RATES_REFRESH_INTERVAL_MS: '0',
+  });
   const app = await createApp({ config, databaseUrl: config.DATABASE_URL!, logger: pino({ level: 'silent' }) });
   await app.init();
   writeFileSync(join(projectRoot(), 'schema.gql'), printSortedSchema(app));

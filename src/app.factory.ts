@@ -30,7 +30,11 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   // No surprise outbound traffic: live rates only when AWS access is configured (README "Security and limits").
   const liveRates = liveRatesDecision(options.config);
   const config: AppConfig = { ...options.config, RATES_LIVE: liveRates.live };
-  if (options.config.RATES_LIVE) logger.info({ live: liveRates.live, reason: liveRates.reason }, liveRates.live ? 'live rates: on' : 'live rates: off');
+  if (options.config.RATES_LIVE)
+    logger.info(
+      { live: liveRates.live, reason: liveRates.reason },
+      liveRates.live ? 'live rates: on' : 'live rates: off',
+    );
   const metrics = new Metrics();
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -45,7 +49,10 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     // REQUEST_TIMEOUT_MS (Node answers 408 and closes); an idle socket is closed after CONNECTION_TIMEOUT_MS.
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     connectionTimeout: config.CONNECTION_TIMEOUT_MS,
-    http: { headersTimeout: Math.min(config.HEADERS_TIMEOUT_MS, config.REQUEST_TIMEOUT_MS), connectionsCheckingInterval: Math.min(1000, config.HEADERS_TIMEOUT_MS) },
+    http: {
+      headersTimeout: Math.min(config.HEADERS_TIMEOUT_MS, config.REQUEST_TIMEOUT_MS),
+      connectionsCheckingInterval: Math.min(1000, config.HEADERS_TIMEOUT_MS),
+    },
     // A malformed or too long URL is answered in the one error shape, with the request id and without echoing the path.
     frameworkErrors: (error: { code?: string; statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
       const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
@@ -54,7 +61,12 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
         .code(statusCode)
         .header('x-request-id', request.id)
         .header('content-type', 'application/json; charset=utf-8')
-        .send({ statusCode, code: tooLong ? 'URI_TOO_LONG' : 'BAD_REQUEST', message: tooLong ? 'A path segment of the URL is too long' : 'The URL is malformed (bad percent-encoding)', requestId: request.id });
+        .send({
+          statusCode,
+          code: tooLong ? 'URI_TOO_LONG' : 'BAD_REQUEST',
+          message: tooLong ? 'A path segment of the URL is too long' : 'The URL is malformed (bad percent-encoding)',
+          requestId: request.id,
+        });
     },
   });
   const fastify = adapter.getInstance();
@@ -103,7 +115,13 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   const jsonParser = fastify.getDefaultJsonParser('error', 'error');
   fastify.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, (request, body, done) => {
     if (request.method !== 'PATCH') {
-      done(Object.assign(new Error('Unsupported content type: application/merge-patch+json is for PATCH'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }), undefined);
+      done(
+        Object.assign(new Error('Unsupported content type: application/merge-patch+json is for PATCH'), {
+          statusCode: 415,
+          code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+        }),
+        undefined,
+      );
       return;
     }
     jsonParser(request, body as string, done);
@@ -121,10 +139,16 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
 
   const openapi = new DocumentBuilder()
     .setTitle('streamfit')
-    .setDescription('Kinesis Data Streams or Amazon MSK: which fits a workload, in which mode, and what each option costs per month, line by line.')
+    .setDescription(
+      'Kinesis Data Streams or Amazon MSK: which fits a workload, in which mode, and what each option costs per month, line by line.',
+    )
     .setVersion('1')
     .addServer('/', 'This server')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key: `npm run keys -- create --team T --role R`' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'API key: `npm run keys -- create --team T --role R`',
+    })
     .build();
   // package.json says UNLICENSED: a name and no URL, as there is no licence text to point at.
   openapi.info.license = { name: 'UNLICENSED (proprietary)' };

@@ -1,6 +1,10 @@
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './infrastructure/config/config';
-import { type EmbeddedDatabase, EmbeddedPostgresError, startEmbeddedPostgres } from './infrastructure/database/embedded-postgres';
+import {
+  type EmbeddedDatabase,
+  EmbeddedPostgresError,
+  startEmbeddedPostgres,
+} from './infrastructure/database/embedded-postgres';
 import { migrateDeploy } from './infrastructure/database/migrate';
 import { createPino } from './infrastructure/logging/logger';
 
@@ -29,7 +33,10 @@ async function main(): Promise<void> {
   const app = await createApp({ config, databaseUrl, logger });
   if (embedded) {
     const db = embedded;
-    app.getHttpAdapter().getInstance().addHook('onClose', async () => db.stop());
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onClose', async () => db.stop());
   }
   // SIGTERM: Nest stops accepting, lets in-flight requests finish and closes the pools; past the grace period, exit anyway.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -24,6 +24,8 @@ async function main(): Promise<void> {
   await app.listen(0, '127.0.0.1');
   const { key } = await app.get(AuthService).createKey({ team: 'bench', role: 'viewer' });
   const address = app.getHttpServer().address();
-  process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0, key, pid: process.pid })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0, key, pid: process.pid })}\n`,
+  );
 }
 void main();

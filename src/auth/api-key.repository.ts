@@ -28,11 +28,15 @@ export class ApiKeyRepository {
   }
 
   list(team?: string): Promise<StoredApiKey[]> {
-    return guardDatabase(() => this.prisma.apiKey.findMany({ where: team ? { team } : {}, orderBy: { createdAt: 'asc' } }));
+    return guardDatabase(() =>
+      this.prisma.apiKey.findMany({ where: team ? { team } : {}, orderBy: { createdAt: 'asc' } }),
+    );
   }
 
   async revoke(prefix: string): Promise<boolean> {
-    const { count } = await guardDatabase(() => this.prisma.apiKey.updateMany({ where: { prefix, revokedAt: null }, data: { revokedAt: new Date() } }));
+    const { count } = await guardDatabase(() =>
+      this.prisma.apiKey.updateMany({ where: { prefix, revokedAt: null }, data: { revokedAt: new Date() } }),
+    );
     return count > 0;
   }
 }

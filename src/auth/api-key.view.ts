@@ -7,11 +7,15 @@ export enum RoleEnum {
   editor = 'editor',
   admin = 'admin',
 }
-registerEnumType(RoleEnum, { name: 'Role', description: 'viewer: evaluate and read; editor: also write scenarios; admin: also refresh rates and manage keys' });
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: 'viewer: evaluate and read; editor: also write scenarios; admin: also refresh rates and manage keys',
+});
 
 @ObjectType('ApiKey', { description: "An API key of the caller's team (never its secret)" })
 export class ApiKeyView {
-  @P(String, { example: '4df41f5e2d', description: 'Public part of the key (sf_<prefix>_…): what revoke takes' }) prefix: string;
+  @P(String, { example: '4df41f5e2d', description: 'Public part of the key (sf_<prefix>_…): what revoke takes' })
+  prefix: string;
   @P(String, { example: 'platform' }) team: string;
   @P(RoleEnum, { enum: RoleEnum }) role: RoleEnum;
   @P(String, { nullable: true, example: 'portal backend' }) name: string | null;
@@ -19,7 +23,14 @@ export class ApiKeyView {
   @P(String, { nullable: true, description: 'Set once revoked; a revoked key answers 401' }) revokedAt: string | null;
 
   static from(k: StoredApiKey): ApiKeyView {
-    return { prefix: k.prefix, team: k.team, role: k.role as RoleEnum, name: k.name, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null };
+    return {
+      prefix: k.prefix,
+      team: k.team,
+      role: k.role as RoleEnum,
+      name: k.name,
+      createdAt: k.createdAt.toISOString(),
+      revokedAt: k.revokedAt?.toISOString() ?? null,
+    };
   }
 }
 

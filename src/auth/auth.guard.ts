@@ -18,7 +18,10 @@ export function requestOf(context: ExecutionContext): { request: AuthedRequest; 
     const ctx = GqlExecutionContext.create(context).getContext<{ req: AuthedRequest; reply?: FastifyReply }>();
     return { request: ctx.req, reply: ctx.reply };
   }
-  return { request: context.switchToHttp().getRequest<AuthedRequest>(), reply: context.switchToHttp().getResponse<FastifyReply>() };
+  return {
+    request: context.switchToHttp().getRequest<AuthedRequest>(),
+    reply: context.switchToHttp().getResponse<FastifyReply>(),
+  };
 }
 
 /**

@@ -40,7 +40,8 @@ export class AuthService {
    * is charged one anonymous request per failed attempt; over ANONYMOUS_RATE_LIMIT_PER_MINUTE, RATE_LIMITED before any lookup.
    */
   async authenticate(authorization: string | undefined, client = 'unknown'): Promise<Caller> {
-    if (!authorization) throw new DomainError('UNAUTHENTICATED', 'An API key is required: send `Authorization: Bearer <key>`');
+    if (!authorization)
+      throw new DomainError('UNAUTHENTICATED', 'An API key is required: send `Authorization: Bearer <key>`');
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     const key = match?.[1];
     const now = Date.now();
@@ -50,13 +51,19 @@ export class AuthService {
     const parsed = key === undefined ? null : parseApiKey(key);
     if (key === undefined || !parsed) throw this.failed(client, now, 'The API key is malformed or not valid');
     const unknownUntil = this.unknown.get(parsed.prefix);
-    if (unknownUntil !== undefined && unknownUntil > now) throw this.failed(client, now, 'The API key is not valid or has been revoked');
+    if (unknownUntil !== undefined && unknownUntil > now)
+      throw this.failed(client, now, 'The API key is not valid or has been revoked');
     const stored = await this.lookup(parsed.prefix);
     if (!stored) this.bounded(this.unknown).set(parsed.prefix, Date.now() + this.config.CACHE_MEMORY_TTL_MS);
-    if (!stored || stored.revokedAt || !keyMatches(key, stored.secretHash)) throw this.failed(client, now, 'The API key is not valid or has been revoked');
+    if (!stored || stored.revokedAt || !keyMatches(key, stored.secretHash))
+      throw this.failed(client, now, 'The API key is not valid or has been revoked');
     const caller: Caller = { keyId: stored.id, team: stored.team, role: stored.role };
     // The entry's clock starts when the lookup started: its age never exceeds the TTL, however slow the lookup.
-    this.bounded(this.verified).set(key, { caller, prefix: parsed.prefix, until: now + this.config.CACHE_MEMORY_TTL_MS });
+    this.bounded(this.verified).set(key, {
+      caller,
+      prefix: parsed.prefix,
+      until: now + this.config.CACHE_MEMORY_TTL_MS,
+    });
     return caller;
   }
 
@@ -87,7 +94,11 @@ export class AuthService {
     const limit = this.config.ANONYMOUS_RATE_LIMIT_PER_MINUTE;
     if (entry && entry.windowStart === windowStart && entry.count >= limit) {
       const resetSeconds = Math.max(1, Math.ceil((windowStart + RATE_WINDOW_MS - now) / 1000));
-      throw new DomainError('RATE_LIMITED', `Too many requests without a valid API key from this address (${limit} per minute); retry in ${resetSeconds} s`, { retryAfterSeconds: resetSeconds, limit });
+      throw new DomainError(
+        'RATE_LIMITED',
+        `Too many requests without a valid API key from this address (${limit} per minute); retry in ${resetSeconds} s`,
+        { retryAfterSeconds: resetSeconds, limit },
+      );
     }
   }
 
@@ -105,7 +116,11 @@ export class AuthService {
    * RATE_LIMIT_PER_MINUTE and against its team's TEAM_RATE_LIMIT_PER_MINUTE (so minting keys does not multiply a
    * team's budget). A unit is one HTTP request, plus one per expensive or writing field (README "Rate limits").
    */
-  async enforceRateLimit(caller: Caller, units = 1, now = Date.now()): Promise<{ limit: number; remaining: number; resetSeconds: number }> {
+  async enforceRateLimit(
+    caller: Caller,
+    units = 1,
+    now = Date.now(),
+  ): Promise<{ limit: number; remaining: number; resetSeconds: number }> {
     const windowStart = Math.floor(now / RATE_WINDOW_MS) * RATE_WINDOW_MS;
     const [count, teamCount] = await Promise.all([
       this.cache.hit(cacheKeys.rateLimit(caller.keyId, windowStart), RATE_WINDOW_MS, units),
@@ -115,10 +130,18 @@ export class AuthService {
     const teamLimit = this.config.TEAM_RATE_LIMIT_PER_MINUTE;
     const resetSeconds = Math.max(1, Math.ceil((windowStart + RATE_WINDOW_MS - now) / 1000));
     if (count > limit) {
-      throw new DomainError('RATE_LIMITED', `Rate limit of ${limit} units per minute exceeded for this API key (this request costs ${units}); retry in ${resetSeconds} s`, { retryAfterSeconds: resetSeconds, limit });
+      throw new DomainError(
+        'RATE_LIMITED',
+        `Rate limit of ${limit} units per minute exceeded for this API key (this request costs ${units}); retry in ${resetSeconds} s`,
+        { retryAfterSeconds: resetSeconds, limit },
+      );
     }
     if (teamCount > teamLimit) {
-      throw new DomainError('RATE_LIMITED', `Rate limit of ${teamLimit} units per minute exceeded for team ${caller.team} (all its keys together); retry in ${resetSeconds} s`, { retryAfterSeconds: resetSeconds, limit: teamLimit });
+      throw new DomainError(
+        'RATE_LIMITED',
+        `Rate limit of ${teamLimit} units per minute exceeded for team ${caller.team} (all its keys together); retry in ${resetSeconds} s`,
+        { retryAfterSeconds: resetSeconds, limit: teamLimit },
+      );
     }
     return { limit, remaining: Math.max(0, Math.min(limit - count, teamLimit - teamCount)), resetSeconds };
   }
@@ -126,19 +149,33 @@ export class AuthService {
   /** A new key, stored as a hash; the key itself is in this answer only. */
   async createKey(input: { team: string; role: string; name?: string }): Promise<StoredApiKey & { key: string }> {
     const fields = [];
-    if (!TEAM_PATTERN.test(input.team)) fields.push({ field: 'team', message: 'team must be 1-63 lowercase letters, digits, dots, dashes or underscores' });
-    if (!(ROLES as readonly string[]).includes(input.role)) fields.push({ field: 'role', message: `role must be one of ${ROLES.join(', ')}` });
+    if (!TEAM_PATTERN.test(input.team))
+      fields.push({
+        field: 'team',
+        message: 'team must be 1-63 lowercase letters, digits, dots, dashes or underscores',
+      });
+    if (!(ROLES as readonly string[]).includes(input.role))
+      fields.push({ field: 'role', message: `role must be one of ${ROLES.join(', ')}` });
     const nameProblem = typeof input.name === 'string' ? textProblem(input.name) : null;
     if (nameProblem) fields.push({ field: 'name', message: `name ${nameProblem}` });
     if (fields.length) throw new DomainError('VALIDATION_FAILED', 'The key request is not valid', { fields });
     const { key, prefix, secretHash } = generateApiKey();
-    const stored = await this.keys.create({ team: input.team, role: input.role as Role, name: input.name, prefix, secretHash });
+    const stored = await this.keys.create({
+      team: input.team,
+      role: input.role as Role,
+      name: input.name,
+      prefix,
+      secretHash,
+    });
     return { ...stored, key };
   }
 
   /** An admin's key management: create, list and revoke the keys of the caller's own team. */
   /** A key in the caller's team; `input` is checked at the edge (CreateApiKeyDto). */
-  async createTeamKey(caller: Caller, input: { role: Role; name?: string | null }): Promise<StoredApiKey & { key: string }> {
+  async createTeamKey(
+    caller: Caller,
+    input: { role: Role; name?: string | null },
+  ): Promise<StoredApiKey & { key: string }> {
     return this.createKey({ team: caller.team, role: input.role, name: input.name ?? undefined });
   }
 
@@ -149,7 +186,8 @@ export class AuthService {
   /** Revoke a key of the caller's team; another team's key answers NOT_FOUND, like an unknown one. */
   async revokeTeamKey(caller: Caller, prefix: string): Promise<StoredApiKey> {
     const stored = /^[a-z0-9]{10}$/.test(prefix) ? await this.keys.findByPrefix(prefix) : null;
-    if (!stored || stored.team !== caller.team) throw new DomainError('NOT_FOUND', `No API key ${prefix} in your team`, { prefix });
+    if (!stored || stored.team !== caller.team)
+      throw new DomainError('NOT_FOUND', `No API key ${prefix} in your team`, { prefix });
     if (!stored.revokedAt) await this.revokeKey(prefix);
     return (await this.keys.findByPrefix(prefix))!;
   }
@@ -173,7 +211,8 @@ export class AuthService {
       if (!('missing' in k)) return k;
     }
     const stored = await this.keys.findByPrefix(prefix);
-    if (stored && shared.ok) await this.cache.setShared(cacheKeys.apiKey(prefix), JSON.stringify(stored), SHARED_KEY_CACHE_SECONDS);
+    if (stored && shared.ok)
+      await this.cache.setShared(cacheKeys.apiKey(prefix), JSON.stringify(stored), SHARED_KEY_CACHE_SECONDS);
     return stored;
   }
 }

@@ -66,7 +66,10 @@ async function main(): Promise<number> {
   }
   await migrateDeploy(databaseUrl);
 
-  @Module({ imports: [InfrastructureModule.forRoot({ config, databaseUrl, logger, metrics: new Metrics(false) })], providers: [ApiKeyRepository, AuthService] })
+  @Module({
+    imports: [InfrastructureModule.forRoot({ config, databaseUrl, logger, metrics: new Metrics(false) })],
+    providers: [ApiKeyRepository, AuthService],
+  })
   class KeysCliModule {}
   const app = await NestFactory.createApplicationContext(KeysCliModule, { logger: false });
   const auth = app.get(AuthService);
@@ -75,18 +78,24 @@ async function main(): Promise<number> {
       if (!flags.team || !flags.role) throw new Error('create needs --team and --role');
       const created = await auth.createKey({ team: flags.team, role: flags.role, name: flags.name });
       process.stdout.write(
-        `Created ${created.role === "admin" ? "an" : "a"} ${created.role} key for team "${created.team}" (prefix ${created.prefix}).\n` +
+        `Created ${created.role === 'admin' ? 'an' : 'a'} ${created.role} key for team "${created.team}" (prefix ${created.prefix}).\n` +
           `It is shown once; store it now:\n\n  ${created.key}\n\n` +
           `Use it as:  curl -H "Authorization: Bearer ${created.key}" http://localhost:${config.PORT}/v1/decision-rules\n`,
       );
     } else if (command === 'list') {
       for (const k of await auth.listKeys(flags.team)) {
-        process.stdout.write(`${k.prefix}\t${k.team}\t${k.role}\t${k.revokedAt ? 'revoked' : 'active'}\t${k.createdAt.toISOString()}\t${escapeForTerminal(k.name ?? '')}\n`);
+        process.stdout.write(
+          `${k.prefix}\t${k.team}\t${k.role}\t${k.revokedAt ? 'revoked' : 'active'}\t${k.createdAt.toISOString()}\t${escapeForTerminal(k.name ?? '')}\n`,
+        );
       }
     } else {
       if (!flags.prefix) throw new Error('revoke needs --prefix');
       const revoked = await auth.revokeKey(flags.prefix);
-      process.stdout.write(revoked ? `Revoked ${escapeForTerminal(flags.prefix)}\n` : `No active key with prefix ${escapeForTerminal(flags.prefix)}\n`);
+      process.stdout.write(
+        revoked
+          ? `Revoked ${escapeForTerminal(flags.prefix)}\n`
+          : `No active key with prefix ${escapeForTerminal(flags.prefix)}\n`,
+      );
       if (!revoked) return 1;
     }
     return 0;
@@ -99,7 +108,10 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if (e instanceof DomainError) process.stderr.write(`keys: ${e.message}${e.details.fields ? `: ${(e.details.fields as { message: string }[]).map((f) => f.message).join('; ')}` : ''}\n`);
+    if (e instanceof DomainError)
+      process.stderr.write(
+        `keys: ${e.message}${e.details.fields ? `: ${(e.details.fields as { message: string }[]).map((f) => f.message).join('; ')}` : ''}\n`,
+      );
     else if (e instanceof ConfigError) process.stderr.write(`keys: ${e.message}\n`);
     else process.stderr.write(`keys: ${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
     process.exit(1);

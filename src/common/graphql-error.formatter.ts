@@ -4,7 +4,14 @@ import { DomainError } from '../domain/errors';
 import { graphqlCodeFor } from './error-mapping';
 
 /** Apollo codes that describe something the caller sent; passed through as they are. */
-const CALLER_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+const CALLER_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 function originalOf(error: unknown): unknown {
   let e = error as { originalError?: unknown } | undefined;
@@ -16,7 +23,11 @@ function originalOf(error: unknown): unknown {
  * One shape for every GraphQL error: domain errors carry their mapped code (and field errors);
  * anything unexpected becomes INTERNAL_SERVER_ERROR with no message, stack or internals.
  */
-export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+export function formatGraphqlError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  logger: Logger,
+): GraphQLFormattedError {
   const original = originalOf(error);
   const requestId = (formatted.extensions?.requestId as string | undefined) ?? undefined;
   if (original instanceof DomainError) {
@@ -25,7 +36,12 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
       message: original.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: graphqlCodeFor(original.code), domainCode: original.code, ...(fields ? { fields } : {}), ...(Object.keys(details).length ? { details } : {}) },
+      extensions: {
+        code: graphqlCodeFor(original.code),
+        domainCode: original.code,
+        ...(fields ? { fields } : {}),
+        ...(Object.keys(details).length ? { details } : {}),
+      },
     };
   }
   const code = String(formatted.extensions?.code ?? '');

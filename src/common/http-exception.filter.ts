@@ -24,9 +24,15 @@ export function toErrorBody(error: unknown, requestId: string, log: (e: unknown)
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();
-    const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
+    const message =
+      typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
     if (status >= 500) log(error);
-    return { statusCode: status, code: STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'), message: status >= 500 ? 'Internal error' : message, requestId };
+    return {
+      statusCode: status,
+      code: STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'),
+      message: status >= 500 ? 'Internal error' : message,
+      requestId,
+    };
   }
   // Fastify's own errors (body parsing, size, media type) carry a 4xx statusCode and a safe message.
   const e = error as { statusCode?: number; code?: string; message?: string };
@@ -53,8 +59,14 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw error; // GraphQL errors are formatted by Apollo's formatError
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const body = toErrorBody(error, String(request.id), (e) => this.logger.error({ err: e, requestId: request.id }, 'unhandled error'));
-    if (body.code === 'RATE_LIMITED' && error instanceof DomainError && typeof error.details.retryAfterSeconds === 'number') {
+    const body = toErrorBody(error, String(request.id), (e) =>
+      this.logger.error({ err: e, requestId: request.id }, 'unhandled error'),
+    );
+    if (
+      body.code === 'RATE_LIMITED' &&
+      error instanceof DomainError &&
+      typeof error.details.retryAfterSeconds === 'number'
+    ) {
       void reply.header('retry-after', String(error.details.retryAfterSeconds));
     }
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);

@@ -120,7 +120,8 @@ export function compileJsonWriter(schema: Schema, fallback: (value: unknown) => 
   const valueCode = (node: Schema, v: string, path: string, depth: number): string => {
     if (depth > 32) throw new Error(`json-writer: schema nests too deeply at ${path}`);
     for (const key of Object.keys(node)) {
-      if (!['type', 'properties', 'items', 'nullable', 'enum'].includes(key)) throw new Error(`json-writer: unsupported keyword ${key} at ${path}`);
+      if (!['type', 'properties', 'items', 'nullable', 'enum'].includes(key))
+        throw new Error(`json-writer: unsupported keyword ${key} at ${path}`);
     }
     switch (node.type) {
       case 'string':
@@ -132,7 +133,8 @@ export function compileJsonWriter(schema: Schema, fallback: (value: unknown) => 
       case 'boolean':
         return `if (${v} === true) j += 'true'; else if (${v} === false) j += 'false'; ${nullCheck(node, v)} else throw MISMATCH;`;
       case 'array': {
-        if (!node.items || typeof node.items !== 'object' || Array.isArray(node.items)) throw new Error(`json-writer: array without items at ${path}`);
+        if (!node.items || typeof node.items !== 'object' || Array.isArray(node.items))
+          throw new Error(`json-writer: array without items at ${path}`);
         const x = `x${depth}`;
         const i = `i${depth}`;
         return `if (Array.isArray(${v})) {
@@ -175,10 +177,11 @@ export function compileJsonWriter(schema: Schema, fallback: (value: unknown) => 
   };
 
   const root = valueCode(schema, 'value', '', 0);
-  const factory = new Function('M', 'MISMATCH', `'use strict';\n${functions.join('\n')}\nreturn function write(value) { let j = ''; ${root} return j; };`) as (
-    memos: Array<Memo<string> | Memo<number>>,
-    mismatch: symbol,
-  ) => (value: unknown) => string;
+  const factory = new Function(
+    'M',
+    'MISMATCH',
+    `'use strict';\n${functions.join('\n')}\nreturn function write(value) { let j = ''; ${root} return j; };`,
+  ) as (memos: Array<Memo<string> | Memo<number>>, mismatch: symbol) => (value: unknown) => string;
   const compiled = factory(memoList, MISMATCH);
   const write: JsonWriter = (value) => {
     let bytes: string;

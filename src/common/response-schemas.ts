@@ -30,7 +30,10 @@ export function serializationSchema(components: Record<string, unknown>, name: s
     for (const [key, value] of Object.entries(obj)) {
       if (key === 'required' || key === 'example' || key === 'description') continue;
       if (key === 'type' && value === 'integer') out.type = 'number';
-      else if (key === 'properties') out.properties = Object.fromEntries(Object.entries(value as Schema).map(([p, s]) => [p, resolve(s, depth + 1)]));
+      else if (key === 'properties')
+        out.properties = Object.fromEntries(
+          Object.entries(value as Schema).map(([p, s]) => [p, resolve(s, depth + 1)]),
+        );
       else out[key] = resolve(value, depth + 1);
     }
     return out;

@@ -17,7 +17,9 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 export function textProblem(value: string, options: { multiline?: boolean } = {}): string | null {
   if (LONE_SURROGATE.test(value)) return 'must be valid Unicode text (it holds a lone UTF-16 surrogate)';
   if ((options.multiline ? CONTROL_EXCEPT_WHITESPACE : CONTROL).test(value))
-    return options.multiline ? 'must not hold control characters other than tab and line breaks' : 'must not hold control characters (including line breaks and tabs)';
+    return options.multiline
+      ? 'must not hold control characters other than tab and line breaks'
+      : 'must not hold control characters (including line breaks and tabs)';
   if (BIDI.test(value)) return 'must not hold bidirectional control characters';
   return null;
 }

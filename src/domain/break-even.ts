@@ -23,7 +23,16 @@ export type BreakEvenVariable = (typeof BREAK_EVEN_VARIABLES)[number];
 
 /** What each variable changes in the workload, its unit and bounds (the workload schema's bounds). */
 export const BREAK_EVEN_AXES: Readonly<
-  Record<BreakEvenVariable, { field: 'ingestGbPerDay' | 'sharedConsumers' | 'retentionHours'; unit: string; min: number; max: number; integer: boolean }>
+  Record<
+    BreakEvenVariable,
+    {
+      field: 'ingestGbPerDay' | 'sharedConsumers' | 'retentionHours';
+      unit: string;
+      min: number;
+      max: number;
+      integer: boolean;
+    }
+  >
 > = {
   ingest: { field: 'ingestGbPerDay', unit: 'GB/day', min: 0, max: 1000000, integer: false },
   consumers: { field: 'sharedConsumers', unit: 'consumers', min: 0, max: 1000, integer: true },
@@ -83,23 +92,37 @@ function validateRequest(req: BreakEvenRequest): void {
   const axis = typeof req?.vary === 'string' && Object.hasOwn(axes, req.vary) ? axes[req.vary] : undefined;
   if (!axis) errors.push({ field: 'vary', message: `vary must be one of ${BREAK_EVEN_VARIABLES.join(', ')}` });
   const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-  if (!isNum(req?.steps) || !Number.isInteger(req.steps) || req.steps < BREAK_EVEN_MIN_STEPS || req.steps > BREAK_EVEN_MAX_STEPS)
-    errors.push({ field: 'steps', message: `steps must be an integer between ${BREAK_EVEN_MIN_STEPS} and ${BREAK_EVEN_MAX_STEPS}` });
+  if (
+    !isNum(req?.steps) ||
+    !Number.isInteger(req.steps) ||
+    req.steps < BREAK_EVEN_MIN_STEPS ||
+    req.steps > BREAK_EVEN_MAX_STEPS
+  )
+    errors.push({
+      field: 'steps',
+      message: `steps must be an integer between ${BREAK_EVEN_MIN_STEPS} and ${BREAK_EVEN_MAX_STEPS}`,
+    });
   for (const key of ['from', 'to'] as const) {
     const v = req?.[key];
     if (!isNum(v)) errors.push({ field: key, message: `${key} must be a finite number` });
     else if (axis && (v < axis.min || v > axis.max))
       errors.push({ field: key, message: `${key} must be between ${axis.min} and ${axis.max} for vary=${req.vary}` });
-    else if (axis?.integer && !Number.isInteger(v)) errors.push({ field: key, message: `${key} must be an integer for vary=${req.vary}` });
+    else if (axis?.integer && !Number.isInteger(v))
+      errors.push({ field: key, message: `${key} must be an integer for vary=${req.vary}` });
   }
-  if (isNum(req?.from) && isNum(req?.to) && !(req.from < req.to)) errors.push({ field: 'from', message: 'from must be less than to' });
+  if (isNum(req?.from) && isNum(req?.to) && !(req.from < req.to))
+    errors.push({ field: 'from', message: 'from must be less than to' });
   if (errors.length > 0) throw new ValidationError(errors, 'The break-even request is not valid');
 }
 
 /** Cents per option at one value of the variable (null = ineligible or unpriced). */
 type CostVector = Record<OptionCode, number | null>;
 
-function makeCostFunction(input: WorkloadInput, rates: RateResolver, vary: BreakEvenVariable): (x: number) => CostVector {
+function makeCostFunction(
+  input: WorkloadInput,
+  rates: RateResolver,
+  vary: BreakEvenVariable,
+): (x: number) => CostVector {
   const base = normalizeWorkload(input);
   const peakFromInput = base.peakSource === 'INPUT';
   const ratio = base.peakFactor;
@@ -110,7 +133,13 @@ function makeCostFunction(input: WorkloadInput, rates: RateResolver, vary: Break
       // A daily profile keeps its shape: every hour (and a given peak) scaled to x GB/day.
       variant = scaleVolume(input, x / base.ingestGbPerDay);
     } else if (vary === 'ingest') {
-      variant = { ...input, ingestGbPerDay: x, avgWriteMBps: undefined, hourlyWriteMBps: undefined, peakWriteMBps: undefined };
+      variant = {
+        ...input,
+        ingestGbPerDay: x,
+        avgWriteMBps: undefined,
+        hourlyWriteMBps: undefined,
+        peakWriteMBps: undefined,
+      };
       if (peakFromInput) {
         const avg = (x * MB_PER_GB) / (activeHours * SECONDS_PER_HOUR);
         variant.peakWriteMBps = Math.max(avg, avg * ratio);
@@ -142,7 +171,8 @@ function samplePoints(req: BreakEvenRequest): number[] {
   return xs;
 }
 
-const sign = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : Math.sign(a - b));
+const sign = (a: number | null, b: number | null): number | null =>
+  a === null || b === null ? null : Math.sign(a - b);
 
 /** Smallest x in (lo, hi] where sign(A − B) equals `target`, by bisection. Yields after every cost evaluation. */
 function* bisect(
@@ -182,7 +212,12 @@ function* bisect(
  * Cost series for every option over `from..to` (`steps` points) and the exact crossover points.
  * vary: ingest → ingestGbPerDay (peak keeps its ratio to the average; a daily profile keeps its shape); consumers → sharedConsumers; retention → retentionHours.
  */
-export function breakEven(input: WorkloadInput, card: RateCard, pricing: PricingInput | undefined, req: BreakEvenRequest): BreakEvenResult {
+export function breakEven(
+  input: WorkloadInput,
+  card: RateCard,
+  pricing: PricingInput | undefined,
+  req: BreakEvenRequest,
+): BreakEvenResult {
   const steps = breakEvenSteps(input, card, pricing, req);
   for (;;) {
     const next = steps.next();
@@ -194,7 +229,13 @@ export function breakEven(input: WorkloadInput, card: RateCard, pricing: Pricing
  * The same result as `breakEven`, computed in slices of at most `sliceMs` of CPU with the event loop free in
  * between (a 1,000-step series takes hundreds of ms; health checks and other requests must not wait for it).
  */
-export async function breakEvenYielding(input: WorkloadInput, card: RateCard, pricing: PricingInput | undefined, req: BreakEvenRequest, sliceMs = 10): Promise<BreakEvenResult> {
+export async function breakEvenYielding(
+  input: WorkloadInput,
+  card: RateCard,
+  pricing: PricingInput | undefined,
+  req: BreakEvenRequest,
+  sliceMs = 10,
+): Promise<BreakEvenResult> {
   const steps = breakEvenSteps(input, card, pricing, req);
   let sliceStart = performance.now();
   for (;;) {
@@ -208,11 +249,21 @@ export async function breakEvenYielding(input: WorkloadInput, card: RateCard, pr
 }
 
 /** Break-even as a generator that yields after every cost evaluation (one workload priced six ways). */
-function* breakEvenSteps(input: WorkloadInput, card: RateCard, pricing: PricingInput | undefined, req: BreakEvenRequest): Generator<void, BreakEvenResult> {
+function* breakEvenSteps(
+  input: WorkloadInput,
+  card: RateCard,
+  pricing: PricingInput | undefined,
+  req: BreakEvenRequest,
+): Generator<void, BreakEvenResult> {
   validateRequest(req);
   const base = normalizeWorkload(input);
   if (base.region !== card.region) {
-    throw new ValidationError([{ field: 'workload.region', message: `region ${base.region} does not match the rate card's region ${card.region}` }]);
+    throw new ValidationError([
+      {
+        field: 'workload.region',
+        message: `region ${base.region} does not match the rate card's region ${card.region}`,
+      },
+    ]);
   }
   const rates = new RateResolver(card, pricing);
   const axis = BREAK_EVEN_AXES[req.vary];
@@ -260,13 +311,25 @@ function* breakEvenSteps(input: WorkloadInput, card: RateCard, pricing: PricingI
       }
     }
   }
-  crossovers.sort((p, q) => p.at - q.at || OPTION_CODES.indexOf(p.optionA) - OPTION_CODES.indexOf(q.optionA) || OPTION_CODES.indexOf(p.optionB) - OPTION_CODES.indexOf(q.optionB));
+  crossovers.sort(
+    (p, q) =>
+      p.at - q.at ||
+      OPTION_CODES.indexOf(p.optionA) - OPTION_CODES.indexOf(q.optionA) ||
+      OPTION_CODES.indexOf(p.optionB) - OPTION_CODES.indexOf(q.optionB),
+  );
 
   const warnings: Issue[] = [];
-  if (card.stale) warnings.push({ code: 'RATE_CARD_STALE', message: `The ${card.region} rate card (fetched ${card.fetchedAt}) is stale: prices may be out of date.` });
+  if (card.stale)
+    warnings.push({
+      code: 'RATE_CARD_STALE',
+      message: `The ${card.region} rate card (fetched ${card.fetchedAt}) is stale: prices may be out of date.`,
+    });
   for (const s of series) {
     if (s.points.every((p) => p.monthlyCostUsd === null))
-      warnings.push({ code: 'OPTION_NEVER_AVAILABLE', message: `${s.option} is ineligible or unpriced over the whole range.` });
+      warnings.push({
+        code: 'OPTION_NEVER_AVAILABLE',
+        message: `${s.option} is ineligible or unpriced over the whole range.`,
+      });
   }
   return {
     vary: req.vary,

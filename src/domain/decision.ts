@@ -62,16 +62,28 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
     return {
       fired,
       answer: () => `existingKafkaClients: ${yesNo(fired)}`,
-      outcome: fired ? preferMsk(ctx, RULE_IDS.existingKafka, 'Existing Kafka clients and tooling keep working on Amazon MSK.') : 'No → next question.',
+      outcome: fired
+        ? preferMsk(ctx, RULE_IDS.existingKafka, 'Existing Kafka clients and tooling keep working on Amazon MSK.')
+        : 'No → next question.',
     };
   },
   [RULE_IDS.kafkaConnect]: (ctx) => {
     const fired = ctx.w.needsKafkaConnect;
-    if (fired) ctx.warn('KAFKA_CONNECT_NOT_PRICED', () => 'Kafka Connect runs on MSK Connect (per MCU-hour), which is not priced in these estimates.');
+    if (fired)
+      ctx.warn(
+        'KAFKA_CONNECT_NOT_PRICED',
+        () => 'Kafka Connect runs on MSK Connect (per MCU-hour), which is not priced in these estimates.',
+      );
     return {
       fired,
       answer: () => `needsKafkaConnect: ${yesNo(fired)}`,
-      outcome: fired ? preferMsk(ctx, RULE_IDS.kafkaConnect, 'Kafka Connect (managed connectors) needs Kafka: Amazon MSK with MSK Connect.') : 'No → next question.',
+      outcome: fired
+        ? preferMsk(
+            ctx,
+            RULE_IDS.kafkaConnect,
+            'Kafka Connect (managed connectors) needs Kafka: Amazon MSK with MSK Connect.',
+          )
+        : 'No → next question.',
     };
   },
   [RULE_IDS.kafkaStreams]: (ctx) => {
@@ -79,7 +91,9 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
     return {
       fired,
       answer: () => `needsKafkaStreams: ${yesNo(fired)}`,
-      outcome: fired ? preferMsk(ctx, RULE_IDS.kafkaStreams, 'Kafka Streams applications need a Kafka cluster: Amazon MSK.') : 'No → next question.',
+      outcome: fired
+        ? preferMsk(ctx, RULE_IDS.kafkaStreams, 'Kafka Streams applications need a Kafka cluster: Amazon MSK.')
+        : 'No → next question.',
     };
   },
   [RULE_IDS.sustainedThroughput]: (ctx) => {
@@ -92,13 +106,18 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
     flow.preferred = ['MSK_PROVISIONED', 'MSK_EXPRESS'];
     flow.decidedBy = RULE_IDS.sustainedThroughput;
     flow.reasons.push(`Sustained ${n(w.avgWriteMBps)} MB/s, 24/7, is cheaper on provisioned MSK brokers.`);
-    return { fired, answer, outcome: `Yes → Amazon MSK provisioned (Standard or Express)${prior ? `, refining ${prior}` : ''}.` };
+    return {
+      fired,
+      answer,
+      outcome: `Yes → Amazon MSK provisioned (Standard or Express)${prior ? `, refining ${prior}` : ''}.`,
+    };
   },
   [RULE_IDS.trafficPattern]: (ctx) => {
     const { w, flow } = ctx;
     const fired = w.trafficPattern !== 'STEADY';
     const answer = (): string => `trafficPattern: ${w.trafficPattern}`;
-    if (flow.service === 'MSK') return { fired, answer, outcome: `Not applied: Amazon MSK already chosen at ${flow.decidedBy}.` };
+    if (flow.service === 'MSK')
+      return { fired, answer, outcome: `Not applied: Amazon MSK already chosen at ${flow.decidedBy}.` };
     flow.service = 'KINESIS';
     flow.decidedBy = RULE_IDS.trafficPattern;
     if (fired) {
@@ -115,18 +134,33 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
     const fired = w.dedicatedConsumers > KDS_LIMITS.maxEfoConsumers;
     const answer = (): string => `dedicatedConsumers: ${w.dedicatedConsumers}`;
     if (flow.service !== 'KINESIS' || !flow.preferred) {
-      return { fired, answer, outcome: fired ? 'Amazon MSK consumer groups (MSK already chosen).' : 'No → keep the choice.' };
+      return {
+        fired,
+        answer,
+        outcome: fired ? 'Amazon MSK consumer groups (MSK already chosen).' : 'No → keep the choice.',
+      };
     }
     const fitting = flow.preferred.filter((o) => w.dedicatedConsumers <= efoLimit(o));
-    if (fitting.length === flow.preferred.length) return { fired, answer, outcome: fired ? 'Within the limit of the preferred Kinesis option.' : 'No → keep the choice.' };
+    if (fitting.length === flow.preferred.length)
+      return {
+        fired,
+        answer,
+        outcome: fired ? 'Within the limit of the preferred Kinesis option.' : 'No → keep the choice.',
+      };
     if (fitting.length > 0) {
       flow.preferred = fitting;
-      return { fired, answer, outcome: `Above 20 → only ${fitting.join(', ')} (up to 50 enhanced fan-out consumers) stays preferred.` };
+      return {
+        fired,
+        answer,
+        outcome: `Above 20 → only ${fitting.join(', ')} (up to 50 enhanced fan-out consumers) stays preferred.`,
+      };
     }
     flow.service = 'MSK';
     flow.preferred = [...MSK_OPTIONS];
     flow.decidedBy = RULE_IDS.dedicatedConsumers;
-    flow.reasons.push(`${w.dedicatedConsumers} dedicated consumers exceed the Kinesis enhanced fan-out limit: Amazon MSK consumer groups.`);
+    flow.reasons.push(
+      `${w.dedicatedConsumers} dedicated consumers exceed the Kinesis enhanced fan-out limit: Amazon MSK consumer groups.`,
+    );
     return { fired, answer, outcome: 'Yes → Amazon MSK consumer groups.' };
   },
   [RULE_IDS.kdsRecordSizeMax]: (ctx) => {
@@ -134,40 +168,78 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
     const fired = w.maxRecordSizeKB > KDS_LIMITS.absoluteMaxRecordKB;
     if (fired)
       for (const o of KDS_ALL)
-        ctx.disqualify(o, RULE_IDS.kdsRecordSizeMax, () => `Largest record ${n(w.maxRecordSizeKB)} KB exceeds the Kinesis maximum of 10 MiB (10,240 KB).`);
-    return { fired, answer: () => `maxRecordSizeKB: ${n(w.maxRecordSizeKB)}`, outcome: fired ? 'Kinesis options disqualified.' : 'Within the limit.' };
+        ctx.disqualify(
+          o,
+          RULE_IDS.kdsRecordSizeMax,
+          () => `Largest record ${n(w.maxRecordSizeKB)} KB exceeds the Kinesis maximum of 10 MiB (10,240 KB).`,
+        );
+    return {
+      fired,
+      answer: () => `maxRecordSizeKB: ${n(w.maxRecordSizeKB)}`,
+      outcome: fired ? 'Kinesis options disqualified.' : 'Within the limit.',
+    };
   },
   [RULE_IDS.kdsRecordSizeDefault]: (ctx) => {
     const { w } = ctx;
-    const fired = w.maxRecordSizeKB > KDS_LIMITS.defaultMaxRecordKB && w.maxRecordSizeKB <= KDS_LIMITS.absoluteMaxRecordKB;
+    const fired =
+      w.maxRecordSizeKB > KDS_LIMITS.defaultMaxRecordKB && w.maxRecordSizeKB <= KDS_LIMITS.absoluteMaxRecordKB;
     if (fired)
       ctx.warn(
         RULE_IDS.kdsRecordSizeDefault,
-        () => `Largest record ${n(w.maxRecordSizeKB)} KB is above the Kinesis default 1 MiB: raise the stream's maximum record size (assumed done).`,
+        () =>
+          `Largest record ${n(w.maxRecordSizeKB)} KB is above the Kinesis default 1 MiB: raise the stream's maximum record size (assumed done).`,
       );
-    return { fired, answer: () => `maxRecordSizeKB: ${n(w.maxRecordSizeKB)}`, outcome: fired ? 'Warning: raise the per-stream maximum record size.' : 'Not needed.' };
+    return {
+      fired,
+      answer: () => `maxRecordSizeKB: ${n(w.maxRecordSizeKB)}`,
+      outcome: fired ? 'Warning: raise the per-stream maximum record size.' : 'Not needed.',
+    };
   },
   [RULE_IDS.serverlessMessageSize]: (ctx) => {
     const { w } = ctx;
     const fired = w.maxRecordSizeKB > MSK_LIMITS.serverlessMaxMessageKB;
     if (fired)
-      ctx.disqualify('MSK_SERVERLESS', RULE_IDS.serverlessMessageSize, () => `Largest record ${n(w.maxRecordSizeKB)} KB exceeds the MSK Serverless 8 MiB message limit.`);
-    return { fired, answer: () => `maxRecordSizeKB: ${n(w.maxRecordSizeKB)}`, outcome: fired ? 'MSK Serverless disqualified.' : 'Within the limit.' };
+      ctx.disqualify(
+        'MSK_SERVERLESS',
+        RULE_IDS.serverlessMessageSize,
+        () => `Largest record ${n(w.maxRecordSizeKB)} KB exceeds the MSK Serverless 8 MiB message limit.`,
+      );
+    return {
+      fired,
+      answer: () => `maxRecordSizeKB: ${n(w.maxRecordSizeKB)}`,
+      outcome: fired ? 'MSK Serverless disqualified.' : 'Within the limit.',
+    };
   },
   [RULE_IDS.mskMessageSizeDefault]: (ctx) => {
     const { w } = ctx;
     const fired = w.maxRecordSizeKB > MSK_LIMITS.defaultMaxMessageKB;
     if (fired)
-      ctx.warn(RULE_IDS.mskMessageSizeDefault, () => `Largest record ${n(w.maxRecordSizeKB)} KB is above Kafka's ~1 MiB default: raise message.max.bytes and the client limits.`);
-    return { fired, answer: () => `maxRecordSizeKB: ${n(w.maxRecordSizeKB)}`, outcome: fired ? 'Warning: raise message.max.bytes.' : 'Not needed.' };
+      ctx.warn(
+        RULE_IDS.mskMessageSizeDefault,
+        () =>
+          `Largest record ${n(w.maxRecordSizeKB)} KB is above Kafka's ~1 MiB default: raise message.max.bytes and the client limits.`,
+      );
+    return {
+      fired,
+      answer: () => `maxRecordSizeKB: ${n(w.maxRecordSizeKB)}`,
+      outcome: fired ? 'Warning: raise message.max.bytes.' : 'Not needed.',
+    };
   },
   [RULE_IDS.kdsRetentionMax]: (ctx) => {
     const { w } = ctx;
     const fired = w.retentionHours > KDS_LIMITS.maxRetentionHours;
     if (fired)
       for (const o of KDS_ALL)
-        ctx.disqualify(o, RULE_IDS.kdsRetentionMax, () => `Retention ${n(w.retentionHours)} h exceeds the Kinesis maximum of 365 days (8,760 h).`);
-    return { fired, answer: () => `retentionHours: ${n(w.retentionHours)}`, outcome: fired ? 'Kinesis options disqualified.' : 'Within the limit.' };
+        ctx.disqualify(
+          o,
+          RULE_IDS.kdsRetentionMax,
+          () => `Retention ${n(w.retentionHours)} h exceeds the Kinesis maximum of 365 days (8,760 h).`,
+        );
+    return {
+      fired,
+      answer: () => `retentionHours: ${n(w.retentionHours)}`,
+      outcome: fired ? 'Kinesis options disqualified.' : 'Within the limit.',
+    };
   },
   [RULE_IDS.kdsEfoConsumers]: (ctx) => {
     const { w } = ctx;
@@ -176,7 +248,12 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
     for (const o of KDS_ALL) {
       if (w.dedicatedConsumers > efoLimit(o)) {
         disqualified.push(o);
-        ctx.disqualify(o, RULE_IDS.kdsEfoConsumers, () => `${w.dedicatedConsumers} dedicated consumers exceed the ${efoLimit(o)} enhanced fan-out consumers a stream can register.`);
+        ctx.disqualify(
+          o,
+          RULE_IDS.kdsEfoConsumers,
+          () =>
+            `${w.dedicatedConsumers} dedicated consumers exceed the ${efoLimit(o)} enhanced fan-out consumers a stream can register.`,
+        );
       }
     }
     return {
@@ -197,7 +274,8 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
       );
     return {
       fired,
-      answer: () => `peakWriteMBps: ${n(w.peakWriteMBps)}; ${w.region} default ${n(q.onDemandMaxWriteMBps)} MB/s (${q.tier})`,
+      answer: () =>
+        `peakWriteMBps: ${n(w.peakWriteMBps)}; ${w.region} default ${n(q.onDemandMaxWriteMBps)} MB/s (${q.tier})`,
       outcome: fired ? 'Warning: quota increase needed (on-demand stays eligible).' : 'Within the regional default.',
     };
   },
@@ -214,7 +292,8 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
       );
     return {
       fired,
-      answer: () => `peak shared read: ${n(read)} MB/s; ${w.region} default ${n(q.onDemandMaxReadMBps)} MB/s (${q.tier})`,
+      answer: () =>
+        `peak shared read: ${n(read)} MB/s; ${w.region} default ${n(q.onDemandMaxReadMBps)} MB/s (${q.tier})`,
       outcome: fired ? 'Warning: quota increase needed (on-demand stays eligible).' : 'Within the regional default.',
     };
   },
@@ -225,7 +304,8 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
     if (fired)
       ctx.warn(
         'KDS_SHARD_QUOTA',
-        () => `Kinesis provisioned: ${shards} shards exceed the ${ctx.w.region} default account quota of ${q.shardQuota} shards: request an increase (Service Quotas).`,
+        () =>
+          `Kinesis provisioned: ${shards} shards exceed the ${ctx.w.region} default account quota of ${q.shardQuota} shards: request an increase (Service Quotas).`,
       );
     return {
       fired,
@@ -236,21 +316,47 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
   [RULE_IDS.serverlessIngress]: (ctx) => {
     const { w } = ctx;
     const fired = w.peakWriteMBps > MSK_LIMITS.serverlessMaxIngressMBps;
-    if (fired) ctx.disqualify('MSK_SERVERLESS', RULE_IDS.serverlessIngress, () => `Peak write ${n(w.peakWriteMBps)} MB/s exceeds the MSK Serverless limit of 200 MB/s per cluster.`);
-    return { fired, answer: () => `peakWriteMBps: ${n(w.peakWriteMBps)}`, outcome: fired ? 'MSK Serverless disqualified.' : 'Within the limit.' };
+    if (fired)
+      ctx.disqualify(
+        'MSK_SERVERLESS',
+        RULE_IDS.serverlessIngress,
+        () => `Peak write ${n(w.peakWriteMBps)} MB/s exceeds the MSK Serverless limit of 200 MB/s per cluster.`,
+      );
+    return {
+      fired,
+      answer: () => `peakWriteMBps: ${n(w.peakWriteMBps)}`,
+      outcome: fired ? 'MSK Serverless disqualified.' : 'Within the limit.',
+    };
   },
   [RULE_IDS.serverlessEgress]: (ctx) => {
     const { w } = ctx;
     const fired = w.peakReadMBps > MSK_LIMITS.serverlessMaxEgressMBps;
-    if (fired) ctx.disqualify('MSK_SERVERLESS', RULE_IDS.serverlessEgress, () => `Peak read ${n(w.peakReadMBps)} MB/s exceeds the MSK Serverless limit of 400 MB/s per cluster.`);
-    return { fired, answer: () => `peakReadMBps: ${n(w.peakReadMBps)}`, outcome: fired ? 'MSK Serverless disqualified.' : 'Within the limit.' };
+    if (fired)
+      ctx.disqualify(
+        'MSK_SERVERLESS',
+        RULE_IDS.serverlessEgress,
+        () => `Peak read ${n(w.peakReadMBps)} MB/s exceeds the MSK Serverless limit of 400 MB/s per cluster.`,
+      );
+    return {
+      fired,
+      answer: () => `peakReadMBps: ${n(w.peakReadMBps)}`,
+      outcome: fired ? 'MSK Serverless disqualified.' : 'Within the limit.',
+    };
   },
   [RULE_IDS.serverlessPartitions]: (ctx) => {
     const partitions = ctx.sizing.MSK_SERVERLESS.partitions ?? 0;
     const fired = partitions > MSK_LIMITS.serverlessPartitionQuota;
     if (fired)
-      ctx.warn(RULE_IDS.serverlessPartitions, () => `MSK Serverless needs ${partitions} partitions, above the ${MSK_LIMITS.serverlessPartitionQuota} per-cluster quota: request a higher quota.`);
-    return { fired, answer: () => `Serverless partitions: ${partitions}`, outcome: fired ? 'Warning: request a higher partition quota.' : 'Within the quota.' };
+      ctx.warn(
+        RULE_IDS.serverlessPartitions,
+        () =>
+          `MSK Serverless needs ${partitions} partitions, above the ${MSK_LIMITS.serverlessPartitionQuota} per-cluster quota: request a higher quota.`,
+      );
+    return {
+      fired,
+      answer: () => `Serverless partitions: ${partitions}`,
+      outcome: fired ? 'Warning: request a higher partition quota.' : 'Within the quota.',
+    };
   },
   [RULE_IDS.mskPartitionsPerBroker]: (ctx) => {
     const p = ctx.sizing.MSK_PROVISIONED;
@@ -258,8 +364,11 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
     const fired = p.boundBy === 'PARTITIONS_PER_BROKER' || e.boundBy === 'PARTITIONS_PER_BROKER';
     return {
       fired,
-      answer: () => `provisioned: ${p.partitionReplicasPerBroker} replicas/broker (recommended ≤ ${p.partitionsRecommendedPerBroker}); express: ${e.partitionReplicasPerBroker} (≤ ${e.partitionsRecommendedPerBroker})`,
-      outcome: fired ? 'Brokers added for partitions.' : 'Partitions fit; throughput or the 3-broker minimum set the size.',
+      answer: () =>
+        `provisioned: ${p.partitionReplicasPerBroker} replicas/broker (recommended ≤ ${p.partitionsRecommendedPerBroker}); express: ${e.partitionReplicasPerBroker} (≤ ${e.partitionsRecommendedPerBroker})`,
+      outcome: fired
+        ? 'Brokers added for partitions.'
+        : 'Partitions fit; throughput or the 3-broker minimum set the size.',
     };
   },
   [RULE_IDS.mskStoragePerBroker]: (ctx) => {
@@ -277,7 +386,11 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
     const quota = MSK_SIZING_FACTORS.brokerQuotaPerCluster;
     const over = [p, e].filter((s) => (s.brokers ?? 0) > quota);
     for (const s of over)
-      ctx.warn(RULE_IDS.mskBrokerQuota, () => `${s.brokers} × ${s.brokerType} exceed the default ${quota} brokers per cluster: request a quota increase or split the cluster.`);
+      ctx.warn(
+        RULE_IDS.mskBrokerQuota,
+        () =>
+          `${s.brokers} × ${s.brokerType} exceed the default ${quota} brokers per cluster: request a quota increase or split the cluster.`,
+      );
     return {
       fired: over.length > 0,
       answer: () => `provisioned: ${p.brokers} brokers; express: ${e.brokers} brokers (quota ${quota})`,
@@ -293,13 +406,21 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
     const fired = target < delivered;
     if (fired) {
       const hint =
-        usesShared && target >= KDS_LIMITS.efoLatencyMs ? ' Moving the shared consumers to enhanced fan-out (~70 ms) would meet it.' : '';
+        usesShared && target >= KDS_LIMITS.efoLatencyMs
+          ? ' Moving the shared consumers to enhanced fan-out (~70 ms) would meet it.'
+          : '';
       for (const o of KDS_ALL)
-        ctx.disqualify(o, RULE_IDS.kdsLatency, () => `Latency target ${n(target)} ms is below the ~${delivered} ms Kinesis delivers with ${usesShared ? 'shared reads' : 'enhanced fan-out'}.${hint}`);
+        ctx.disqualify(
+          o,
+          RULE_IDS.kdsLatency,
+          () =>
+            `Latency target ${n(target)} ms is below the ~${delivered} ms Kinesis delivers with ${usesShared ? 'shared reads' : 'enhanced fan-out'}.${hint}`,
+        );
     }
     return {
       fired,
-      answer: () => `latencyTargetMs: ${n(target)}; Kinesis read path: ${usesShared ? 'shared (~200 ms)' : 'enhanced fan-out (~70 ms)'}`,
+      answer: () =>
+        `latencyTargetMs: ${n(target)}; Kinesis read path: ${usesShared ? 'shared (~200 ms)' : 'enhanced fan-out (~70 ms)'}`,
       outcome: fired ? 'Kinesis options disqualified.' : 'Kinesis meets the target.',
     };
   },
@@ -309,20 +430,39 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
     const fired = target < MSK_LIMITS.typicalLatencyMs;
     if (fired)
       for (const o of MSK_OPTIONS)
-        ctx.disqualify(o, RULE_IDS.mskLatency, () => `Latency target ${n(target)} ms is below the ~5 ms typical of Amazon MSK.`);
-    return { fired, answer: () => `latencyTargetMs: ${n(target)}`, outcome: fired ? 'MSK options disqualified.' : 'MSK meets the target.' };
+        ctx.disqualify(
+          o,
+          RULE_IDS.mskLatency,
+          () => `Latency target ${n(target)} ms is below the ~5 ms typical of Amazon MSK.`,
+        );
+    return {
+      fired,
+      answer: () => `latencyTargetMs: ${n(target)}`,
+      outcome: fired ? 'MSK options disqualified.' : 'MSK meets the target.',
+    };
   },
   [RULE_IDS.crossRegion]: (ctx) => {
     const fired = ctx.w.needsCrossRegionReplication;
     if (fired) {
       for (const o of KDS_ALL)
-        ctx.disqualify(o, RULE_IDS.crossRegion, () => 'Kinesis Data Streams has no managed cross-region replication; it would need a custom replicator (a consumer writing to a stream in the target region), priced in the line items as an assumption for comparison only.');
-      ctx.warn(RULE_IDS.crossRegion, () => 'Cross-region replication on MSK uses MSK Replicator: priced per replicator-hour and per GB replicated, with inter-region transfer and the target cluster (at this region\'s rates).');
+        ctx.disqualify(
+          o,
+          RULE_IDS.crossRegion,
+          () =>
+            'Kinesis Data Streams has no managed cross-region replication; it would need a custom replicator (a consumer writing to a stream in the target region), priced in the line items as an assumption for comparison only.',
+        );
+      ctx.warn(
+        RULE_IDS.crossRegion,
+        () =>
+          "Cross-region replication on MSK uses MSK Replicator: priced per replicator-hour and per GB replicated, with inter-region transfer and the target cluster (at this region's rates).",
+      );
     }
     return {
       fired,
       answer: () => `needsCrossRegionReplication: ${yesNo(fired)}`,
-      outcome: fired ? 'Kinesis options disqualified (custom replicator priced for comparison); MSK via MSK Replicator (priced).' : 'Not needed.',
+      outcome: fired
+        ? 'Kinesis options disqualified (custom replicator priced for comparison); MSK via MSK Replicator (priced).'
+        : 'Not needed.',
     };
   },
   [RULE_IDS.kdsSharedFanout]: (ctx) => {
@@ -333,19 +473,40 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
         () =>
           `${ctx.w.sharedConsumers} shared consumers share 5 GetRecords calls/s per shard on Kinesis whatever the shard count: each polls about every ${n(ctx.w.sharedConsumers / 5, 1)} s (vs ~${KDS_LIMITS.sharedReadLatencyMs} ms typical). Use enhanced fan-out (dedicatedConsumers): ~${KDS_LIMITS.efoLatencyMs} ms, billed per consumer-shard-hour and GB.`,
       );
-    return { fired, answer: () => `sharedConsumers: ${ctx.w.sharedConsumers}`, outcome: fired ? 'Warning: consider enhanced fan-out.' : 'Fine.' };
+    return {
+      fired,
+      answer: () => `sharedConsumers: ${ctx.w.sharedConsumers}`,
+      outcome: fired ? 'Warning: consider enhanced fan-out.' : 'Fine.',
+    };
   },
   [RULE_IDS.advantageMinimum]: (ctx) => {
     const { w } = ctx;
     const fired = w.avgWriteMBps < 25 || w.activeHoursPerDay < 24;
     if (fired)
-      ctx.warn(RULE_IDS.advantageMinimum, () => `Average write ${n(w.avgWriteMBps)} MB/s (${n(w.activeHoursPerDay, 2)} h/day) is below the On-demand Advantage 25 MB/s billed minimum: the shortfall is billed.`);
-    return { fired, answer: () => `average write ${n(w.avgWriteMBps)} MB/s, ${n(w.activeHoursPerDay, 2)} h/day`, outcome: fired ? 'Warning: minimum shortfall billed.' : 'At or above the minimum.' };
+      ctx.warn(
+        RULE_IDS.advantageMinimum,
+        () =>
+          `Average write ${n(w.avgWriteMBps)} MB/s (${n(w.activeHoursPerDay, 2)} h/day) is below the On-demand Advantage 25 MB/s billed minimum: the shortfall is billed.`,
+      );
+    return {
+      fired,
+      answer: () => `average write ${n(w.avgWriteMBps)} MB/s, ${n(w.activeHoursPerDay, 2)} h/day`,
+      outcome: fired ? 'Warning: minimum shortfall billed.' : 'At or above the minimum.',
+    };
   },
   [RULE_IDS.serverlessAuth]: (ctx) => {
     const fired = ctx.w.existingKafkaClients;
-    if (fired) ctx.warn(RULE_IDS.serverlessAuth, () => 'MSK Serverless accepts IAM access control over TLS only: existing Kafka clients may need new authentication settings.');
-    return { fired, answer: () => `existingKafkaClients: ${yesNo(fired)}`, outcome: fired ? 'Warning: IAM authentication only.' : 'Not applicable.' };
+    if (fired)
+      ctx.warn(
+        RULE_IDS.serverlessAuth,
+        () =>
+          'MSK Serverless accepts IAM access control over TLS only: existing Kafka clients may need new authentication settings.',
+      );
+    return {
+      fired,
+      answer: () => `existingKafkaClients: ${yesNo(fired)}`,
+      outcome: fired ? 'Warning: IAM authentication only.' : 'Not applicable.',
+    };
   },
   [RULE_IDS.pipeline]: (ctx) => {
     const { w, sizing } = ctx;
@@ -366,7 +527,9 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
     return {
       fired,
       answer: () => `lambdaConsumers: ${yesNo(fired)}`,
-      outcome: fired ? 'Lambda event source mappings exist for both Kinesis and MSK; eligibility unchanged.' : 'Not applicable.',
+      outcome: fired
+        ? 'Lambda event source mappings exist for both Kinesis and MSK; eligibility unchanged.'
+        : 'Not applicable.',
     };
   },
 };
@@ -375,7 +538,11 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
  * Runs every rule in order. `lean` skips building the words (trace answers, messages): the
  * disqualifications then carry codes with empty messages and the trace is empty.
  */
-export function runDecisionRules(w: NormalizedWorkload, sizing: Record<OptionCode, OptionSizing>, lean = false): DecisionOutcome {
+export function runDecisionRules(
+  w: NormalizedWorkload,
+  sizing: Record<OptionCode, OptionSizing>,
+  lean = false,
+): DecisionOutcome {
   const disqualifiedBy = {
     KDS_ON_DEMAND: [],
     KDS_ON_DEMAND_ADVANTAGE: [],
@@ -399,7 +566,14 @@ export function runDecisionRules(w: NormalizedWorkload, sizing: Record<OptionCod
   for (const rule of DECISION_RULES) {
     const verdict = evaluatorFor(rule)(ctx);
     if (!lean) {
-      trace.push({ ruleId: rule.id, question: rule.question, answer: verdict.answer(), fired: verdict.fired, outcome: verdict.outcome, source: rule.source });
+      trace.push({
+        ruleId: rule.id,
+        question: rule.question,
+        answer: verdict.answer(),
+        fired: verdict.fired,
+        outcome: verdict.outcome,
+        source: rule.source,
+      });
     }
   }
   return { trace, disqualifiedBy, warnings, flow };

@@ -3,7 +3,16 @@
  */
 import { runDecisionRules, type DecisionOutcome, type FlowPreference } from './decision';
 import { DomainError, ValidationError } from './errors';
-import type { CostBand, Estimate, Evaluation, Issue, OptionResult, OptionSizing, Recommendation, VolumeRange } from './evaluation.types';
+import type {
+  CostBand,
+  Estimate,
+  Evaluation,
+  Issue,
+  OptionResult,
+  OptionSizing,
+  Recommendation,
+  VolumeRange,
+} from './evaluation.types';
 import { OPTION_CODES, OPTION_LABELS, OPTION_SERVICE, type OptionCode } from './options';
 import { kdsAdvantageModel, kdsOnDemandModel, kdsProvisionedModel, type OptionModel } from './pricing/kds-cost';
 import { type PricedLines, priceLines, priceTotalCents } from './pricing/line-draft';
@@ -85,12 +94,14 @@ function cheapest<T extends Choosable>(options: T[], candidates: readonly Option
   for (const o of options) {
     if (!o.eligible || !candidates.includes(o.option)) continue;
     if (!best) best = o;
-    else if (o.monthlyCostUsd !== null && (best.monthlyCostUsd === null || o.monthlyCostUsd < best.monthlyCostUsd)) best = o;
+    else if (o.monthlyCostUsd !== null && (best.monthlyCostUsd === null || o.monthlyCostUsd < best.monthlyCostUsd))
+      best = o;
   }
   return best;
 }
 
-const money = (usd: number | null): string => (usd === null ? 'cost unknown (missing rates)' : `$${usd.toFixed(2)}/month`);
+const money = (usd: number | null): string =>
+  usd === null ? 'cost unknown (missing rates)' : `$${usd.toFixed(2)}/month`;
 
 function sizingSummary(o: OptionResult): string {
   const s = o.sizing;
@@ -104,14 +115,20 @@ function sizingSummary(o: OptionResult): string {
  * The recommended option: the cheapest eligible one the flowchart prefers, else the cheapest eligible of
  * the flowchart's service, else the cheapest eligible overall. `stage` says which.
  */
-function pickWinner<T extends Choosable>(options: T[], flow: FlowPreference): { choice: T | null; stage: 'PREFERRED' | 'SERVICE' | 'ANY' | null } {
+function pickWinner<T extends Choosable>(
+  options: T[],
+  flow: FlowPreference,
+): { choice: T | null; stage: 'PREFERRED' | 'SERVICE' | 'ANY' | null } {
   if (flow.preferred) {
     const choice = cheapest(options, flow.preferred);
     if (choice) return { choice, stage: 'PREFERRED' };
   }
   if (flow.service) {
     const service = flow.service;
-    const choice = cheapest(options, OPTION_CODES.filter((c) => OPTION_SERVICE[c] === service));
+    const choice = cheapest(
+      options,
+      OPTION_CODES.filter((c) => OPTION_SERVICE[c] === service),
+    );
     if (choice) return { choice, stage: 'SERVICE' };
   }
   const choice = cheapest(options, OPTION_CODES);
@@ -128,7 +145,8 @@ function recommend(options: OptionResult[], decision: DecisionOutcome): Omit<Rec
       .map((o) => `${o.option} (${o.disqualifiedBy.map((d) => d.code).join(', ')})`);
     reasons.push(`The flowchart's choice is disqualified: ${blocked.join('; ')}.`);
   }
-  if (stage === 'SERVICE') reasons.push(`Cheapest eligible ${flow.service === 'MSK' ? 'Amazon MSK' : 'Kinesis'} option instead.`);
+  if (stage === 'SERVICE')
+    reasons.push(`Cheapest eligible ${flow.service === 'MSK' ? 'Amazon MSK' : 'Kinesis'} option instead.`);
   if (stage === 'ANY') reasons.push('Cheapest eligible option overall instead.');
   if (!choice) {
     return {
@@ -143,10 +161,18 @@ function recommend(options: OptionResult[], decision: DecisionOutcome): Omit<Rec
     reasons.push(`${choice.label} is the cheapest eligible of ${flow.preferred.join(', ')}.`);
   }
   reasons.push(`${choice.label}: ${sizingSummary(choice)}, ${money(choice.monthlyCostUsd)}.`);
-  const cheaper = options.filter((o) => o.eligible && o.monthlyCostUsd !== null && choice.monthlyCostUsd !== null && o.monthlyCostUsd < choice.monthlyCostUsd);
+  const cheaper = options.filter(
+    (o) =>
+      o.eligible &&
+      o.monthlyCostUsd !== null &&
+      choice.monthlyCostUsd !== null &&
+      o.monthlyCostUsd < choice.monthlyCostUsd,
+  );
   if (cheaper.length > 0) {
     const c = cheaper.reduce((a, b) => (b.monthlyCostUsd! < a.monthlyCostUsd! ? b : a));
-    reasons.push(`${c.label} would cost less (${money(c.monthlyCostUsd)}) but the decision rules favour ${choice.label}.`);
+    reasons.push(
+      `${c.label} would cost less (${money(c.monthlyCostUsd)}) but the decision rules favour ${choice.label}.`,
+    );
   }
   return {
     option: choice.option,
@@ -157,7 +183,13 @@ function recommend(options: OptionResult[], decision: DecisionOutcome): Omit<Rec
   };
 }
 
-function toOptionResult(code: OptionCode, model: OptionModel, priced: PricedLines, disqualifiedBy: Issue[], w: NormalizedWorkload): OptionResult {
+function toOptionResult(
+  code: OptionCode,
+  model: OptionModel,
+  priced: PricedLines,
+  disqualifiedBy: Issue[],
+  w: NormalizedWorkload,
+): OptionResult {
   return {
     option: code,
     service: OPTION_SERVICE[code],
@@ -184,7 +216,15 @@ function volumePoint(input: WorkloadInput, rates: RateResolver, k: number, high:
   } catch (e) {
     if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
     const why = (e.details.fields ?? []).map((f) => f.message).join('; ');
-    throw new ValidationError([{ field: 'volumeRange.high', message: `volumeRange.high takes the workload past its bounds at ${high}× the expected volume: ${why}` }], 'The volume range is not valid');
+    throw new ValidationError(
+      [
+        {
+          field: 'volumeRange.high',
+          message: `volumeRange.high takes the workload past its bounds at ${high}× the expected volume: ${why}`,
+        },
+      ],
+      'The volume range is not valid',
+    );
   }
   const models = buildOptionModels(w, rates);
   const decision = runDecisionRules(w, sizingOf(models), true);
@@ -194,9 +234,19 @@ function volumePoint(input: WorkloadInput, rates: RateResolver, k: number, high:
     // A volume whose cost is not an exact amount (see assertFiniteCosts) leaves the option unpriced there.
     const total = priced !== null && Number.isFinite(priced) && Math.abs(priced) <= MAX_COST_CENTS ? priced : null;
     cents[code] = total;
-    return { option: code, eligible: decision.disqualifiedBy[code].length === 0, monthlyCostUsd: total === null ? null : total / 100 };
+    return {
+      option: code,
+      eligible: decision.disqualifiedBy[code].length === 0,
+      monthlyCostUsd: total === null ? null : total / 100,
+    };
   });
-  return { k, cents, winner: pickWinner(light, decision.flow).choice?.option ?? null, ingestGbPerDay: w.ingestGbPerDay, peakWriteMBps: w.peakWriteMBps };
+  return {
+    k,
+    cents,
+    winner: pickWinner(light, decision.flow).choice?.option ?? null,
+    ingestGbPerDay: w.ingestGbPerDay,
+    peakWriteMBps: w.peakWriteMBps,
+  };
 }
 
 /** Largest monthly cost, in cents, that money arithmetic keeps exact (beyond it, or not finite, nothing is priced). */
@@ -210,16 +260,31 @@ const MAX_COST_CENTS = Number.MAX_SAFE_INTEGER;
 function assertFiniteCosts(options: OptionResult[], rates: RateResolver): void {
   const fields = new Map<string, string>();
   for (const o of options) {
-    const bad = o.lineItems.filter((l) => !Number.isFinite(l.quantity) || !Number.isFinite(l.monthlyCostUsd) || Math.abs(l.monthlyCostUsd * 100) > MAX_COST_CENTS);
-    const totalBad = o.monthlyCostUsd !== null && (!Number.isFinite(o.monthlyCostUsd) || Math.abs(o.monthlyCostUsd * 100) > MAX_COST_CENTS);
+    const bad = o.lineItems.filter(
+      (l) =>
+        !Number.isFinite(l.quantity) ||
+        !Number.isFinite(l.monthlyCostUsd) ||
+        Math.abs(l.monthlyCostUsd * 100) > MAX_COST_CENTS,
+    );
+    const totalBad =
+      o.monthlyCostUsd !== null &&
+      (!Number.isFinite(o.monthlyCostUsd) || Math.abs(o.monthlyCostUsd * 100) > MAX_COST_CENTS);
     if (bad.length === 0 && !totalBad) continue;
     for (const l of bad.length > 0 ? bad : o.lineItems) {
       const field = Object.hasOwn(rates.overrides, l.rateKey) ? `rateOverrides.${l.rateKey}` : 'workload';
-      if (!fields.has(field)) fields.set(field, `the monthly cost of ${o.option} (${l.code}) is too large to price: lower the ${field === 'workload' ? 'workload (a tiny avgRecordSizeKB multiplies records)' : 'override'}`);
+      if (!fields.has(field))
+        fields.set(
+          field,
+          `the monthly cost of ${o.option} (${l.code}) is too large to price: lower the ${field === 'workload' ? 'workload (a tiny avgRecordSizeKB multiplies records)' : 'override'}`,
+        );
       if (bad.length === 0) break;
     }
   }
-  if (fields.size > 0) throw new ValidationError([...fields].map(([field, message]) => ({ field, message })), 'The cost of this input is not a finite amount');
+  if (fields.size > 0)
+    throw new ValidationError(
+      [...fields].map(([field, message]) => ({ field, message })),
+      'The cost of this input is not a finite amount',
+    );
 }
 
 /** What the volume study needs beyond the normalized workload: the caller's input (scaled and normalized again at each volume) and the range. */
@@ -228,12 +293,20 @@ export interface VolumeStudyInput {
   volumeRange?: unknown;
 }
 
-function assess(workload: NormalizedWorkload, card: RateCard, pricing: PricingInput | undefined, volume: VolumeStudyInput): Assessed {
+function assess(
+  workload: NormalizedWorkload,
+  card: RateCard,
+  pricing: PricingInput | undefined,
+  volume: VolumeStudyInput,
+): Assessed {
   const volumeRange = validateVolumeRange(volume.volumeRange);
   const input = volume.input;
   if (workload.region !== card.region) {
     throw new ValidationError([
-      { field: 'workload.region', message: `region ${workload.region} does not match the rate card's region ${card.region}` },
+      {
+        field: 'workload.region',
+        message: `region ${workload.region} does not match the rate card's region ${card.region}`,
+      },
     ]);
   }
   const rates = new RateResolver(card, pricing);
@@ -246,7 +319,9 @@ function assess(workload: NormalizedWorkload, card: RateCard, pricing: PricingIn
   const chosen = recommend(unranked, decision);
   const expected: VolumePoint = {
     k: 1,
-    cents: Object.fromEntries(unranked.map((o) => [o.option, o.monthlyCostUsd === null ? null : Math.round(o.monthlyCostUsd * 100)])) as Record<OptionCode, number | null>,
+    cents: Object.fromEntries(
+      unranked.map((o) => [o.option, o.monthlyCostUsd === null ? null : Math.round(o.monthlyCostUsd * 100)]),
+    ) as Record<OptionCode, number | null>,
     winner: chosen.option,
     ingestGbPerDay: workload.ingestGbPerDay,
     peakWriteMBps: workload.peakWriteMBps,
@@ -263,18 +338,32 @@ function assess(workload: NormalizedWorkload, card: RateCard, pricing: PricingIn
     });
   }
   for (const o of options) {
-    if (!o.priced) warnings.push({ code: 'RATES_MISSING', message: `${o.option} is not priced: the rate card lacks ${o.missingRates.join(', ')}.` });
+    if (!o.priced)
+      warnings.push({
+        code: 'RATES_MISSING',
+        message: `${o.option} is not priced: the rate card lacks ${o.missingRates.join(', ')}.`,
+      });
   }
   return { workload, volumeRange, rates, decision, options, recommendation, warnings };
 }
 
 /** Evaluates a workload: normalized workload, recommendation, decision trace, six ranked priced options, rate provenance, warnings. */
-export function evaluate(input: WorkloadInput, card: RateCard, pricing?: PricingInput, volumeRange?: unknown): Evaluation {
+export function evaluate(
+  input: WorkloadInput,
+  card: RateCard,
+  pricing?: PricingInput,
+  volumeRange?: unknown,
+): Evaluation {
   return evaluateNormalized(normalizeWorkload(input), card, pricing, { input, volumeRange });
 }
 
 /** evaluate() for a workload already normalized (and so validated) once, e.g. by the service's request validation. */
-export function evaluateNormalized(workload: NormalizedWorkload, card: RateCard, pricing: PricingInput | undefined, volume: VolumeStudyInput): Evaluation {
+export function evaluateNormalized(
+  workload: NormalizedWorkload,
+  card: RateCard,
+  pricing: PricingInput | undefined,
+  volume: VolumeStudyInput,
+): Evaluation {
   const a = assess(workload, card, pricing, volume);
   return {
     workload: a.workload,
@@ -289,12 +378,22 @@ export function evaluateNormalized(workload: NormalizedWorkload, card: RateCard,
 }
 
 /** Prices the six options: options (ranked, with eligibility), totals, rate provenance, basis, warnings. */
-export function estimate(input: WorkloadInput, card: RateCard, pricing?: PricingInput, volumeRange?: unknown): Estimate {
+export function estimate(
+  input: WorkloadInput,
+  card: RateCard,
+  pricing?: PricingInput,
+  volumeRange?: unknown,
+): Estimate {
   return estimateNormalized(normalizeWorkload(input), card, pricing, { input, volumeRange });
 }
 
 /** estimate() for a workload already normalized once. */
-export function estimateNormalized(workload: NormalizedWorkload, card: RateCard, pricing: PricingInput | undefined, volume: VolumeStudyInput): Estimate {
+export function estimateNormalized(
+  workload: NormalizedWorkload,
+  card: RateCard,
+  pricing: PricingInput | undefined,
+  volume: VolumeStudyInput,
+): Estimate {
   const a = assess(workload, card, pricing, volume);
   return {
     volumeRange: a.volumeRange,

@@ -14,8 +14,22 @@ export {
   type BreakEvenVariable,
   type Crossover,
 } from './break-even';
-export { DECISION_RULES, RULE_IDS, type DecisionRule, type RuleEffect, type RuleKind, type RuleThreshold } from './rules';
-export { OPTION_CODES, OPTION_LABELS, OPTION_SERVICE, isOptionCode, type OptionCode, type ServiceCode } from './options';
+export {
+  DECISION_RULES,
+  RULE_IDS,
+  type DecisionRule,
+  type RuleEffect,
+  type RuleKind,
+  type RuleThreshold,
+} from './rules';
+export {
+  OPTION_CODES,
+  OPTION_LABELS,
+  OPTION_SERVICE,
+  isOptionCode,
+  type OptionCode,
+  type ServiceCode,
+} from './options';
 export {
   WORKLOAD_JSON_SCHEMA,
   WORKLOAD_DEFAULTS,
@@ -35,7 +49,13 @@ export {
   scaleVolume,
   validateVolumeRange,
 } from './robustness';
-export { HOURS_IN_PROFILE, PROFILE_STEADY_MAX_PEAK_RATIO, dailyWriteProfile, maxWindowGb, summarizeProfile } from './traffic-profile';
+export {
+  HOURS_IN_PROFILE,
+  PROFILE_STEADY_MAX_PEAK_RATIO,
+  dailyWriteProfile,
+  maxWindowGb,
+  summarizeProfile,
+} from './traffic-profile';
 export { checkWorkload, type CheckedWorkload, type WorkloadCheckOptions } from './workload.validation';
 export {
   normalizeWorkload,

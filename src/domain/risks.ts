@@ -40,7 +40,8 @@ function provisionedRisks(w: NormalizedWorkload, s: OptionSizing): Risk[] {
   const byThroughput = shards * KDS_LIMITS.shardWriteMBps;
   const byRecords = (shards * KDS_LIMITS.shardWriteRecordsPerSec * w.avgRecordSizeKB) / KB_PER_MB;
   const capacity = Math.min(byThroughput, byRecords);
-  const limit = byRecords < byThroughput ? `${shards * KDS_LIMITS.shardWriteRecordsPerSec} records/s` : `${n(byThroughput)} MB/s`;
+  const limit =
+    byRecords < byThroughput ? `${shards * KDS_LIMITS.shardWriteRecordsPerSec} records/s` : `${n(byThroughput)} MB/s`;
   return [
     {
       code: 'PROVISIONED_SHARDS_HOT_AT_PEAK',
@@ -63,7 +64,10 @@ function mskAzLossRisks(w: NormalizedWorkload, s: OptionSizing): Risk[] {
   const capacity = Math.min(ingress, egressAsWrites);
   const boundBy = egressAsWrites < ingress ? `consumer egress (${w.totalConsumers} consumer(s))` : 'ingress';
   const over = w.peakWriteMBps > capacity;
-  const rated = utilization < 1 ? ` at full rated capacity (the sizing plans for ${Math.round(utilization * 100)} % utilisation)` : '';
+  const rated =
+    utilization < 1
+      ? ` at full rated capacity (the sizing plans for ${Math.round(utilization * 100)} % utilisation)`
+      : '';
   return [
     {
       code: 'MSK_AZ_LOSS_HEADROOM',
@@ -84,8 +88,14 @@ function serverlessRisks(w: NormalizedWorkload, s: OptionSizing): Risk[] {
   const partitions = s.partitions ?? 1;
   const caps: Array<[string, number]> = [
     [`${MSK_LIMITS.serverlessMaxIngressMBps} MB/s in per cluster`, MSK_LIMITS.serverlessMaxIngressMBps],
-    [`${MSK_LIMITS.serverlessMaxEgressMBps} MB/s out per cluster over ${w.totalConsumers} consumer(s)`, MSK_LIMITS.serverlessMaxEgressMBps / consumers],
-    [`${MSK_LIMITS.serverlessPartitionIngressMBps} MB/s in per partition × ${partitions} partitions`, partitions * MSK_LIMITS.serverlessPartitionIngressMBps],
+    [
+      `${MSK_LIMITS.serverlessMaxEgressMBps} MB/s out per cluster over ${w.totalConsumers} consumer(s)`,
+      MSK_LIMITS.serverlessMaxEgressMBps / consumers,
+    ],
+    [
+      `${MSK_LIMITS.serverlessPartitionIngressMBps} MB/s in per partition × ${partitions} partitions`,
+      partitions * MSK_LIMITS.serverlessPartitionIngressMBps,
+    ],
     [
       `${MSK_LIMITS.serverlessPartitionEgressMBps} MB/s out per partition × ${partitions} partitions over ${w.totalConsumers} consumer(s)`,
       (partitions * MSK_LIMITS.serverlessPartitionEgressMBps) / consumers,

@@ -51,11 +51,15 @@ export const VOLUME_RANGE_JSON_SCHEMA = {
 export function validateVolumeRange(raw: unknown, field = 'volumeRange'): VolumeRange {
   if (raw === undefined || raw === null) return { ...DEFAULT_VOLUME_RANGE };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ValidationError([{ field, message: 'volumeRange must be an object { low, high } of multipliers of the expected volume' }]);
+    throw new ValidationError([
+      { field, message: 'volumeRange must be an object { low, high } of multipliers of the expected volume' },
+    ]);
   }
   const r = raw as Record<string, unknown>;
   const errors: FieldError[] = [];
-  for (const key of Object.keys(r)) if (key !== 'low' && key !== 'high') errors.push({ field: `${field}.${key}`, message: `${key} is not a known field of volumeRange` });
+  for (const key of Object.keys(r))
+    if (key !== 'low' && key !== 'high')
+      errors.push({ field: `${field}.${key}`, message: `${key} is not a known field of volumeRange` });
   const num = (key: 'low' | 'high'): number | null => {
     const v = r[key];
     if (v === undefined || v === null) return DEFAULT_VOLUME_RANGE[key];
@@ -68,13 +72,22 @@ export function validateVolumeRange(raw: unknown, field = 'volumeRange'): Volume
   const low = num('low');
   const high = num('high');
   if (low !== null && high !== null && low > high) {
-    errors.push({ field: `${field}.low`, message: `volumeRange.low (${low}) must be less than or equal to volumeRange.high (${high})` });
+    errors.push({
+      field: `${field}.low`,
+      message: `volumeRange.low (${low}) must be less than or equal to volumeRange.high (${high})`,
+    });
   }
   if (low !== null && (low < VOLUME_RANGE_LIMITS.lowMin || low > 1)) {
-    errors.push({ field: `${field}.low`, message: 'volumeRange.low must be between 0 and 1: the range must contain the expected volume (1)' });
+    errors.push({
+      field: `${field}.low`,
+      message: 'volumeRange.low must be between 0 and 1: the range must contain the expected volume (1)',
+    });
   }
   if (high !== null && (high < 1 || high > VOLUME_RANGE_LIMITS.highMax)) {
-    errors.push({ field: `${field}.high`, message: `volumeRange.high must be between 1 and ${VOLUME_RANGE_LIMITS.highMax}: the range must contain the expected volume (1)` });
+    errors.push({
+      field: `${field}.high`,
+      message: `volumeRange.high must be between 1 and ${VOLUME_RANGE_LIMITS.highMax}: the range must contain the expected volume (1)`,
+    });
   }
   if (errors.length) throw new ValidationError(errors, 'The volume range is not valid');
   return { low: low!, high: high! };
@@ -113,7 +126,11 @@ const labelOf = (o: OptionCode | null): string => (o === null ? 'no option' : OP
  * Samples the range, solves the changes of recommendation exactly, and builds each option's band from
  * every volume priced (samples and bisection points): low ≤ expected ≤ high by construction.
  */
-export function studyVolumeRange(range: VolumeRange, expected: VolumePoint, pointAt: (k: number) => VolumePoint): VolumeStudy {
+export function studyVolumeRange(
+  range: VolumeRange,
+  expected: VolumePoint,
+  pointAt: (k: number) => VolumePoint,
+): VolumeStudy {
   const seen: VolumePoint[] = [expected];
   const at = (k: number): VolumePoint => {
     if (k === 1) return expected;
@@ -139,7 +156,14 @@ export function studyVolumeRange(range: VolumeRange, expected: VolumePoint, poin
       while (next.winner !== from.winner && solved < MAX_CHANGES_PER_SIDE) {
         const change = solveChange(from, next, at);
         solved++;
-        changes.push({ direction, atMultiplier: change.k, ingestGbPerDay: round6(change.ingestGbPerDay), peakWriteMBps: round6(change.peakWriteMBps), from: from.winner, to: change.winner });
+        changes.push({
+          direction,
+          atMultiplier: change.k,
+          ingestGbPerDay: round6(change.ingestGbPerDay),
+          peakWriteMBps: round6(change.peakWriteMBps),
+          from: from.winner,
+          to: change.winner,
+        });
         if (change.k === next.k) break;
         from = change;
       }
@@ -157,7 +181,11 @@ export function studyVolumeRange(range: VolumeRange, expected: VolumePoint, poin
     holdsFromMultiplier,
     holdsToMultiplier,
     changes,
-    summary: summarize(range, expected, above, below) + (above.length >= MAX_CHANGES_PER_SIDE || below.length >= MAX_CHANGES_PER_SIDE ? ` The recommendation changes at least ${MAX_CHANGES_PER_SIDE} times on one side (options within cents of each other); only the first ${MAX_CHANGES_PER_SIDE} are listed.` : ''),
+    summary:
+      summarize(range, expected, above, below) +
+      (above.length >= MAX_CHANGES_PER_SIDE || below.length >= MAX_CHANGES_PER_SIDE
+        ? ` The recommendation changes at least ${MAX_CHANGES_PER_SIDE} times on one side (options within cents of each other); only the first ${MAX_CHANGES_PER_SIDE} are listed.`
+        : ''),
   };
 
   const bands = {} as Record<OptionCode, CostBand | null>;
@@ -206,7 +234,12 @@ function solveChange(from: VolumePoint, to: VolumePoint, at: (k: number) => Volu
   return outsidePoint;
 }
 
-function summarize(range: VolumeRange, expected: VolumePoint, above: RecommendationChange[], below: RecommendationChange[]): string {
+function summarize(
+  range: VolumeRange,
+  expected: VolumePoint,
+  above: RecommendationChange[],
+  below: RecommendationChange[],
+): string {
   const name = labelOf(expected.winner);
   const span = `${times(range.low)} to ${times(range.high)} the expected volume`;
   if (above.length === 0 && below.length === 0) {
@@ -217,8 +250,14 @@ function summarize(range: VolumeRange, expected: VolumePoint, above: Recommendat
   const parts: string[] = [];
   const from = below.length ? below[0].atMultiplier : range.low;
   const to = above.length ? above[0].atMultiplier : range.high;
-  parts.push(`${name} holds ${below.length ? 'above' : 'from'} ${times(from)} ${above.length ? 'up to' : 'to'} ${times(to)} the expected volume`);
-  for (const c of below) parts.push(`at ${times(c.atMultiplier)} (${round6(c.ingestGbPerDay)} GB/day) and below it changes to ${labelOf(c.to)}`);
-  for (const c of above) parts.push(`from ${times(c.atMultiplier)} (${round6(c.ingestGbPerDay)} GB/day) it flips to ${labelOf(c.to)}`);
+  parts.push(
+    `${name} holds ${below.length ? 'above' : 'from'} ${times(from)} ${above.length ? 'up to' : 'to'} ${times(to)} the expected volume`,
+  );
+  for (const c of below)
+    parts.push(
+      `at ${times(c.atMultiplier)} (${round6(c.ingestGbPerDay)} GB/day) and below it changes to ${labelOf(c.to)}`,
+    );
+  for (const c of above)
+    parts.push(`from ${times(c.atMultiplier)} (${round6(c.ingestGbPerDay)} GB/day) it flips to ${labelOf(c.to)}`);
   return `${parts.join('; ')}.`;
 }

@@ -130,7 +130,8 @@ export const DECISION_RULES: readonly DecisionRule[] = [
     effect: 'PREFER',
     question: 'Is the traffic highly variable or unpredictable?',
     thresholds: [],
-    outcome: 'VARIABLE or UNPREDICTABLE → Kinesis on-demand (standard or Advantage, whichever costs less); STEADY → Kinesis provisioned.',
+    outcome:
+      'VARIABLE or UNPREDICTABLE → Kinesis on-demand (standard or Advantage, whichever costs less); STEADY → Kinesis provisioned.',
     appliesTo: ALL_KDS,
     ...src(SOURCES.decisionGuide),
     confidence: 'AWS',
@@ -225,7 +226,8 @@ export const DECISION_RULES: readonly DecisionRule[] = [
     question:
       "Is the peak write rate above the region's default on-demand per-stream maximum (10 GB/s in us-east-1, us-west-2 and eu-west-1; 200 MB/s elsewhere)?",
     thresholds: perRegion('peakWriteMBps', 'onDemandMaxWriteMBps', 'MB/s'),
-    outcome: 'Yes → warning: request a quota increase for the stream (AWS raises it on request); the option stays eligible.',
+    outcome:
+      'Yes → warning: request a quota increase for the stream (AWS raises it on request); the option stays eligible.',
     appliesTo: ['KDS_ON_DEMAND', 'KDS_ON_DEMAND_ADVANTAGE'],
     ...src(SOURCES.kdsQuotas),
     confidence: 'AWS',
@@ -237,7 +239,8 @@ export const DECISION_RULES: readonly DecisionRule[] = [
     question:
       "Is the peak shared read rate (peak write × shared consumers) above the region's default on-demand per-stream maximum (20 GB/s in us-east-1, us-west-2 and eu-west-1; 400 MB/s elsewhere)?",
     thresholds: perRegion('sharedReadMBps', 'onDemandMaxReadMBps', 'MB/s'),
-    outcome: 'Yes → warning: request a quota increase, or move consumers to enhanced fan-out; the option stays eligible.',
+    outcome:
+      'Yes → warning: request a quota increase, or move consumers to enhanced fan-out; the option stays eligible.',
     appliesTo: ['KDS_ON_DEMAND', 'KDS_ON_DEMAND_ADVANTAGE'],
     ...src(SOURCES.kdsQuotas),
     confidence: 'AWS',
@@ -269,7 +272,8 @@ export const DECISION_RULES: readonly DecisionRule[] = [
     id: RULE_IDS.serverlessEgress,
     kind: 'HARD_LIMIT',
     effect: 'DISQUALIFY',
-    question: 'Is the peak read rate (peak write × all consumers) above the MSK Serverless cluster egress limit (400 MB/s)?',
+    question:
+      'Is the peak read rate (peak write × all consumers) above the MSK Serverless cluster egress limit (400 MB/s)?',
     thresholds: [{ name: 'peakReadMBps', value: MSK_LIMITS.serverlessMaxEgressMBps, unit: 'MB/s' }],
     outcome: 'Yes → MSK Serverless is disqualified.',
     appliesTo: ['MSK_SERVERLESS'],
@@ -286,7 +290,8 @@ export const DECISION_RULES: readonly DecisionRule[] = [
       { name: 'compactedPartitions', value: MSK_LIMITS.serverlessCompactedPartitionQuota, unit: 'partitions' },
       { name: 'maxPartitionSizeGb', value: MSK_LIMITS.serverlessMaxPartitionGb, unit: 'GB' },
     ],
-    outcome: 'Yes → warning: request a higher partition quota. (Partitions are also sized so that none holds more than 250 GB.)',
+    outcome:
+      'Yes → warning: request a higher partition quota. (Partitions are also sized so that none holds more than 250 GB.)',
     appliesTo: ['MSK_SERVERLESS'],
     ...src(SOURCES.mskServerlessQuotas),
     confidence: 'AWS',
@@ -301,7 +306,8 @@ export const DECISION_RULES: readonly DecisionRule[] = [
       { name: 'partitionsPerBroker.2xlarge', value: 2000, unit: 'partitions' },
       { name: 'partitionsPerBroker.4xlargeAndUp', value: 4000, unit: 'partitions' },
     ],
-    outcome: 'Sizing adds brokers (or picks a larger type) until partitions × RF 3 ÷ brokers is within the recommendation.',
+    outcome:
+      'Sizing adds brokers (or picks a larger type) until partitions × RF 3 ÷ brokers is within the recommendation.',
     appliesTo: ['MSK_PROVISIONED', 'MSK_EXPRESS'],
     ...src(SOURCES.mskBestPractices),
     confidence: 'AWS',
@@ -321,9 +327,11 @@ export const DECISION_RULES: readonly DecisionRule[] = [
     id: RULE_IDS.mskBrokerQuota,
     kind: 'HARD_LIMIT',
     effect: 'WARN',
-    question: 'Does even the cheapest broker type need more brokers than the default per-cluster quota (60 with KRaft, 30 with ZooKeeper)?',
+    question:
+      'Does even the cheapest broker type need more brokers than the default per-cluster quota (60 with KRaft, 30 with ZooKeeper)?',
     thresholds: [{ name: 'brokersPerCluster', value: MSK_SIZING_FACTORS.brokerQuotaPerCluster, unit: 'brokers' }],
-    outcome: 'Sizing picks the cheapest type within the quota (as AWS\'s sizing script does); if none fits, a warning: request a quota increase.',
+    outcome:
+      "Sizing picks the cheapest type within the quota (as AWS's sizing script does); if none fits, a warning: request a quota increase.",
     appliesTo: ['MSK_PROVISIONED', 'MSK_EXPRESS'],
     ...src(SOURCES.mskSizingScript),
     confidence: 'AWS',
@@ -332,12 +340,14 @@ export const DECISION_RULES: readonly DecisionRule[] = [
     id: RULE_IDS.kdsLatency,
     kind: 'HARD_LIMIT',
     effect: 'DISQUALIFY',
-    question: 'Is the latency target below what Kinesis delivers on the read path used (~200 ms shared reads, ~70 ms enhanced fan-out)?',
+    question:
+      'Is the latency target below what Kinesis delivers on the read path used (~200 ms shared reads, ~70 ms enhanced fan-out)?',
     thresholds: [
       { name: 'sharedReadLatencyMs', value: KDS_LIMITS.sharedReadLatencyMs, unit: 'ms' },
       { name: 'efoLatencyMs', value: KDS_LIMITS.efoLatencyMs, unit: 'ms' },
     ],
-    outcome: 'Yes → Kinesis options are disqualified (below 200 ms, shared consumers would have to move to enhanced fan-out).',
+    outcome:
+      'Yes → Kinesis options are disqualified (below 200 ms, shared consumers would have to move to enhanced fan-out).',
     appliesTo: ALL_KDS,
     ...src(SOURCES.decisionGuide),
     confidence: 'AWS',
@@ -386,7 +396,8 @@ export const DECISION_RULES: readonly DecisionRule[] = [
     id: RULE_IDS.advantageMinimum,
     kind: 'ADVISORY',
     effect: 'WARN',
-    question: 'Is the write rate below the On-demand Advantage 25 MB/s minimum throughput commitment (metered per hour, see README)?',
+    question:
+      'Is the write rate below the On-demand Advantage 25 MB/s minimum throughput commitment (metered per hour, see README)?',
     thresholds: [{ name: 'advantageMinimumMBps', value: 25, unit: 'MB/s' }],
     outcome:
       'Yes → warning: Advantage bills the shortfall (each hour at least 25 MB/s × 3,600 s of ingest and of retrieval, account-wide, 24-hour commitment); small workloads pay mostly for the minimum.',
@@ -411,7 +422,8 @@ export const DECISION_RULES: readonly DecisionRule[] = [
     effect: 'INFO',
     question: 'Are the consumers AWS Lambda functions?',
     thresholds: [],
-    outcome: 'Informational: Lambda has event source mappings for both Kinesis and MSK; it does not change eligibility.',
+    outcome:
+      'Informational: Lambda has event source mappings for both Kinesis and MSK; it does not change eligibility.',
     appliesTo: ALL,
     ...src(SOURCES.lambdaEventSources),
     confidence: 'AWS',
@@ -423,7 +435,7 @@ export const DECISION_RULES: readonly DecisionRule[] = [
     question: 'Which pipeline does each option imply for the delivery (deliverTo) and cross-region replication asked?',
     thresholds: [],
     outcome:
-      'Kinesis → Amazon Data Firehose → sink; MSK → the cheaper of Amazon Data Firehose (Amazon MSK as source, supported since 2023 although the decision guide says otherwise) and MSK Connect → sink; MSK Replicator for MSK cross-region replication, a custom replicating consumer for Kinesis. Each leg is priced in the option\'s line items.',
+      "Kinesis → Amazon Data Firehose → sink; MSK → the cheaper of Amazon Data Firehose (Amazon MSK as source, supported since 2023 although the decision guide says otherwise) and MSK Connect → sink; MSK Replicator for MSK cross-region replication, a custom replicating consumer for Kinesis. Each leg is priced in the option's line items.",
     appliesTo: ALL,
     ...src(SOURCES.firehoseMskSource),
     confidence: 'AWS',

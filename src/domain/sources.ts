@@ -68,7 +68,8 @@ export const SOURCES = {
     url: 'https://docs.aws.amazon.com/msk/latest/developerguide/msk-tiered-storage.html',
   },
   kdsAdvantageCommitment: {
-    title: 'Amazon Kinesis Data Streams API Reference: MinimumThroughputBillingCommitmentInput (24-hour minimum commitment)',
+    title:
+      'Amazon Kinesis Data Streams API Reference: MinimumThroughputBillingCommitmentInput (24-hour minimum commitment)',
     url: 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_MinimumThroughputBillingCommitmentInput.html',
   },
   ec2InstanceSpecs: {

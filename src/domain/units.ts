@@ -35,13 +35,13 @@ export const BILLING_BASIS: BillingBasis = {
   hoursPerMonth: HOURS_PER_MONTH,
   daysPerMonth: DAYS_PER_MONTH,
   quantityDecimals: QUANTITY_DECIMALS,
-  moneyRounding: 'each line item: quantity (rounded to 6 decimals) x unit price, rounded half-up to cents once; option total = sum of rounded line items',
+  moneyRounding:
+    'each line item: quantity (rounded to 6 decimals) x unit price, rounded half-up to cents once; option total = sum of rounded line items',
   note: 'AWS billing units: 1 KB = 1,024 bytes, 1 MB = 1,024 KB, 1 GB = 1,024 MB; 1 month = 730 hours. MB/s means MiB/s.',
 };
 
 /** MB/s sustained for `hours` hours → GB. */
-export const mbpsForHoursToGb = (mbps: number, hours: number): number =>
-  (mbps * hours * SECONDS_PER_HOUR) / MB_PER_GB;
+export const mbpsForHoursToGb = (mbps: number, hours: number): number => (mbps * hours * SECONDS_PER_HOUR) / MB_PER_GB;
 
 /** Rounds a billing quantity to 6 decimals (integers above 1e9, where doubles lose the 6th decimal). */
 export function roundQuantity(q: number): number {

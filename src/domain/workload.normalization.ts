@@ -2,7 +2,15 @@
  * Normalisation: a checked workload with its defaults applied and the derived quantities every rule,
  * sizing and cost function uses (records/s, peak, monthly volumes, stored GB).
  */
-import { BILLING_BASIS, type BillingBasis, DAYS_PER_MONTH, HOURS_PER_DAY, KB_PER_MB, MB_PER_GB, SECONDS_PER_HOUR } from './units';
+import {
+  BILLING_BASIS,
+  type BillingBasis,
+  DAYS_PER_MONTH,
+  HOURS_PER_DAY,
+  KB_PER_MB,
+  MB_PER_GB,
+  SECONDS_PER_HOUR,
+} from './units';
 import {
   type MskBrokerFamily,
   PEAK_FACTORS,
@@ -85,7 +93,15 @@ export type NormalizeOptions = WorkloadCheckOptions;
  * records/s, peak, monthly volumes and stored GB. Throws `ValidationError` listing every bad field.
  */
 export function normalizeWorkload(input: WorkloadInput, options: NormalizeOptions = {}): NormalizedWorkload {
-  const { values: v, throughputGivenAs, ingestGbPerDay, avgWriteMBps, activeHoursPerDay, profile, deliverTo } = checkWorkload(input, options);
+  const {
+    values: v,
+    throughputGivenAs,
+    ingestGbPerDay,
+    avgWriteMBps,
+    activeHoursPerDay,
+    profile,
+    deliverTo,
+  } = checkWorkload(input, options);
   const hourly = profile ? v.hourlyWriteMBps! : null;
   const trafficPattern = v.trafficPattern ?? (profile ? profilePattern(profile) : WORKLOAD_DEFAULTS.trafficPattern);
   const givenPeak = v.peakWriteMBps;
@@ -112,9 +128,16 @@ export function normalizeWorkload(input: WorkloadInput, options: NormalizeOption
     hourlyWriteMBps: hourly ? [...hourly] : null,
     peakWriteMBps,
     peakSource,
-    peakFactor: peakSource === 'TRAFFIC_PATTERN' ? PEAK_FACTORS[trafficPattern] : avgWriteMBps > 0 ? peakWriteMBps / avgWriteMBps : 1,
+    peakFactor:
+      peakSource === 'TRAFFIC_PATTERN'
+        ? PEAK_FACTORS[trafficPattern]
+        : avgWriteMBps > 0
+          ? peakWriteMBps / avgWriteMBps
+          : 1,
     avgRecordSizeKB: recordKB,
-    maxRecordSizeKB: givenMax ?? (v.recordSizeDistribution ? Math.max(recordKB, ...v.recordSizeDistribution.map((b) => b.sizeKB)) : recordKB),
+    maxRecordSizeKB:
+      givenMax ??
+      (v.recordSizeDistribution ? Math.max(recordKB, ...v.recordSizeDistribution.map((b) => b.sizeKB)) : recordKB),
     sharedConsumers,
     dedicatedConsumers,
     retentionHours,
@@ -135,7 +158,9 @@ export function normalizeWorkload(input: WorkloadInput, options: NormalizeOption
     mskExpressEgressFactor: v.mskExpressEgressFactor ?? WORKLOAD_DEFAULTS.mskExpressEgressFactor,
     mskStorageThroughputMBpsPerBroker: v.mskStorageThroughputMBpsPerBroker ?? null,
     historicalReadGbPerMonth: v.historicalReadGbPerMonth ?? 0,
-    recordSizeDistribution: v.recordSizeDistribution ? v.recordSizeDistribution.map((b) => ({ sizeKB: b.sizeKB, share: b.share })) : null,
+    recordSizeDistribution: v.recordSizeDistribution
+      ? v.recordSizeDistribution.map((b) => ({ sizeKB: b.sizeKB, share: b.share }))
+      : null,
     deliverTo,
     kclConsumers: v.kclConsumers ?? false,
     lambdaEventPollers: v.lambdaEventPollers ?? null,

@@ -259,7 +259,8 @@ export const WORKLOAD_JSON_SCHEMA = {
     mskBrokerFamily: {
       type: 'string',
       enum: ['m5', 'm7g'],
-      description: 'Engine tuning (MSK provisioned): restrict Standard brokers to this family. Default: the cheapest that fits.',
+      description:
+        'Engine tuning (MSK provisioned): restrict Standard brokers to this family. Default: the cheapest that fits.',
       examples: ['m7g'],
     },
     sizingHeadroomPercent: {
@@ -315,8 +316,18 @@ export const WORKLOAD_JSON_SCHEMA = {
         additionalProperties: false,
         required: ['sizeKB', 'share'],
         properties: {
-          sizeKB: { type: 'number', exclusiveMinimum: 0, maximum: 102400, description: 'Record size of this bucket, KB.' },
-          share: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Share of all records that have this size (0 < share ≤ 1).' },
+          sizeKB: {
+            type: 'number',
+            exclusiveMinimum: 0,
+            maximum: 102400,
+            description: 'Record size of this bucket, KB.',
+          },
+          share: {
+            type: 'number',
+            exclusiveMinimum: 0,
+            maximum: 1,
+            description: 'Share of all records that have this size (0 < share ≤ 1).',
+          },
         },
       },
       description:
@@ -332,7 +343,8 @@ export const WORKLOAD_JSON_SCHEMA = {
     kclConsumers: {
       type: 'boolean',
       default: false,
-      description: 'Kinesis consumers use the KCL: each consumer application keeps a DynamoDB lease table (priced, small).',
+      description:
+        'Kinesis consumers use the KCL: each consumer application keeps a DynamoDB lease table (priced, small).',
       examples: [false],
     },
     lambdaEventPollers: {
@@ -347,7 +359,8 @@ export const WORKLOAD_JSON_SCHEMA = {
       type: 'integer',
       minimum: 1,
       maximum: 100,
-      description: 'Client VPCs reaching the MSK cluster through multi-VPC private connectivity (priced per connection-hour and per GB).',
+      description:
+        'Client VPCs reaching the MSK cluster through multi-VPC private connectivity (priced per connection-hour and per GB).',
       examples: [2],
     },
   },

@@ -8,7 +8,14 @@ import { isObject } from './field-checks';
 import { HOURS_IN_PROFILE, type ProfileSummary, summarizeProfile } from './traffic-profile';
 import { type Delivery, normalizeDeliverTo } from './pipeline/delivery';
 import { DAYS_PER_MONTH, KB_PER_MB, MB_PER_GB, SECONDS_PER_HOUR } from './units';
-import { MAX_RECORD_SIZE_BUCKETS, PEAK_FACTORS, type RecordSizeBucket, WORKLOAD_DEFAULTS, WORKLOAD_JSON_SCHEMA, type WorkloadInput } from './workload';
+import {
+  MAX_RECORD_SIZE_BUCKETS,
+  PEAK_FACTORS,
+  type RecordSizeBucket,
+  WORKLOAD_DEFAULTS,
+  WORKLOAD_JSON_SCHEMA,
+  type WorkloadInput,
+} from './workload';
 
 const PROPS = WORKLOAD_JSON_SCHEMA.properties as Record<string, PropertySchema>;
 
@@ -34,7 +41,8 @@ const regex = (p: string): RegExp => {
 /** Checks a record-size histogram: 1..20 buckets of { sizeKB, share }, shares summing to 1. */
 function checkDistribution(name: string, value: unknown): string | null {
   if (!Array.isArray(value)) return `${name} must be an array of { sizeKB, share } buckets`;
-  if (value.length < 1 || value.length > MAX_RECORD_SIZE_BUCKETS) return `${name} must have 1 to ${MAX_RECORD_SIZE_BUCKETS} buckets`;
+  if (value.length < 1 || value.length > MAX_RECORD_SIZE_BUCKETS)
+    return `${name} must have 1 to ${MAX_RECORD_SIZE_BUCKETS} buckets`;
   let total = 0;
   for (let i = 0; i < value.length; i++) {
     const b: unknown = value[i];
@@ -54,7 +62,8 @@ function checkDistribution(name: string, value: unknown): string | null {
 }
 
 /** Mean record size of a histogram, KB. */
-export const distributionMeanKB = (buckets: readonly RecordSizeBucket[]): number => buckets.reduce((m, b) => m + b.sizeKB * b.share, 0);
+export const distributionMeanKB = (buckets: readonly RecordSizeBucket[]): number =>
+  buckets.reduce((m, b) => m + b.sizeKB * b.share, 0);
 
 /** Checks one property against the schema; returns a message or null. */
 function checkProperty(name: string, schema: PropertySchema, value: unknown): string | null {
@@ -88,14 +97,31 @@ function checkProperty(name: string, schema: PropertySchema, value: unknown): st
 /** hourlyWriteMBps: exactly 24 finite numbers within the item bounds; each bad hour named by its index. */
 function checkProfile(value: unknown, field: string): FieldError[] {
   const item = WORKLOAD_JSON_SCHEMA.properties.hourlyWriteMBps.items;
-  if (!Array.isArray(value)) return [{ field, message: `hourlyWriteMBps must be an array of ${HOURS_IN_PROFILE} numbers (MB/s per hour of the day)` }];
+  if (!Array.isArray(value))
+    return [
+      { field, message: `hourlyWriteMBps must be an array of ${HOURS_IN_PROFILE} numbers (MB/s per hour of the day)` },
+    ];
   if (value.length !== HOURS_IN_PROFILE)
-    return [{ field, message: `hourlyWriteMBps must hold exactly ${HOURS_IN_PROFILE} hourly values (hour 0 = 00:00–01:00); got ${value.length}` }];
+    return [
+      {
+        field,
+        message: `hourlyWriteMBps must hold exactly ${HOURS_IN_PROFILE} hourly values (hour 0 = 00:00–01:00); got ${value.length}`,
+      },
+    ];
   const errors: FieldError[] = [];
   value.forEach((r, h) => {
-    if (typeof r !== 'number' || !Number.isFinite(r)) errors.push({ field: `${field}[${h}]`, message: `hourlyWriteMBps[${h}] must be a finite number` });
-    else if (r < item.minimum) errors.push({ field: `${field}[${h}]`, message: `hourlyWriteMBps[${h}] must be greater than or equal to ${item.minimum}` });
-    else if (r > item.maximum) errors.push({ field: `${field}[${h}]`, message: `hourlyWriteMBps[${h}] must be less than or equal to ${item.maximum}` });
+    if (typeof r !== 'number' || !Number.isFinite(r))
+      errors.push({ field: `${field}[${h}]`, message: `hourlyWriteMBps[${h}] must be a finite number` });
+    else if (r < item.minimum)
+      errors.push({
+        field: `${field}[${h}]`,
+        message: `hourlyWriteMBps[${h}] must be greater than or equal to ${item.minimum}`,
+      });
+    else if (r > item.maximum)
+      errors.push({
+        field: `${field}[${h}]`,
+        message: `hourlyWriteMBps[${h}] must be less than or equal to ${item.maximum}`,
+      });
   });
   return errors;
 }
@@ -166,13 +192,20 @@ export function checkWorkload(input: WorkloadInput, options: WorkloadCheckOption
     if (avgPresent) errors.push({ field: at('avgWriteMBps'), message });
   } else if (profilePresent) {
     if (raw.activeHoursPerDay !== undefined && raw.activeHoursPerDay !== null)
-      errors.push({ field: at('activeHoursPerDay'), message: 'activeHoursPerDay cannot be given with hourlyWriteMBps: the profile says which hours are active' });
+      errors.push({
+        field: at('activeHoursPerDay'),
+        message: 'activeHoursPerDay cannot be given with hourlyWriteMBps: the profile says which hours are active',
+      });
   } else if (ingestPresent && avgPresent) {
     const message = 'give exactly one of ingestGbPerDay or avgWriteMBps, not both';
     errors.push({ field: at('ingestGbPerDay'), message }, { field: at('avgWriteMBps'), message });
   } else if (!ingestPresent && !avgPresent) {
     const message = 'give exactly one of ingestGbPerDay, avgWriteMBps or hourlyWriteMBps';
-    errors.push({ field: at('ingestGbPerDay'), message }, { field: at('avgWriteMBps'), message }, { field: at('hourlyWriteMBps'), message });
+    errors.push(
+      { field: at('ingestGbPerDay'), message },
+      { field: at('avgWriteMBps'), message },
+      { field: at('hourlyWriteMBps'), message },
+    );
   }
 
   let activeHoursPerDay = (v.activeHoursPerDay as number | undefined) ?? WORKLOAD_DEFAULTS.activeHoursPerDay;
@@ -239,8 +272,14 @@ export function checkWorkload(input: WorkloadInput, options: WorkloadCheckOption
 
   // A record size so small that the record rate it implies is not a finite number (5e-324 KB) cannot be sized or priced.
   const peakBound = Math.max(givenPeak ?? 0, avgWriteMBps * Math.max(...Object.values(PEAK_FACTORS)));
-  if (errors.length === 0 && !Number.isFinite((peakBound * KB_PER_MB * MB_PER_GB * DAYS_PER_MONTH) / (avgRecordSizeKB as number))) {
-    errors.push({ field: at('avgRecordSizeKB'), message: 'avgRecordSizeKB is too small: the record rate it implies is not a finite number' });
+  if (
+    errors.length === 0 &&
+    !Number.isFinite((peakBound * KB_PER_MB * MB_PER_GB * DAYS_PER_MONTH) / (avgRecordSizeKB as number))
+  ) {
+    errors.push({
+      field: at('avgRecordSizeKB'),
+      message: 'avgRecordSizeKB is too small: the record rate it implies is not a finite number',
+    });
   }
   if (errors.length > 0) throw new ValidationError(errors, 'The workload is not valid');
   return {

@@ -43,13 +43,64 @@ export function estimateToCsv(estimate: Estimate): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
   for (const option of estimate.options) {
     for (const item of option.lineItems) {
-      rows.push([option.option, item.code, item.description, item.quantity, item.unit, item.unitPriceUsd, item.monthlyCostUsd, item.usageType, item.rateKey, item.rateSource, card.id, cardDate, '', ''].map((v) => csvField(v)));
+      rows.push(
+        [
+          option.option,
+          item.code,
+          item.description,
+          item.quantity,
+          item.unit,
+          item.unitPriceUsd,
+          item.monthlyCostUsd,
+          item.usageType,
+          item.rateKey,
+          item.rateSource,
+          card.id,
+          cardDate,
+          '',
+          '',
+        ].map((v) => csvField(v)),
+      );
     }
     if (option.priced && option.monthlyCostUsd !== null) {
       const band = option.monthlyCostBandUsd;
-      rows.push([option.option, 'TOTAL', `Total per month: ${option.label}`, '', '', '', option.monthlyCostUsd, '', '', '', card.id, cardDate, band?.low, band?.high].map((v) => csvField(v)));
+      rows.push(
+        [
+          option.option,
+          'TOTAL',
+          `Total per month: ${option.label}`,
+          '',
+          '',
+          '',
+          option.monthlyCostUsd,
+          '',
+          '',
+          '',
+          card.id,
+          cardDate,
+          band?.low,
+          band?.high,
+        ].map((v) => csvField(v)),
+      );
     } else {
-      rows.push([option.option, 'UNPRICED', `Not priced: missing rates ${option.missingRates.join(', ')}`, '', '', '', '', '', '', '', card.id, cardDate, '', ''].map((v) => csvField(v)));
+      rows.push(
+        [
+          option.option,
+          'UNPRICED',
+          `Not priced: missing rates ${option.missingRates.join(', ')}`,
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          card.id,
+          cardDate,
+          '',
+          '',
+        ].map((v) => csvField(v)),
+      );
     }
   }
   return `${rows.map((r) => r.join(',')).join('\r\n')}\r\n`;

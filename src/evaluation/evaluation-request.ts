@@ -51,7 +51,8 @@ export function normalizedWorkloadOf(request: EvaluationRequest): NormalizedWork
 }
 
 function check(body: unknown, allowed: string[], paths: RequestPaths): void {
-  if (!isObject(body)) throw new ValidationError([{ field: '(body)', message: 'the request body must be a JSON object' }]);
+  if (!isObject(body))
+    throw new ValidationError([{ field: '(body)', message: 'the request body must be a JSON object' }]);
   const errors: FieldError[] = [];
   for (const key of Object.keys(body)) {
     if (!allowed.includes(key)) errors.push({ field: key, message: `${key} is not a known field` });
@@ -60,10 +61,16 @@ function check(body: unknown, allowed: string[], paths: RequestPaths): void {
   let workload: NormalizedWorkload | undefined;
   if (body.workload === undefined) errors.push({ field: path, message: `${path} is required` });
   else collect(errors, () => (workload = normalizeWorkload(body.workload as WorkloadInput, { path })));
-  collect(errors, () => validatePricing({ discountPercent: body.discountPercent as number | undefined, rateOverrides: body.rateOverrides as Record<string, number> | undefined }));
+  collect(errors, () =>
+    validatePricing({
+      discountPercent: body.discountPercent as number | undefined,
+      rateOverrides: body.rateOverrides as Record<string, number> | undefined,
+    }),
+  );
   if (allowed === EVALUATION_FIELDS) collect(errors, () => validateVolumeRange(body.volumeRange));
   if (allowed === BREAK_EVEN_FIELDS) {
-    for (const key of BREAK_EVEN_ONLY) if (body[key] === undefined) errors.push({ field: key, message: `${key} is required` });
+    for (const key of BREAK_EVEN_ONLY)
+      if (body[key] === undefined) errors.push({ field: key, message: `${key} is required` });
   }
   if (errors.length) throw new ValidationError(errors);
   if (workload) normalized.set(body, workload);

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/api-key';
-import { type BreakEvenResult, breakEvenYielding, DECISION_RULES, type DecisionRule, type Estimate, estimateNormalized, type Evaluation, evaluateNormalized } from '../domain';
+import {
+  type BreakEvenResult,
+  breakEvenYielding,
+  DECISION_RULES,
+  type DecisionRule,
+  type Estimate,
+  estimateNormalized,
+  type Evaluation,
+  evaluateNormalized,
+} from '../domain';
 import { Metrics } from '../infrastructure/metrics/metrics';
 import { RatesService, type ServedRateCard } from '../rates/rates.service';
 import { type BreakEvenBody, type EvaluationRequest, normalizedWorkloadOf, pricingOf } from './evaluation-request';
@@ -32,31 +41,69 @@ export class EvaluationService {
     const { key, card } = await this.prepare('evaluate', request);
     const hit = this.results.get(key) as Evaluation | undefined;
     this.metrics.evaluationCache.inc({ operation: 'evaluate', result: hit ? 'hit' : 'miss' });
-    return hit ?? (this.results.admit(key, evaluateNormalized(normalizedWorkloadOf(request), card, pricingOf(request), { input: request.workload, volumeRange: request.volumeRange })) as Evaluation);
+    return (
+      hit ??
+      (this.results.admit(
+        key,
+        evaluateNormalized(normalizedWorkloadOf(request), card, pricingOf(request), {
+          input: request.workload,
+          volumeRange: request.volumeRange,
+        }),
+      ) as Evaluation)
+    );
   }
 
   /**
    * The evaluation as JSON, written by `write` (REST: the route's serializer) — or the bytes written for the
    * identical request against the same rates before, sent again as they are.
    */
-  async evaluateJson(_caller: Caller, request: EvaluationRequest, write: (evaluation: Evaluation) => Json): Promise<Json> {
+  async evaluateJson(
+    _caller: Caller,
+    request: EvaluationRequest,
+    write: (evaluation: Evaluation) => Json,
+  ): Promise<Json> {
     const { key, card } = await this.prepare('evaluate', request);
     const hit = this.answers.get(key);
     this.metrics.evaluationCache.inc({ operation: 'evaluate', result: hit ? 'hit' : 'miss' });
-    return hit ?? this.answers.set(key, write(evaluateNormalized(normalizedWorkloadOf(request), card, pricingOf(request), { input: request.workload, volumeRange: request.volumeRange })));
+    return (
+      hit ??
+      this.answers.set(
+        key,
+        write(
+          evaluateNormalized(normalizedWorkloadOf(request), card, pricingOf(request), {
+            input: request.workload,
+            volumeRange: request.volumeRange,
+          }),
+        ),
+      )
+    );
   }
 
   async estimate(_caller: Caller, request: EvaluationRequest): Promise<Estimate> {
     const { key, card } = await this.prepare('estimate', request);
     const hit = this.results.get(key) as Estimate | undefined;
     this.metrics.evaluationCache.inc({ operation: 'estimate', result: hit ? 'hit' : 'miss' });
-    return hit ?? (this.results.admit(key, estimateNormalized(normalizedWorkloadOf(request), card, pricingOf(request), { input: request.workload, volumeRange: request.volumeRange })) as Estimate);
+    return (
+      hit ??
+      (this.results.admit(
+        key,
+        estimateNormalized(normalizedWorkloadOf(request), card, pricingOf(request), {
+          input: request.workload,
+          volumeRange: request.volumeRange,
+        }),
+      ) as Estimate)
+    );
   }
 
   async breakEven(_caller: Caller, request: BreakEvenBody): Promise<BreakEvenResult> {
     const card = await this.rates.current(request.workload.region ?? 'us-east-1');
     // Computed in slices with the event loop free in between (a long series must not stall other requests).
-    return breakEvenYielding(request.workload, card, pricingOf(request), { vary: request.vary, from: request.from, to: request.to, steps: request.steps });
+    return breakEvenYielding(request.workload, card, pricingOf(request), {
+      vary: request.vary,
+      from: request.from,
+      to: request.to,
+      steps: request.steps,
+    });
   }
 
   /** The rate card in force and the result's name: the identical request against the same card version and freshness has the same key. */

@@ -24,20 +24,26 @@ export class IssueView {
   @P(String) message: string;
 }
 
-@ObjectType('LineItem', { description: 'One billed line: quantity × unit price, as finance reconciles it against a bill' })
+@ObjectType('LineItem', {
+  description: 'One billed line: quantity × unit price, as finance reconciles it against a bill',
+})
 export class LineItemView {
   @P(String, { example: 'KDS_SHARD_HOURS' }) code: string;
   @P(String) description: string;
   @P(Float, { description: 'Billing quantity in `unit`, 6 decimals', example: 730 }) quantity: number;
   @P(String, { example: 'ShardHour' }) unit: string;
   @P(Float, { description: 'USD per unit after override and discount', example: 0.015 }) unitPriceUsd: number;
-  @P(Float, { description: 'quantity × unitPriceUsd, rounded half-up to cents', example: 10.95 }) monthlyCostUsd: number;
+  @P(Float, { description: 'quantity × unitPriceUsd, rounded half-up to cents', example: 10.95 })
+  monthlyCostUsd: number;
   @P(String, { example: 'Storage-ShardHour' }) usageType: string;
   @P(String, { example: 'kds.provisioned.shardHour' }) rateKey: string;
   @P(RateSourceEnum, { enum: RateSourceEnum }) rateSource: RateSourceEnum;
 }
 
-@ObjectType('OptionSizing', { description: 'How the option was sized; `boundBy` names the constraint that set the size. Fields that do not apply are null.' })
+@ObjectType('OptionSizing', {
+  description:
+    'How the option was sized; `boundBy` names the constraint that set the size. Fields that do not apply are null.',
+})
 export class OptionSizingView {
   @P(String) boundBy: string;
   @P(Float, { nullable: true }) headroomFactor?: number;
@@ -64,28 +70,47 @@ export class OptionSizingView {
   @P(Int, { nullable: true }) partitions?: number;
   @P(Float, { nullable: true }) partitionReplicasPerBroker?: number;
   @P(Int, { nullable: true }) partitionsRecommendedPerBroker?: number;
-  @P(Float, { nullable: true, description: "MSK: fraction of broker capacity used at peak (AWS's sizing method)" }) utilizationTarget?: number;
-  @P(Float, { nullable: true, description: 'MSK Standard: EBS write I/O per unit of client ingress (one AZ down)' }) storageIoFactor?: number;
-  @P(Float, { nullable: true, description: 'MSK Standard: NIC traffic per unit of client ingress (one AZ down)' }) networkIoFactor?: number;
-  @P(Float, { nullable: true, description: 'MSK Express: egress capacity as a multiple of broker ingress' }) expressEgressFactor?: number;
+  @P(Float, { nullable: true, description: "MSK: fraction of broker capacity used at peak (AWS's sizing method)" })
+  utilizationTarget?: number;
+  @P(Float, { nullable: true, description: 'MSK Standard: EBS write I/O per unit of client ingress (one AZ down)' })
+  storageIoFactor?: number;
+  @P(Float, { nullable: true, description: 'MSK Standard: NIC traffic per unit of client ingress (one AZ down)' })
+  networkIoFactor?: number;
+  @P(Float, { nullable: true, description: 'MSK Express: egress capacity as a multiple of broker ingress' })
+  expressEgressFactor?: number;
   @P(Boolean, { nullable: true, description: 'MSK Standard: tiered storage in use' }) tieredStorage?: boolean;
   @P(Float, { nullable: true, description: 'MSK Standard: hours kept on broker EBS' }) localRetentionHours?: number;
   @P(Float, { nullable: true, description: 'MSK Standard: GB (one copy) in tiered storage' }) tieredStorageGb?: number;
-  @P(Float, { nullable: true, description: 'MSK Standard: provisioned storage throughput per broker, MiB/s' }) storageThroughputMBpsPerBroker?: number;
-  @P(String, { nullable: true, description: "Kinesis: the region's default quota tier (HIGH in us-east-1, us-west-2, eu-west-1; STANDARD elsewhere)" }) quotaTier?: string;
-  @P(Int, { nullable: true, description: "Kinesis provisioned: the region's default shard quota per account" }) shardQuota?: number;
-  @P(String, { nullable: true, description: 'The pipeline this option implies (when deliverTo or cross-region replication is asked)', example: 'Amazon MSK → MSK Connect → S3' }) pipeline?: string;
+  @P(Float, { nullable: true, description: 'MSK Standard: provisioned storage throughput per broker, MiB/s' })
+  storageThroughputMBpsPerBroker?: number;
+  @P(String, {
+    nullable: true,
+    description:
+      "Kinesis: the region's default quota tier (HIGH in us-east-1, us-west-2, eu-west-1; STANDARD elsewhere)",
+  })
+  quotaTier?: string;
+  @P(Int, { nullable: true, description: "Kinesis provisioned: the region's default shard quota per account" })
+  shardQuota?: number;
+  @P(String, {
+    nullable: true,
+    description: 'The pipeline this option implies (when deliverTo or cross-region replication is asked)',
+    example: 'Amazon MSK → MSK Connect → S3',
+  })
+  pipeline?: string;
   @P(String, { nullable: true, description: 'FIREHOSE or MSK_CONNECT' }) deliveryVia?: string;
   @P(Int, { nullable: true }) deliverySinks?: number;
   @P(Int, { nullable: true }) mskConnectMcus?: number;
   @P(Int, { nullable: true }) mskConnectWorkers?: number;
-  @P(String, { nullable: true, description: 'MSK_REPLICATOR, or CUSTOM_CONSUMER for Kinesis (an assumption)' }) replicationVia?: string;
+  @P(String, { nullable: true, description: 'MSK_REPLICATOR, or CUSTOM_CONSUMER for Kinesis (an assumption)' })
+  replicationVia?: string;
 }
 
-@ObjectType('CostBand', { description: 'Monthly cost across the volume range: lowest and highest priced across it; expected = monthlyCostUsd' })
+@ObjectType('CostBand', {
+  description: 'Monthly cost across the volume range: lowest and highest priced across it; expected = monthlyCostUsd',
+})
 export class CostBandView {
   @P(Float, { example: 52.18 }) low: number;
-  @P(Float, { description: 'Equals the option\'s monthlyCostUsd', example: 66.55 }) expected: number;
+  @P(Float, { description: "Equals the option's monthlyCostUsd", example: 66.55 }) expected: number;
   @P(Float, { example: 82.3 }) high: number;
 }
 
@@ -95,7 +120,8 @@ export class RiskView {
   @P(String) message: string;
   @P(Float, { description: 'Write rate at which the risk materializes, in `unit`', example: 2 }) threshold: number;
   @P(String, { example: 'MB/s' }) unit: string;
-  @P(Float, { description: "The workload's peak write rate as a percentage of the threshold", example: 70.3 }) peakUtilizationPercent: number;
+  @P(Float, { description: "The workload's peak write rate as a percentage of the threshold", example: 70.3 })
+  peakUtilizationPercent: number;
 }
 
 @ObjectType('VolumeRange', { description: 'Multipliers of the expected volume' })
@@ -104,9 +130,15 @@ export class VolumeRangeView {
   @P(Float, { example: 1.25 }) high: number;
 }
 
-@ObjectType('RecommendationChange', { description: 'Where the recommendation changes inside the volume range, solved by bisection' })
+@ObjectType('RecommendationChange', {
+  description: 'Where the recommendation changes inside the volume range, solved by bisection',
+})
 export class RecommendationChangeView {
-  @P(String, { description: 'ABOVE: from atMultiplier up the recommendation is `to`; BELOW: at atMultiplier and below it is `to`', example: 'ABOVE' }) direction: string;
+  @P(String, {
+    description: 'ABOVE: from atMultiplier up the recommendation is `to`; BELOW: at atMultiplier and below it is `to`',
+    example: 'ABOVE',
+  })
+  direction: string;
   @P(Float, { example: 1.6 }) atMultiplier: number;
   @P(Float, { description: 'Volume there, GB/day', example: 160 }) ingestGbPerDay: number;
   @P(Float, { description: 'Peak write there, MB/s', example: 2.22 }) peakWriteMBps: number;
@@ -114,14 +146,20 @@ export class RecommendationChangeView {
   @P(OptionCodeEnum, { enum: OptionCodeEnum, nullable: true }) to: OptionCodeEnum | null;
 }
 
-@ObjectType('Robustness', { description: 'Does the recommendation hold across the volume range; if not, where it changes and to what' })
+@ObjectType('Robustness', {
+  description: 'Does the recommendation hold across the volume range; if not, where it changes and to what',
+})
 export class RobustnessView {
   @P(VolumeRangeView) volumeRange: VolumeRangeView;
   @P(Boolean, { description: 'The same option is recommended at every volume of the range' }) holds: boolean;
   @P(Float, { example: 0.8 }) holdsFromMultiplier: number;
   @P(Float, { example: 1.25 }) holdsToMultiplier: number;
   @P([RecommendationChangeView]) changes: RecommendationChangeView[];
-  @P(String, { example: 'Kinesis Data Streams, provisioned shards stays the recommendation from 0.8× to 1.25× the expected volume.' }) summary: string;
+  @P(String, {
+    example:
+      'Kinesis Data Streams, provisioned shards stays the recommendation from 0.8× to 1.25× the expected volume.',
+  })
+  summary: string;
 }
 
 @ObjectType('OptionResult', { description: 'One option: fit, sizing, line items and monthly cost' })
@@ -132,13 +170,16 @@ export class OptionResultView {
   @P(Boolean) eligible: boolean;
   @P(Int, { description: '1 = recommended; then eligible priced by cost, eligible unpriced, ineligible' }) rank: number;
   @P([IssueView]) disqualifiedBy: IssueView[];
-  @P(Boolean, { description: 'false when a rate the model needs is missing (see missingRates): never a silent zero' }) priced: boolean;
+  @P(Boolean, { description: 'false when a rate the model needs is missing (see missingRates): never a silent zero' })
+  priced: boolean;
   @P([String]) missingRates: string[];
-  @P(Float, { nullable: true, description: 'Sum of the rounded line items; null when unpriced' }) monthlyCostUsd: number | null;
+  @P(Float, { nullable: true, description: 'Sum of the rounded line items; null when unpriced' }) monthlyCostUsd:
+    number | null;
   @P([LineItemView]) lineItems: LineItemView[];
   @P(OptionSizingView) sizing: OptionSizingView;
   @P([String]) assumptions: string[];
-  @P(CostBandView, { nullable: true, description: 'Cost across the volume range; null when unpriced' }) monthlyCostBandUsd: CostBandView | null;
+  @P(CostBandView, { nullable: true, description: 'Cost across the volume range; null when unpriced' })
+  monthlyCostBandUsd: CostBandView | null;
   @P([RiskView]) risks: RiskView[];
 }
 
@@ -159,14 +200,19 @@ export class RecommendationView {
   @P(String) headline: string;
   @P([String]) reasons: string[];
   @P(Float, { nullable: true }) monthlyCostUsd: number | null;
-  @P(RobustnessView, { nullable: true, description: 'Null only on scenario versions saved before robustness was computed' }) robustness: RobustnessView | null;
+  @P(RobustnessView, {
+    nullable: true,
+    description: 'Null only on scenario versions saved before robustness was computed',
+  })
+  robustness: RobustnessView | null;
 }
 
 @ObjectType('RateCardRef', { description: 'Which rates priced a result' })
 export class RateCardRefView {
   @P(String) id: string;
   @P(String) region: string;
-  @P(RateSourceEnum, { enum: RateSourceEnum, description: 'OVERRIDE when a discount or override applied' }) source: RateSourceEnum;
+  @P(RateSourceEnum, { enum: RateSourceEnum, description: 'OVERRIDE when a discount or override applied' })
+  source: RateSourceEnum;
   @P(String) priceListVersion: string;
   @P(String) publicationDate: string;
   @P(String) fetchedAt: string;
@@ -217,7 +263,8 @@ export class NormalizedWorkloadView {
   @P(String) throughputGivenAs: string;
   @P(Float) ingestGbPerDay: number;
   @P(Float) avgWriteMBps: number;
-  @P([Float], { nullable: true, description: 'The daily profile given (24 hourly MB/s), null otherwise' }) hourlyWriteMBps: number[] | null;
+  @P([Float], { nullable: true, description: 'The daily profile given (24 hourly MB/s), null otherwise' })
+  hourlyWriteMBps: number[] | null;
   @P(Float) peakWriteMBps: number;
   @P(String, { description: 'INPUT, TRAFFIC_PATTERN or HOURLY_PROFILE' }) peakSource: string;
   @P(Float) peakFactor: number;
@@ -262,7 +309,8 @@ export class NormalizedWorkloadView {
 @ObjectType('Evaluation', { description: 'Recommendation, reasons, trace and the cost of every option' })
 export class EvaluationView {
   @P(NormalizedWorkloadView) workload: NormalizedWorkloadView;
-  @P(VolumeRangeView, { description: 'The volume range of the bands and the robustness check' }) volumeRange: VolumeRangeView;
+  @P(VolumeRangeView, { description: 'The volume range of the bands and the robustness check' })
+  volumeRange: VolumeRangeView;
   @P(EvaluationBasisView) basis: EvaluationBasisView;
   @P(RecommendationView) recommendation: RecommendationView;
   @P([TraceEntryView]) decisionTrace: TraceEntryView[];
@@ -290,7 +338,8 @@ export class EstimateView {
 @ObjectType('BreakEvenPoint')
 export class BreakEvenPointView {
   @P(Float) x: number;
-  @P(Float, { nullable: true, description: 'null where the option is ineligible or unpriced' }) monthlyCostUsd: number | null;
+  @P(Float, { nullable: true, description: 'null where the option is ineligible or unpriced' }) monthlyCostUsd:
+    number | null;
 }
 
 @ObjectType('BreakEvenSeries')
@@ -309,7 +358,9 @@ export class CrossoverView {
   @P(OptionCodeEnum, { enum: OptionCodeEnum }) cheaperAfter: OptionCodeEnum;
 }
 
-@ObjectType('BreakEven', { description: 'Cost series per option as one workload variable grows, and the crossover points' })
+@ObjectType('BreakEven', {
+  description: 'Cost series per option as one workload variable grows, and the crossover points',
+})
 export class BreakEvenView {
   @P(String, { example: 'ingest' }) vary: string;
   @P(String, { example: 'ingestGbPerDay' }) field: string;

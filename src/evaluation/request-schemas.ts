@@ -3,12 +3,24 @@
  * of the workload's fields and bounds). The domain validates with the same schema; these documents
  * feed OpenAPI. GraphQL's WorkloadInput is checked against the same property list by a test.
  */
-import { BREAK_EVEN_MAX_STEPS, BREAK_EVEN_MIN_STEPS, BREAK_EVEN_VARIABLES, VOLUME_RANGE_JSON_SCHEMA, WORKLOAD_JSON_SCHEMA } from '../domain';
+import {
+  BREAK_EVEN_MAX_STEPS,
+  BREAK_EVEN_MIN_STEPS,
+  BREAK_EVEN_VARIABLES,
+  VOLUME_RANGE_JSON_SCHEMA,
+  WORKLOAD_JSON_SCHEMA,
+} from '../domain';
 
 const { $schema: _s, $id: _i, ...workload } = WORKLOAD_JSON_SCHEMA;
 
 export const PRICING_PROPERTIES = {
-  discountPercent: { type: 'number', minimum: 0, maximum: 100, description: 'Negotiated discount applied to every rate, percent.', examples: [10] },
+  discountPercent: {
+    type: 'number',
+    minimum: 0,
+    maximum: 100,
+    description: 'Negotiated discount applied to every rate, percent.',
+    examples: [10],
+  },
   rateOverrides: {
     type: 'object',
     additionalProperties: { type: 'number', minimum: 0 },
@@ -24,7 +36,17 @@ export const EVALUATION_REQUEST_SCHEMA = {
   additionalProperties: false,
   required: ['workload'],
   properties: { workload, ...PRICING_PROPERTIES, volumeRange: VOLUME_RANGE_JSON_SCHEMA },
-  examples: [{ workload: { ingestGbPerDay: 100, avgRecordSizeKB: 1, sharedConsumers: 2, retentionHours: 24, trafficPattern: 'STEADY' } }],
+  examples: [
+    {
+      workload: {
+        ingestGbPerDay: 100,
+        avgRecordSizeKB: 1,
+        sharedConsumers: 2,
+        retentionHours: 24,
+        trafficPattern: 'STEADY',
+      },
+    },
+  ],
 } as const;
 
 export const BREAK_EVEN_REQUEST_SCHEMA = {
@@ -34,13 +56,32 @@ export const BREAK_EVEN_REQUEST_SCHEMA = {
   required: ['workload', 'vary', 'from', 'to', 'steps'],
   properties: {
     workload,
-    vary: { type: 'string', enum: BREAK_EVEN_VARIABLES, description: 'ingest (ingestGbPerDay), consumers (sharedConsumers) or retention (retentionHours).', examples: ['ingest'] },
+    vary: {
+      type: 'string',
+      enum: BREAK_EVEN_VARIABLES,
+      description: 'ingest (ingestGbPerDay), consumers (sharedConsumers) or retention (retentionHours).',
+      examples: ['ingest'],
+    },
     from: { type: 'number', description: 'First value of the varied field.', examples: [10] },
     to: { type: 'number', description: 'Last value of the varied field (greater than from).', examples: [5000] },
-    steps: { type: 'integer', minimum: BREAK_EVEN_MIN_STEPS, maximum: BREAK_EVEN_MAX_STEPS, description: 'Points in each series.', examples: [50] },
+    steps: {
+      type: 'integer',
+      minimum: BREAK_EVEN_MIN_STEPS,
+      maximum: BREAK_EVEN_MAX_STEPS,
+      description: 'Points in each series.',
+      examples: [50],
+    },
     ...PRICING_PROPERTIES,
   },
-  examples: [{ workload: { ingestGbPerDay: 100, avgRecordSizeKB: 1, sharedConsumers: 2 }, vary: 'ingest', from: 10, to: 5000, steps: 50 }],
+  examples: [
+    {
+      workload: { ingestGbPerDay: 100, avgRecordSizeKB: 1, sharedConsumers: 2 },
+      vary: 'ingest',
+      from: 10,
+      to: 5000,
+      steps: 50,
+    },
+  ],
 } as const;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -56,8 +97,11 @@ export function toOpenApi30(schema: unknown): Json {
     else if (k === 'exclusiveMinimum' && typeof v === 'number') {
       out.minimum = v;
       out.exclusiveMinimum = true;
-    } else if (k === 'properties' || k === 'additionalProperties' && typeof v === 'object') {
-      out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, toOpenApi30(s)])) : toOpenApi30(v);
+    } else if (k === 'properties' || (k === 'additionalProperties' && typeof v === 'object')) {
+      out[k] =
+        k === 'properties'
+          ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, toOpenApi30(s)]))
+          : toOpenApi30(v);
     } else out[k] = (typeof v === 'object' ? toOpenApi30(v) : v) as Json;
   }
   return out;

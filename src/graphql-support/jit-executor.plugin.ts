@@ -45,7 +45,10 @@ export function jitExecutorPlugin(metrics?: Metrics): ApolloServerPlugin {
           const result = await query.query(undefined, context.contextValue, request.variables ?? {});
           if (result.errors?.length || result.data === undefined) return (count('graphql-js'), null);
           count('jit');
-          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: result.data } } };
+          return {
+            http: { status: undefined, headers: new HeaderMap() },
+            body: { kind: 'single', singleResult: { data: result.data } },
+          };
         },
       };
     },

@@ -34,7 +34,10 @@ const START_SCRIPT = `(function () {
 
 export function registerIdeAssets(fastify: FastifyInstance): void {
   fastify.get(`${IDE_ASSET_PREFIX}start.js`, async (_request, reply) =>
-    reply.header('content-type', 'application/javascript').header('cache-control', 'public, max-age=86400').send(START_SCRIPT),
+    reply
+      .header('content-type', 'application/javascript')
+      .header('cache-control', 'public, max-age=86400')
+      .send(START_SCRIPT),
   );
   const cache = new Map<string, Buffer>();
   for (const [name, asset] of Object.entries(ASSETS)) {

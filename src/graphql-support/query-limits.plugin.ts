@@ -56,10 +56,15 @@ function sizedEstimator(counts: { expensive: number; writing: number; secret: bo
     if (parent.name === 'Mutation') counts.writing += 1;
     if (SECRET_FIELDS.has(key)) counts.secret = true;
     const args = options.args as Record<string, unknown>;
-    const size = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.min(v, 10_000) : fallback);
-    if (key === 'Query.breakEven') return 1 + options.childComplexity + Math.ceil((size(args.steps, 1) * BREAK_EVEN_SERIES) / BREAK_EVEN_POINTS_PER_COST);
+    const size = (v: unknown, fallback: number) =>
+      typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.min(v, 10_000) : fallback;
+    if (key === 'Query.breakEven')
+      return (
+        1 + options.childComplexity + Math.ceil((size(args.steps, 1) * BREAK_EVEN_SERIES) / BREAK_EVEN_POINTS_PER_COST)
+      );
     if (key === 'Query.scenarios') return 1 + options.childComplexity * size(args.first, DEFAULT_PAGE);
-    if (key === 'Query.compareScenarios') return 1 + options.childComplexity * (Array.isArray(args.ids) ? Math.max(1, args.ids.length) : 1);
+    if (key === 'Query.compareScenarios')
+      return 1 + options.childComplexity * (Array.isArray(args.ids) ? Math.max(1, args.ids.length) : 1);
     return 1 + options.childComplexity;
   };
 }
@@ -83,7 +88,8 @@ export function queryDepth(document: DocumentNode, operationName?: string | null
   };
   let depth = 0;
   for (const def of document.definitions) {
-    if (def.kind === Kind.OPERATION_DEFINITION && (!operationName || def.name?.value === operationName)) depth = Math.max(depth, depthOf(def.selectionSet, new Set()));
+    if (def.kind === Kind.OPERATION_DEFINITION && (!operationName || def.name?.value === operationName))
+      depth = Math.max(depth, depthOf(def.selectionSet, new Set()));
   }
   return depth;
 }
@@ -122,8 +128,12 @@ const badInput = (message: string, extra: Record<string, unknown> = {}) =>
 /** A DomainError thrown by the gate, as a GraphQL error with its HTTP status (and Retry-After when rate-limited). */
 function gateError(error: DomainError): GraphQLError {
   const headers = new Map<string, string>();
-  if (typeof error.details.retryAfterSeconds === 'number') headers.set('retry-after', String(error.details.retryAfterSeconds));
-  return new GraphQLError(error.message, { originalError: error, extensions: { http: { status: httpStatusFor(error.code), headers } } });
+  if (typeof error.details.retryAfterSeconds === 'number')
+    headers.set('retry-after', String(error.details.retryAfterSeconds));
+  return new GraphQLError(error.message, {
+    originalError: error,
+    extensions: { http: { status: httpStatusFor(error.code), headers } },
+  });
 }
 
 /**
@@ -138,23 +148,50 @@ export function queryLimitsPlugin(
 ): ApolloServerPlugin {
   const checked = new WeakMap<DocumentNode, Map<string, OperationCost>>();
   const fixedCost = new WeakMap<DocumentNode, boolean>();
-  const measure = (request: { operationName?: string | null; variables?: Record<string, unknown> }, document: DocumentNode, schema: Parameters<typeof getComplexity>[0]['schema']): OperationCost => {
+  const measure = (
+    request: { operationName?: string | null; variables?: Record<string, unknown> },
+    document: DocumentNode,
+    schema: Parameters<typeof getComplexity>[0]['schema'],
+  ): OperationCost => {
     const depth = queryDepth(document, request.operationName);
-    if (depth > limits.depth) throw badInput(`Query depth ${depth} exceeds the limit of ${limits.depth}`, { limit: limits.depth, actual: depth });
+    if (depth > limits.depth)
+      throw badInput(`Query depth ${depth} exceeds the limit of ${limits.depth}`, {
+        limit: limits.depth,
+        actual: depth,
+      });
     const counts = { expensive: 0, writing: 0, secret: false };
     let complexity: number;
     try {
-      complexity = getComplexity({ schema, query: document, operationName: request.operationName ?? undefined, variables: request.variables ?? {}, estimators: [sizedEstimator(counts)] });
+      complexity = getComplexity({
+        schema,
+        query: document,
+        operationName: request.operationName ?? undefined,
+        variables: request.variables ?? {},
+        estimators: [sizedEstimator(counts)],
+      });
     } catch (error) {
       // Variables that do not coerce to their types: the caller's mistake, reported as such.
       throw badInput(error instanceof Error ? error.message : 'Invalid variables');
     }
-    if (complexity > limits.complexity) throw badInput(`Query complexity ${complexity} exceeds the limit of ${limits.complexity}`, { limit: limits.complexity, actual: complexity });
+    if (complexity > limits.complexity)
+      throw badInput(`Query complexity ${complexity} exceeds the limit of ${limits.complexity}`, {
+        limit: limits.complexity,
+        actual: complexity,
+      });
     const expensive = counts.expensive + counts.writing;
     if (expensive > limits.expensiveFields) {
-      throw badInput(`The operation asks for ${expensive} expensive or writing fields (evaluations, break-even, comparisons, re-pricing, mutations); the limit is ${limits.expensiveFields} per operation`, { limit: limits.expensiveFields, actual: expensive });
+      throw badInput(
+        `The operation asks for ${expensive} expensive or writing fields (evaluations, break-even, comparisons, re-pricing, mutations); the limit is ${limits.expensiveFields} per operation`,
+        { limit: limits.expensiveFields, actual: expensive },
+      );
     }
-    return { complexity, expensive: counts.expensive, writing: counts.writing, secret: counts.secret, units: 1 + expensive };
+    return {
+      complexity,
+      expensive: counts.expensive,
+      writing: counts.writing,
+      secret: counts.secret,
+      units: 1 + expensive,
+    };
   };
   return {
     async requestDidStart() {

@@ -41,30 +41,45 @@ export class HealthService {
       }),
       this.timed(async () => {
         const status = await this.cache.ping();
-        return { status: (status === 'down' ? 'degraded' : status) as CheckStatus, ...(status === 'down' ? { detail: 'Redis unreachable: serving from the in-process cache, reconnecting' } : {}) };
+        return {
+          status: (status === 'down' ? 'degraded' : status) as CheckStatus,
+          ...(status === 'down'
+            ? { detail: 'Redis unreachable: serving from the in-process cache, reconnecting' }
+            : {}),
+        };
       }),
       ...this.contributors.map((c) => this.timed(() => c.check())),
     ]);
     const checks: ReadinessReport['checks'] = { database, redis };
     this.contributors.forEach((c, i) => (checks[c.name] = rest[i]));
     const statuses = Object.values(checks).map((c) => c.status);
-    const status = database.status !== 'up' ? 'down' : statuses.some((s) => s === 'degraded' || s === 'down') ? 'degraded' : 'ok';
+    const status =
+      database.status !== 'up' ? 'down' : statuses.some((s) => s === 'degraded' || s === 'down') ? 'degraded' : 'ok';
     return { status, checks };
   }
 
-  private async timed(fn: () => Promise<{ status: CheckStatus; [key: string]: unknown }>): Promise<ReadinessReport['checks'][string]> {
+  private async timed(
+    fn: () => Promise<{ status: CheckStatus; [key: string]: unknown }>,
+  ): Promise<ReadinessReport['checks'][string]> {
     const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
     try {
       const result = await Promise.race([
         fn(),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`timed out after ${this.config.HEALTH_TIMEOUT_MS} ms`)), this.config.HEALTH_TIMEOUT_MS);
+          timer = setTimeout(
+            () => reject(new Error(`timed out after ${this.config.HEALTH_TIMEOUT_MS} ms`)),
+            this.config.HEALTH_TIMEOUT_MS,
+          );
         }),
       ]);
       return { ...result, latencyMs: Math.round(performance.now() - started) };
     } catch (e) {
-      return { status: 'down', latencyMs: Math.round(performance.now() - started), detail: e instanceof Error ? e.message.split('\n')[0] : 'unreachable' };
+      return {
+        status: 'down',
+        latencyMs: Math.round(performance.now() - started),
+        detail: e instanceof Error ? e.message.split('\n')[0] : 'unreachable',
+      };
     } finally {
       clearTimeout(timer);
     }

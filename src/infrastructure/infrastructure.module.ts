@@ -1,4 +1,11 @@
-import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Module,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { CacheService } from './cache/cache.service';
@@ -34,7 +41,12 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
           inject: [APP_CONFIG, Metrics, PINO],
           useFactory: (config: AppConfig, metrics: Metrics, logger: Logger) =>
             new CacheService(
-              { redisUrl: config.REDIS_URL, prefix: config.CACHE_PREFIX, memoryTtlMs: config.CACHE_MEMORY_TTL_MS, commandTimeoutMs: config.HEALTH_TIMEOUT_MS },
+              {
+                redisUrl: config.REDIS_URL,
+                prefix: config.CACHE_PREFIX,
+                memoryTtlMs: config.CACHE_MEMORY_TTL_MS,
+                commandTimeoutMs: config.HEALTH_TIMEOUT_MS,
+              },
               metrics,
               (level, msg) => logger[level]({ context: 'cache' }, msg),
             ),

@@ -39,7 +39,10 @@ export class RateCardRepository {
     return guardDatabase(async () => {
       const existing = await this.prisma.rateCardVersion.findUnique({ where: { id: card.id }, select: { id: true } });
       if (existing) {
-        await this.prisma.rateCardVersion.update({ where: { id: card.id }, data: { fetchedAt: new Date(card.fetchedAt) } });
+        await this.prisma.rateCardVersion.update({
+          where: { id: card.id },
+          data: { fetchedAt: new Date(card.fetchedAt) },
+        });
         return false;
       }
       await this.prisma.rateCardVersion.upsert({
@@ -61,7 +64,12 @@ export class RateCardRepository {
   }
 
   async latest(region: string): Promise<RateCard | null> {
-    const row = await guardDatabase(() => this.prisma.rateCardVersion.findFirst({ where: { region }, orderBy: [{ fetchedAt: 'desc' }, { createdAt: 'desc' }] }));
+    const row = await guardDatabase(() =>
+      this.prisma.rateCardVersion.findFirst({
+        where: { region },
+        orderBy: [{ fetchedAt: 'desc' }, { createdAt: 'desc' }],
+      }),
+    );
     return row ? toCard(row) : null;
   }
 
@@ -70,15 +78,23 @@ export class RateCardRepository {
     return row ? toCard(row) : null;
   }
 
-  async versions(region: string): Promise<Array<{ id: string; source: string; fetchedAt: string; contentHash: string }>> {
+  async versions(
+    region: string,
+  ): Promise<Array<{ id: string; source: string; fetchedAt: string; contentHash: string }>> {
     const rows = await guardDatabase(() =>
-      this.prisma.rateCardVersion.findMany({ where: { region }, orderBy: { createdAt: 'desc' }, select: { id: true, source: true, fetchedAt: true, contentHash: true } }),
+      this.prisma.rateCardVersion.findMany({
+        where: { region },
+        orderBy: { createdAt: 'desc' },
+        select: { id: true, source: true, fetchedAt: true, contentHash: true },
+      }),
     );
     return rows.map((r) => ({ ...r, fetchedAt: r.fetchedAt.toISOString() }));
   }
 
   async regions(): Promise<string[]> {
-    const rows = await guardDatabase(() => this.prisma.rateCardVersion.findMany({ distinct: ['region'], select: { region: true } }));
+    const rows = await guardDatabase(() =>
+      this.prisma.rateCardVersion.findMany({ distinct: ['region'], select: { region: true } }),
+    );
     return rows.map((r) => r.region);
   }
 }

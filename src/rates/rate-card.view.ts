@@ -14,7 +14,9 @@ registerEnumType(RateSourceEnum, { name: 'RateSource', description: 'Where a rat
 @ObjectType('Rate', { description: 'One rate with its provenance; `key` is what rateOverrides accepts' })
 export class RateView {
   @ApiProperty({ example: 'kds.provisioned.shardHour' }) @Field() key: string;
-  @ApiProperty({ example: '0.0150000000', description: 'USD per unit, the decimal string the Price List gives' }) @Field() usdPerUnit: string;
+  @ApiProperty({ example: '0.0150000000', description: 'USD per unit, the decimal string the Price List gives' })
+  @Field()
+  usdPerUnit: string;
   @ApiProperty({ example: 'ShardHour' }) @Field() unit: string;
   @ApiProperty({ example: 'Storage-ShardHour' }) @Field() usageType: string;
   @ApiProperty({ example: 'shardHourStorage' }) @Field() operation: string;
@@ -29,7 +31,9 @@ export class RateView {
 export class RefreshStatusView {
   @ApiPropertyOptional() @Field({ nullable: true }) lastAttemptAt?: string;
   @ApiPropertyOptional() @Field({ nullable: true }) lastSuccessAt?: string;
-  @ApiPropertyOptional({ description: 'Why the last refresh failed, if it did' }) @Field({ nullable: true }) lastError?: string;
+  @ApiPropertyOptional({ description: 'Why the last refresh failed, if it did' })
+  @Field({ nullable: true })
+  lastError?: string;
 }
 
 @ObjectType('RateCard', { description: 'The rates in force for a region, with provenance' })
@@ -42,7 +46,9 @@ export class RateCardView {
   @ApiProperty({ example: '2023-08-01T01:26:00Z' }) @Field() publicationDate: string;
   @ApiProperty() @Field() fetchedAt: string;
   @ApiProperty() @Field() contentHash: string;
-  @ApiProperty({ description: 'Older than RATES_STALE_AFTER_MS with no successful refresh since' }) @Field() stale: boolean;
+  @ApiProperty({ description: 'Older than RATES_STALE_AFTER_MS with no successful refresh since' })
+  @Field()
+  stale: boolean;
   @ApiProperty({ type: RefreshStatusView }) @Field(() => RefreshStatusView) refresh: RefreshStatusView;
   @ApiProperty({ type: [RateView] }) @Field(() => [RateView]) rates: RateView[];
 
@@ -68,10 +74,17 @@ export class RateCardView {
 @ObjectType('RateRefreshResult')
 export class RefreshResultView {
   @ApiProperty({ example: 'us-east-1' }) @Field() region: string;
-  @ApiProperty({ enum: ['UPDATED', 'UNCHANGED', 'IN_PROGRESS'], description: 'IN_PROGRESS: another replica holds the refresh lock' }) @Field() outcome: string;
+  @ApiProperty({
+    enum: ['UPDATED', 'UNCHANGED', 'IN_PROGRESS'],
+    description: 'IN_PROGRESS: another replica holds the refresh lock',
+  })
+  @Field()
+  outcome: string;
   @ApiProperty() @Field() cardId: string;
   @ApiProperty({ description: 'Price List products fetched' }) @Field(() => Int) products: number;
   @ApiProperty() @Field(() => Int) pages: number;
-  @ApiProperty({ description: 'Elements skipped (other regions, unrelated or unknown SKUs, garbage)' }) @Field(() => Int) skipped: number;
+  @ApiProperty({ description: 'Elements skipped (other regions, unrelated or unknown SKUs, garbage)' })
+  @Field(() => Int)
+  skipped: number;
   @ApiProperty() @Field(() => Float) durationMs: number;
 }

@@ -22,7 +22,10 @@ import { RatesService } from './rates.service';
           endpoint: config.PRICING_ENDPOINT,
           region: config.PRICING_API_REGION,
           maxAttempts: config.PRICING_MAX_ATTEMPTS,
-          credentials: config.PRICING_ACCESS_KEY_ID && config.PRICING_SECRET_ACCESS_KEY ? { accessKeyId: config.PRICING_ACCESS_KEY_ID, secretAccessKey: config.PRICING_SECRET_ACCESS_KEY } : undefined,
+          credentials:
+            config.PRICING_ACCESS_KEY_ID && config.PRICING_SECRET_ACCESS_KEY
+              ? { accessKeyId: config.PRICING_ACCESS_KEY_ID, secretAccessKey: config.PRICING_SECRET_ACCESS_KEY }
+              : undefined,
         }),
     },
   ],

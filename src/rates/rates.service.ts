@@ -125,7 +125,13 @@ export class RatesService implements OnApplicationBootstrap, OnModuleDestroy {
   refresh(region: string, trigger: 'admin' | 'schedule' | 'first-use'): Promise<RefreshResult> {
     // No AWS access configured: nothing leaves the machine, not even on demand (RATES_LIVE=false alone only stops the automatic refreshes).
     if (!liveRatesDecision({ ...this.config, RATES_LIVE: true }).live) {
-      return Promise.reject(new DomainError('RATES_UNAVAILABLE', `Live rates are off on this deployment: no AWS credentials are configured (README "Security and limits"); the ${region} rate card in force stays`, { region, reason: 'live rates off' }));
+      return Promise.reject(
+        new DomainError(
+          'RATES_UNAVAILABLE',
+          `Live rates are off on this deployment: no AWS credentials are configured (README "Security and limits"); the ${region} rate card in force stays`,
+          { region, reason: 'live rates off' },
+        ),
+      );
     }
     const running = this.inFlight.get(region);
     if (running) return running;
@@ -142,12 +148,25 @@ export class RatesService implements OnApplicationBootstrap, OnModuleDestroy {
     if (!token) {
       this.metrics.rateRefreshes.inc({ region, outcome: 'in_progress' });
       const current = await this.fromCache(region);
-      return { region, outcome: 'IN_PROGRESS', cardId: current?.id ?? '', products: 0, pages: 0, skipped: 0, durationMs: Math.round(performance.now() - started) };
+      return {
+        region,
+        outcome: 'IN_PROGRESS',
+        cardId: current?.id ?? '',
+        products: 0,
+        pages: 0,
+        skipped: 0,
+        durationMs: Math.round(performance.now() - started),
+      };
     }
     const attemptAt = new Date().toISOString();
     try {
       const fetched = await this.client.fetchRegion(region);
-      const { card, skipped } = buildRateCard({ region, documents: fetched.documents, fetchedAt: new Date().toISOString(), source: 'AWS_PRICE_LIST' });
+      const { card, skipped } = buildRateCard({
+        region,
+        documents: fetched.documents,
+        fetchedAt: new Date().toISOString(),
+        source: 'AWS_PRICE_LIST',
+      });
       for (const s of skipped.filter((x) => x.reason !== 'WRONG_REGION' && x.reason !== 'UNRELATED_PRODUCT_FAMILY')) {
         this.logger.warn({ context: 'rates', region, ...s }, 'price list element skipped');
       }
@@ -157,17 +176,43 @@ export class RatesService implements OnApplicationBootstrap, OnModuleDestroy {
       await this.publish(card);
       await this.setStatus(region, { lastAttemptAt: attemptAt, lastSuccessAt: card.fetchedAt });
       this.metrics.rateRefreshes.inc({ region, outcome: 'success' });
-      this.logger.info({ context: 'rates', region, trigger, cardId: card.id, isNew, products: fetched.documents.length, pages: fetched.pages }, 'rate card refreshed');
-      return { region, outcome: isNew ? 'UPDATED' : 'UNCHANGED', cardId: card.id, products: fetched.documents.length, pages: fetched.pages, skipped: skipped.length, durationMs: Math.round(performance.now() - started) };
+      this.logger.info(
+        {
+          context: 'rates',
+          region,
+          trigger,
+          cardId: card.id,
+          isNew,
+          products: fetched.documents.length,
+          pages: fetched.pages,
+        },
+        'rate card refreshed',
+      );
+      return {
+        region,
+        outcome: isNew ? 'UPDATED' : 'UNCHANGED',
+        cardId: card.id,
+        products: fetched.documents.length,
+        pages: fetched.pages,
+        skipped: skipped.length,
+        durationMs: Math.round(performance.now() - started),
+      };
     } catch (error) {
       // The full cause (SDK provider names, addresses) goes to the log; callers and the status get its kind only.
       const reason = failureKind(error);
       const previous = await this.status(region);
       await this.setStatus(region, { ...previous, lastAttemptAt: attemptAt, lastError: reason });
       this.metrics.rateRefreshes.inc({ region, outcome: 'failure' });
-      this.logger.warn({ context: 'rates', region, trigger, reason, cause: describeFailure(error) }, 'rate card refresh failed; keeping the last good card');
+      this.logger.warn(
+        { context: 'rates', region, trigger, reason, cause: describeFailure(error) },
+        'rate card refresh failed; keeping the last good card',
+      );
       if (error instanceof DomainError) throw error;
-      throw new DomainError('RATES_UNAVAILABLE', `Could not refresh ${region} from the AWS Price List API (${reason}); the last good rate card stays in force`, { region, reason });
+      throw new DomainError(
+        'RATES_UNAVAILABLE',
+        `Could not refresh ${region} from the AWS Price List API (${reason}); the last good rate card stays in force`,
+        { region, reason },
+      );
     } finally {
       await this.cache.releaseLock(lock, token);
     }
@@ -228,11 +273,14 @@ export class RatesService implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.touched.has(region)) return;
     this.touched.add(region);
     if (!this.config.RATES_LIVE) return;
-    void this.status(region).then((s) => {
-      const age = s.lastSuccessAt ? Date.now() - Date.parse(s.lastSuccessAt) : Infinity;
-      if (age > (this.config.RATES_REFRESH_INTERVAL_MS || this.config.RATES_STALE_AFTER_MS)) return this.refresh(region, 'first-use');
-      return undefined;
-    }).catch(() => undefined);
+    void this.status(region)
+      .then((s) => {
+        const age = s.lastSuccessAt ? Date.now() - Date.parse(s.lastSuccessAt) : Infinity;
+        if (age > (this.config.RATES_REFRESH_INTERVAL_MS || this.config.RATES_STALE_AFTER_MS))
+          return this.refresh(region, 'first-use');
+        return undefined;
+      })
+      .catch(() => undefined);
   }
 
   private async publish(card: RateCard): Promise<void> {
@@ -252,7 +300,11 @@ export class RatesService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async setStatus(region: string, status: RefreshStatus): Promise<void> {
-    await this.cache.set(cacheKeys.rateRefreshStatus(region), JSON.stringify(status), this.config.RATES_CACHE_TTL_SECONDS);
+    await this.cache.set(
+      cacheKeys.rateRefreshStatus(region),
+      JSON.stringify(status),
+      this.config.RATES_CACHE_TTL_SECONDS,
+    );
   }
 
   /** Stale: older than RATES_STALE_AFTER_MS while no refresh has succeeded since (or live rates are off). */
@@ -270,13 +322,21 @@ export class RatesService implements OnApplicationBootstrap, OnModuleDestroy {
       if (card && this.isStale(card, await this.status(region))) stale.push(region);
     }
     return stale.length
-      ? { status: 'degraded' as const, detail: `rates older than ${Math.round(this.config.RATES_STALE_AFTER_MS / 3600000)} h with no successful refresh: ${stale.join(', ')}`, staleRegions: stale }
+      ? {
+          status: 'degraded' as const,
+          detail: `rates older than ${Math.round(this.config.RATES_STALE_AFTER_MS / 3600000)} h with no successful refresh: ${stale.join(', ')}`,
+          staleRegions: stale,
+        }
       : { status: 'up' as const, regions };
   }
 
   private async unknownRegion(region: string): Promise<DomainError> {
     const known = await this.knownRegions();
-    return new DomainError('UNKNOWN_REGION', `No rates are known for region "${region}"; known regions: ${known.join(', ')}`, { region, knownRegions: known });
+    return new DomainError(
+      'UNKNOWN_REGION',
+      `No rates are known for region "${region}"; known regions: ${known.join(', ')}`,
+      { region, knownRegions: known },
+    );
   }
 }
 
@@ -285,11 +345,23 @@ function failureKind(error: unknown): string {
   const e = error as { name?: string; message?: string; code?: string; $metadata?: { httpStatusCode?: number } };
   const name = e?.name ?? '';
   const status = e?.$metadata?.httpStatusCode;
-  if (/Credential|ExpiredToken|UnrecognizedClient|InvalidClientTokenId|SignatureDoesNotMatch|AccessDenied/i.test(`${name} ${e?.message ?? ''}`)) return 'AWS credentials missing or refused';
+  if (
+    /Credential|ExpiredToken|UnrecognizedClient|InvalidClientTokenId|SignatureDoesNotMatch|AccessDenied/i.test(
+      `${name} ${e?.message ?? ''}`,
+    )
+  )
+    return 'AWS credentials missing or refused';
   if (/Throttl|TooManyRequests/i.test(name)) return 'throttled by the Price List API';
-  if (/Timeout|TimedOut|ETIMEDOUT|Abort/i.test(`${name} ${e?.code ?? ''} ${e?.message ?? ''}`)) return 'the Price List API did not answer in time';
-  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|socket|network/i.test(`${e?.code ?? ''} ${e?.message ?? ''}`)) return 'the Price List API could not be reached';
-  if (/returned no Kinesis or MSK prices/.test(e?.message ?? '')) return 'the Price List API returned no Kinesis or MSK prices';
+  if (/Timeout|TimedOut|ETIMEDOUT|Abort/i.test(`${name} ${e?.code ?? ''} ${e?.message ?? ''}`))
+    return 'the Price List API did not answer in time';
+  if (
+    /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|socket|network/i.test(
+      `${e?.code ?? ''} ${e?.message ?? ''}`,
+    )
+  )
+    return 'the Price List API could not be reached';
+  if (/returned no Kinesis or MSK prices/.test(e?.message ?? ''))
+    return 'the Price List API returned no Kinesis or MSK prices';
   if (typeof status === 'number') return `the Price List API answered HTTP ${status}`;
   return 'the Price List API call failed';
 }

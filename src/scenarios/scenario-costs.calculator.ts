@@ -18,13 +18,23 @@ interface RawOption {
 export function optionCosts(options: readonly RawOption[], recommended: OptionCode | null): OptionCost[] {
   return OPTION_CODES.map((code) => {
     const o = options.find((x) => x.option === code);
-    return { option: code, eligible: o?.eligible ?? false, monthlyCostUsd: o?.monthlyCostUsd ?? null, recommended: code === recommended };
+    return {
+      option: code,
+      eligible: o?.eligible ?? false,
+      monthlyCostUsd: o?.monthlyCostUsd ?? null,
+      recommended: code === recommended,
+    };
   });
 }
 
 /** The summary a scenario carries of the evaluation its latest version was saved with. */
 export function summarize(evaluation: Evaluation, rateCardId: string, evaluatedAt: string): EvaluationSummary {
-  return { recommendation: evaluation.recommendation, options: optionCosts(evaluation.options, evaluation.recommendation.option), rateCardId, evaluatedAt };
+  return {
+    recommendation: evaluation.recommendation,
+    options: optionCosts(evaluation.options, evaluation.recommendation.option),
+    rateCardId,
+    evaluatedAt,
+  };
 }
 
 export interface OptionDelta {
@@ -40,7 +50,8 @@ export function optionDeltas(baseline: readonly OptionCost[], scenario: readonly
   return OPTION_CODES.map((code) => {
     const b = baseline.find((o) => o.option === code)?.monthlyCostUsd ?? null;
     const s = scenario.find((o) => o.option === code)?.monthlyCostUsd ?? null;
-    if (b === null || s === null) return { option: code, baselineUsd: b, scenarioUsd: s, absoluteUsd: null, percent: null };
+    if (b === null || s === null)
+      return { option: code, baselineUsd: b, scenarioUsd: s, absoluteUsd: null, percent: null };
     const diff = cents(s) - cents(b);
     const percent = cents(b) === 0 ? null : Math.round((diff / cents(b)) * 10000) / 100;
     return { option: code, baselineUsd: b, scenarioUsd: s, absoluteUsd: usd(diff), percent };

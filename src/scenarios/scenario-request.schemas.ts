@@ -7,12 +7,29 @@ const { $schema: _s, $id: _i, ...workload } = WORKLOAD_JSON_SCHEMA;
 const workloadSchema = toOpenApi30(workload) as Record<string, unknown>;
 const workloadProperties = workloadSchema.properties as Record<string, Record<string, unknown>>;
 
-const example = { name: 'Clickstream 2027', description: 'Web and app clickstream at next year’s volume', tags: ['clickstream', 'team:web'], workload: { ingestGbPerDay: 100, avgRecordSizeKB: 1, sharedConsumers: 2, retentionHours: 24, trafficPattern: 'STEADY' } };
+const example = {
+  name: 'Clickstream 2027',
+  description: 'Web and app clickstream at next year’s volume',
+  tags: ['clickstream', 'team:web'],
+  workload: {
+    ingestGbPerDay: 100,
+    avgRecordSizeKB: 1,
+    sharedConsumers: 2,
+    retentionHours: 24,
+    trafficPattern: 'STEADY',
+  },
+};
 
 const content = {
   name: { type: 'string', minLength: 1, maxLength: NAME_MAX, example: example.name },
   description: { type: 'string', maxLength: DESCRIPTION_MAX, nullable: true, example: example.description },
-  tags: { type: 'array', maxItems: TAGS_MAX, uniqueItems: true, items: { type: 'string', pattern: TAG_PATTERN.source }, example: example.tags },
+  tags: {
+    type: 'array',
+    maxItems: TAGS_MAX,
+    uniqueItems: true,
+    items: { type: 'string', pattern: TAG_PATTERN.source },
+    example: example.tags,
+  },
 };
 
 export const CREATE_SCENARIO_SCHEMA = {
@@ -26,7 +43,8 @@ export const CREATE_SCENARIO_SCHEMA = {
 export const PATCH_SCENARIO_SCHEMA = {
   type: 'object',
   additionalProperties: false,
-  description: 'Only the fields given change. description: null clears it, tags: null clears them. workload is a JSON merge patch (RFC 7386) over the saved workload: null removes a field.',
+  description:
+    'Only the fields given change. description: null clears it, tags: null clears them. workload is a JSON merge patch (RFC 7386) over the saved workload: null removes a field.',
   properties: {
     ...content,
     name: { ...content.name, nullable: false },

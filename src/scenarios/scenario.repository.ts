@@ -14,7 +14,8 @@ export interface SaveData extends Omit<ScenarioContent, 'volumeRange'> {
   keyId: string;
 }
 
-export type WriteOutcome = { status: 'ok'; version: number } | { status: 'missing' } | { status: 'conflict'; currentVersion: number };
+export type WriteOutcome =
+  { status: 'ok'; version: number } | { status: 'missing' } | { status: 'conflict'; currentVersion: number };
 
 /** A stored version's inputs to pricing. */
 export interface PricedVersion {
@@ -109,16 +110,22 @@ export class ScenarioRepository {
   }
 
   async find(team: string, id: string): Promise<Scenario | null> {
-    const rows = await guardDatabase(() =>
-      this.prisma.$queryRaw<ScenarioRow[]>`${SELECT_SCENARIO} WHERE s.id = ${id}::uuid AND s.team = ${team} AND s.deleted_at IS NULL`,
+    const rows = await guardDatabase(
+      () =>
+        this.prisma.$queryRaw<
+          ScenarioRow[]
+        >`${SELECT_SCENARIO} WHERE s.id = ${id}::uuid AND s.team = ${team} AND s.deleted_at IS NULL`,
     );
     return rows[0] ? toScenario(rows[0]) : null;
   }
 
   /** Several of a team's scenarios, in no particular order; missing ones are simply absent. */
   async findMany(team: string, ids: string[]): Promise<Scenario[]> {
-    const rows = await guardDatabase(() =>
-      this.prisma.$queryRaw<ScenarioRow[]>`${SELECT_SCENARIO} WHERE s.id = ANY(${ids}::uuid[]) AND s.team = ${team} AND s.deleted_at IS NULL`,
+    const rows = await guardDatabase(
+      () =>
+        this.prisma.$queryRaw<
+          ScenarioRow[]
+        >`${SELECT_SCENARIO} WHERE s.id = ANY(${ids}::uuid[]) AND s.team = ${team} AND s.deleted_at IS NULL`,
     );
     return rows.map(toScenario);
   }
@@ -126,11 +133,17 @@ export class ScenarioRepository {
   /** One page in the stable order created_at DESC, id DESC (keyset: no offset, no skipped or repeated rows). */
   async list(team: string, query: ListQuery): Promise<Scenario[]> {
     const conditions = [Prisma.sql`s.team = ${team}`, Prisma.sql`s.deleted_at IS NULL`];
-    if (query.after) conditions.push(Prisma.sql`(s.created_at, s.id) < (${query.after.createdAt}::timestamptz, ${query.after.id}::uuid)`);
+    if (query.after)
+      conditions.push(
+        Prisma.sql`(s.created_at, s.id) < (${query.after.createdAt}::timestamptz, ${query.after.id}::uuid)`,
+      );
     if (query.tag) conditions.push(Prisma.sql`s.tags @> ARRAY[${query.tag}]::text[]`);
     if (query.search) conditions.push(Prisma.sql`s.name ILIKE ${`%${escapeLike(query.search)}%`}`);
-    const rows = await guardDatabase(() =>
-      this.prisma.$queryRaw<ScenarioRow[]>`${SELECT_SCENARIO} WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY s.created_at DESC, s.id DESC LIMIT ${query.limit}`,
+    const rows = await guardDatabase(
+      () =>
+        this.prisma.$queryRaw<
+          ScenarioRow[]
+        >`${SELECT_SCENARIO} WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY s.created_at DESC, s.id DESC LIMIT ${query.limit}`,
     );
     return rows.map(toScenario);
   }
@@ -139,7 +152,12 @@ export class ScenarioRepository {
    * Conditional write: the row moves to expected + 1 only if it is still at `expected` (never read-then-write),
    * and the new version row is inserted in the same transaction. Answers the time of the write.
    */
-  async update(team: string, id: string, expected: number, data: SaveData): Promise<WriteOutcome & { updatedAt?: string }> {
+  async update(
+    team: string,
+    id: string,
+    expected: number,
+    data: SaveData,
+  ): Promise<WriteOutcome & { updatedAt?: string }> {
     const outcome = await guardDatabase(() =>
       this.prisma.$transaction(async (tx) => {
         const rows = await tx.$queryRaw<Array<{ updated_at: Date }>>`
@@ -150,7 +168,9 @@ export class ScenarioRepository {
           RETURNING updated_at`;
         if (rows.length === 0) return null;
         const updatedAt = rows[0].updated_at;
-        await tx.scenarioVersion.create({ data: { scenarioId: id, version: expected + 1, ...this.versionData(data), createdAt: updatedAt } });
+        await tx.scenarioVersion.create({
+          data: { scenarioId: id, version: expected + 1, ...this.versionData(data), createdAt: updatedAt },
+        });
         return { status: 'ok' as const, version: expected + 1, updatedAt: updatedAt.toISOString() };
       }),
     );
@@ -158,21 +178,44 @@ export class ScenarioRepository {
   }
 
   /** Soft delete: the row and every version stay; `expected` (If-Match) is honoured when given. */
-  async softDelete(team: string, id: string, keyId: string, expected?: number): Promise<WriteOutcome & { deletedAt?: string }> {
+  async softDelete(
+    team: string,
+    id: string,
+    keyId: string,
+    expected?: number,
+  ): Promise<WriteOutcome & { deletedAt?: string }> {
     const versionCheck = expected === undefined ? Prisma.empty : Prisma.sql`AND version = ${expected}`;
-    const rows = await guardDatabase(() =>
-      this.prisma.$queryRaw<Array<{ version: number; deleted_at: Date }>>`
+    const rows = await guardDatabase(
+      () =>
+        this.prisma.$queryRaw<Array<{ version: number; deleted_at: Date }>>`
         UPDATE scenarios SET deleted_at = now(), updated_by_key_id = ${keyId}::uuid
          WHERE id = ${id}::uuid AND team = ${team} AND deleted_at IS NULL ${versionCheck}
         RETURNING version, deleted_at`,
     );
-    return rows[0] ? { status: 'ok', version: rows[0].version, deletedAt: rows[0].deleted_at.toISOString() } : this.whyNot(team, id);
+    return rows[0]
+      ? { status: 'ok', version: rows[0].version, deletedAt: rows[0].deleted_at.toISOString() }
+      : this.whyNot(team, id);
   }
 
   /** Edit history, newest first; empty when the scenario is not the team's or is deleted. */
   async versions(team: string, id: string): Promise<ScenarioVersionEntry[]> {
-    const rows = await guardDatabase(() =>
-      this.prisma.$queryRaw<Array<{ version: number; name: string; description: string | null; tags: string[] | null; workload: WorkloadInput; rate_card_id: string; created_at: Date; created_by_key_id: string; recommendation: Recommendation; option_costs: RawOption[] | null; volume_range: VolumeRange | null }>>`
+    const rows = await guardDatabase(
+      () =>
+        this.prisma.$queryRaw<
+          Array<{
+            version: number;
+            name: string;
+            description: string | null;
+            tags: string[] | null;
+            workload: WorkloadInput;
+            rate_card_id: string;
+            created_at: Date;
+            created_by_key_id: string;
+            recommendation: Recommendation;
+            option_costs: RawOption[] | null;
+            volume_range: VolumeRange | null;
+          }>
+        >`
         SELECT v.version, v.name, v.description, v.tags, v.workload, v.rate_card_id, v.created_at, v.created_by_key_id,
                v.evaluation -> 'recommendation' AS recommendation,
                v.evaluation -> 'volumeRange' AS volume_range,
@@ -200,9 +243,22 @@ export class ScenarioRepository {
   }
 
   /** The latest version and the `baseline` version of a team's live scenario (the latest alone if baseline is missing). */
-  async pricedVersions(team: string, id: string, baseline: number): Promise<{ latest: PricedVersion; baseline?: PricedVersion } | null> {
-    const rows = await guardDatabase(() =>
-      this.prisma.$queryRaw<Array<{ latest: number; version: number; workload: WorkloadInput; rate_card_id: string; volume_range: VolumeRange | null }>>`
+  async pricedVersions(
+    team: string,
+    id: string,
+    baseline: number,
+  ): Promise<{ latest: PricedVersion; baseline?: PricedVersion } | null> {
+    const rows = await guardDatabase(
+      () =>
+        this.prisma.$queryRaw<
+          Array<{
+            latest: number;
+            version: number;
+            workload: WorkloadInput;
+            rate_card_id: string;
+            volume_range: VolumeRange | null;
+          }>
+        >`
         SELECT s.version AS latest, v.version, v.workload, v.rate_card_id, v.evaluation -> 'volumeRange' AS volume_range
           FROM scenarios s
           JOIN scenario_versions v ON v.scenario_id = s.id AND (v.version = s.version OR v.version = ${baseline})
@@ -211,7 +267,14 @@ export class ScenarioRepository {
     if (rows.length === 0) return null;
     const pick = (version: number): PricedVersion | undefined => {
       const r = rows.find((x) => x.version === version);
-      return r ? { version: r.version, workload: r.workload, volumeRange: storedVolumeRange(r.volume_range), rateCardId: r.rate_card_id } : undefined;
+      return r
+        ? {
+            version: r.version,
+            workload: r.workload,
+            volumeRange: storedVolumeRange(r.volume_range),
+            rateCardId: r.rate_card_id,
+          }
+        : undefined;
     };
     return { latest: pick(rows[0].latest)!, baseline: pick(baseline) };
   }
@@ -230,7 +293,9 @@ export class ScenarioRepository {
 
   /** After a conditional write touched nothing: gone (or never the team's), or at another version. */
   private async whyNot(team: string, id: string): Promise<WriteOutcome> {
-    const row = await guardDatabase(() => this.prisma.scenario.findFirst({ where: { id, team, deletedAt: null }, select: { version: true } }));
+    const row = await guardDatabase(() =>
+      this.prisma.scenario.findFirst({ where: { id, team, deletedAt: null }, select: { version: true } }),
+    );
     return row ? { status: 'conflict', currentVersion: row.version } : { status: 'missing' };
   }
 }

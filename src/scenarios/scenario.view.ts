@@ -17,7 +17,10 @@ export enum RepriceRatesEnum {
   pinned = 'pinned',
   current = 'current',
 }
-registerEnumType(RepriceRatesEnum, { name: 'RepriceRates', description: 'pinned: the rate card the version was saved with; current: the rates in force today' });
+registerEnumType(RepriceRatesEnum, {
+  name: 'RepriceRates',
+  description: 'pinned: the rate card the version was saved with; current: the rates in force today',
+});
 
 @ObjectType('ScenarioDelivery', { description: 'One delivery sink as saved' })
 export class ScenarioDeliveryView {
@@ -27,12 +30,18 @@ export class ScenarioDeliveryView {
   @P(Boolean, { nullable: true }) dynamicPartitioning?: boolean;
 }
 
-@ObjectType('ScenarioWorkload', { description: 'The workload as saved (the fields the caller gave; defaults are not filled in)' })
+@ObjectType('ScenarioWorkload', {
+  description: 'The workload as saved (the fields the caller gave; defaults are not filled in)',
+})
 export class ScenarioWorkloadView {
   @P(String, { nullable: true, example: 'us-east-1' }) region?: string;
   @P(Float, { nullable: true, example: 100 }) ingestGbPerDay?: number;
   @P(Float, { nullable: true }) avgWriteMBps?: number;
-  @P([Float], { nullable: true, description: '24 hourly write rates, MB/s, when the volume was given as a daily profile' }) hourlyWriteMBps?: number[];
+  @P([Float], {
+    nullable: true,
+    description: '24 hourly write rates, MB/s, when the volume was given as a daily profile',
+  })
+  hourlyWriteMBps?: number[];
   @P(Float, { nullable: true }) peakWriteMBps?: number;
   @P(Float, { example: 1 }) avgRecordSizeKB: number;
   @P(Float, { nullable: true }) maxRecordSizeKB?: number;
@@ -70,10 +79,13 @@ export class ScenarioOptionCostView {
   @P(Boolean) recommended: boolean;
 }
 
-@ObjectType('ScenarioEvaluationSummary', { description: 'What the latest version was evaluated to, at the rate card it pins' })
+@ObjectType('ScenarioEvaluationSummary', {
+  description: 'What the latest version was evaluated to, at the rate card it pins',
+})
 export class ScenarioEvaluationSummaryView {
   @P(RecommendationView) recommendation: RecommendationView;
-  @P([ScenarioOptionCostView], { description: 'All six options, in option-code order' }) options: ScenarioOptionCostView[];
+  @P([ScenarioOptionCostView], { description: 'All six options, in option-code order' })
+  options: ScenarioOptionCostView[];
   @P(String, { example: 'us-east-1:3f2a9c1b7d4e' }) rateCardId: string;
   @P(String) evaluatedAt: string;
 }
@@ -81,12 +93,14 @@ export class ScenarioEvaluationSummaryView {
 @ObjectType('Scenario', { description: 'A saved, named workload with its latest evaluation' })
 export class ScenarioView {
   @P(ID, { example: '0b6f3c1e-5d4a-4f7e-9a51-2c8d7e6f1a90' }) id: string;
-  @P(Int, { description: 'Starts at 1; +1 on every save. Send it back as If-Match / expectedVersion', example: 1 }) version: number;
+  @P(Int, { description: 'Starts at 1; +1 on every save. Send it back as If-Match / expectedVersion', example: 1 })
+  version: number;
   @P(String, { example: 'Clickstream 2027' }) name: string;
   @P(String, { nullable: true }) description: string | null;
   @P([String], { example: ['clickstream', 'team:web'] }) tags: string[];
   @P(ScenarioWorkloadView) workload: ScenarioWorkloadView;
-  @P(VolumeRangeView, { description: 'Volume range of the cost bands and robustness (default 0.8 to 1.25)' }) volumeRange: VolumeRangeView;
+  @P(VolumeRangeView, { description: 'Volume range of the cost bands and robustness (default 0.8 to 1.25)' })
+  volumeRange: VolumeRangeView;
   @P(String) team: string;
   @P(String) createdByKeyId: string;
   @P(String) updatedByKeyId: string;
@@ -105,7 +119,11 @@ export class DeletedScenarioView {
 @ObjectType('ScenarioPage', { description: 'A page of scenarios, newest first' })
 export class ScenarioPageView {
   @P([ScenarioView]) items: ScenarioView[];
-  @P(String, { nullable: true, description: 'Pass as cursor (REST) / after (GraphQL) for the next page; null at the end' }) nextCursor: string | null;
+  @P(String, {
+    nullable: true,
+    description: 'Pass as cursor (REST) / after (GraphQL) for the next page; null at the end',
+  })
+  nextCursor: string | null;
 }
 
 @ObjectType('ScenarioVersion', { description: 'One immutable entry of the edit history' })
@@ -117,7 +135,8 @@ export class ScenarioVersionView {
   @P(ScenarioWorkloadView) workload: ScenarioWorkloadView;
   @P(VolumeRangeView) volumeRange: VolumeRangeView;
   @P(String, { description: 'The rate card this version was priced with' }) rateCardId: string;
-  @P(OptionCodeEnum, { enum: OptionCodeEnum, nullable: true, description: 'The recommended option' }) recommendation: OptionCodeEnum | null;
+  @P(OptionCodeEnum, { enum: OptionCodeEnum, nullable: true, description: 'The recommended option' })
+  recommendation: OptionCodeEnum | null;
   @P(Float, { nullable: true }) recommendedMonthlyCostUsd: number | null;
   @P([ScenarioOptionCostView]) options: ScenarioOptionCostView[];
   @P(String) createdAt: string;
@@ -139,8 +158,13 @@ export class ScenarioOptionDeltaView {
   @P(OptionCodeEnum, { enum: OptionCodeEnum }) option: OptionCodeEnum;
   @P(Float, { nullable: true }) baselineUsd: number | null;
   @P(Float, { nullable: true }) scenarioUsd: number | null;
-  @P(Float, { nullable: true, description: 'scenario − baseline, USD; null when either is unpriced' }) absoluteUsd: number | null;
-  @P(Float, { nullable: true, description: 'Percent of the baseline, two decimals; null when either is unpriced or the baseline is 0' }) percent: number | null;
+  @P(Float, { nullable: true, description: 'scenario − baseline, USD; null when either is unpriced' }) absoluteUsd:
+    number | null;
+  @P(Float, {
+    nullable: true,
+    description: 'Percent of the baseline, two decimals; null when either is unpriced or the baseline is 0',
+  })
+  percent: number | null;
 }
 
 @ObjectType('ScenarioDelta')
@@ -149,24 +173,34 @@ export class ScenarioDeltaView {
   @P([ScenarioOptionDeltaView]) options: ScenarioOptionDeltaView[];
 }
 
-@ObjectType('ScenarioComparison', { description: 'Scenarios side by side; deltas are against the first (the baseline)' })
+@ObjectType('ScenarioComparison', {
+  description: 'Scenarios side by side; deltas are against the first (the baseline)',
+})
 export class ScenarioComparisonView {
   @P(ID) baselineId: string;
   @P([ComparedScenarioView]) scenarios: ComparedScenarioView[];
-  @P([ScenarioDeltaView], { description: 'One entry per scenario after the baseline, in the order asked' }) deltas: ScenarioDeltaView[];
+  @P([ScenarioDeltaView], { description: 'One entry per scenario after the baseline, in the order asked' })
+  deltas: ScenarioDeltaView[];
 }
 
-@ObjectType('ScenarioCostChange', { description: 'baseline → repriced, split so that usageEffectUsd + priceEffectUsd = totalChangeUsd exactly' })
+@ObjectType('ScenarioCostChange', {
+  description: 'baseline → repriced, split so that usageEffectUsd + priceEffectUsd = totalChangeUsd exactly',
+})
 export class ScenarioCostChangeView {
   @P(OptionCodeEnum, { enum: OptionCodeEnum }) option: OptionCodeEnum;
-  @P(Float, { nullable: true, description: "Baseline version's workload at its pinned card" }) baselineUsd: number | null;
+  @P(Float, { nullable: true, description: "Baseline version's workload at its pinned card" }) baselineUsd:
+    number | null;
   @P(Float, { nullable: true, description: 'Latest workload at the chosen card' }) repricedUsd: number | null;
   @P(Float, { nullable: true }) totalChangeUsd: number | null;
-  @P(Float, { nullable: true, description: "Latest workload at the baseline's card − baselineUsd" }) usageEffectUsd: number | null;
-  @P(Float, { nullable: true, description: "repricedUsd − latest workload at the baseline's card" }) priceEffectUsd: number | null;
+  @P(Float, { nullable: true, description: "Latest workload at the baseline's card − baselineUsd" }) usageEffectUsd:
+    number | null;
+  @P(Float, { nullable: true, description: "repricedUsd − latest workload at the baseline's card" }) priceEffectUsd:
+    number | null;
 }
 
-@ObjectType('ScenarioReprice', { description: 'The latest version re-priced, like an estimate, with the change against a baseline version' })
+@ObjectType('ScenarioReprice', {
+  description: 'The latest version re-priced, like an estimate, with the change against a baseline version',
+})
 export class ScenarioRepriceView {
   @P(ID) scenarioId: string;
   @P(Int) version: number;
@@ -174,7 +208,8 @@ export class ScenarioRepriceView {
   @P(Int) baselineVersion: number;
   @P(String) pinnedRateCardId: string;
   @P(String) baselineRateCardId: string;
-  @P(VolumeRangeView, { description: "The latest version's volume range, which priced the bands" }) volumeRange: VolumeRangeView;
+  @P(VolumeRangeView, { description: "The latest version's volume range, which priced the bands" })
+  volumeRange: VolumeRangeView;
   @P([OptionResultView]) options: OptionResultView[];
   @P([OptionTotalView]) totals: OptionTotalView[];
   @P(RateCardRefView) rateCard: RateCardRefView;

@@ -1,16 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/api-key';
-import { DomainError, estimate, type Estimate, evaluate, normalizeWorkload, type OptionCode, type RateCard, ValidationError, type WorkloadInput } from '../domain';
+import {
+  DomainError,
+  estimate,
+  type Estimate,
+  evaluate,
+  normalizeWorkload,
+  type OptionCode,
+  type RateCard,
+  ValidationError,
+  type WorkloadInput,
+} from '../domain';
 import { RatesService } from '../rates/rates.service';
 import { encodeCursor } from './list-cursor.codec';
 import { type CostChange, costChanges, type OptionDelta, optionDeltas, summarize } from './scenario-costs.calculator';
 import { applyPatch, isScenarioId, parseCreate, parseExpectedVersion } from './scenario-input.validation';
 import { ScenarioRepository, type WriteOutcome } from './scenario.repository';
-import type { ListQuery, RepriceRates, Scenario, ScenarioContent, ScenarioPage, ScenarioVersionEntry } from './scenario.types';
+import type {
+  ListQuery,
+  RepriceRates,
+  Scenario,
+  ScenarioContent,
+  ScenarioPage,
+  ScenarioVersionEntry,
+} from './scenario.types';
 
 export interface ScenarioComparison {
   baselineId: string;
-  scenarios: Array<Pick<Scenario, 'id' | 'name' | 'version'> & { recommendation: Scenario['latest']['recommendation']; options: Scenario['latest']['options']; rateCardId: string }>;
+  scenarios: Array<
+    Pick<Scenario, 'id' | 'name' | 'version'> & {
+      recommendation: Scenario['latest']['recommendation'];
+      options: Scenario['latest']['options'];
+      rateCardId: string;
+    }
+  >;
   deltas: Array<{ scenarioId: string; options: OptionDelta[] }>;
 }
 
@@ -39,7 +62,8 @@ export interface Paths {
 
 const notFound = (id: string) => new DomainError('NOT_FOUND', `No scenario ${id} for your team`, { id });
 
-const costsOf = (e: Estimate): Partial<Record<OptionCode, number | null>> => Object.fromEntries(e.totals.map((t) => [t.option, t.monthlyCostUsd]));
+const costsOf = (e: Estimate): Partial<Record<OptionCode, number | null>> =>
+  Object.fromEntries(e.totals.map((t) => [t.option, t.monthlyCostUsd]));
 
 /**
  * Saved scenarios: the one service behind /v1/scenarios and the GraphQL scenario operations.
@@ -85,7 +109,13 @@ export class ScenariosService {
   }
 
   /** PATCH: `expectedVersion` is the If-Match value (REST) or the expectedVersion argument (GraphQL). */
-  async update(caller: Caller, id: string, expectedVersion: unknown, body: unknown, paths: Paths = {}): Promise<Scenario> {
+  async update(
+    caller: Caller,
+    id: string,
+    expectedVersion: unknown,
+    body: unknown,
+    paths: Paths = {},
+  ): Promise<Scenario> {
     const expected = parseExpectedVersion(expectedVersion, paths.versionField ?? 'If-Match', true)!;
     const current = await this.get(caller, id);
     if (current.version !== expected) throw this.conflict(id, expected, current.version);
@@ -95,7 +125,14 @@ export class ScenariosService {
     this.settle(id, expected, outcome);
     // What this write stored (not a re-read, which could already show someone else's later version).
     const updatedAt = outcome.updatedAt!;
-    return { ...current, ...next, version: expected + 1, updatedByKeyId: caller.keyId, updatedAt, latest: summarize(saved.evaluation, saved.rateCardId, updatedAt) };
+    return {
+      ...current,
+      ...next,
+      version: expected + 1,
+      updatedByKeyId: caller.keyId,
+      updatedAt,
+      latest: summarize(saved.evaluation, saved.rateCardId, updatedAt),
+    };
   }
 
   /** Soft delete: the scenario leaves every listing and lookup; its versions are kept. */
@@ -104,7 +141,11 @@ export class ScenariosService {
     if (!isScenarioId(id)) throw notFound(id);
     const outcome = await this.repository.softDelete(caller.team, id, caller.keyId, expected);
     this.settle(id, expected, outcome);
-    return { id: id.toLowerCase(), version: outcome.status === 'ok' ? outcome.version : 0, deletedAt: outcome.deletedAt ?? '' };
+    return {
+      id: id.toLowerCase(),
+      version: outcome.status === 'ok' ? outcome.version : 0,
+      deletedAt: outcome.deletedAt ?? '',
+    };
   }
 
   async versions(caller: Caller, id: string): Promise<ScenarioVersionEntry[]> {
@@ -119,13 +160,24 @@ export class ScenariosService {
     const found = valid.length ? await this.repository.findMany(caller.team, valid) : [];
     const byId = new Map(found.map((s) => [s.id, s]));
     const missing = ids.filter((id) => !byId.has(id.toLowerCase()));
-    if (missing.length) throw new DomainError('NOT_FOUND', `No scenario ${missing.join(', ')} for your team`, { ids: missing });
+    if (missing.length)
+      throw new DomainError('NOT_FOUND', `No scenario ${missing.join(', ')} for your team`, { ids: missing });
     const scenarios = ids.map((id) => byId.get(id.toLowerCase())!);
     const [baseline, ...others] = scenarios;
     return {
       baselineId: baseline.id,
-      scenarios: scenarios.map((s) => ({ id: s.id, name: s.name, version: s.version, recommendation: s.latest.recommendation, options: s.latest.options, rateCardId: s.latest.rateCardId })),
-      deltas: others.map((s) => ({ scenarioId: s.id, options: optionDeltas(baseline.latest.options, s.latest.options) })),
+      scenarios: scenarios.map((s) => ({
+        id: s.id,
+        name: s.name,
+        version: s.version,
+        recommendation: s.latest.recommendation,
+        options: s.latest.options,
+        rateCardId: s.latest.rateCardId,
+      })),
+      deltas: others.map((s) => ({
+        scenarioId: s.id,
+        options: optionDeltas(baseline.latest.options, s.latest.options),
+      })),
     };
   }
 
@@ -133,18 +185,28 @@ export class ScenariosService {
    * Re-prices the latest version at its pinned card or today's, and splits the change against a baseline
    * version into usage (the workload moved) and price (the rates moved).
    */
-  async reprice(caller: Caller, id: string, { rates, baseline }: { rates: RepriceRates; baseline: number }): Promise<ScenarioReprice> {
+  async reprice(
+    caller: Caller,
+    id: string,
+    { rates, baseline }: { rates: RepriceRates; baseline: number },
+  ): Promise<ScenarioReprice> {
     const found = isScenarioId(id) ? await this.repository.pricedVersions(caller.team, id, baseline) : null;
     if (!found) throw notFound(id);
     const { latest } = found;
-    if (!found.baseline) throw new ValidationError([{ field: 'baseline', message: `baseline must be a version of this scenario, 1 to ${latest.version}` }]);
+    if (!found.baseline)
+      throw new ValidationError([
+        { field: 'baseline', message: `baseline must be a version of this scenario, 1 to ${latest.version}` },
+      ]);
     const pinned = await this.pinnedCard(latest.rateCardId);
-    const baseCard = found.baseline.rateCardId === latest.rateCardId ? pinned : await this.pinnedCard(found.baseline.rateCardId);
+    const baseCard =
+      found.baseline.rateCardId === latest.rateCardId ? pinned : await this.pinnedCard(found.baseline.rateCardId);
     const card = rates === 'pinned' ? pinned : await this.rates.current(regionOf(latest.workload));
     const repriced = estimate(latest.workload, card, undefined, latest.volumeRange);
     const atBaseline = estimate(found.baseline.workload, baseCard, undefined, found.baseline.volumeRange);
     const sameRegion = regionOf(latest.workload) === baseCard.region;
-    const latestAtBaseCard = sameRegion ? estimate(latest.workload, baseCard, undefined, latest.volumeRange) : undefined;
+    const latestAtBaseCard = sameRegion
+      ? estimate(latest.workload, baseCard, undefined, latest.volumeRange)
+      : undefined;
     return {
       ...repriced,
       scenarioId: id.toLowerCase(),
@@ -154,7 +216,9 @@ export class ScenariosService {
       pinnedRateCardId: latest.rateCardId,
       baselineRateCardId: found.baseline.rateCardId,
       change: costChanges(costsOf(atBaseline), costsOf(repriced), latestAtBaseCard && costsOf(latestAtBaseCard)),
-      changeNote: sameRegion ? null : `The workload moved from ${baseCard.region} to ${regionOf(latest.workload)}: usage and price effects cannot be separated across regions, only the total change is given.`,
+      changeNote: sameRegion
+        ? null
+        : `The workload moved from ${baseCard.region} to ${regionOf(latest.workload)}: usage and price effects cannot be separated across regions, only the total change is given.`,
     };
   }
 
@@ -178,11 +242,15 @@ export class ScenariosService {
   }
 
   private conflict(id: string, expected: number, currentVersion: number): DomainError {
-    return new DomainError('VERSION_CONFLICT', `Scenario ${id} is at version ${currentVersion}, not ${expected}: someone saved it since you read it. Read it again and re-apply your change.`, {
-      id,
-      expectedVersion: expected,
-      currentVersion,
-    });
+    return new DomainError(
+      'VERSION_CONFLICT',
+      `Scenario ${id} is at version ${currentVersion}, not ${expected}: someone saved it since you read it. Read it again and re-apply your change.`,
+      {
+        id,
+        expectedVersion: expected,
+        currentVersion,
+      },
+    );
   }
 }
 

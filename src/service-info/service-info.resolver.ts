@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Public } from '../common/public.decorator';
 import { projectRoot } from '../infrastructure/paths';
 
-const PACKAGE_VERSION = (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+const PACKAGE_VERSION = (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 @ObjectType({ description: 'What this replica is' })
 export class ServiceInfo {

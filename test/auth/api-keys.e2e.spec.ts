@@ -19,14 +19,20 @@ describe('API keys managed by admins (REST and GraphQL), each in their own team'
   afterAll(async () => app.close());
   const http = () => request(app.getHttpServer());
 
-  it('creates a key in the admin\'s team, shown once, that works with its role; lists keys without secrets', async () => {
-    const created = await http().post('/v1/api-keys').set('authorization', admin).send({ role: 'viewer', name: 'portal backend' });
+  it("creates a key in the admin's team, shown once, that works with its role; lists keys without secrets", async () => {
+    const created = await http()
+      .post('/v1/api-keys')
+      .set('authorization', admin)
+      .send({ role: 'viewer', name: 'portal backend' });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ team, role: 'viewer', name: 'portal backend', revokedAt: null });
     expect(created.body.key.startsWith(`sf_${created.body.prefix}_`)).toBe(true);
     const use = await http().get('/v1/decision-rules').set('authorization', `Bearer ${created.body.key}`);
     expect(use.status).toBe(200);
-    const scenarioWrite = await http().post('/v1/scenarios').set('authorization', `Bearer ${created.body.key}`).send({ name: 'x', workload: { ingestGbPerDay: 1, avgRecordSizeKB: 1 } });
+    const scenarioWrite = await http()
+      .post('/v1/scenarios')
+      .set('authorization', `Bearer ${created.body.key}`)
+      .send({ name: 'x', workload: { ingestGbPerDay: 1, avgRecordSizeKB: 1 } });
     expect(scenarioWrite.status).toBe(403);
 
     const list = await http().get('/v1/api-keys').set('authorization', admin);
@@ -43,7 +49,9 @@ describe('API keys managed by admins (REST and GraphQL), each in their own team'
     expect((await http().get('/v1/decision-rules').set('authorization', key)).status).toBe(200);
     const foreign = await http().delete(`/v1/api-keys/${created.body.prefix}`).set('authorization', otherAdmin);
     expect(foreign.status).toBe(404);
-    expect((await http().get('/v1/api-keys').set('authorization', otherAdmin)).body.map((k: { prefix: string }) => k.prefix)).not.toContain(created.body.prefix);
+    expect(
+      (await http().get('/v1/api-keys').set('authorization', otherAdmin)).body.map((k: { prefix: string }) => k.prefix),
+    ).not.toContain(created.body.prefix);
     const revoked = await http().delete(`/v1/api-keys/${created.body.prefix}`).set('authorization', admin);
     expect(revoked.status).toBe(200);
     expect(revoked.body.revokedAt).toEqual(expect.any(String));
@@ -54,13 +62,20 @@ describe('API keys managed by admins (REST and GraphQL), each in their own team'
   it('needs the admin role, and rejects a bad body listing every field', async () => {
     expect((await http().get('/v1/api-keys').set('authorization', editor)).status).toBe(403);
     expect((await http().post('/v1/api-keys').set('authorization', editor).send({ role: 'viewer' })).status).toBe(403);
-    const bad = await http().post('/v1/api-keys').set('authorization', admin).send({ role: 'owner', name: '', team: 'someone-else' });
+    const bad = await http()
+      .post('/v1/api-keys')
+      .set('authorization', admin)
+      .send({ role: 'owner', name: '', team: 'someone-else' });
     expect(bad.status).toBe(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['name', 'role', 'team']);
   });
 
   it('does the same over GraphQL', async () => {
-    const created = await gql(app, admin, 'mutation { createApiKey(role: viewer, name: "graph") { prefix team role name key } }');
+    const created = await gql(
+      app,
+      admin,
+      'mutation { createApiKey(role: viewer, name: "graph") { prefix team role name key } }',
+    );
     expect(created.body.errors).toBeUndefined();
     const k = created.body.data.createApiKey;
     expect(k).toMatchObject({ team, role: 'viewer', name: 'graph' });

@@ -18,12 +18,40 @@ import { startTestApp } from '../support/test-app';
 jest.setTimeout(180000);
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /** Set to a folder (e.g. docs) to refresh the README's screenshots from this walk. */
 const SCREENSHOTS = process.env.STREAMFIT_SCREENSHOTS_DIR;
-const GUIDE = { ingestGbPerDay: 100, avgRecordSizeKB: 1, sharedConsumers: 2, retentionHours: 24, trafficPattern: 'STEADY', region: 'us-east-1' };
-const OPTIONS = ['KDS_ON_DEMAND', 'KDS_ON_DEMAND_ADVANTAGE', 'KDS_PROVISIONED', 'MSK_EXPRESS', 'MSK_PROVISIONED', 'MSK_SERVERLESS'];
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const GUIDE = {
+  ingestGbPerDay: 100,
+  avgRecordSizeKB: 1,
+  sharedConsumers: 2,
+  retentionHours: 24,
+  trafficPattern: 'STEADY',
+  region: 'us-east-1',
+};
+const OPTIONS = [
+  'KDS_ON_DEMAND',
+  'KDS_ON_DEMAND_ADVANTAGE',
+  'KDS_PROVISIONED',
+  'MSK_EXPRESS',
+  'MSK_PROVISIONED',
+  'MSK_SERVERLESS',
+];
+const usd = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
 const money = (v: number | null) => (v === null ? '—' : usd.format(v));
 const signed = (v: number | null) => (v === null ? '—' : v > 0 ? `+${usd.format(v)}` : usd.format(v));
 
@@ -43,14 +71,17 @@ describe('web console at / (real Chromium, real service)', () => {
   const watches: Watch[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run installs it)`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run installs it)`);
     // chromium.launch starts every run with a fresh temporary profile (user-data dir).
     // The console the service serves is the one built from this tree (codegen from schema.gql + vite, ~2 s).
     try {
       execFileSync('npm', ['run', '-s', 'build:web'], { cwd: projectRoot(), stdio: 'pipe' });
     } catch (e) {
       const out = e as { stdout?: Buffer; stderr?: Buffer };
-      throw new Error(`npm run build:web failed (vite, preact and @graphql-codegen are devDependencies: npm install?)\n${out.stdout ?? ''}${out.stderr ?? ''}`);
+      throw new Error(
+        `npm run build:web failed (vite, preact and @graphql-codegen are devDependencies: npm install?)\n${out.stdout ?? ''}${out.stderr ?? ''}`,
+      );
     }
     app = await startTestApp({}, { listen: true });
     const address = app.getHttpServer().address();
@@ -90,12 +121,17 @@ describe('web console at / (real Chromium, real service)', () => {
     return { page, watch };
   }
 
-  const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  const text = async (page: Page, selector: string) =>
+    ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
   /** A README screenshot (only when STREAMFIT_SCREENSHOTS_DIR is set), with `selector` scrolled to the top. */
   async function screenshot(page: Page, name: string, selector?: string) {
     if (!SCREENSHOTS) return;
-    if (selector) await page.locator(selector).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    if (selector)
+      await page
+        .locator(selector)
+        .first()
+        .evaluate((el) => el.scrollIntoView({ block: 'start' }));
     else await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(SCREENSHOTS, name) });
   }
@@ -151,10 +187,17 @@ describe('web console at / (real Chromium, real service)', () => {
     await page.getByLabel(/^Peak write/).fill('0.01');
     await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
     await page.locator('#field-peakWriteMBps-error').waitFor();
-    const serverAnswer = await gql(app, editor, 'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { recommendation { option } } }', {
-      i: { ...GUIDE, peakWriteMBps: 0.01 },
-    });
-    const serverField = (serverAnswer.body.errors[0].extensions.fields as { field: string; message: string }[]).find((f) => f.field === 'input.peakWriteMBps');
+    const serverAnswer = await gql(
+      app,
+      editor,
+      'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { recommendation { option } } }',
+      {
+        i: { ...GUIDE, peakWriteMBps: 0.01 },
+      },
+    );
+    const serverField = (serverAnswer.body.errors[0].extensions.fields as { field: string; message: string }[]).find(
+      (f) => f.field === 'input.peakWriteMBps',
+    );
     expect(await text(page, '#field-peakWriteMBps-error')).toBe(serverField?.message);
     expect(await text(page, '[role=alert]')).toContain('attention');
     await page.getByLabel(/^Peak write/).fill('');
@@ -162,12 +205,23 @@ describe('web console at / (real Chromium, real service)', () => {
     // Evaluate: the recommendation and a real table of the six options, as the API answers them.
     await evaluateIn(page);
     const api = (
-      await gql(app, editor, 'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { decisionTrace { ruleId fired } warnings { code message } recommendation { option headline monthlyCostUsd } options { option label eligible monthlyCostUsd disqualifiedBy { message } lineItems { rateKey } sizing { boundBy } } } }', { i: GUIDE })
+      await gql(
+        app,
+        editor,
+        'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { decisionTrace { ruleId fired } warnings { code message } recommendation { option headline monthlyCostUsd } options { option label eligible monthlyCostUsd disqualifiedBy { message } lineItems { rateKey } sizing { boundBy } } } }',
+        { i: GUIDE },
+      )
     ).body.data.evaluateWorkload;
     const rows = page.locator('table.options tbody tr[data-option]');
     expect(await rows.count()).toBe(6);
     expect((await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-option')))).sort()).toEqual(OPTIONS);
-    for (const o of api.options as { option: string; label: string; eligible: boolean; monthlyCostUsd: number | null; sizing: { boundBy: string } }[]) {
+    for (const o of api.options as {
+      option: string;
+      label: string;
+      eligible: boolean;
+      monthlyCostUsd: number | null;
+      sizing: { boundBy: string };
+    }[]) {
       const row = page.locator(`table.options tbody tr[data-option="${o.option}"]`);
       const cells = (await row.locator('th, td').allTextContents()).map((c) => c.replace(/\s+/g, ' ').trim());
       expect(cells[0]).toContain(o.label);
@@ -175,18 +229,23 @@ describe('web console at / (real Chromium, real service)', () => {
       expect(cells[3]).toBe(money(o.monthlyCostUsd));
       expect(cells[4]).toContain(o.sizing.boundBy);
     }
-    expect(await text(page, '#rec-title')).toContain(api.options.find((o: { option: string }) => o.option === api.recommendation.option).label);
+    expect(await text(page, '#rec-title')).toContain(
+      api.options.find((o: { option: string }) => o.option === api.recommendation.option).label,
+    );
     expect(await text(page, '.recommendation .big')).toContain(money(api.recommendation.monthlyCostUsd));
     // The decision trace, folded: every rule consulted, in the API's order.
     await page.getByText(/^Decision trace/).click();
     const traceIds = (await page.locator('details.trace tbody th').allTextContents()).map((t) => t.trim());
     expect(traceIds).toEqual(api.decisionTrace.map((t: { ruleId: string }) => t.ruleId));
-    expect(await page.locator('details.trace tbody tr.fired').count()).toBe(api.decisionTrace.filter((t: { fired: boolean }) => t.fired).length);
+    expect(await page.locator('details.trace tbody tr.fired').count()).toBe(
+      api.decisionTrace.filter((t: { fired: boolean }) => t.fired).length,
+    );
     await page.getByText(/^Decision trace/).click();
     // Warnings (stale rates, quotas, minimums) are on the page, each as the API words it.
     expect(api.warnings.length).toBeGreaterThan(0);
     const shownWarnings = await text(page, 'section.warnings');
-    for (const w of api.warnings as { code: string; message: string }[]) expect(shownWarnings).toContain(`${w.code} ${w.message}`);
+    for (const w of api.warnings as { code: string; message: string }[])
+      expect(shownWarnings).toContain(`${w.code} ${w.message}`);
 
     await screenshot(page, 'console-evaluate-1366x768.png');
 
@@ -204,11 +263,17 @@ describe('web console at / (real Chromium, real service)', () => {
     expect(await page.locator('svg.bars g.bar').count()).toBe(6);
     await page.locator('svg.breakeven path.series').first().waitFor();
     const be = (
-      await gql(app, editor, 'query($i: WorkloadInput!) { breakEven(input: $i, vary: ingest, from: 1, to: 1000, steps: 41) { series { option } crossovers { at cheaperAfter } } }', { i: GUIDE })
+      await gql(
+        app,
+        editor,
+        'query($i: WorkloadInput!) { breakEven(input: $i, vary: ingest, from: 1, to: 1000, steps: 41) { series { option } crossovers { at cheaperAfter } } }',
+        { i: GUIDE },
+      )
     ).body.data.breakEven;
     const paths = page.locator('svg.breakeven path.series');
     expect(await paths.count()).toBe(be.series.length);
-    for (const d of await paths.evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''))) expect(d).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+)+/);
+    for (const d of await paths.evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? '')))
+      expect(d).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+)+/);
     expect(be.crossovers.length).toBeGreaterThan(0);
     expect(await page.locator('svg.breakeven g.crossover').count()).toBe(be.crossovers.length);
     expect(await page.locator('ul.crossovers li').count()).toBe(be.crossovers.length);
@@ -217,9 +282,16 @@ describe('web console at / (real Chromium, real service)', () => {
     await screenshot(page, 'console-breakeven-1366x768.png', '#be-title');
 
     // CSV of the estimate: the API's own CSV, byte for byte.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
     const csv = readFileSync((await download.path()) as string, 'utf8');
-    const restCsv = await request(app.getHttpServer()).post('/v1/estimates').set('authorization', editor).set('accept', 'text/csv').send({ workload: GUIDE });
+    const restCsv = await request(app.getHttpServer())
+      .post('/v1/estimates')
+      .set('authorization', editor)
+      .set('accept', 'text/csv')
+      .send({ workload: GUIDE });
     expect(download.suggestedFilename()).toBe('streamfit-estimate.csv');
     expect(csv).toBe(restCsv.text);
 
@@ -237,7 +309,9 @@ describe('web console at / (real Chromium, real service)', () => {
     await page.getByLabel(/^Tags/).fill('Guide!');
     await page.getByRole('button', { name: 'Save scenario' }).click();
     await page.locator('#save-tags-error').waitFor();
-    const badTag = await gql(app, editor, 'mutation($i: CreateScenarioInput!) { createScenario(input: $i) { id } }', { i: { name: 'x', tags: ['Guide!'], workload: GUIDE } });
+    const badTag = await gql(app, editor, 'mutation($i: CreateScenarioInput!) { createScenario(input: $i) { id } }', {
+      i: { name: 'x', tags: ['Guide!'], workload: GUIDE },
+    });
     expect(await text(page, '#save-tags-error')).toBe(badTag.body.errors[0].extensions.fields[0].message);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await save('Console A', 'console, guide');
@@ -246,7 +320,8 @@ describe('web console at / (real Chromium, real service)', () => {
     await page.locator('svg.breakeven path.series').first().waitFor();
     await save('Console B', 'console');
 
-    const listed = (await gql(app, editor, '{ scenarios(search: "Console") { items { id name version tags } } }')).body.data.scenarios.items as { id: string; name: string; tags: string[] }[];
+    const listed = (await gql(app, editor, '{ scenarios(search: "Console") { items { id name version tags } } }')).body
+      .data.scenarios.items as { id: string; name: string; tags: string[] }[];
     const a = listed.find((s) => s.name === 'Console A');
     const b = listed.find((s) => s.name === 'Console B');
     expect(a?.tags).toEqual(['console', 'guide']);
@@ -259,9 +334,18 @@ describe('web console at / (real Chromium, real service)', () => {
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
     await page.locator('table.compare').waitFor();
     const cmp = (
-      await gql(app, editor, 'query($ids: [ID!]!) { compareScenarios(ids: $ids) { scenarios { name options { option monthlyCostUsd } } deltas { options { option absoluteUsd } } } }', { ids: [a?.id, b?.id] })
+      await gql(
+        app,
+        editor,
+        'query($ids: [ID!]!) { compareScenarios(ids: $ids) { scenarios { name options { option monthlyCostUsd } } deltas { options { option absoluteUsd } } } }',
+        { ids: [a?.id, b?.id] },
+      )
     ).body.data.compareScenarios;
-    expect(await page.locator('table.compare thead th').allTextContents()).toEqual(['Option', expect.stringContaining('Console A'), expect.stringContaining('Console B')]);
+    expect(await page.locator('table.compare thead th').allTextContents()).toEqual([
+      'Option',
+      expect.stringContaining('Console A'),
+      expect.stringContaining('Console B'),
+    ]);
     await screenshot(page, 'console-compare-1366x768.png', '.scenarios h2');
     for (const o of cmp.scenarios[1].options as { option: string; monthlyCostUsd: number | null }[]) {
       const cell = (await page.locator(`table.compare tr[data-option="${o.option}"] td`).nth(1).textContent()) ?? '';
@@ -288,21 +372,47 @@ describe('web console at / (real Chromium, real service)', () => {
     await page.getByRole('button', { name: 'Re-price' }).click();
     await page.locator('table.reprice tbody tr').nth(5).waitFor();
     const rp = (
-      await gql(app, editor, 'query($id: ID!) { repriceScenario(id: $id, rates: current, baseline: 1) { change { option baselineUsd usageEffectUsd priceEffectUsd repricedUsd totalChangeUsd } } }', { id: a?.id })
+      await gql(
+        app,
+        editor,
+        'query($id: ID!) { repriceScenario(id: $id, rates: current, baseline: 1) { change { option baselineUsd usageEffectUsd priceEffectUsd repricedUsd totalChangeUsd } } }',
+        { id: a?.id },
+      )
     ).body.data.repriceScenario;
-    for (const c of rp.change as { option: string; baselineUsd: number | null; usageEffectUsd: number | null; priceEffectUsd: number | null; repricedUsd: number | null; totalChangeUsd: number | null }[]) {
-      const cells = (await page.locator(`table.reprice tr[data-option="${c.option}"] td`).allTextContents()).map((t) => t.trim());
-      expect(cells).toEqual([money(c.baselineUsd), signed(c.usageEffectUsd), signed(c.priceEffectUsd), money(c.repricedUsd), signed(c.totalChangeUsd)]);
+    for (const c of rp.change as {
+      option: string;
+      baselineUsd: number | null;
+      usageEffectUsd: number | null;
+      priceEffectUsd: number | null;
+      repricedUsd: number | null;
+      totalChangeUsd: number | null;
+    }[]) {
+      const cells = (await page.locator(`table.reprice tr[data-option="${c.option}"] td`).allTextContents()).map((t) =>
+        t.trim(),
+      );
+      expect(cells).toEqual([
+        money(c.baselineUsd),
+        signed(c.usageEffectUsd),
+        signed(c.priceEffectUsd),
+        money(c.repricedUsd),
+        signed(c.totalChangeUsd),
+      ]);
     }
     expect(rp.change.some((c: { usageEffectUsd: number | null }) => (c.usageEffectUsd ?? 0) !== 0)).toBe(true);
     await screenshot(page, 'console-reprice-1366x768.png', 'table.versions');
 
     // Someone else saves meanwhile: the page's next save is a 412, explained, and nothing is overwritten.
-    const other = await gql(app, editor, 'mutation($id: ID!) { updateScenario(id: $id, expectedVersion: 2, patch: { name: "Console A (edited)" }) { version } }', { id: a?.id });
+    const other = await gql(
+      app,
+      editor,
+      'mutation($id: ID!) { updateScenario(id: $id, expectedVersion: 2, patch: { name: "Console A (edited)" }) { version } }',
+      { id: a?.id },
+    );
     expect(other.body.data.updateScenario.version).toBe(3);
     await page.getByRole('button', { name: /Save the form’s workload as version 3/ }).click();
     await page.getByText('412 conflict').waitFor();
-    const after = (await gql(app, editor, 'query($id: ID!) { scenario(id: $id) { name version } }', { id: a?.id })).body.data.scenario;
+    const after = (await gql(app, editor, 'query($id: ID!) { scenario(id: $id) { name version } }', { id: a?.id })).body
+      .data.scenario;
     expect(after).toEqual({ name: 'Console A (edited)', version: 3 });
 
     // Load a saved workload back into the form (engine tuning included), ready to evaluate again.
@@ -333,7 +443,8 @@ describe('web console at / (real Chromium, real service)', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByText('Read-only: this key has the viewer role.').waitFor();
     expect(await page.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
-    const none = (await gql(app, viewer, '{ scenarios(search: "Viewer try") { items { id } } }')).body.data.scenarios.items;
+    const none = (await gql(app, viewer, '{ scenarios(search: "Viewer try") { items { id } } }')).body.data.scenarios
+      .items;
     expect(none).toEqual([]);
 
     // Reading works: the team's scenarios are listed; writing stays off.
@@ -367,10 +478,12 @@ describe('web console at / (real Chromium, real service)', () => {
     await page.locator('table.options button[aria-expanded]').first().click();
     await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
     const audit = async () => {
-      const result = await page.evaluate<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>(
-        "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })",
-      );
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      const result = await page.evaluate<{
+        violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+      }>("axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })");
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     };
     expect(await audit()).toEqual([]);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -381,7 +494,9 @@ describe('web console at / (real Chromium, real service)', () => {
     await page.locator('table.scenario-list').waitFor();
     expect(await audit()).toEqual([]);
     // The audit is live: an unlabelled input added to the page is reported.
-    await page.evaluate("document.body.appendChild(Object.assign(document.createElement('input'), { id: 'unlabelled-probe' }))");
+    await page.evaluate(
+      "document.body.appendChild(Object.assign(document.createElement('input'), { id: 'unlabelled-probe' }))",
+    );
     expect(await audit()).toEqual([expect.stringMatching(/^label: #unlabelled-probe$/)]);
   });
 

@@ -29,11 +29,19 @@ describe('KDS On-demand Advantage minimum', () => {
   });
 
   it('is measured per hour: a 30 MB/s workload active 12 h/day pays the full minimum in idle hours', () => {
-    const e = evaluate(aWorkload().withAvgWriteMBps(30).withActiveHoursPerDay(12).withRecordSizeKB(4).withSharedConsumers(0).build(), card);
+    const e = evaluate(
+      aWorkload().withAvgWriteMBps(30).withActiveHoursPerDay(12).withRecordSizeKB(4).withSharedConsumers(0).build(),
+      card,
+    );
     const idleHours = 730 - (12 * 730) / 24; // 365
-    expect(line(e, 'KDS_ON_DEMAND_ADVANTAGE', 'KDS_ADV_INGEST_MINIMUM_SHORTFALL').quantity).toBeCloseTo(idleHours * MIN_GB_PER_HOUR, 5);
+    expect(line(e, 'KDS_ON_DEMAND_ADVANTAGE', 'KDS_ADV_INGEST_MINIMUM_SHORTFALL').quantity).toBeCloseTo(
+      idleHours * MIN_GB_PER_HOUR,
+      5,
+    );
     // no consumers: every hour pays the retrieval minimum
-    expect(line(e, 'KDS_ON_DEMAND_ADVANTAGE', 'KDS_ADV_RETRIEVAL_MINIMUM_SHORTFALL').monthlyCostUsd).toBe(usd(MIN_GB_PER_MONTH, '0.016'));
+    expect(line(e, 'KDS_ON_DEMAND_ADVANTAGE', 'KDS_ADV_RETRIEVAL_MINIMUM_SHORTFALL').monthlyCostUsd).toBe(
+      usd(MIN_GB_PER_MONTH, '0.016'),
+    );
   });
 
   it('has no stream-hour charge and lists its assumption with the 3P confidence', () => {

@@ -22,7 +22,9 @@ describe('break-even on ingest', () => {
     expect(Math.abs(c.at - handCrossing)).toBeLessThan(0.005); // cent rounding moves it by < 0.01 / 4.87
     // exact: at `at` the order has flipped, 1e-5 GB/day before it has not
     const after = aWorkload(base).withIngestGbPerDay(c.at).build();
-    const before = aWorkload(base).withIngestGbPerDay(c.at - 1e-5).build();
+    const before = aWorkload(base)
+      .withIngestGbPerDay(c.at - 1e-5)
+      .build();
     expect(totalAt(after, 'KDS_ON_DEMAND')!).toBeGreaterThan(totalAt(after, 'KDS_ON_DEMAND_ADVANTAGE')!);
     expect(totalAt(before, 'KDS_ON_DEMAND')!).toBeLessThanOrEqual(totalAt(before, 'KDS_ON_DEMAND_ADVANTAGE')!);
     expect(c.monthlyCostUsd).toBe(totalAt(after, 'KDS_ON_DEMAND'));
@@ -31,10 +33,18 @@ describe('break-even on ingest', () => {
 
   it('series hold every option at every sample, equal to estimate() at that point', () => {
     const r = breakEven(base, card, undefined, { vary: 'ingest', from: 100, to: 1000, steps: 4 });
-    expect(r.series.map((s) => s.option)).toEqual(['KDS_ON_DEMAND', 'KDS_ON_DEMAND_ADVANTAGE', 'KDS_PROVISIONED', 'MSK_PROVISIONED', 'MSK_EXPRESS', 'MSK_SERVERLESS']);
+    expect(r.series.map((s) => s.option)).toEqual([
+      'KDS_ON_DEMAND',
+      'KDS_ON_DEMAND_ADVANTAGE',
+      'KDS_PROVISIONED',
+      'MSK_PROVISIONED',
+      'MSK_EXPRESS',
+      'MSK_SERVERLESS',
+    ]);
     for (const s of r.series) {
       expect(s.points.map((p) => p.x)).toEqual([100, 400, 700, 1000]);
-      for (const p of s.points) expect(p.monthlyCostUsd).toBe(totalAt(aWorkload(base).withIngestGbPerDay(p.x).build(), s.option));
+      for (const p of s.points)
+        expect(p.monthlyCostUsd).toBe(totalAt(aWorkload(base).withIngestGbPerDay(p.x).build(), s.option));
     }
     const od100 = r.series[0].points[0].monthlyCostUsd;
     expect(od100).toBe(sum(usd(730, '0.04'), usd(monthlyGb(100), '0.08'), usd(2 * monthlyGb(100), '0.04')));
@@ -64,7 +74,12 @@ describe('break-even on consumers (integer)', () => {
     const gb = monthlyGb(100);
     for (let s = 0; s <= 10; s++) {
       const od = sum(usd(730, '0.04'), usd(gb, '0.08'), usd(s * gb, '0.04'));
-      const msk = sum(usd(3 * 730, '0.204'), usd(429, '0.10'), usd((gb * 2) / 3, '0.02'), s > 0 ? usd((s * gb * 2) / 3, '0.02') : 0);
+      const msk = sum(
+        usd(3 * 730, '0.204'),
+        usd(429, '0.10'),
+        usd((gb * 2) / 3, '0.02'),
+        s > 0 ? usd((s * gb * 2) / 3, '0.02') : 0,
+      );
       if (msk < od) return s;
     }
     return -1;
@@ -82,7 +97,12 @@ describe('break-even on consumers (integer)', () => {
 describe('break-even on retention', () => {
   it('sorts crossovers by where they happen and reports the field and unit', () => {
     const r = breakEven(base, card, { discountPercent: 10 }, { vary: 'retention', from: 1, to: 8760, steps: 50 });
-    expect(r).toMatchObject({ vary: 'retention', field: 'retentionHours', unit: 'h', rateCard: { discountPercent: 10, source: 'OVERRIDE' } });
+    expect(r).toMatchObject({
+      vary: 'retention',
+      field: 'retentionHours',
+      unit: 'h',
+      rateCard: { discountPercent: 10, source: 'OVERRIDE' },
+    });
     const ats = r.crossovers.map((c) => c.at);
     expect(ats).toEqual([...ats].sort((a, b) => a - b));
     for (const c of r.crossovers) {

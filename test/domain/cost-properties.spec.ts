@@ -7,33 +7,38 @@ import { usEast1RateCard } from './support/us-east-1.rate-card';
 
 const card = usEast1RateCard();
 
-const workloadArb: fc.Arbitrary<WorkloadInput> = fc.record({
-  ingestGbPerDay: fc.double({ min: 0, max: 50000, noNaN: true }),
-  avgRecordSizeKB: fc.double({ min: 0.05, max: 4096, noNaN: true }),
-  sharedConsumers: fc.integer({ min: 0, max: 12 }),
-  dedicatedConsumers: fc.integer({ min: 0, max: 60 }),
-  retentionHours: fc.double({ min: 1, max: 20000, noNaN: true }),
-  trafficPattern: fc.constantFrom('STEADY' as const, 'VARIABLE' as const, 'UNPREDICTABLE' as const),
-  activeHoursPerDay: fc.double({ min: 1, max: 24, noNaN: true }),
-  existingKafkaClients: fc.boolean(),
-  needsCrossRegionReplication: fc.boolean(),
-  rackAwareConsumers: fc.boolean(),
-  latencyTargetMs: fc.option(fc.integer({ min: 1, max: 5000 }), { nil: undefined }),
-  deliverTo: fc.option(
-    fc.array(
-      fc.record({
-        sink: fc.constantFrom('S3' as const, 'REDSHIFT' as const, 'OPENSEARCH' as const, 'HTTP' as const),
-        sharePercent: fc.double({ min: 1, max: 100, noNaN: true }),
-        convertToParquet: fc.boolean(),
-      }),
-      { maxLength: 3 },
+const workloadArb: fc.Arbitrary<WorkloadInput> = fc
+  .record({
+    ingestGbPerDay: fc.double({ min: 0, max: 50000, noNaN: true }),
+    avgRecordSizeKB: fc.double({ min: 0.05, max: 4096, noNaN: true }),
+    sharedConsumers: fc.integer({ min: 0, max: 12 }),
+    dedicatedConsumers: fc.integer({ min: 0, max: 60 }),
+    retentionHours: fc.double({ min: 1, max: 20000, noNaN: true }),
+    trafficPattern: fc.constantFrom('STEADY' as const, 'VARIABLE' as const, 'UNPREDICTABLE' as const),
+    activeHoursPerDay: fc.double({ min: 1, max: 24, noNaN: true }),
+    existingKafkaClients: fc.boolean(),
+    needsCrossRegionReplication: fc.boolean(),
+    rackAwareConsumers: fc.boolean(),
+    latencyTargetMs: fc.option(fc.integer({ min: 1, max: 5000 }), { nil: undefined }),
+    deliverTo: fc.option(
+      fc.array(
+        fc.record({
+          sink: fc.constantFrom('S3' as const, 'REDSHIFT' as const, 'OPENSEARCH' as const, 'HTTP' as const),
+          sharePercent: fc.double({ min: 1, max: 100, noNaN: true }),
+          convertToParquet: fc.boolean(),
+        }),
+        { maxLength: 3 },
+      ),
+      { nil: undefined },
     ),
-    { nil: undefined },
-  ),
-}).map((w) => Object.fromEntries(Object.entries(w).filter(([, v]) => v !== undefined)) as unknown as WorkloadInput);
+  })
+  .map((w) => Object.fromEntries(Object.entries(w).filter(([, v]) => v !== undefined)) as unknown as WorkloadInput);
 
 const totals = (input: WorkloadInput): Record<OptionCode, number> =>
-  Object.fromEntries(estimate(input, card).totals.map((t) => [t.option, t.monthlyCostUsd!])) as Record<OptionCode, number>;
+  Object.fromEntries(estimate(input, card).totals.map((t) => [t.option, t.monthlyCostUsd!])) as Record<
+    OptionCode,
+    number
+  >;
 
 /**
  * Advantage bills usage and its minimum shortfall as two lines that add up to a constant below the
@@ -45,7 +50,8 @@ function nonDecreasing(lo: WorkloadInput, hi: WorkloadInput): void {
   const a = totals(lo);
   const b = totals(hi);
   for (const o of OPTION_CODES) {
-    if (b[o] < a[o] - tolerance(o) - 1e-9) throw new Error(`${o}: ${a[o]} → ${b[o]} for ${JSON.stringify(lo)} → ${JSON.stringify(hi)}`);
+    if (b[o] < a[o] - tolerance(o) - 1e-9)
+      throw new Error(`${o}: ${a[o]} → ${b[o]} for ${JSON.stringify(lo)} → ${JSON.stringify(hi)}`);
   }
 }
 
@@ -75,7 +81,10 @@ describe('cost model properties', () => {
       fc.property(workloadArb, fc.integer({ min: 0, max: 60 }), (w, discountPercent) => {
         for (const o of evaluate(w, card, { discountPercent }).options) {
           for (const l of o.lineItems) {
-            const expected = new Decimal(String(l.quantity)).times(String(l.unitPriceUsd)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
+            const expected = new Decimal(String(l.quantity))
+              .times(String(l.unitPriceUsd))
+              .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+              .toNumber();
             expect({ code: l.code, cost: l.monthlyCostUsd }).toEqual({ code: l.code, cost: expected });
           }
         }
@@ -105,7 +114,11 @@ describe('cost model properties', () => {
   it('each option costs no less with more consumers (shared or dedicated)', () => {
     fc.assert(
       fc.property(workloadArb, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), (w, s, d) => {
-        nonDecreasing(w, { ...w, sharedConsumers: (w.sharedConsumers ?? 1) + s, dedicatedConsumers: (w.dedicatedConsumers ?? 0) + d });
+        nonDecreasing(w, {
+          ...w,
+          sharedConsumers: (w.sharedConsumers ?? 1) + s,
+          dedicatedConsumers: (w.dedicatedConsumers ?? 0) + d,
+        });
       }),
       { numRuns: 300 },
     );
@@ -144,7 +157,9 @@ describe('cost model properties', () => {
   it('fast money equals decimal.js money, including exact half cents', () => {
     const price = fc.oneof(
       fc.constantFrom('0.015', '0.000000014', '0.0456', '0.0135', '0.00005', '13.056', '0.1', '0.0000000126'),
-      fc.tuple(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 12 })).map(([n, scale]) => new D(n).dividedBy(new D(10).pow(scale)).toString()),
+      fc
+        .tuple(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 12 }))
+        .map(([n, scale]) => new D(n).dividedBy(new D(10).pow(scale)).toString()),
     );
     const quantity = fc.oneof(
       fc.integer({ min: 0, max: 10 ** 12 }).map((n) => n / 1e6),

@@ -8,15 +8,45 @@ const card = usEast1RateCard();
 
 describe('decision flowchart', () => {
   it.each<[string, WorkloadBuilder, OptionCode, string]>([
-    ['1. existing Kafka clients → MSK (cheapest MSK option)', aWorkload().withExistingKafkaClients(), 'MSK_PROVISIONED', 'FLOW_1_EXISTING_KAFKA'],
+    [
+      '1. existing Kafka clients → MSK (cheapest MSK option)',
+      aWorkload().withExistingKafkaClients(),
+      'MSK_PROVISIONED',
+      'FLOW_1_EXISTING_KAFKA',
+    ],
     ['2. Kafka Connect → MSK', aWorkload().withKafkaConnect(), 'MSK_PROVISIONED', 'FLOW_2_KAFKA_CONNECT'],
     ['3. Kafka Streams → MSK', aWorkload().withKafkaStreams(), 'MSK_PROVISIONED', 'FLOW_3_KAFKA_STREAMS'],
     // Rule 4 prefers MSK provisioned brokers, Standard or Express; sized by AWS's method, Express brokers cost less here
-    ['4. sustained 600 MB/s 24/7 → MSK provisioned brokers (Express)', aWorkload().withAvgWriteMBps(600).withRecordSizeKB(10), 'MSK_EXPRESS', 'FLOW_4_SUSTAINED_THROUGHPUT'],
-    ['5. variable traffic → Kinesis on-demand', aWorkload().withTrafficPattern('VARIABLE'), 'KDS_ON_DEMAND', 'FLOW_5_TRAFFIC_PATTERN'],
-    ['5. unpredictable traffic → Kinesis on-demand', aWorkload().withTrafficPattern('UNPREDICTABLE'), 'KDS_ON_DEMAND', 'FLOW_5_TRAFFIC_PATTERN'],
-    ['5. steady traffic → Kinesis provisioned', aWorkload().withTrafficPattern('STEADY'), 'KDS_PROVISIONED', 'FLOW_5_TRAFFIC_PATTERN'],
-    ['final: 25 dedicated consumers, steady → MSK consumer groups', aWorkload().withDedicatedConsumers(25), 'MSK_PROVISIONED', 'FLOW_6_DEDICATED_CONSUMERS'],
+    [
+      '4. sustained 600 MB/s 24/7 → MSK provisioned brokers (Express)',
+      aWorkload().withAvgWriteMBps(600).withRecordSizeKB(10),
+      'MSK_EXPRESS',
+      'FLOW_4_SUSTAINED_THROUGHPUT',
+    ],
+    [
+      '5. variable traffic → Kinesis on-demand',
+      aWorkload().withTrafficPattern('VARIABLE'),
+      'KDS_ON_DEMAND',
+      'FLOW_5_TRAFFIC_PATTERN',
+    ],
+    [
+      '5. unpredictable traffic → Kinesis on-demand',
+      aWorkload().withTrafficPattern('UNPREDICTABLE'),
+      'KDS_ON_DEMAND',
+      'FLOW_5_TRAFFIC_PATTERN',
+    ],
+    [
+      '5. steady traffic → Kinesis provisioned',
+      aWorkload().withTrafficPattern('STEADY'),
+      'KDS_PROVISIONED',
+      'FLOW_5_TRAFFIC_PATTERN',
+    ],
+    [
+      'final: 25 dedicated consumers, steady → MSK consumer groups',
+      aWorkload().withDedicatedConsumers(25),
+      'MSK_PROVISIONED',
+      'FLOW_6_DEDICATED_CONSUMERS',
+    ],
   ])('%s', (_name, builder, option, decidingRule) => {
     const e = evaluate(builder.build(), card);
     expect(e.recommendation.option).toBe(option);
@@ -44,7 +74,10 @@ describe('decision flowchart', () => {
   });
 
   it('unpredictable 100 MB/s (peak 400 MB/s) stays on Kinesis on-demand in us-east-1 (10 GB/s default per stream)', () => {
-    const e = evaluate(aWorkload().withAvgWriteMBps(100).withRecordSizeKB(10).withTrafficPattern('UNPREDICTABLE').build(), card);
+    const e = evaluate(
+      aWorkload().withAvgWriteMBps(100).withRecordSizeKB(10).withTrafficPattern('UNPREDICTABLE').build(),
+      card,
+    );
     expect(optionOf(e, 'KDS_ON_DEMAND').eligible).toBe(true);
     expect(['KDS_ON_DEMAND', 'KDS_ON_DEMAND_ADVANTAGE']).toContain(e.recommendation.option);
   });
@@ -61,7 +94,10 @@ describe('decision flowchart', () => {
   });
 
   it('options are ranked 1..6: recommendation first, then eligible by cost, then ineligible', () => {
-    const e = evaluate(aWorkload().withTrafficPattern('VARIABLE').withMaxRecordSizeKB(9000).withRecordSizeKB(1).build(), card);
+    const e = evaluate(
+      aWorkload().withTrafficPattern('VARIABLE').withMaxRecordSizeKB(9000).withRecordSizeKB(1).build(),
+      card,
+    );
     expect(e.options.map((o) => o.rank)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(e.options[0].option).toBe(e.recommendation.option);
     const eligible = e.options.slice(1).filter((o) => o.eligible);
@@ -72,7 +108,9 @@ describe('decision flowchart', () => {
 
   it('Kafka Connect adds a not-priced warning; existing Kafka clients warn about Serverless IAM auth', () => {
     const e = evaluate(aWorkload().withKafkaConnect().withExistingKafkaClients().build(), card);
-    expect(e.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['KAFKA_CONNECT_NOT_PRICED', 'ADVISE_MSK_SERVERLESS_AUTH']));
+    expect(e.warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(['KAFKA_CONNECT_NOT_PRICED', 'ADVISE_MSK_SERVERLESS_AUTH']),
+    );
   });
 
   it('a stale rate card adds a warning', () => {

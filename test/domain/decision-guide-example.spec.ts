@@ -45,7 +45,12 @@ describe('decision guide example (100 GB/day, 2 shared consumers, steady, 24 h)'
 
   it("prices MSK provisioned with 3 × kafka.m5.large, storage at RF 3 × 2 (AWS's sizing script), cross-AZ traffic", () => {
     const o = optionOf(e, 'MSK_PROVISIONED');
-    expect(o.sizing).toMatchObject({ brokerType: 'kafka.m5.large', brokers: 3, storageGbPerBroker: 200, boundBy: 'MINIMUM_BROKERS' });
+    expect(o.sizing).toMatchObject({
+      brokerType: 'kafka.m5.large',
+      brokers: 3,
+      storageGbPerBroker: 200,
+      boundBy: 'MINIMUM_BROKERS',
+    });
     // storage: 100 GB × 3 copies × 2 (disks at most half full) = 600 GB → 200 GB × 3 brokers
     const brokers = usd(3 * 730, '0.21'); // 459.90
     const storage = usd(600, '0.10'); // 60.00
@@ -62,13 +67,25 @@ describe('decision guide example (100 GB/day, 2 shared consumers, steady, 24 h)'
   });
 
   it('prices MSK Serverless: cluster-hours, 12 partitions, data in/out, storage', () => {
-    const expected = sum(usd(730, '0.75'), usd(12 * 730, '0.0015'), usd(GB, '0.10'), usd(2 * GB, '0.05'), usd(100, '0.10'));
+    const expected = sum(
+      usd(730, '0.75'),
+      usd(12 * 730, '0.0015'),
+      usd(GB, '0.10'),
+      usd(2 * GB, '0.05'),
+      usd(100, '0.10'),
+    );
     expect(expected).toBe(1178.98); // 547.50 + 13.14 + 304.17 + 304.17 + 10.00
     expect(optionOf(e, 'MSK_SERVERLESS').monthlyCostUsd).toBe(expected);
   });
 
   it('prices MSK Express with 3 × express.m7g.large', () => {
-    const expected = sum(usd(3 * 730, '0.408'), usd(100, '0.10'), usd(GB, '0.01'), usd((GB * 2) / 3, '0.02'), usd((2 * GB * 2) / 3, '0.02'));
+    const expected = sum(
+      usd(3 * 730, '0.408'),
+      usd(100, '0.10'),
+      usd(GB, '0.01'),
+      usd((GB * 2) / 3, '0.02'),
+      usd((2 * GB * 2) / 3, '0.02'),
+    );
     expect(optionOf(e, 'MSK_EXPRESS').sizing).toMatchObject({ brokerType: 'express.m7g.large', brokers: 3 });
     expect(optionOf(e, 'MSK_EXPRESS').monthlyCostUsd).toBe(expected);
     expect(expected).toBe(1055.61);
@@ -78,7 +95,9 @@ describe('decision guide example (100 GB/day, 2 shared consumers, steady, 24 h)'
     const free = evaluate(decisionGuideExample().build(), card);
     const o = optionOf(free, 'MSK_PROVISIONED');
     expect(o.sizing.brokerType).toBe('kafka.m7g.large');
-    expect(o.monthlyCostUsd).toBe(sum(usd(3 * 730, '0.204'), usd(600, '0.10'), usd((GB * 2) / 3, '0.02'), usd((2 * GB * 2) / 3, '0.02')));
+    expect(o.monthlyCostUsd).toBe(
+      sum(usd(3 * 730, '0.204'), usd(600, '0.10'), usd((GB * 2) / 3, '0.02'), usd((2 * GB * 2) / 3, '0.02')),
+    );
     expect(o.monthlyCostUsd).toBe(628.43);
   });
 
@@ -91,13 +110,26 @@ describe('decision guide example (100 GB/day, 2 shared consumers, steady, 24 h)'
     const tier = usd(2700, '0.06'); // 162.00
     expect(line(e30, 'MSK_PROVISIONED', 'MSK_STORAGE').monthlyCostUsd).toBe(storage);
     expect(line(e30, 'MSK_PROVISIONED', 'MSK_TIERED_STORAGE').monthlyCostUsd).toBe(tier);
-    expect(optionOf(e30, 'MSK_PROVISIONED').sizing).toMatchObject({ brokerType: 'kafka.m5.large', brokers: 3, tieredStorage: true });
+    expect(optionOf(e30, 'MSK_PROVISIONED').sizing).toMatchObject({
+      brokerType: 'kafka.m5.large',
+      brokers: 3,
+      tieredStorage: true,
+    });
     const expected = sum(usd(3 * 730, '0.21'), storage, tier, usd((GB * 2) / 3, '0.02'), usd((2 * GB * 2) / 3, '0.02'));
     expect(optionOf(e30, 'MSK_PROVISIONED').monthlyCostUsd).toBe(expected);
     expect(expected).toBe(923.57);
     // all 30 days on EBS (no tiered storage): 3,000 GB × 3 × 2 = 18,000 GB → $1,800.00 of EBS
-    const ebsOnly = evaluate(decisionGuideExample().withMskBrokerFamily('m5').withRetentionHours(720).with({ mskLocalRetentionHours: 720 }).build(), card);
+    const ebsOnly = evaluate(
+      decisionGuideExample()
+        .withMskBrokerFamily('m5')
+        .withRetentionHours(720)
+        .with({ mskLocalRetentionHours: 720 })
+        .build(),
+      card,
+    );
     expect(line(ebsOnly, 'MSK_PROVISIONED', 'MSK_STORAGE').monthlyCostUsd).toBe(usd(18000, '0.10'));
-    expect(optionOf(ebsOnly, 'MSK_PROVISIONED').monthlyCostUsd).toBe(sum(usd(3 * 730, '0.21'), usd(18000, '0.10'), usd((GB * 2) / 3, '0.02'), usd((2 * GB * 2) / 3, '0.02')));
+    expect(optionOf(ebsOnly, 'MSK_PROVISIONED').monthlyCostUsd).toBe(
+      sum(usd(3 * 730, '0.21'), usd(18000, '0.10'), usd((GB * 2) / 3, '0.02'), usd((2 * GB * 2) / 3, '0.02')),
+    );
   });
 });

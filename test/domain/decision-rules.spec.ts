@@ -16,7 +16,11 @@ describe('DECISION_RULES', () => {
       'FLOW_5_TRAFFIC_PATTERN',
       'FLOW_6_DEDICATED_CONSUMERS',
     ]);
-    expect(DECISION_RULES.find((r) => r.id === 'FLOW_4_SUSTAINED_THROUGHPUT')!.thresholds).toContainEqual({ name: 'sustainedWriteMBps', value: 500, unit: 'MB/s' });
+    expect(DECISION_RULES.find((r) => r.id === 'FLOW_4_SUSTAINED_THROUGHPUT')!.thresholds).toContainEqual({
+      name: 'sustainedWriteMBps',
+      value: 500,
+      unit: 'MB/s',
+    });
   });
 
   it('has unique ids, an evaluator per rule, a public source, and options that exist', () => {
@@ -32,7 +36,8 @@ describe('DECISION_RULES', () => {
   });
 
   it('carries the hard limits of the AWS reference with their thresholds', () => {
-    const threshold = (id: string, name: string) => DECISION_RULES.find((r) => r.id === id)!.thresholds.find((t) => t.name === name)!.value;
+    const threshold = (id: string, name: string) =>
+      DECISION_RULES.find((r) => r.id === id)!.thresholds.find((t) => t.name === name)!.value;
     expect(threshold('LIMIT_KDS_RECORD_SIZE_MAX', 'maxRecordSizeKB')).toBe(10240);
     expect(threshold('LIMIT_KDS_RECORD_SIZE_DEFAULT', 'maxRecordSizeKB')).toBe(1024);
     expect(threshold('LIMIT_KDS_RETENTION_MAX', 'retentionHours')).toBe(8760);

@@ -34,7 +34,15 @@ describe('KDS on-demand: records rounded up to 1 KB', () => {
   });
 
   it('reads are billed on bytes read, without rounding', () => {
-    const e = evaluate(aWorkload().withIngestGbPerDay(100).withRecordSizeKB(0.5).withSharedConsumers(3).withDedicatedConsumers(2).build(), card);
+    const e = evaluate(
+      aWorkload()
+        .withIngestGbPerDay(100)
+        .withRecordSizeKB(0.5)
+        .withSharedConsumers(3)
+        .withDedicatedConsumers(2)
+        .build(),
+      card,
+    );
     expect(line(e, 'KDS_ON_DEMAND', 'KDS_OD_DATA_OUT').monthlyCostUsd).toBe(usd(3 * GB, '0.04'));
     expect(line(e, 'KDS_ON_DEMAND', 'KDS_OD_EFO_DATA_OUT').monthlyCostUsd).toBe(usd(2 * GB, '0.05'));
   });

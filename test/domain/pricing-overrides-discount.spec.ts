@@ -40,7 +40,12 @@ describe('pricing: discount and overrides', () => {
     const e = estimate(aWorkload().build(), card, { rateOverrides: { [key]: 0.1 }, discountPercent: 50 });
     expect(e.rateCard).toMatchObject({ source: 'OVERRIDE', overriddenRateKeys: [key], discountPercent: 50 });
     const brokers = line(e, 'MSK_PROVISIONED', 'MSK_BROKER_HOURS');
-    expect(brokers).toMatchObject({ rateKey: key, rateSource: 'OVERRIDE', unitPriceUsd: 0.05, monthlyCostUsd: usd(3 * 730, '0.05') });
+    expect(brokers).toMatchObject({
+      rateKey: key,
+      rateSource: 'OVERRIDE',
+      unitPriceUsd: 0.05,
+      monthlyCostUsd: usd(3 * 730, '0.05'),
+    });
     const o = optionOf(e, 'MSK_PROVISIONED');
     expect(o.monthlyCostUsd).toBe(sum(...o.lineItems.map((l) => l.monthlyCostUsd)));
   });

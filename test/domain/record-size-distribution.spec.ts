@@ -48,30 +48,76 @@ describe('record-size distribution', () => {
   });
 
   it.each([
-    ['shares that do not sum to 1', [{ sizeKB: 1, share: 0.5 }], 3.45, 'recordSizeDistribution', /shares must sum to 1/],
-    ['a mean that is not avgRecordSizeKB', MIX, 2, 'recordSizeDistribution', /mean record size \(3.45 KB\) must equal avgRecordSizeKB \(2 KB\)/],
-    ['a bucket with an unknown field', [{ sizeKB: 3.45, share: 1, weight: 2 }], 3.45, 'recordSizeDistribution', /\[0\]\.weight is not a known field/],
-    ['a bucket with a zero size', [{ sizeKB: 0, share: 1 }], 3.45, 'recordSizeDistribution', /\[0\]\.sizeKB must be a number greater than 0/],
+    [
+      'shares that do not sum to 1',
+      [{ sizeKB: 1, share: 0.5 }],
+      3.45,
+      'recordSizeDistribution',
+      /shares must sum to 1/,
+    ],
+    [
+      'a mean that is not avgRecordSizeKB',
+      MIX,
+      2,
+      'recordSizeDistribution',
+      /mean record size \(3.45 KB\) must equal avgRecordSizeKB \(2 KB\)/,
+    ],
+    [
+      'a bucket with an unknown field',
+      [{ sizeKB: 3.45, share: 1, weight: 2 }],
+      3.45,
+      'recordSizeDistribution',
+      /\[0\]\.weight is not a known field/,
+    ],
+    [
+      'a bucket with a zero size',
+      [{ sizeKB: 0, share: 1 }],
+      3.45,
+      'recordSizeDistribution',
+      /\[0\]\.sizeKB must be a number greater than 0/,
+    ],
     ['not an array', { sizeKB: 1, share: 1 }, 3.45, 'recordSizeDistribution', /must be an array/],
   ])('rejects %s, naming the field', (_name, dist, avg, field, message) => {
-    const fields = fieldsOf(() => normalizeWorkload(aWorkload().withRecordSizeKB(avg).with({ recordSizeDistribution: dist as never }).build())) as Array<{ field: string; message: string }>;
+    const fields = fieldsOf(() =>
+      normalizeWorkload(
+        aWorkload()
+          .withRecordSizeKB(avg)
+          .with({ recordSizeDistribution: dist as never })
+          .build(),
+      ),
+    ) as Array<{ field: string; message: string }>;
     expect(fields).toHaveLength(1);
     expect(fields[0].field).toBe(`workload.${field}`);
     expect(fields[0].message).toMatch(message);
   });
 
   it('rejects a maximum record size below the largest bucket', () => {
-    const fields = fieldsOf(() => normalizeWorkload(mixed().withMaxRecordSizeKB(10).build())) as Array<{ field: string; message: string }>;
-    expect(fields).toEqual([{ field: 'workload.maxRecordSizeKB', message: 'maxRecordSizeKB must be greater than or equal to the largest size in recordSizeDistribution (30 KB)' }]);
+    const fields = fieldsOf(() => normalizeWorkload(mixed().withMaxRecordSizeKB(10).build())) as Array<{
+      field: string;
+      message: string;
+    }>;
+    expect(fields).toEqual([
+      {
+        field: 'workload.maxRecordSizeKB',
+        message: 'maxRecordSizeKB must be greater than or equal to the largest size in recordSizeDistribution (30 KB)',
+      },
+    ]);
   });
 });
 
 describe('reads of old data on Kinesis provisioned', () => {
   it('are billed as long-term retrieval when retention exceeds 7 days, and not otherwise', () => {
-    const w = (retentionHours: number) => aWorkload().withIngestGbPerDay(100).withRetentionHours(retentionHours).with({ historicalReadGbPerMonth: 1000 }).build();
+    const w = (retentionHours: number) =>
+      aWorkload()
+        .withIngestGbPerDay(100)
+        .withRetentionHours(retentionHours)
+        .with({ historicalReadGbPerMonth: 1000 })
+        .build();
     const long = evaluate(w(720), card);
     expect(line(long, 'KDS_PROVISIONED', 'KDS_PROV_LONG_TERM_RETRIEVAL').monthlyCostUsd).toBe(usd(1000, '0.021'));
     const week = evaluate(w(168), card);
-    expect(week.options.find((o) => o.option === 'KDS_PROVISIONED')!.lineItems.map((l) => l.code)).not.toContain('KDS_PROV_LONG_TERM_RETRIEVAL');
+    expect(week.options.find((o) => o.option === 'KDS_PROVISIONED')!.lineItems.map((l) => l.code)).not.toContain(
+      'KDS_PROV_LONG_TERM_RETRIEVAL',
+    );
   });
 });

@@ -21,7 +21,13 @@ const euCentral1 = buildRateCard({
 
 /** 60 MB/s average, unpredictable: peak = 60 × 4 = 240 MB/s, above 200 MB/s but far below 10 GB/s. */
 const unpredictable60 = (region: string) =>
-  aWorkload().withAvgWriteMBps(60).withTrafficPattern('UNPREDICTABLE').withRecordSizeKB(1).withSharedConsumers(1).withRegion(region).build();
+  aWorkload()
+    .withAvgWriteMBps(60)
+    .withTrafficPattern('UNPREDICTABLE')
+    .withRecordSizeKB(1)
+    .withSharedConsumers(1)
+    .withRegion(region)
+    .build();
 
 describe('regional Kinesis quotas', () => {
   it('60 MB/s unpredictable in us-east-1: on-demand eligible, no quota warning, and recommended by the flowchart', () => {
@@ -49,7 +55,8 @@ describe('regional Kinesis quotas', () => {
     expect(kdsRegionalQuotas('us-west-2').shardQuota).toBe(20000);
     expect(kdsRegionalQuotas('ap-northeast-1').shardQuota).toBe(1000);
     // 1,500 MB/s peak of 1 KB records = 1,536,000 records/s → 1,536 × 1.2 = 1,843.2 → 1,844 shards: fine in us-east-1, above eu-central-1's 1,000
-    const w = (region: string) => aWorkload().withAvgWriteMBps(1250).withRecordSizeKB(1).withSharedConsumers(1).withRegion(region).build();
+    const w = (region: string) =>
+      aWorkload().withAvgWriteMBps(1250).withRecordSizeKB(1).withSharedConsumers(1).withRegion(region).build();
     expect(evaluate(w('us-east-1'), usEast1).warnings.map((x) => x.code)).not.toContain('KDS_SHARD_QUOTA');
     const e = evaluate(w('eu-central-1'), euCentral1);
     expect(optionOf(e, 'KDS_PROVISIONED').eligible).toBe(true);

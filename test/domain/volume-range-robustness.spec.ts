@@ -19,14 +19,27 @@ import { optionOf } from './support/hand';
 import { usEast1RateCard } from './support/us-east-1.rate-card';
 
 const card = usEast1RateCard();
-const guide: WorkloadInput = { ingestGbPerDay: 100, avgRecordSizeKB: 1, sharedConsumers: 2, retentionHours: 24, trafficPattern: 'STEADY' };
-const spiky: WorkloadInput = { hourlyWriteMBps: [...Array(16).fill(1), 40, 40, 40, 40, 1, 1, 1, 1], avgRecordSizeKB: 1, sharedConsumers: 2 };
+const guide: WorkloadInput = {
+  ingestGbPerDay: 100,
+  avgRecordSizeKB: 1,
+  sharedConsumers: 2,
+  retentionHours: 24,
+  trafficPattern: 'STEADY',
+};
+const spiky: WorkloadInput = {
+  hourlyWriteMBps: [...Array(16).fill(1), 40, 40, 40, 40, 1, 1, 1, 1],
+  avgRecordSizeKB: 1,
+  sharedConsumers: 2,
+};
 
 const fieldsOf = (fn: () => unknown): Array<[string, string]> => {
   try {
     fn();
   } catch (e) {
-    return ((e as { details: { fields: Array<{ field: string; message: string }> } }).details.fields ?? []).map((f) => [f.field, f.message]);
+    return ((e as { details: { fields: Array<{ field: string; message: string }> } }).details.fields ?? []).map((f) => [
+      f.field,
+      f.message,
+    ]);
   }
   return [];
 };
@@ -48,7 +61,9 @@ describe('cost bands', () => {
       if (o.option !== 'KDS_ON_DEMAND_ADVANTAGE') expect([band.low, band.high]).toEqual([atLow, atHigh]);
     }
     // 1 shard at half the volume, 3 at twice (2 at 100 GB/day): shard-hours move the band.
-    expect(optionOf(e, 'KDS_PROVISIONED').monthlyCostBandUsd!.low).toBeLessThan(optionOf(e, 'KDS_PROVISIONED').monthlyCostUsd!);
+    expect(optionOf(e, 'KDS_PROVISIONED').monthlyCostBandUsd!.low).toBeLessThan(
+      optionOf(e, 'KDS_PROVISIONED').monthlyCostUsd!,
+    );
   });
 
   it('defaults to 0.8–1.25 and leaves the range out of nothing: estimates carry it too', () => {
@@ -60,30 +75,69 @@ describe('cost bands', () => {
   });
 
   it('an unpriced option has no band; a range of exactly 1 gives a band of one point', () => {
-    const e = evaluate(guide, usEast1RateCard({ without: [RATE_KEYS.kdsProvisionedShardHour] }), undefined, { low: 1, high: 1 });
+    const e = evaluate(guide, usEast1RateCard({ without: [RATE_KEYS.kdsProvisionedShardHour] }), undefined, {
+      low: 1,
+      high: 1,
+    });
     expect(optionOf(e, 'KDS_PROVISIONED').monthlyCostBandUsd).toBeNull();
     const od = optionOf(e, 'KDS_ON_DEMAND');
-    expect(od.monthlyCostBandUsd).toEqual({ low: od.monthlyCostUsd, expected: od.monthlyCostUsd, high: od.monthlyCostUsd });
+    expect(od.monthlyCostBandUsd).toEqual({
+      low: od.monthlyCostUsd,
+      expected: od.monthlyCostUsd,
+      high: od.monthlyCostUsd,
+    });
   });
 
   it.each<[string, unknown, Array<[string, string]>]>([
-    ['low > high', { low: 1.5, high: 1.2 }, [
-      ['volumeRange.low', 'volumeRange.low (1.5) must be less than or equal to volumeRange.high (1.2)'],
-      ['volumeRange.low', 'volumeRange.low must be between 0 and 1: the range must contain the expected volume (1)'],
-    ]],
-    ['a range that misses the expected volume', { low: 1.1, high: 2 }, [['volumeRange.low', 'volumeRange.low must be between 0 and 1: the range must contain the expected volume (1)']]],
-    ['non-numeric ends', { low: 'small', high: null }, [['volumeRange.low', 'volumeRange.low must be a finite number']]],
+    [
+      'low > high',
+      { low: 1.5, high: 1.2 },
+      [
+        ['volumeRange.low', 'volumeRange.low (1.5) must be less than or equal to volumeRange.high (1.2)'],
+        ['volumeRange.low', 'volumeRange.low must be between 0 and 1: the range must contain the expected volume (1)'],
+      ],
+    ],
+    [
+      'a range that misses the expected volume',
+      { low: 1.1, high: 2 },
+      [['volumeRange.low', 'volumeRange.low must be between 0 and 1: the range must contain the expected volume (1)']],
+    ],
+    [
+      'non-numeric ends',
+      { low: 'small', high: null },
+      [['volumeRange.low', 'volumeRange.low must be a finite number']],
+    ],
     ['an unknown member', { low: 0.5, mid: 1 }, [['volumeRange.mid', 'mid is not a known field of volumeRange']]],
-    ['high above 100', { high: 101 }, [['volumeRange.high', 'volumeRange.high must be between 1 and 100: the range must contain the expected volume (1)']]],
-    ['not an object', [0.5, 2], [['volumeRange', 'volumeRange must be an object { low, high } of multipliers of the expected volume']]],
+    [
+      'high above 100',
+      { high: 101 },
+      [
+        [
+          'volumeRange.high',
+          'volumeRange.high must be between 1 and 100: the range must contain the expected volume (1)',
+        ],
+      ],
+    ],
+    [
+      'not an object',
+      [0.5, 2],
+      [['volumeRange', 'volumeRange must be an object { low, high } of multipliers of the expected volume']],
+    ],
   ])('rejects %s, naming the field', (_name, range, expected) => {
     expect(fieldsOf(() => validateVolumeRange(range))).toEqual(expected);
     expect(fieldsOf(() => evaluate(guide, card, undefined, range))).toEqual(expected);
   });
 
   it('a range taking the workload past its bounds names volumeRange.high', () => {
-    expect(fieldsOf(() => evaluate({ ingestGbPerDay: 900000, avgRecordSizeKB: 1 }, card, undefined, { high: 2 }))).toEqual([
-      ['volumeRange.high', expect.stringContaining('volumeRange.high takes the workload past its bounds at 2× the expected volume: ingestGbPerDay must be less than or equal to 1000000')],
+    expect(
+      fieldsOf(() => evaluate({ ingestGbPerDay: 900000, avgRecordSizeKB: 1 }, card, undefined, { high: 2 })),
+    ).toEqual([
+      [
+        'volumeRange.high',
+        expect.stringContaining(
+          'volumeRange.high takes the workload past its bounds at 2× the expected volume: ingestGbPerDay must be less than or equal to 1000000',
+        ),
+      ],
     ]);
   });
 });
@@ -97,7 +151,8 @@ describe('recommendation.robustness', () => {
       holdsFromMultiplier: 0.8,
       holdsToMultiplier: 1.25,
       changes: [],
-      summary: 'Kinesis Data Streams, provisioned shards stays the recommendation from 0.8× to 1.25× the expected volume.',
+      summary:
+        'Kinesis Data Streams, provisioned shards stays the recommendation from 0.8× to 1.25× the expected volume.',
     });
   });
 
@@ -128,8 +183,12 @@ describe('recommendation.robustness', () => {
     const e = evaluate(scaleVolume(spiky, 2), card, undefined, { low: 0.25, high: 1 });
     const below = e.recommendation.robustness.changes.filter((c) => c.direction === 'BELOW');
     expect(below.length).toBeGreaterThan(0);
-    expect(evaluate(scaleVolume(scaleVolume(spiky, 2), below[0].atMultiplier), card).recommendation.option).toBe(below[0].to);
-    expect(evaluate(scaleVolume(scaleVolume(spiky, 2), below[0].atMultiplier + 2e-6), card).recommendation.option).toBe(below[0].from);
+    expect(evaluate(scaleVolume(scaleVolume(spiky, 2), below[0].atMultiplier), card).recommendation.option).toBe(
+      below[0].to,
+    );
+    expect(evaluate(scaleVolume(scaleVolume(spiky, 2), below[0].atMultiplier + 2e-6), card).recommendation.option).toBe(
+      below[0].from,
+    );
   });
 });
 
@@ -157,7 +216,10 @@ const profileArb: fc.Arbitrary<WorkloadInput> = fc
   })
   .map((w) => w as WorkloadInput);
 
-const rangeArb: fc.Arbitrary<VolumeRange> = fc.record({ low: fc.double({ min: 0, max: 1, noNaN: true }), high: fc.double({ min: 1, max: 4, noNaN: true }) });
+const rangeArb: fc.Arbitrary<VolumeRange> = fc.record({
+  low: fc.double({ min: 0, max: 1, noNaN: true }),
+  high: fc.double({ min: 1, max: 4, noNaN: true }),
+});
 
 /** Advantage bills usage and its minimum shortfall as two lines each rounded to the cent: their sum may dip a cent or two as usage grows. */
 const slack = (o: OptionCode): number => (o === 'KDS_ON_DEMAND_ADVANTAGE' ? 0.02 : 0);
@@ -169,7 +231,8 @@ describe('properties (fast-check)', () => {
         const e = estimate(w, card, undefined, range);
         for (const o of e.options) {
           const b = o.monthlyCostBandUsd!;
-          if (!(b.low <= b.expected && b.expected <= b.high && b.expected === o.monthlyCostUsd)) throw new Error(`${o.option}: ${JSON.stringify(b)}`);
+          if (!(b.low <= b.expected && b.expected <= b.high && b.expected === o.monthlyCostUsd))
+            throw new Error(`${o.option}: ${JSON.stringify(b)}`);
         }
       }),
       { numRuns: 150, seed: 13 },
@@ -178,46 +241,56 @@ describe('properties (fast-check)', () => {
 
   it('bands are monotone in the range: a wider range never narrows any band', () => {
     fc.assert(
-      fc.property(fc.oneof(workloadArb, profileArb), rangeArb, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 1, max: 2, noNaN: true }), (w, inner, shrink, grow) => {
-        const outer = { low: inner.low * shrink, high: Math.min(100, inner.high * grow) };
-        const a = estimate(w, card, undefined, inner);
-        const b = estimate(w, card, undefined, outer);
-        for (const code of OPTION_CODES) {
-          const ia = optionOf(a, code).monthlyCostBandUsd!;
-          const ob = optionOf(b, code).monthlyCostBandUsd!;
-          if (ob.low > ia.low + slack(code) + 1e-9 || ob.high < ia.high - slack(code) - 1e-9)
-            throw new Error(`${code}: ${JSON.stringify(inner)} → ${JSON.stringify(ia)}, ${JSON.stringify(outer)} → ${JSON.stringify(ob)}`);
-        }
-      }),
+      fc.property(
+        fc.oneof(workloadArb, profileArb),
+        rangeArb,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 1, max: 2, noNaN: true }),
+        (w, inner, shrink, grow) => {
+          const outer = { low: inner.low * shrink, high: Math.min(100, inner.high * grow) };
+          const a = estimate(w, card, undefined, inner);
+          const b = estimate(w, card, undefined, outer);
+          for (const code of OPTION_CODES) {
+            const ia = optionOf(a, code).monthlyCostBandUsd!;
+            const ob = optionOf(b, code).monthlyCostBandUsd!;
+            if (ob.low > ia.low + slack(code) + 1e-9 || ob.high < ia.high - slack(code) - 1e-9)
+              throw new Error(
+                `${code}: ${JSON.stringify(inner)} → ${JSON.stringify(ia)}, ${JSON.stringify(outer)} → ${JSON.stringify(ob)}`,
+              );
+          }
+        },
+      ),
       { numRuns: 120, seed: 1313 },
     );
   });
 
   it('a profile of 24 equal hours is the same workload as that rate given as an average (and peak)', () => {
     fc.assert(
-      fc.property(
-        fc.double({ min: 0, max: 5000, noNaN: true }),
-        workloadArb,
-        rangeArb,
-        (rate, base, range) => {
-          const { ingestGbPerDay: _i, activeHoursPerDay: _a, trafficPattern: _t, ...rest } = base;
-          const day = evaluate({ ...rest, hourlyWriteMBps: Array(24).fill(rate) }, card, undefined, range);
-          const avg = evaluate({ ...rest, avgWriteMBps: rate, peakWriteMBps: rate }, card, undefined, range);
-          expect(day.recommendation).toEqual(avg.recommendation);
-          for (const code of OPTION_CODES) {
-            const d = optionOf(day, code);
-            const a = optionOf(avg, code);
-            expect({ code, cost: d.monthlyCostUsd, band: d.monthlyCostBandUsd, sizing: d.sizing, lines: d.lineItems.map((l) => [l.code, l.quantity]), eligible: d.eligible }).toEqual({
-              code,
-              cost: a.monthlyCostUsd,
-              band: a.monthlyCostBandUsd,
-              sizing: a.sizing,
-              lines: a.lineItems.map((l) => [l.code, l.quantity]),
-              eligible: a.eligible,
-            });
-          }
-        },
-      ),
+      fc.property(fc.double({ min: 0, max: 5000, noNaN: true }), workloadArb, rangeArb, (rate, base, range) => {
+        const { ingestGbPerDay: _i, activeHoursPerDay: _a, trafficPattern: _t, ...rest } = base;
+        const day = evaluate({ ...rest, hourlyWriteMBps: Array(24).fill(rate) }, card, undefined, range);
+        const avg = evaluate({ ...rest, avgWriteMBps: rate, peakWriteMBps: rate }, card, undefined, range);
+        expect(day.recommendation).toEqual(avg.recommendation);
+        for (const code of OPTION_CODES) {
+          const d = optionOf(day, code);
+          const a = optionOf(avg, code);
+          expect({
+            code,
+            cost: d.monthlyCostUsd,
+            band: d.monthlyCostBandUsd,
+            sizing: d.sizing,
+            lines: d.lineItems.map((l) => [l.code, l.quantity]),
+            eligible: d.eligible,
+          }).toEqual({
+            code,
+            cost: a.monthlyCostUsd,
+            band: a.monthlyCostBandUsd,
+            sizing: a.sizing,
+            lines: a.lineItems.map((l) => [l.code, l.quantity]),
+            eligible: a.eligible,
+          });
+        }
+      }),
       { numRuns: 120, seed: 2424 },
     );
   });

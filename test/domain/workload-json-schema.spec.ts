@@ -4,9 +4,24 @@ import { WORKLOAD_JSON_SCHEMA, normalizeWorkload, type WorkloadInput } from '../
 import { aWorkload } from './support/workload.builder';
 
 const SPEC_FIELDS = [
-  'region', 'ingestGbPerDay', 'avgWriteMBps', 'hourlyWriteMBps' /* section 9 */, 'peakWriteMBps', 'avgRecordSizeKB', 'maxRecordSizeKB', 'sharedConsumers',
-  'dedicatedConsumers', 'retentionHours', 'trafficPattern', 'activeHoursPerDay', 'latencyTargetMs', 'existingKafkaClients',
-  'needsKafkaConnect', 'needsKafkaStreams', 'needsCrossRegionReplication', 'lambdaConsumers',
+  'region',
+  'ingestGbPerDay',
+  'avgWriteMBps',
+  'hourlyWriteMBps' /* section 9 */,
+  'peakWriteMBps',
+  'avgRecordSizeKB',
+  'maxRecordSizeKB',
+  'sharedConsumers',
+  'dedicatedConsumers',
+  'retentionHours',
+  'trafficPattern',
+  'activeHoursPerDay',
+  'latencyTargetMs',
+  'existingKafkaClients',
+  'needsKafkaConnect',
+  'needsKafkaStreams',
+  'needsCrossRegionReplication',
+  'lambdaConsumers',
 ];
 
 describe('WORKLOAD_JSON_SCHEMA', () => {
@@ -14,7 +29,10 @@ describe('WORKLOAD_JSON_SCHEMA', () => {
   const validate = ajv.compile(WORKLOAD_JSON_SCHEMA as unknown as object);
 
   it('has every field of spec section 2, plus the documented engine-tuning fields and deliverTo, each with description and example', () => {
-    const props = WORKLOAD_JSON_SCHEMA.properties as Record<string, { description: string; examples: readonly unknown[] }>;
+    const props = WORKLOAD_JSON_SCHEMA.properties as Record<
+      string,
+      { description: string; examples: readonly unknown[] }
+    >;
     expect(Object.keys(props)).toEqual([
       ...SPEC_FIELDS,
       'rackAwareConsumers',
@@ -32,7 +50,11 @@ describe('WORKLOAD_JSON_SCHEMA', () => {
       'mskPrivateConnectivityVpcs',
     ]);
     for (const [name, p] of Object.entries(props)) {
-      expect({ name, described: p.description.length > 10, example: p.examples.length > 0 }).toEqual({ name, described: true, example: true });
+      expect({ name, described: p.description.length > 10, example: p.examples.length > 0 }).toEqual({
+        name,
+        described: true,
+        example: true,
+      });
     }
     expect(WORKLOAD_JSON_SCHEMA.additionalProperties).toBe(false);
     expect(WORKLOAD_JSON_SCHEMA.required).toEqual(['avgRecordSizeKB']);
@@ -43,7 +65,14 @@ describe('WORKLOAD_JSON_SCHEMA', () => {
     const fromExamples = Object.fromEntries(Object.entries(props).map(([k, p]) => [k, p.examples[0]]));
     delete fromExamples.avgWriteMBps; // exactly-one rule lives in normalizeWorkload
     delete fromExamples.hourlyWriteMBps;
-    expect(validate({ ...fromExamples, ingestGbPerDay: undefined, peakWriteMBps: 40, hourlyWriteMBps: props.hourlyWriteMBps.examples[0] })).toBe(true);
+    expect(
+      validate({
+        ...fromExamples,
+        ingestGbPerDay: undefined,
+        peakWriteMBps: 40,
+        hourlyWriteMBps: props.hourlyWriteMBps.examples[0],
+      }),
+    ).toBe(true);
     expect(validate(fromExamples)).toBe(true);
     expect(() => normalizeWorkload(fromExamples as unknown as WorkloadInput)).not.toThrow();
     expect(validate(aWorkload().withSharedConsumers(2).build())).toBe(true);

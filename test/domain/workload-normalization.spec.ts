@@ -64,38 +64,73 @@ describe('workload normalization', () => {
   });
 
   it('retained GB: average held, and the largest window when retention is shorter than the active period', () => {
-    const w = normalizeWorkload(aWorkload().withIngestGbPerDay(120).withActiveHoursPerDay(12).withRetentionHours(6).build());
+    const w = normalizeWorkload(
+      aWorkload().withIngestGbPerDay(120).withActiveHoursPerDay(12).withRetentionHours(6).build(),
+    );
     expect(w.avgStoredGb).toBeCloseTo(30, 9); // 120 × 6 ÷ 24
     expect(w.maxRetainedGb).toBeCloseTo(60, 9); // 6 of the 12 active hours: 120 × 6 ÷ 12
   });
 
   it.each<[string, unknown, Array<[string, string]>]>([
-    ['both throughput fields', { ingestGbPerDay: 1, avgWriteMBps: 1, avgRecordSizeKB: 1 }, [
-      ['workload.ingestGbPerDay', 'give exactly one of ingestGbPerDay or avgWriteMBps, not both'],
-      ['workload.avgWriteMBps', 'give exactly one of ingestGbPerDay or avgWriteMBps, not both'],
-    ]],
-    ['neither throughput field', { avgRecordSizeKB: 1 }, [
-      ['workload.ingestGbPerDay', 'give exactly one of ingestGbPerDay, avgWriteMBps or hourlyWriteMBps'],
-      ['workload.avgWriteMBps', 'give exactly one of ingestGbPerDay, avgWriteMBps or hourlyWriteMBps'],
-      ['workload.hourlyWriteMBps', 'give exactly one of ingestGbPerDay, avgWriteMBps or hourlyWriteMBps'],
-    ]],
-    ['peak below average', { avgWriteMBps: 10, peakWriteMBps: 5, avgRecordSizeKB: 1 }, [
-      ['workload.peakWriteMBps', 'peakWriteMBps must be greater than or equal to avgWriteMBps (10 MB/s)'],
-    ]],
-    ['max record below average', { avgWriteMBps: 1, avgRecordSizeKB: 4, maxRecordSizeKB: 2 }, [
-      ['workload.maxRecordSizeKB', 'maxRecordSizeKB must be greater than or equal to avgRecordSizeKB'],
-    ]],
-    ['record size 0 and missing', { avgWriteMBps: 1, avgRecordSizeKB: 0 }, [['workload.avgRecordSizeKB', 'avgRecordSizeKB must be greater than 0']]],
+    [
+      'both throughput fields',
+      { ingestGbPerDay: 1, avgWriteMBps: 1, avgRecordSizeKB: 1 },
+      [
+        ['workload.ingestGbPerDay', 'give exactly one of ingestGbPerDay or avgWriteMBps, not both'],
+        ['workload.avgWriteMBps', 'give exactly one of ingestGbPerDay or avgWriteMBps, not both'],
+      ],
+    ],
+    [
+      'neither throughput field',
+      { avgRecordSizeKB: 1 },
+      [
+        ['workload.ingestGbPerDay', 'give exactly one of ingestGbPerDay, avgWriteMBps or hourlyWriteMBps'],
+        ['workload.avgWriteMBps', 'give exactly one of ingestGbPerDay, avgWriteMBps or hourlyWriteMBps'],
+        ['workload.hourlyWriteMBps', 'give exactly one of ingestGbPerDay, avgWriteMBps or hourlyWriteMBps'],
+      ],
+    ],
+    [
+      'peak below average',
+      { avgWriteMBps: 10, peakWriteMBps: 5, avgRecordSizeKB: 1 },
+      [['workload.peakWriteMBps', 'peakWriteMBps must be greater than or equal to avgWriteMBps (10 MB/s)']],
+    ],
+    [
+      'max record below average',
+      { avgWriteMBps: 1, avgRecordSizeKB: 4, maxRecordSizeKB: 2 },
+      [['workload.maxRecordSizeKB', 'maxRecordSizeKB must be greater than or equal to avgRecordSizeKB']],
+    ],
+    [
+      'record size 0 and missing',
+      { avgWriteMBps: 1, avgRecordSizeKB: 0 },
+      [['workload.avgRecordSizeKB', 'avgRecordSizeKB must be greater than 0']],
+    ],
     ['required record size', { avgWriteMBps: 1 }, [['workload.avgRecordSizeKB', 'avgRecordSizeKB is required']]],
-    ['bounds and types', { avgWriteMBps: 1, avgRecordSizeKB: 1, retentionHours: 0, activeHoursPerDay: 25, sharedConsumers: 1.5, trafficPattern: 'BURSTY', region: 'mars', lambdaConsumers: 'yes' }, [
-      ['workload.retentionHours', 'retentionHours must be greater than or equal to 1'],
-      ['workload.activeHoursPerDay', 'activeHoursPerDay must be less than or equal to 24'],
-      ['workload.sharedConsumers', 'sharedConsumers must be an integer'],
-      ['workload.trafficPattern', 'trafficPattern must be one of STEADY, VARIABLE, UNPREDICTABLE'],
-      ['workload.region', 'region must match the pattern ^[a-z]{2}(-[a-z]+)+-\\d$ (e.g. us-east-1)'],
-      ['workload.lambdaConsumers', 'lambdaConsumers must be a boolean'],
-    ]],
-    ['unknown field', { avgWriteMBps: 1, avgRecordSizeKB: 1, colour: 'blue' }, [['workload.colour', 'colour is not a known workload field']]],
+    [
+      'bounds and types',
+      {
+        avgWriteMBps: 1,
+        avgRecordSizeKB: 1,
+        retentionHours: 0,
+        activeHoursPerDay: 25,
+        sharedConsumers: 1.5,
+        trafficPattern: 'BURSTY',
+        region: 'mars',
+        lambdaConsumers: 'yes',
+      },
+      [
+        ['workload.retentionHours', 'retentionHours must be greater than or equal to 1'],
+        ['workload.activeHoursPerDay', 'activeHoursPerDay must be less than or equal to 24'],
+        ['workload.sharedConsumers', 'sharedConsumers must be an integer'],
+        ['workload.trafficPattern', 'trafficPattern must be one of STEADY, VARIABLE, UNPREDICTABLE'],
+        ['workload.region', 'region must match the pattern ^[a-z]{2}(-[a-z]+)+-\\d$ (e.g. us-east-1)'],
+        ['workload.lambdaConsumers', 'lambdaConsumers must be a boolean'],
+      ],
+    ],
+    [
+      'unknown field',
+      { avgWriteMBps: 1, avgRecordSizeKB: 1, colour: 'blue' },
+      [['workload.colour', 'colour is not a known workload field']],
+    ],
   ])('rejects %s with field errors', (_name, input, expected) => {
     expect(fieldErrors(input).map((e) => [e.field, e.message])).toEqual(expected);
   });
@@ -111,7 +146,12 @@ describe('workload normalization', () => {
   });
 
   it('treats null as absent (GraphQL nullable inputs)', () => {
-    const w = normalizeWorkload({ ingestGbPerDay: 10, avgWriteMBps: null, avgRecordSizeKB: 1, latencyTargetMs: null } as unknown as WorkloadInput);
+    const w = normalizeWorkload({
+      ingestGbPerDay: 10,
+      avgWriteMBps: null,
+      avgRecordSizeKB: 1,
+      latencyTargetMs: null,
+    } as unknown as WorkloadInput);
     expect(w.ingestGbPerDay).toBe(10);
   });
 });

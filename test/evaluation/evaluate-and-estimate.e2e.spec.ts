@@ -6,7 +6,13 @@ import { gql, OPTION_FIELDS, RATE_CARD_REF_FIELDS, ROBUSTNESS_FIELDS } from '../
 import { bearer } from '../support/keys';
 import { startTestApp } from '../support/test-app';
 
-const guideExample = { ingestGbPerDay: 100, avgRecordSizeKB: 1, sharedConsumers: 2, retentionHours: 24, trafficPattern: 'STEADY' as const };
+const guideExample = {
+  ingestGbPerDay: 100,
+  avgRecordSizeKB: 1,
+  sharedConsumers: 2,
+  retentionHours: 24,
+  trafficPattern: 'STEADY' as const,
+};
 
 /** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -46,20 +52,36 @@ describe('evaluations and estimates over REST and GraphQL', () => {
   });
   afterAll(async () => app.close());
 
-  const post = (path: string, body: unknown, auth = viewer) => request(app.getHttpServer()).post(path).set('authorization', auth).send(body as object);
+  const post = (path: string, body: unknown, auth = viewer) =>
+    request(app.getHttpServer())
+      .post(path)
+      .set('authorization', auth)
+      .send(body as object);
 
   it('POST /v1/evaluations returns recommendation, reasons, the full trace and six priced options', async () => {
     const res = await post('/v1/evaluations', { workload: guideExample });
     expect(res.status).toBe(200);
     expect(res.body.recommendation.option).toBe(res.body.options.find((o: { rank: number }) => o.rank === 1).option);
     expect(res.body.recommendation.reasons.length).toBeGreaterThan(0);
-    expect(res.body.options.map((o: { option: string }) => o.option).sort()).toEqual(['KDS_ON_DEMAND', 'KDS_ON_DEMAND_ADVANTAGE', 'KDS_PROVISIONED', 'MSK_EXPRESS', 'MSK_PROVISIONED', 'MSK_SERVERLESS']);
+    expect(res.body.options.map((o: { option: string }) => o.option).sort()).toEqual([
+      'KDS_ON_DEMAND',
+      'KDS_ON_DEMAND_ADVANTAGE',
+      'KDS_PROVISIONED',
+      'MSK_EXPRESS',
+      'MSK_PROVISIONED',
+      'MSK_SERVERLESS',
+    ]);
     const traced = res.body.decisionTrace.map((t: { ruleId: string }) => t.ruleId);
     expect(traced.slice(0, 5)).toEqual(DECISION_RULES.slice(0, 5).map((r) => r.id));
     for (const option of res.body.options) {
-      const sum = option.lineItems.reduce((s: number, li: { monthlyCostUsd: number }) => s + Math.round(li.monthlyCostUsd * 100), 0) / 100;
+      const sum =
+        option.lineItems.reduce(
+          (s: number, li: { monthlyCostUsd: number }) => s + Math.round(li.monthlyCostUsd * 100),
+          0,
+        ) / 100;
       expect(option.monthlyCostUsd).toBeCloseTo(sum, 10);
-      for (const li of option.lineItems) expect(li.monthlyCostUsd).toBeCloseTo(Math.round(li.quantity * li.unitPriceUsd * 100 + 1e-9) / 100, 2);
+      for (const li of option.lineItems)
+        expect(li.monthlyCostUsd).toBeCloseTo(Math.round(li.quantity * li.unitPriceUsd * 100 + 1e-9) / 100, 2);
     }
     expect(res.body.rateCard).toMatchObject({ region: 'us-east-1', source: 'BUNDLED_SNAPSHOT', discountPercent: 0 });
     expect(res.body.basis.hoursPerMonth).toBe(730);
@@ -73,7 +95,13 @@ describe('evaluations and estimates over REST and GraphQL', () => {
     const est = await post('/v1/estimates', body);
     expect(est.body).toEqual(JSON.parse(JSON.stringify(estimate(body.workload, card, { discountPercent: 5 }))));
     const be = await post('/v1/break-even', { ...body, vary: 'retention', from: 24, to: 2000, steps: 10 });
-    expect(be.body).toEqual(JSON.parse(JSON.stringify(breakEven(body.workload, card, { discountPercent: 5 }, { vary: 'retention', from: 24, to: 2000, steps: 10 }))));
+    expect(be.body).toEqual(
+      JSON.parse(
+        JSON.stringify(
+          breakEven(body.workload, card, { discountPercent: 5 }, { vary: 'retention', from: 24, to: 2000, steps: 10 }),
+        ),
+      ),
+    );
   });
 
   it('answers an identical request from the result cache with the same bytes, and a new rate card version with a new computation', async () => {
@@ -83,7 +111,9 @@ describe('evaluations and estimates over REST and GraphQL', () => {
     expect(second.text).toBe(first.text);
     expect(second.headers['content-type']).toBe('application/json; charset=utf-8');
     const metrics = (await request(app.getHttpServer()).get('/metrics')).text;
-    expect(Number(/streamfit_evaluation_cache_total\{operation="evaluate",result="hit"\} (\d+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
+    expect(
+      Number(/streamfit_evaluation_cache_total\{operation="evaluate",result="hit"\} (\d+)/.exec(metrics)?.[1]),
+    ).toBeGreaterThanOrEqual(1);
     // Same workload, another card (an override makes another request): computed again, priced differently.
     const other = await post('/v1/evaluations', { ...body, rateOverrides: { 'kds.provisioned.shardHour': 0.03 } });
     expect(other.body.rateCard.source).toBe('OVERRIDE');
@@ -95,16 +125,38 @@ describe('evaluations and estimates over REST and GraphQL', () => {
   it('gives the same numbers over GraphQL as over REST, with and without pricing options', async () => {
     const cases = [
       { workload: guideExample },
-      { workload: { avgWriteMBps: 40, avgRecordSizeKB: 8, sharedConsumers: 1, dedicatedConsumers: 3, retentionHours: 168, trafficPattern: 'UNPREDICTABLE' }, discountPercent: 12.5 },
-      { workload: { ingestGbPerDay: 2000, avgRecordSizeKB: 2, existingKafkaClients: true, retentionHours: 72 }, rateOverrides: { 'msk.storage.gbMonth': 0.08, 'kds.provisioned.shardHour': 0.012 } },
+      {
+        workload: {
+          avgWriteMBps: 40,
+          avgRecordSizeKB: 8,
+          sharedConsumers: 1,
+          dedicatedConsumers: 3,
+          retentionHours: 168,
+          trafficPattern: 'UNPREDICTABLE',
+        },
+        discountPercent: 12.5,
+      },
+      {
+        workload: { ingestGbPerDay: 2000, avgRecordSizeKB: 2, existingKafkaClients: true, retentionHours: 72 },
+        rateOverrides: { 'msk.storage.gbMonth': 0.08, 'kds.provisioned.shardHour': 0.012 },
+      },
     ];
     for (const body of cases) {
       const rest = await post('/v1/evaluations', body);
       expect(rest.status).toBe(200);
-      const pricing = { discountPercent: body.discountPercent, rateOverrides: body.rateOverrides && Object.entries(body.rateOverrides).map(([key, usdPerUnit]) => ({ key, usdPerUnit })) };
-      const graph = await gql(app, viewer, `query($input: WorkloadInput!, $pricing: PricingInput) { evaluateWorkload(input: $input, pricing: $pricing) {
+      const pricing = {
+        discountPercent: body.discountPercent,
+        rateOverrides:
+          body.rateOverrides && Object.entries(body.rateOverrides).map(([key, usdPerUnit]) => ({ key, usdPerUnit })),
+      };
+      const graph = await gql(
+        app,
+        viewer,
+        `query($input: WorkloadInput!, $pricing: PricingInput) { evaluateWorkload(input: $input, pricing: $pricing) {
           recommendation { option service headline reasons monthlyCostUsd robustness { ${ROBUSTNESS_FIELDS} } } options { ${OPTION_FIELDS} } rateCard { ${RATE_CARD_REF_FIELDS} } warnings { code message }
-          decisionTrace { ruleId question answer fired outcome source } } }`, { input: body.workload, pricing });
+          decisionTrace { ruleId question answer fired outcome source } } }`,
+        { input: body.workload, pricing },
+      );
       expect(graph.body.errors).toBeUndefined();
       const g = graph.body.data.evaluateWorkload;
       expect(g.recommendation).toEqual(rest.body.recommendation);
@@ -123,10 +175,20 @@ describe('evaluations and estimates over REST and GraphQL', () => {
 
   it('echoes overrides and discounts in rateCard (source OVERRIDE) and applies them to the line items', async () => {
     const plain = await post('/v1/estimates', { workload: guideExample });
-    const cheaper = await post('/v1/estimates', { workload: guideExample, rateOverrides: { 'kds.provisioned.shardHour': 0.01 } });
-    expect(cheaper.body.rateCard).toMatchObject({ source: 'OVERRIDE', overriddenRateKeys: ['kds.provisioned.shardHour'] });
-    const line = (b: { options: { option: string; lineItems: { rateKey: string; unitPriceUsd: number; rateSource: string }[] }[] }) =>
-      b.options.find((o) => o.option === 'KDS_PROVISIONED')!.lineItems.find((l) => l.rateKey === 'kds.provisioned.shardHour')!;
+    const cheaper = await post('/v1/estimates', {
+      workload: guideExample,
+      rateOverrides: { 'kds.provisioned.shardHour': 0.01 },
+    });
+    expect(cheaper.body.rateCard).toMatchObject({
+      source: 'OVERRIDE',
+      overriddenRateKeys: ['kds.provisioned.shardHour'],
+    });
+    const line = (b: {
+      options: { option: string; lineItems: { rateKey: string; unitPriceUsd: number; rateSource: string }[] }[];
+    }) =>
+      b.options
+        .find((o) => o.option === 'KDS_PROVISIONED')!
+        .lineItems.find((l) => l.rateKey === 'kds.provisioned.shardHour')!;
     expect(line(plain.body).unitPriceUsd).toBe(0.015);
     expect(line(cheaper.body)).toMatchObject({ unitPriceUsd: 0.01, rateSource: 'OVERRIDE' });
     const discounted = await post('/v1/estimates', { workload: guideExample, discountPercent: 10 });
@@ -136,15 +198,52 @@ describe('evaluations and estimates over REST and GraphQL', () => {
   it('POST /v1/estimates returns options, rate card and totals; text/csv returns one RFC 4180 row per line item', async () => {
     const json = await post('/v1/estimates', { workload: guideExample });
     expect(json.status).toBe(200);
-    expect(Object.keys(json.body).sort()).toEqual(['basis', 'options', 'rateCard', 'totals', 'volumeRange', 'warnings']);
-    const csv = await request(app.getHttpServer()).post('/v1/estimates').set('authorization', viewer).set('accept', 'text/csv').send({ workload: guideExample });
+    expect(Object.keys(json.body).sort()).toEqual([
+      'basis',
+      'options',
+      'rateCard',
+      'totals',
+      'volumeRange',
+      'warnings',
+    ]);
+    const csv = await request(app.getHttpServer())
+      .post('/v1/estimates')
+      .set('authorization', viewer)
+      .set('accept', 'text/csv')
+      .send({ workload: guideExample });
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.text.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(csv.text);
-    expect(rows[0]).toEqual(['option', 'lineCode', 'description', 'quantity', 'unit', 'unitPriceUsd', 'monthlyCostUsd', 'usageType', 'rateKey', 'rateSource', 'rateCardId', 'rateCardDate', 'bandLowUsd', 'bandHighUsd']);
+    expect(rows[0]).toEqual([
+      'option',
+      'lineCode',
+      'description',
+      'quantity',
+      'unit',
+      'unitPriceUsd',
+      'monthlyCostUsd',
+      'usageType',
+      'rateKey',
+      'rateSource',
+      'rateCardId',
+      'rateCardDate',
+      'bandLowUsd',
+      'bandHighUsd',
+    ]);
     const items = rows.slice(1).filter((r) => r[1] !== 'TOTAL' && r[1] !== 'UNPRICED');
-    const expectedItems = json.body.options.flatMap((o: { option: string; lineItems: { code: string; quantity: number; unitPriceUsd: number; monthlyCostUsd: number; usageType: string }[] }) => o.lineItems.map((l) => ({ ...l, option: o.option })));
+    const expectedItems = json.body.options.flatMap(
+      (o: {
+        option: string;
+        lineItems: {
+          code: string;
+          quantity: number;
+          unitPriceUsd: number;
+          monthlyCostUsd: number;
+          usageType: string;
+        }[];
+      }) => o.lineItems.map((l) => ({ ...l, option: o.option })),
+    );
     expect(items).toHaveLength(expectedItems.length);
     items.forEach((r, i) => {
       expect(r[0]).toBe(expectedItems[i].option);
@@ -170,8 +269,13 @@ describe('evaluations and estimates over REST and GraphQL', () => {
     expect(rest.status).toBe(200);
     expect(rest.body.series).toHaveLength(6);
     expect(rest.body.series[0].points).toHaveLength(40);
-    const graph = await gql(app, viewer, `query($input: WorkloadInput!) { breakEven(input: $input, vary: ingest, from: 10, to: 20000, steps: 40) {
-      vary field unit series { option points { x monthlyCostUsd } } crossovers { optionA optionB at monthlyCostUsd optionBMonthlyCostUsd cheaperAfter } } }`, { input: body.workload });
+    const graph = await gql(
+      app,
+      viewer,
+      `query($input: WorkloadInput!) { breakEven(input: $input, vary: ingest, from: 10, to: 20000, steps: 40) {
+      vary field unit series { option points { x monthlyCostUsd } } crossovers { optionA optionB at monthlyCostUsd optionBMonthlyCostUsd cheaperAfter } } }`,
+      { input: body.workload },
+    );
     expect(graph.body.errors).toBeUndefined();
     expect(graph.body.data.breakEven.series).toEqual(rest.body.series);
     expect(graph.body.data.breakEven.crossovers).toEqual(rest.body.crossovers);
@@ -186,7 +290,11 @@ describe('evaluations and estimates over REST and GraphQL', () => {
     const onDemandWrite = rest.body.find((r: { id: string }) => r.id === 'LIMIT_KDS_ON_DEMAND_WRITE');
     expect(onDemandWrite.thresholds).toContainEqual({ name: 'peakWriteMBps.us-east-1', value: 10240, unit: 'MB/s' });
     expect(onDemandWrite.thresholds).toContainEqual({ name: 'peakWriteMBps.otherRegions', value: 200, unit: 'MB/s' });
-    const graph = await gql(app, viewer, '{ decisionRules { id kind effect question outcome source sourceUrl confidence appliesTo thresholds { name value unit } } }');
+    const graph = await gql(
+      app,
+      viewer,
+      '{ decisionRules { id kind effect question outcome source sourceUrl confidence appliesTo thresholds { name value unit } } }',
+    );
     expect(graph.body.data.decisionRules).toEqual(rest.body);
   });
 });

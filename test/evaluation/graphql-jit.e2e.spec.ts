@@ -23,10 +23,28 @@ const PORTAL = `query Evaluate($input: WorkloadInput!) { evaluateWorkload(input:
 
 const operations: Array<{ query: string; variables?: Record<string, unknown>; operationName?: string }> = [
   { query: PORTAL, variables: { input: { ingestGbPerDay: 100, avgRecordSizeKB: 1, sharedConsumers: 2 } } },
-  { query: FULL, variables: { input: { avgWriteMBps: 40, avgRecordSizeKB: 300, dedicatedConsumers: 3, trafficPattern: 'UNPREDICTABLE', existingKafkaClients: true }, pricing: { discountPercent: 12, rateOverrides: [{ key: 'kds.provisioned.shardHour', usdPerUnit: 0.02 }] } } },
-  { query: FULL, variables: { input: { ingestGbPerDay: 90000, avgRecordSizeKB: 2000, retentionHours: 9000, latencyTargetMs: 5 } } },
+  {
+    query: FULL,
+    variables: {
+      input: {
+        avgWriteMBps: 40,
+        avgRecordSizeKB: 300,
+        dedicatedConsumers: 3,
+        trafficPattern: 'UNPREDICTABLE',
+        existingKafkaClients: true,
+      },
+      pricing: { discountPercent: 12, rateOverrides: [{ key: 'kds.provisioned.shardHour', usdPerUnit: 0.02 }] },
+    },
+  },
+  {
+    query: FULL,
+    variables: { input: { ingestGbPerDay: 90000, avgRecordSizeKB: 2000, retentionHours: 9000, latencyTargetMs: 5 } },
+  },
   { query: `{ decisionRules { id kind effect question thresholds { name value unit } appliesTo sourceUrl } }` },
-  { query: `query A { decisionRules { id } } query B { estimateCosts(input: { ingestGbPerDay: 5, avgRecordSizeKB: 1 }) { totals { option monthlyCostUsd } } }`, operationName: 'B' },
+  {
+    query: `query A { decisionRules { id } } query B { estimateCosts(input: { ingestGbPerDay: 5, avgRecordSizeKB: 1 }) { totals { option monthlyCostUsd } } }`,
+    operationName: 'B',
+  },
   { query: `{ __schema { queryType { name } types { name kind } } }` },
   // Errors: a domain validation error, a variable of the wrong type, an unknown field (validation, before execution).
   { query: PORTAL, variables: { input: { ingestGbPerDay: -1, avgRecordSizeKB: 0 } } },
@@ -46,23 +64,33 @@ describe('GraphQL through graphql-jit', () => {
   afterAll(async () => Promise.all([jit.close(), plain.close()]));
 
   const post = (app: NestFastifyApplication, auth: string, body: object) =>
-    request(app.getHttpServer()).post('/graphql').set('authorization', auth).set('content-type', 'application/json').send(body);
+    request(app.getHttpServer())
+      .post('/graphql')
+      .set('authorization', auth)
+      .set('content-type', 'application/json')
+      .send(body);
 
-  it.each(operations.map((op, i) => [i, op] as const))('operation %i answers the same status and bytes with and without the compiler', async (_i, op) => {
-    const [a, b] = await Promise.all([post(jit, jitKey, op), post(plain, plainKey, op)]);
-    expect(a.status).toBe(b.status);
-    expect(a.text).toBe(b.text);
-  });
+  it.each(operations.map((op, i) => [i, op] as const))(
+    'operation %i answers the same status and bytes with and without the compiler',
+    async (_i, op) => {
+      const [a, b] = await Promise.all([post(jit, jitKey, op), post(plain, plainKey, op)]);
+      expect(a.status).toBe(b.status);
+      expect(a.text).toBe(b.text);
+    },
+  );
 
   const executions = async (app: NestFastifyApplication) => {
     const text = (await request(app.getHttpServer()).get('/metrics')).text;
-    const of = (executor: string) => Number(new RegExp(`streamfit_graphql_executions_total\\{executor="${executor}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+    const of = (executor: string) =>
+      Number(new RegExp(`streamfit_graphql_executions_total\\{executor="${executor}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
     return { jit: of('jit'), fallback: of('graphql-js') };
   };
 
   it('answers queries without errors from the compiled executor, and errors from graphql-js', async () => {
     const before = await executions(jit);
-    const ok = await gql(jit, jitKey, PORTAL, { input: { ingestGbPerDay: 101, avgRecordSizeKB: 1, sharedConsumers: 2 } });
+    const ok = await gql(jit, jitKey, PORTAL, {
+      input: { ingestGbPerDay: 101, avgRecordSizeKB: 1, sharedConsumers: 2 },
+    });
     expect(ok.body.errors).toBeUndefined();
     expect(ok.body.data.evaluateWorkload.options).toHaveLength(6);
     const bad = await gql(jit, jitKey, PORTAL, { input: { ingestGbPerDay: -1, avgRecordSizeKB: 1 } });

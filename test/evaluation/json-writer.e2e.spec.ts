@@ -49,24 +49,39 @@ describe('compiled JSON writer on the response views', () => {
         return [name, { ours: responseWriter(schema), theirs: fastJsonStringify(schema) as (v: unknown) => string }];
       }),
     );
-    const cards = [usEast1RateCard(), usEast1RateCard({ stale: true, without: ['msk.serverless.clusterHour', 'kds.provisioned.shardHour'] })];
+    const cards = [
+      usEast1RateCard(),
+      usEast1RateCard({ stale: true, without: ['msk.serverless.clusterHour', 'kds.provisioned.shardHour'] }),
+    ];
     let checked = 0;
     fc.assert(
-      fc.property(workloadArb, fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 40 }), (workload, c, discount) => {
-        const card = cards[c];
-        const pricing = { discountPercent: discount, rateOverrides: discount > 30 ? { 'kds.provisioned.shardHour': 0.02 } : undefined };
-        const values: Array<[string, unknown]> = [
-          ['EvaluationView', evaluate(workload, card, pricing)],
-          ['EstimateView', estimate(workload, card, pricing)],
-        ];
-        if (checked % 25 === 0) values.push(['BreakEvenView', breakEven(workload, card, pricing, { vary: 'ingest', from: 1, to: 5000, steps: 20 })]);
-        for (const [name, value] of values) {
-          const ours = writers[name].ours(value);
-          expect(Buffer.isBuffer(ours)).toBe(true); // the compiled writer, not the fallback
-          expect(bytes(ours).equals(Buffer.from(writers[name].theirs(value), 'utf8'))).toBe(true);
-        }
-        checked++;
-      }),
+      fc.property(
+        workloadArb,
+        fc.integer({ min: 0, max: 1 }),
+        fc.integer({ min: 0, max: 40 }),
+        (workload, c, discount) => {
+          const card = cards[c];
+          const pricing = {
+            discountPercent: discount,
+            rateOverrides: discount > 30 ? { 'kds.provisioned.shardHour': 0.02 } : undefined,
+          };
+          const values: Array<[string, unknown]> = [
+            ['EvaluationView', evaluate(workload, card, pricing)],
+            ['EstimateView', estimate(workload, card, pricing)],
+          ];
+          if (checked % 25 === 0)
+            values.push([
+              'BreakEvenView',
+              breakEven(workload, card, pricing, { vary: 'ingest', from: 1, to: 5000, steps: 20 }),
+            ]);
+          for (const [name, value] of values) {
+            const ours = writers[name].ours(value);
+            expect(Buffer.isBuffer(ours)).toBe(true); // the compiled writer, not the fallback
+            expect(bytes(ours).equals(Buffer.from(writers[name].theirs(value), 'utf8'))).toBe(true);
+          }
+          checked++;
+        },
+      ),
       { numRuns: 1500 },
     );
     // Later answers go through the remembered static fragments: still the same bytes.

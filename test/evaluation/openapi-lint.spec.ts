@@ -34,13 +34,26 @@ describe('OpenAPI lint (Redocly recommended)', () => {
     const run = spawnSync(process.execPath, [cli, 'lint', file, '--extends', 'recommended', '--format', 'json'], {
       encoding: 'utf8',
       timeout: 120000,
-      env: { PATH: process.env.PATH, HOME: dir, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' },
+      env: {
+        PATH: process.env.PATH,
+        HOME: dir,
+        REDOCLY_TELEMETRY: 'off',
+        REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+        NO_COLOR: '1',
+      },
     });
     const start = run.stdout.indexOf('{');
     expect(start).toBeGreaterThanOrEqual(0);
-    const report = JSON.parse(run.stdout.slice(start)) as { totals: { errors: number; warnings: number }; problems: Problem[] };
-    const errors = report.problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId} at ${p.location[0]?.pointer}: ${p.message}`);
-    const warnings = report.problems.filter((p) => p.severity === 'warn').map((p) => `${p.ruleId} at ${p.location[0]?.pointer}`);
+    const report = JSON.parse(run.stdout.slice(start)) as {
+      totals: { errors: number; warnings: number };
+      problems: Problem[];
+    };
+    const errors = report.problems
+      .filter((p) => p.severity === 'error')
+      .map((p) => `${p.ruleId} at ${p.location[0]?.pointer}: ${p.message}`);
+    const warnings = report.problems
+      .filter((p) => p.severity === 'warn')
+      .map((p) => `${p.ruleId} at ${p.location[0]?.pointer}`);
     if (warnings.length) process.stdout.write(`Redocly warnings (${warnings.length}):\n  ${warnings.join('\n  ')}\n`);
     expect(errors).toEqual([]);
     expect(report.totals.errors).toBe(0);

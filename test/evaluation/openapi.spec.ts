@@ -4,7 +4,20 @@ import { startTestApp } from '../support/test-app';
 
 describe('OpenAPI document', () => {
   let app: NestFastifyApplication;
-  let doc: { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: object }> }; responses: Record<string, unknown>; security?: unknown }>> };
+  let doc: {
+    openapi: string;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          requestBody?: { content: Record<string, { schema: object }> };
+          responses: Record<string, unknown>;
+          security?: unknown;
+        }
+      >
+    >;
+  };
   beforeAll(async () => {
     app = await startTestApp();
     doc = (await request(app.getHttpServer()).get('/docs-json')).body;
@@ -40,20 +53,35 @@ describe('OpenAPI document', () => {
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(methods)) {
         if (op.requestBody) {
-          const schema = op.requestBody.content['application/json'].schema as { example?: unknown; properties?: Record<string, unknown> };
+          const schema = op.requestBody.content['application/json'].schema as {
+            example?: unknown;
+            properties?: Record<string, unknown>;
+          };
           expect({ path, method, example: schema.example !== undefined }).toEqual({ path, method, example: true });
         }
         if (path.startsWith('/v1/')) {
           const ok = (op.responses['200'] ?? op.responses['201']) as { content?: Record<string, { schema?: unknown }> };
-          expect({ path, method, schema: Boolean(ok?.content && Object.values(ok.content)[0]?.schema) }).toEqual({ path, method, schema: true });
+          expect({ path, method, schema: Boolean(ok?.content && Object.values(ok.content)[0]?.schema) }).toEqual({
+            path,
+            method,
+            schema: true,
+          });
         }
       }
     }
   });
 
   it('takes the workload schema (fields, bounds, examples) from the domain', () => {
-    const body = doc.paths['/v1/evaluations'].post.requestBody!.content['application/json'].schema as { properties: { workload: { properties: Record<string, { minimum?: number; exclusiveMinimum?: boolean; example?: unknown }> } } };
-    expect(body.properties.workload.properties.avgRecordSizeKB).toMatchObject({ minimum: 0, exclusiveMinimum: true, example: 1 });
+    const body = doc.paths['/v1/evaluations'].post.requestBody!.content['application/json'].schema as {
+      properties: {
+        workload: { properties: Record<string, { minimum?: number; exclusiveMinimum?: boolean; example?: unknown }> };
+      };
+    };
+    expect(body.properties.workload.properties.avgRecordSizeKB).toMatchObject({
+      minimum: 0,
+      exclusiveMinimum: true,
+      example: 1,
+    });
     expect(body.properties.workload.properties.retentionHours).toMatchObject({ minimum: 1 });
   });
 });

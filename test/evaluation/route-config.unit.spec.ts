@@ -7,7 +7,8 @@ import { EvaluationController } from '../../src/evaluation/http/evaluation.contr
 
 describe('@SerializeWith route metadata', () => {
   it('the evaluation handlers name their response views', () => {
-    const config = (handler: keyof EvaluationController) => Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, EvaluationController.prototype[handler]);
+    const config = (handler: keyof EvaluationController) =>
+      Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, EvaluationController.prototype[handler]);
     expect(config('evaluate')).toEqual({ responseView: 'EvaluationView' });
     expect(config('estimate')).toEqual({ responseView: 'EstimateView' });
     expect(config('breakEven')).toEqual({ responseView: 'BreakEvenView' });
@@ -15,7 +16,9 @@ describe('@SerializeWith route metadata', () => {
 
   it('a route whose config names a view answers through that view (fields outside it are not written)', async () => {
     const fastify = Fastify();
-    useResponseSchemas(fastify, { ThingView: { type: 'object', properties: { id: { type: 'string' }, size: { type: 'integer' } } } });
+    useResponseSchemas(fastify, {
+      ThingView: { type: 'object', properties: { id: { type: 'string' }, size: { type: 'integer' } } },
+    });
     fastify.get('/with', { config: { responseView: 'ThingView' } }, async () => ({ id: 'a', size: 2, secret: 'x' }));
     fastify.get('/without', async () => ({ id: 'a', size: 2, secret: 'x' }));
     await fastify.ready();

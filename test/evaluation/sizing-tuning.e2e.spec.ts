@@ -36,7 +36,10 @@ describe('sizing assumptions over REST and GraphQL', () => {
   it('REST and GraphQL answer what the domain computes with the tuning fields', async () => {
     const card = await app.get(RatesService).current('us-east-1');
     const expected = JSON.parse(JSON.stringify(evaluate(workload, card)));
-    const rest = await request(app.getHttpServer()).post('/v1/evaluations').set('authorization', viewer).send({ workload });
+    const rest = await request(app.getHttpServer())
+      .post('/v1/evaluations')
+      .set('authorization', viewer)
+      .send({ workload });
     expect(rest.status).toBe(200);
     expect(rest.body.workload.recordSizeDistribution).toEqual(workload.recordSizeDistribution);
     expect(rest.body.options).toEqual(expected.options);
@@ -52,18 +55,33 @@ describe('sizing assumptions over REST and GraphQL', () => {
     );
     expect(graph.body.errors).toBeUndefined();
     const g = graph.body.data.evaluateWorkload;
-    expect(g.workload).toEqual({ recordSizeDistribution: workload.recordSizeDistribution, sizingHeadroomPercent: 0, mskLocalRetentionHours: 48, mskExpressEgressFactor: 2 });
+    expect(g.workload).toEqual({
+      recordSizeDistribution: workload.recordSizeDistribution,
+      sizingHeadroomPercent: 0,
+      mskLocalRetentionHours: 48,
+      mskExpressEgressFactor: 2,
+    });
     for (const o of g.options) {
-      expect(o.monthlyCostUsd).toBe(expected.options.find((x: { option: string }) => x.option === o.option).monthlyCostUsd);
+      expect(o.monthlyCostUsd).toBe(
+        expected.options.find((x: { option: string }) => x.option === o.option).monthlyCostUsd,
+      );
     }
   });
 
   it('a bad distribution is a 400 naming the field, over REST and GraphQL', async () => {
     const bad = { ...workload, recordSizeDistribution: [{ sizeKB: 1, share: 0.4 }] };
-    const rest = await request(app.getHttpServer()).post('/v1/evaluations').set('authorization', viewer).send({ workload: bad });
+    const rest = await request(app.getHttpServer())
+      .post('/v1/evaluations')
+      .set('authorization', viewer)
+      .send({ workload: bad });
     expect(rest.status).toBe(400);
     expect(JSON.stringify(rest.body)).toContain('recordSizeDistribution');
-    const graph = await gql(app, viewer, 'query($input: WorkloadInput!) { evaluateWorkload(input: $input) { recommendation { option } } }', { input: bad });
+    const graph = await gql(
+      app,
+      viewer,
+      'query($input: WorkloadInput!) { evaluateWorkload(input: $input) { recommendation { option } } }',
+      { input: bad },
+    );
     expect(graph.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(graph.body.errors[0])).toContain('recordSizeDistribution');
   });

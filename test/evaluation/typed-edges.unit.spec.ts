@@ -8,7 +8,12 @@ import { PIPES_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { fieldErrorsFromIssues, pathOf } from '../../src/common/validation/standard-schema';
 import { schemaValidationPipe } from '../../src/common/validation/schema-validation.pipe';
 import { ValidationError } from '../../src/domain';
-import { BreakEvenRequestSchema, EvaluationRequestSchema, parseBreakEvenRequest, parseEvaluationRequest } from '../../src/evaluation/evaluation-request';
+import {
+  BreakEvenRequestSchema,
+  EvaluationRequestSchema,
+  parseBreakEvenRequest,
+  parseEvaluationRequest,
+} from '../../src/evaluation/evaluation-request';
 import { EvaluationController } from '../../src/evaluation/http/evaluation.controller';
 
 function thrownFields(fn: () => unknown) {
@@ -22,10 +27,22 @@ function thrownFields(fn: () => unknown) {
 }
 
 describe('typed edges: Standard Schema on the evaluation bodies', () => {
-  const bad = { workload: { ingestGbPerDay: -1, avgRecordSizeKB: 0, colour: 'red' }, discountPercent: 150, rateOverrides: { 'kds.provisioned.shardHour': -1 }, extra: true };
+  const bad = {
+    workload: { ingestGbPerDay: -1, avgRecordSizeKB: 0, colour: 'red' },
+    discountPercent: 150,
+    rateOverrides: { 'kds.provisioned.shardHour': -1 },
+    extra: true,
+  };
 
   it('field paths survive the round trip through Standard Schema issues', () => {
-    for (const field of ['(body)', 'vary', 'workload.avgRecordSizeKB', 'rateOverrides.kds.provisioned.shardHour', 'tags[3]', 'input.workload.items[0][1].x']) {
+    for (const field of [
+      '(body)',
+      'vary',
+      'workload.avgRecordSizeKB',
+      'rateOverrides.kds.provisioned.shardHour',
+      'tags[3]',
+      'input.workload.items[0][1].x',
+    ]) {
       expect(fieldErrorsFromIssues([{ message: 'm', path: pathOf(field) }])).toEqual([{ field, message: 'm' }]);
     }
     expect(pathOf('tags[3]')).toEqual(['tags', 3]);
@@ -48,19 +65,38 @@ describe('typed edges: Standard Schema on the evaluation bodies', () => {
 
   it('a valid body comes out typed and unchanged; break-even requires its own fields', async () => {
     const body = { workload: { ingestGbPerDay: 10, avgRecordSizeKB: 1 }, discountPercent: 5 };
-    await expect(schemaValidationPipe.transform(body, { type: 'body', schema: EvaluationRequestSchema })).resolves.toEqual(body);
-    expect(thrownFields(() => parseBreakEvenRequest(body))!.map((f) => f.field)).toEqual(['vary', 'from', 'to', 'steps']);
+    await expect(
+      schemaValidationPipe.transform(body, { type: 'body', schema: EvaluationRequestSchema }),
+    ).resolves.toEqual(body);
+    expect(thrownFields(() => parseBreakEvenRequest(body))!.map((f) => f.field)).toEqual([
+      'vary',
+      'from',
+      'to',
+      'steps',
+    ]);
     const result = await BreakEvenRequestSchema['~standard'].validate(body);
-    expect(fieldErrorsFromIssues((result as { issues: [] }).issues).map((f) => f.field)).toEqual(['vary', 'from', 'to', 'steps']);
+    expect(fieldErrorsFromIssues((result as { issues: [] }).issues).map((f) => f.field)).toEqual([
+      'vary',
+      'from',
+      'to',
+      'steps',
+    ]);
   });
 
   it('GraphQL names the workload `input`', () => {
-    const fields = thrownFields(() => parseEvaluationRequest({ workload: { avgRecordSizeKB: 1 } }, { workload: 'input' }))!;
+    const fields = thrownFields(() =>
+      parseEvaluationRequest({ workload: { avgRecordSizeKB: 1 } }, { workload: 'input' }),
+    )!;
     expect(fields.map((f) => f.field)).toEqual(['input.ingestGbPerDay', 'input.avgWriteMBps', 'input.hourlyWriteMBps']);
   });
 
   it('the controller declares the schemas on its body parameters and the pipe on the class', () => {
-    const schemas = (handler: string) => Object.values(Reflect.getMetadata(ROUTE_ARGS_METADATA, EvaluationController, handler) as Record<string, { schema?: unknown }>).map((a) => a.schema).filter(Boolean);
+    const schemas = (handler: string) =>
+      Object.values(
+        Reflect.getMetadata(ROUTE_ARGS_METADATA, EvaluationController, handler) as Record<string, { schema?: unknown }>,
+      )
+        .map((a) => a.schema)
+        .filter(Boolean);
     expect(schemas('evaluate')).toEqual([EvaluationRequestSchema]);
     expect(schemas('estimate')).toEqual([EvaluationRequestSchema]);
     expect(schemas('breakEven')).toEqual([BreakEvenRequestSchema]);

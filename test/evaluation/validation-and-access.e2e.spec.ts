@@ -22,10 +22,23 @@ describe('validation, API keys and limits', () => {
   };
 
   it('lists every bad field with a message a person understands (REST 400)', async () => {
-    const res = await post('/v1/evaluations', { workload: { ingestGbPerDay: -1, avgRecordSizeKB: 0, retentionHours: 100000, trafficPattern: 'SPIKY', sharedConsumers: 1.5, colour: 'red' }, discountPercent: 150, extra: true });
+    const res = await post('/v1/evaluations', {
+      workload: {
+        ingestGbPerDay: -1,
+        avgRecordSizeKB: 0,
+        retentionHours: 100000,
+        trafficPattern: 'SPIKY',
+        sharedConsumers: 1.5,
+        colour: 'red',
+      },
+      discountPercent: 150,
+      extra: true,
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
-    const messages = Object.fromEntries(res.body.fields.map((f: { field: string; message: string }) => [f.field, f.message]));
+    const messages = Object.fromEntries(
+      res.body.fields.map((f: { field: string; message: string }) => [f.field, f.message]),
+    );
     expect(messages).toMatchObject({
       extra: 'extra is not a known field',
       'workload.avgRecordSizeKB': 'avgRecordSizeKB must be greater than 0',
@@ -42,14 +55,26 @@ describe('validation, API keys and limits', () => {
   it('rejects both or neither of ingestGbPerDay / avgWriteMBps, and unknown rate keys', async () => {
     const both = await post('/v1/estimates', { workload: { ingestGbPerDay: 1, avgWriteMBps: 1, avgRecordSizeKB: 1 } });
     expect(both.status).toBe(400);
-    expect(both.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['workload.avgWriteMBps', 'workload.ingestGbPerDay']);
-    const rate = await post('/v1/estimates', { workload: { ingestGbPerDay: 1, avgRecordSizeKB: 1 }, rateOverrides: { 'kds.nope': 1 } });
+    expect(both.body.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'workload.avgWriteMBps',
+      'workload.ingestGbPerDay',
+    ]);
+    const rate = await post('/v1/estimates', {
+      workload: { ingestGbPerDay: 1, avgRecordSizeKB: 1 },
+      rateOverrides: { 'kds.nope': 1 },
+    });
     expect(rate.status).toBe(400);
-    expect(rate.body.fields).toEqual([{ field: 'rateOverrides.kds.nope', message: 'kds.nope is not a known rate key' }]);
+    expect(rate.body.fields).toEqual([
+      { field: 'rateOverrides.kds.nope', message: 'kds.nope is not a known rate key' },
+    ]);
   });
 
   it('GraphQL answers bad input with BAD_USER_INPUT and the same field list', async () => {
-    const res = await gql(app, viewer, '{ evaluateWorkload(input: { avgRecordSizeKB: -2, ingestGbPerDay: 5, retentionHours: 0 }) { recommendation { option } } }');
+    const res = await gql(
+      app,
+      viewer,
+      '{ evaluateWorkload(input: { avgRecordSizeKB: -2, ingestGbPerDay: 5, retentionHours: 0 }) { recommendation { option } } }',
+    );
     expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(res.body.errors[0].extensions.fields).toEqual(
       expect.arrayContaining([
@@ -57,21 +82,34 @@ describe('validation, API keys and limits', () => {
         { field: 'input.retentionHours', message: 'retentionHours must be greater than or equal to 1' },
       ]),
     );
-    const unknown = await gql(app, viewer, '{ evaluateWorkload(input: { avgRecordSizeKB: 1, ingestGbPerDay: 5, colour: "red" }) { recommendation { option } } }');
+    const unknown = await gql(
+      app,
+      viewer,
+      '{ evaluateWorkload(input: { avgRecordSizeKB: 1, ingestGbPerDay: 5, colour: "red" }) { recommendation { option } } }',
+    );
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('GraphQL WorkloadInput has exactly the fields of the workload schema', async () => {
     const res = await gql(app, viewer, '{ __type(name: "WorkloadInput") { inputFields { name } } }');
-    expect(res.body.data.__type.inputFields.map((f: { name: string }) => f.name).sort()).toEqual(Object.keys(WORKLOAD_JSON_SCHEMA.properties).sort());
+    expect(res.body.data.__type.inputFields.map((f: { name: string }) => f.name).sort()).toEqual(
+      Object.keys(WORKLOAD_JSON_SCHEMA.properties).sort(),
+    );
   });
 
   it('limits the body size (413) and the content type (415), with the one error shape', async () => {
-    const big = await post('/v1/evaluations', { workload: { ingestGbPerDay: 1, avgRecordSizeKB: 1 }, pad: 'x'.repeat(5000) });
+    const big = await post('/v1/evaluations', {
+      workload: { ingestGbPerDay: 1, avgRecordSizeKB: 1 },
+      pad: 'x'.repeat(5000),
+    });
     expect(big.status).toBe(413);
     expect(big.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', requestId: expect.any(String) });
-    const text = await request(app.getHttpServer()).post('/v1/evaluations').set('authorization', viewer).set('content-type', 'text/plain').send('hello');
+    const text = await request(app.getHttpServer())
+      .post('/v1/evaluations')
+      .set('authorization', viewer)
+      .set('content-type', 'text/plain')
+      .send('hello');
     expect(text.status).toBe(415);
     expect(text.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
@@ -80,7 +118,9 @@ describe('validation, API keys and limits', () => {
     const body = { workload: { ingestGbPerDay: 1, avgRecordSizeKB: 1 } };
     expect((await post('/v1/evaluations', body, null)).status).toBe(401);
     expect((await post('/v1/evaluations', body, 'Bearer not-a-key')).status).toBe(401);
-    expect((await post('/v1/evaluations', body, 'Bearer sf_0123456789_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(401);
+    expect(
+      (await post('/v1/evaluations', body, 'Bearer sf_0123456789_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status,
+    ).toBe(401);
     const auth = app.get(AuthService);
     const created = await auth.createKey({ team: 'portal', role: 'viewer' });
     expect((await post('/v1/evaluations', body, `Bearer ${created.key}`)).status).toBe(200);
@@ -93,11 +133,17 @@ describe('validation, API keys and limits', () => {
   });
 
   it('GraphQL rateCard lists every rate with provenance; refreshRateCard needs the admin role', async () => {
-    const card = await gql(app, viewer, '{ rateCard(region: "us-east-1") { id source stale rates { key usdPerUnit unit usageType sku rateCode effectiveDate source } } }');
+    const card = await gql(
+      app,
+      viewer,
+      '{ rateCard(region: "us-east-1") { id source stale rates { key usdPerUnit unit usageType sku rateCode effectiveDate source } } }',
+    );
     expect(card.body.errors).toBeUndefined();
     const rest = await request(app.getHttpServer()).get('/v1/rate-cards/us-east-1').set('authorization', viewer);
     expect(card.body.data.rateCard.id).toBe(rest.body.id);
-    expect(card.body.data.rateCard.rates.map((r: { key: string }) => r.key)).toEqual(rest.body.rates.map((r: { key: string }) => r.key));
+    expect(card.body.data.rateCard.rates.map((r: { key: string }) => r.key)).toEqual(
+      rest.body.rates.map((r: { key: string }) => r.key),
+    );
     const refresh = await gql(app, viewer, 'mutation { refreshRateCard(region: "us-east-1") { outcome } }');
     expect(refresh.body.errors[0].extensions.code).toBe('FORBIDDEN');
     const unknown = await gql(app, viewer, '{ rateCard(region: "zz-nowhere-1") { id } }');
@@ -121,7 +167,13 @@ describe('validation, API keys and limits', () => {
     expect(Number(limited!.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(Number(limited!.headers['retry-after'])).toBeLessThanOrEqual(60);
     // Another key is unaffected.
-    expect((await request(app.getHttpServer()).get('/v1/decision-rules').set('authorization', await bearer(app, 'portal', 'viewer'))).status).toBe(200);
+    expect(
+      (
+        await request(app.getHttpServer())
+          .get('/v1/decision-rules')
+          .set('authorization', await bearer(app, 'portal', 'viewer'))
+      ).status,
+    ).toBe(200);
   });
 
   it('limits GraphQL query depth and complexity', async () => {
@@ -135,7 +187,8 @@ describe('validation, API keys and limits', () => {
     const introspection = await gql(app, viewer, getIntrospectionQuery());
     expect(introspection.body.errors).toBeUndefined();
     const aliases = Array.from({ length: 90 }, (_, i) => `a${i}: decisionRules { ...R }`).join(' ');
-    const fragment = 'fragment R on DecisionRule { id kind effect question outcome source sourceUrl confidence appliesTo thresholds { name value unit } }';
+    const fragment =
+      'fragment R on DecisionRule { id kind effect question outcome source sourceUrl confidence appliesTo thresholds { name value unit } }';
     const wide = await gql(app, viewer, `{ ${aliases} } ${fragment}`);
     expect(wide.body.errors[0].message).toMatch(/Query complexity \d+ exceeds the limit of 1000/);
   });

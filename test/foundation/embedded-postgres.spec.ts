@@ -41,7 +41,9 @@ describe('embedded PostgreSQL started by root', () => {
     try {
       const client = new Client({ connectionString: db.url });
       await client.connect();
-      const { rows } = await client.query<{ user: string; owner: string }>(`SELECT current_user AS user, pg_catalog.pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = 'streamfit'`);
+      const { rows } = await client.query<{ user: string; owner: string }>(
+        `SELECT current_user AS user, pg_catalog.pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = 'streamfit'`,
+      );
       await client.end();
       expect(rows).toEqual([{ user: 'streamfit', owner: 'streamfit' }]);
       // The data folder belongs to the unprivileged user the server runs as, not to root.

@@ -7,7 +7,9 @@ import { PriceListServer } from '../support/pricelist-server';
 import { startTestApp, TEST_REDIS_URL, testDatabaseUrl } from '../support/test-app';
 
 /** Starts the real entry point (src/main.ts) as its own process and waits for its "serving" line. */
-async function startMain(env: Record<string, string>): Promise<{ child: ChildProcess; base: string; output: () => string }> {
+async function startMain(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; base: string; output: () => string }> {
   const child = spawn(process.execPath, ['-r', './scripts/ts-register.js', 'src/main.ts'], {
     cwd: join(__dirname, '..', '..'),
     env: { PATH: process.env.PATH, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
@@ -60,10 +62,15 @@ describe('graceful shutdown (SIGTERM) of the real process', () => {
       PRICING_ACCESS_KEY_ID: 'AKIDLOCAL',
       PRICING_SECRET_ACCESS_KEY: 'local',
     });
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     // A slow request: the Price List server takes 1.5 s per page.
     priceList.delayMs = 1500;
-    const inFlight = fetch(`${base}/v1/rate-cards/eu-central-1/refresh`, { method: 'POST', headers: { authorization: admin } });
+    const inFlight = fetch(`${base}/v1/rate-cards/eu-central-1/refresh`, {
+      method: 'POST',
+      headers: { authorization: admin },
+    });
     await new Promise((r) => setTimeout(r, 400));
     child.kill('SIGTERM');
     const res = await inFlight;

@@ -8,7 +8,11 @@ const root = join(__dirname, '..', '..');
 const keys = (args: string[]) =>
   spawnSync(process.execPath, ['-r', './scripts/ts-register.js', 'src/cli/keys.ts', ...args], {
     cwd: root,
-    env: { PATH: process.env.PATH, DATABASE_URL: testDatabaseUrl(), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: testDatabaseUrl(),
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
     encoding: 'utf8',
     timeout: 60000,
   });
@@ -27,7 +31,9 @@ describe('npm run keys', () => {
     expect(key).not.toBeNull();
     const res = await request(app.getHttpServer()).get('/v1/decision-rules').set('authorization', `Bearer ${key![0]}`);
     expect(res.status).toBe(200);
-    const refresh = await request(app.getHttpServer()).post('/v1/rate-cards/us-east-1/refresh').set('authorization', `Bearer ${key![0]}`);
+    const refresh = await request(app.getHttpServer())
+      .post('/v1/rate-cards/us-east-1/refresh')
+      .set('authorization', `Bearer ${key![0]}`);
     expect(refresh.status).toBe(403);
 
     const listed = keys(['list', '--team', 'cli-team']);

@@ -48,7 +48,9 @@ describe('operations surface', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('text/plain');
     expect(res.text).toMatch(/streamfit_http_requests_total\{method="GET",route="\/health\/ready",status="200"\} \d+/);
-    expect(res.text).toMatch(/streamfit_http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/health\/ready"\}/);
+    expect(res.text).toMatch(
+      /streamfit_http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/health\/ready"\}/,
+    );
     expect(res.text).toContain('# TYPE streamfit_cache_lookups_total counter');
   });
 

@@ -5,7 +5,6 @@ import { OwnRedis } from '../support/redis-server';
 import { startTestApp } from '../support/test-app';
 import { until } from '../support/until';
 
-
 describe('Redis going away at runtime', () => {
   let redis: OwnRedis;
   let app: NestFastifyApplication;

@@ -15,7 +15,12 @@ describe('failed authentication is cheap and throttled', () => {
 
   const unknownKey = (i: number) => `sf_${i.toString(36).padStart(10, 'q')}_${'A'.repeat(43)}`;
   const get = (auth: string | undefined, ip = '10.0.0.1') =>
-    app.inject({ method: 'GET', url: '/v1/decision-rules', headers: auth ? { authorization: auth } : {}, remoteAddress: ip });
+    app.inject({
+      method: 'GET',
+      url: '/v1/decision-rules',
+      headers: auth ? { authorization: auth } : {},
+      remoteAddress: ip,
+    });
 
   it('unknown keys write nothing to Redis, repeat attempts skip PostgreSQL, and an address is throttled after the limit', async () => {
     const repo = app.get(ApiKeyRepository);
@@ -48,7 +53,8 @@ describe('failed authentication is cheap and throttled', () => {
     const key = auth.slice('Bearer '.length);
     const repo = app.get(ApiKeyRepository);
     const lookups = jest.spyOn(repo, 'findByPrefix');
-    for (const header of [`Bearer ${key}`, `bearer ${key}`, `Bearer   ${key}`, `BEARER ${key} `]) expect((await get(header, '10.0.0.3')).statusCode).toBe(200);
+    for (const header of [`Bearer ${key}`, `bearer ${key}`, `Bearer   ${key}`, `BEARER ${key} `])
+      expect((await get(header, '10.0.0.3')).statusCode).toBe(200);
     expect(lookups.mock.calls.length).toBeLessThanOrEqual(1);
     lookups.mockRestore();
     expect(app.get(AuthService)).toBeDefined();
@@ -57,7 +63,13 @@ describe('failed authentication is cheap and throttled', () => {
   it('unauthenticated GraphQL (introspection included) is rate-limited per address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 22; i++) {
-      const res = await app.inject({ method: 'POST', url: '/graphql', remoteAddress: '10.0.0.9', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ query: '{ __schema { types { name } } }' }) });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        remoteAddress: '10.0.0.9',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ query: '{ __schema { types { name } } }' }),
+      });
       statuses.push(res.statusCode);
     }
     expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);

@@ -13,7 +13,10 @@ describe('GraphQL cost follows the work (issue 15)', () => {
   let app: NestFastifyApplication;
   let auth: string;
   beforeAll(async () => {
-    app = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000', TEAM_RATE_LIMIT_PER_MINUTE: '1000000' }, { listen: true });
+    app = await startTestApp(
+      { RATE_LIMIT_PER_MINUTE: '100000', TEAM_RATE_LIMIT_PER_MINUTE: '1000000' },
+      { listen: true },
+    );
     auth = await bearer(app, `gqlcost-${Date.now().toString(36)}`, 'editor');
   });
   afterAll(async () => app.close());
@@ -44,7 +47,11 @@ describe('GraphQL cost follows the work (issue 15)', () => {
     const eleven = await gql(app, auth, `{ ${Array.from({ length: 11 }, (_, i) => be(`b${i}`, 2)).join(' ')} }`);
     expect(eleven.status).toBe(400);
     expect(eleven.body.errors[0].message).toMatch(/11 expensive or writing fields.*limit is 10/);
-    const mutations = await gql(app, auth, `mutation { ${Array.from({ length: 11 }, (_, i) => `m${i}: createScenario(input: { name: "m${i}", workload: ${W} }) { id }`).join(' ')} }`);
+    const mutations = await gql(
+      app,
+      auth,
+      `mutation { ${Array.from({ length: 11 }, (_, i) => `m${i}: createScenario(input: { name: "m${i}", workload: ${W} }) { id }`).join(' ')} }`,
+    );
     expect(mutations.status).toBe(400);
     const ten = await gql(app, auth, `{ ${Array.from({ length: 10 }, (_, i) => be(`b${i}`, 2)).join(' ')} }`);
     expect(ten.status).toBe(200);
@@ -65,10 +72,17 @@ describe('GraphQL cost follows the work (issue 15)', () => {
   it('rate-limit units: one per request plus one per expensive or writing field', async () => {
     const key = await bearer(app, `units-${Date.now().toString(36)}`, 'editor');
     const remaining = async (query: string) => Number((await gql(app, key, query)).headers['x-ratelimit-remaining']);
-    const start = await remaining('{ decisionRules { id } serviceInfo { name } rateCard(region: "us-east-1") { region } }');
-    const afterEvaluations = await remaining(`{ a: evaluateWorkload(input: ${W}) { recommendation { option } } b: evaluateWorkload(input: ${W}) { recommendation { option } } c: estimateCosts(input: ${W}) { totals { option } } }`);
+    const start = await remaining(
+      '{ decisionRules { id } serviceInfo { name } rateCard(region: "us-east-1") { region } }',
+    );
+    const afterEvaluations = await remaining(
+      `{ a: evaluateWorkload(input: ${W}) { recommendation { option } } b: evaluateWorkload(input: ${W}) { recommendation { option } } c: estimateCosts(input: ${W}) { totals { option } } }`,
+    );
     expect(start - afterEvaluations).toBe(4);
-    const rest = await request(app.getHttpServer()).post('/v1/evaluations').set('authorization', key).send({ workload: { ingestGbPerDay: 100, avgRecordSizeKB: 1 } });
+    const rest = await request(app.getHttpServer())
+      .post('/v1/evaluations')
+      .set('authorization', key)
+      .send({ workload: { ingestGbPerDay: 100, avgRecordSizeKB: 1 } });
     expect(afterEvaluations - Number(rest.headers['x-ratelimit-remaining'])).toBe(2);
   });
 });
@@ -82,9 +96,20 @@ describe('team rate limit: minting keys does not multiply a budget', () => {
 
   it('three keys of one team share 15 units a minute', async () => {
     const team = `team-${Date.now().toString(36)}`;
-    const keys = [await bearer(app, team, 'viewer'), await bearer(app, team, 'viewer'), await bearer(app, team, 'viewer')];
+    const keys = [
+      await bearer(app, team, 'viewer'),
+      await bearer(app, team, 'viewer'),
+      await bearer(app, team, 'viewer'),
+    ];
     const statuses: number[] = [];
-    for (let i = 0; i < 18; i++) statuses.push((await request(app.getHttpServer()).get('/v1/decision-rules').set('authorization', keys[i % 3])).status);
+    for (let i = 0; i < 18; i++)
+      statuses.push(
+        (
+          await request(app.getHttpServer())
+            .get('/v1/decision-rules')
+            .set('authorization', keys[i % 3])
+        ).status,
+      );
     expect(statuses.filter((s) => s === 200)).toHaveLength(15);
     expect(statuses.slice(15)).toEqual([429, 429, 429]);
     const other = await bearer(app, `${team}-other`, 'viewer');

@@ -23,7 +23,7 @@ describe('security headers, framework errors, no-store on key secrets', () => {
     expect(res.headers['content-security-policy']).toMatch(/script-src 'self'/);
   });
 
-  it('the GraphiQL page has no inline script (the CSP allows only this origin\'s scripts)', async () => {
+  it("the GraphiQL page has no inline script (the CSP allows only this origin's scripts)", async () => {
     const page = await request(app.getHttpServer()).get('/graphql').set('accept', 'text/html');
     expect(page.status).toBe(200);
     expect(page.text).not.toMatch(/<script>(?!<\/script>)/);
@@ -31,7 +31,10 @@ describe('security headers, framework errors, no-store on key secrets', () => {
   });
 
   it('answers carrying a key secret are never stored (REST and GraphQL); other answers are not marked', async () => {
-    const rest = await request(app.getHttpServer()).post('/v1/api-keys').set('authorization', admin).send({ role: 'viewer' });
+    const rest = await request(app.getHttpServer())
+      .post('/v1/api-keys')
+      .set('authorization', admin)
+      .send({ role: 'viewer' });
     expect(rest.status).toBe(201);
     expect(rest.headers['cache-control']).toBe('no-store');
     const g = await gql(app, admin, 'mutation { createApiKey(role: viewer) { key } }');
@@ -45,16 +48,19 @@ describe('security headers, framework errors, no-store on key secrets', () => {
     ['bad percent-encoding', '/v1/scenarios/%E0%A4%A', 400, 'BAD_REQUEST'],
     ['bad escape on an unknown path', '/secret-path/%zz', 400, 'BAD_REQUEST'],
     ['a 300-character path segment', `/v1/scenarios/${'x'.repeat(300)}`, 414, 'URI_TOO_LONG'],
-  ])('framework error (%s): documented shape with a request id, the path not echoed', async (_label, url, status, code) => {
-    const res = await app.inject({ method: 'GET', url });
-    expect(res.statusCode).toBe(status);
-    const body = res.json();
-    expect(body).toEqual({ statusCode: status, code, message: expect.any(String), requestId: expect.any(String) });
-    expect(res.headers['x-request-id']).toBe(body.requestId);
-    expect(res.body).not.toContain('secret-path');
-    expect(res.body).not.toContain('xxxxxxxx');
-    expect(res.body).not.toContain('%E0');
-  });
+  ])(
+    'framework error (%s): documented shape with a request id, the path not echoed',
+    async (_label, url, status, code) => {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(status);
+      const body = res.json();
+      expect(body).toEqual({ statusCode: status, code, message: expect.any(String), requestId: expect.any(String) });
+      expect(res.headers['x-request-id']).toBe(body.requestId);
+      expect(res.body).not.toContain('secret-path');
+      expect(res.body).not.toContain('xxxxxxxx');
+      expect(res.body).not.toContain('%E0');
+    },
+  );
 });
 
 describe('slow clients are cut off (request and headers timeouts)', () => {
@@ -87,7 +93,10 @@ describe('slow clients are cut off (request and headers timeouts)', () => {
   }
 
   it('a body trickled one byte at a time (no key) is answered 408 and closed within REQUEST_TIMEOUT_MS', async () => {
-    const { answer, closedAfterMs } = await trickle('POST /v1/evaluations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n', 200);
+    const { answer, closedAfterMs } = await trickle(
+      'POST /v1/evaluations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n',
+      200,
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
     // REQUEST_TIMEOUT_MS 1.5 s, checked every second: closed well before the 200 s the trickle would last.
     expect(closedAfterMs).toBeLessThan(5000);

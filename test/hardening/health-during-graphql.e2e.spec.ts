@@ -36,7 +36,9 @@ describe('the event loop stays free while the most expensive allowed GraphQL ope
     const turns: { from: number; to: number; cpuMs: number }[] = [];
     // Garbage collection pauses (all test suites share this process's heap) are the runtime's, not a block of ours.
     const collections: { start: number; end: number }[] = [];
-    const gcObserver = new PerformanceObserver((list) => list.getEntries().forEach((e) => collections.push({ start: e.startTime, end: e.startTime + e.duration })));
+    const gcObserver = new PerformanceObserver((list) =>
+      list.getEntries().forEach((e) => collections.push({ start: e.startTime, end: e.startTime + e.duration })),
+    );
     gcObserver.observe({ entryTypes: ['gc'] });
     const ticker = setInterval(() => {
       const cpu = process.cpuUsage(lastCpu);
@@ -60,7 +62,10 @@ describe('the event loop stays free while the most expensive allowed GraphQL ope
     clearInterval(ticker);
     await new Promise((r) => setTimeout(r, 50));
     gcObserver.disconnect();
-    const longestTurnCpuMs = Math.max(0, ...turns.filter((t) => !collections.some((c) => c.start < t.to && c.end > t.from)).map((t) => t.cpuMs));
+    const longestTurnCpuMs = Math.max(
+      0,
+      ...turns.filter((t) => !collections.some((c) => c.start < t.to && c.end > t.from)).map((t) => t.cpuMs),
+    );
     const result = await running;
     expect(result.status).toBe(200);
     expect(result.body.data.a.series).toHaveLength(6);

@@ -20,7 +20,12 @@ describe('revocation across two replicas, with Redis up and with Redis stopped',
   beforeAll(async () => {
     redis = await OwnRedis.create();
     await redis.start();
-    const env = { REDIS_URL: redis.url, CACHE_PREFIX: `revoke-${Math.random().toString(36).slice(2, 8)}`, CACHE_MEMORY_TTL_MS: String(TTL_MS), HEALTH_TIMEOUT_MS: '300' };
+    const env = {
+      REDIS_URL: redis.url,
+      CACHE_PREFIX: `revoke-${Math.random().toString(36).slice(2, 8)}`,
+      CACHE_MEMORY_TTL_MS: String(TTL_MS),
+      HEALTH_TIMEOUT_MS: '300',
+    };
     a = await startTestApp(env);
     b = await startTestApp(env);
   });
@@ -30,14 +35,19 @@ describe('revocation across two replicas, with Redis up and with Redis stopped',
     await redis.stop();
   });
 
-  const keyList = (app: NestFastifyApplication, auth: string) => request(app.getHttpServer()).get('/v1/api-keys').set('authorization', auth);
+  const keyList = (app: NestFastifyApplication, auth: string) =>
+    request(app.getHttpServer()).get('/v1/api-keys').set('authorization', auth);
   const prefixOf = (auth: string) => /sf_([a-z0-9]{10})_/.exec(auth)![1];
 
   async function refusedWithin(victim: string, revoke: () => Promise<unknown>): Promise<number> {
     expect((await keyList(b, victim)).status).toBe(200); // B has verified (and cached) the key
     await revoke();
     const revokedAt = Date.now();
-    const last = await until(() => keyList(b, victim), (r) => r.status === 401, 10 * TTL_MS);
+    const last = await until(
+      () => keyList(b, victim),
+      (r) => r.status === 401,
+      10 * TTL_MS,
+    );
     expect(last.status).toBe(401);
     return Date.now() - revokedAt;
   }
@@ -45,7 +55,12 @@ describe('revocation across two replicas, with Redis up and with Redis stopped',
   it('Redis up: a key revoked on A is refused on B within CACHE_MEMORY_TTL_MS', async () => {
     const admin = await bearer(a, team, 'admin');
     const victim = await bearer(a, team, 'admin');
-    const elapsed = await refusedWithin(victim, () => request(a.getHttpServer()).delete(`/v1/api-keys/${prefixOf(victim)}`).set('authorization', admin).expect(200));
+    const elapsed = await refusedWithin(victim, () =>
+      request(a.getHttpServer())
+        .delete(`/v1/api-keys/${prefixOf(victim)}`)
+        .set('authorization', admin)
+        .expect(200),
+    );
     expect(elapsed).toBeLessThanOrEqual(TTL_MS + 500);
   });
 
@@ -56,17 +71,28 @@ describe('revocation across two replicas, with Redis up and with Redis stopped',
     expect((await keyList(a, admin)).status).toBe(200);
     expect((await keyList(b, victim)).status).toBe(200);
     await redis.stop();
-    await until(async () => (await request(b.getHttpServer()).get('/health/ready')).body.checks?.redis?.status, (s) => s === 'degraded');
+    await until(
+      async () => (await request(b.getHttpServer()).get('/health/ready')).body.checks?.redis?.status,
+      (s) => s === 'degraded',
+    );
     // Keys stay usable during the outage (PostgreSQL is asked, once per TTL).
     await new Promise((r) => setTimeout(r, TTL_MS + 100));
     expect((await keyList(b, victim)).status).toBe(200);
 
-    const elapsed = await refusedWithin(victim, () => request(a.getHttpServer()).delete(`/v1/api-keys/${prefixOf(victim)}`).set('authorization', admin).expect(200));
+    const elapsed = await refusedWithin(victim, () =>
+      request(a.getHttpServer())
+        .delete(`/v1/api-keys/${prefixOf(victim)}`)
+        .set('authorization', admin)
+        .expect(200),
+    );
     expect(elapsed).toBeLessThanOrEqual(TTL_MS + 500);
     // Well past the bound, still refused on B, and it cannot mint an admin key.
     await new Promise((r) => setTimeout(r, 2 * TTL_MS));
     expect((await keyList(b, victim)).status).toBe(401);
-    const mint = await request(b.getHttpServer()).post('/v1/api-keys').set('authorization', victim).send({ role: 'admin' });
+    const mint = await request(b.getHttpServer())
+      .post('/v1/api-keys')
+      .set('authorization', victim)
+      .send({ role: 'admin' });
     expect(mint.status).toBe(401);
     await redis.start();
   });

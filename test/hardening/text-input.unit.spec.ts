@@ -24,7 +24,8 @@ describe('caller text: what is refused, and how stored text is printed on a term
   });
 
   it('ordinary text passes, emoji and accents included', () => {
-    for (const ok of ['Orders stream (EU)', 'café — naïve', 'peak 🚀 traffic', '日本語のストリーム', '']) expect(textProblem(ok)).toBeNull();
+    for (const ok of ['Orders stream (EU)', 'café — naïve', 'peak 🚀 traffic', '日本語のストリーム', ''])
+      expect(textProblem(ok)).toBeNull();
   });
 
   it('escapes control, bidi and lone surrogate characters for the CLI, and leaves the rest alone', () => {

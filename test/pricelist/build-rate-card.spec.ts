@@ -5,7 +5,13 @@ import type { PriceListDocument } from '../../src/domain/pricelist/price-list-do
 import { US_EAST_1_CROSS_AZ_TRANSFER_RATE } from '../../src/domain/pricelist/supplemental-rates';
 import { RATE_KEYS, type Rate } from '../../src/domain/rate-card';
 import { makePriceListDocument, REGIONS } from '../../scripts/generate-pricelist';
-import { allRaw, bundledSnapshotDocuments, realisticPriceList, toRawElements, withPriceChange } from '../support/pricelist-fixtures';
+import {
+  allRaw,
+  bundledSnapshotDocuments,
+  realisticPriceList,
+  toRawElements,
+  withPriceChange,
+} from '../support/pricelist-fixtures';
 
 const bundled = bundledSnapshotDocuments();
 const docs = (): PriceListDocument[] => Object.values(bundled).flat();
@@ -109,28 +115,45 @@ describe('buildRateCard', () => {
   });
 
   it('makes a new version when a price changes between two refreshes (shard-hour 0.015 → 0.016)', () => {
-    const changed = withPriceChange(docs(), { usageTypeSuffix: 'Storage-ShardHour', operation: 'shardHourStorage', usd: '0.016' });
+    const changed = withPriceChange(docs(), {
+      usageTypeSuffix: 'Storage-ShardHour',
+      operation: 'shardHourStorage',
+      usd: '0.016',
+    });
     const next = build(toRawElements(changed)).card;
     expect(next.rates[RATE_KEYS.kdsProvisionedShardHour].usdPerUnit).toBe('0.0160000000');
     expect(next.contentHash).not.toBe(card.contentHash);
     expect(next.id).not.toBe(card.id);
     expect(next.priceListVersion).toBe('20261201000000');
     expect(next.publicationDate).toBe('2026-12-01T00:00:00Z');
-    const changedKeys = Object.keys(card.rates).filter((k) => JSON.stringify(card.rates[k]) !== JSON.stringify(next.rates[k]));
+    const changedKeys = Object.keys(card.rates).filter(
+      (k) => JSON.stringify(card.rates[k]) !== JSON.stringify(next.rates[k]),
+    );
     expect(changedKeys).toEqual([RATE_KEYS.kdsProvisionedShardHour]);
   });
 
   it('reports an unknown SKU in skipped and keeps everything else', () => {
     const result = build([...toRawElements(docs()), JSON.stringify(unknownSku)]);
     expect(result.skipped).toEqual([
-      expect.objectContaining({ reason: 'UNMAPPED', sku: 'UNKNOWNREPL0001A', usageType: 'USE1-KafkaReplication-Hours' }),
+      expect.objectContaining({
+        reason: 'UNMAPPED',
+        sku: 'UNKNOWNREPL0001A',
+        usageType: 'USE1-KafkaReplication-Hours',
+      }),
     ]);
     expect(result.card.contentHash).toBe(card.contentHash);
   });
 
   it('skips only the garbage element, whatever its position', () => {
     const raw = toRawElements(docs());
-    const withGarbage = [...raw.slice(0, 5), '{"product":{"sku":"TRUNC', ...raw.slice(5, 9), 'null', ...raw.slice(9), '<html>503</html>'];
+    const withGarbage = [
+      ...raw.slice(0, 5),
+      '{"product":{"sku":"TRUNC',
+      ...raw.slice(5, 9),
+      'null',
+      ...raw.slice(9),
+      '<html>503</html>',
+    ];
     const result = build(withGarbage);
     expect(result.skipped.map((s) => s.reason)).toEqual(['INVALID_JSON', 'NOT_AN_OBJECT', 'INVALID_JSON']);
     expect(result.card.contentHash).toBe(card.contentHash);
@@ -138,7 +161,12 @@ describe('buildRateCard', () => {
   });
 
   it('reports documents of another region as WRONG_REGION', () => {
-    const result = buildRateCard({ region: 'us-east-2', documents: toRawElements(docs()), fetchedAt: 'x', source: 'AWS_PRICE_LIST' });
+    const result = buildRateCard({
+      region: 'us-east-2',
+      documents: toRawElements(docs()),
+      fetchedAt: 'x',
+      source: 'AWS_PRICE_LIST',
+    });
     expect(result.skipped).toHaveLength(docs().length);
     expect(new Set(result.skipped.map((s) => s.reason))).toEqual(new Set(['WRONG_REGION']));
     expect(result.card.rates).toEqual({});
@@ -167,7 +195,11 @@ describe('buildRateCard', () => {
       for (const result of [forward, backward]) {
         expect(result.card.rates[RATE_KEYS.kdsProvisionedShardHour].sku).toBe('AAAARIVALSKU0001');
         expect(result.skipped).toEqual([
-          expect.objectContaining({ reason: 'DUPLICATE', sku: original.product.sku, key: RATE_KEYS.kdsProvisionedShardHour }),
+          expect.objectContaining({
+            reason: 'DUPLICATE',
+            sku: original.product.sku,
+            key: RATE_KEYS.kdsProvisionedShardHour,
+          }),
         ]);
       }
       expect(forward.card.contentHash).toBe(backward.card.contentHash);
@@ -178,7 +210,11 @@ describe('buildRateCard', () => {
       const term = Object.values(newer.terms.OnDemand!)[0];
       term.effectiveDate = '2027-01-01T00:00:00Z';
       const olderRival = { ...rival, product: { ...rival.product, sku: 'AAAAOLDERSKU0001' } };
-      const result = build([JSON.stringify(olderRival), ...toRawElements(docs().filter((d) => d !== original)), JSON.stringify(newer)]);
+      const result = build([
+        JSON.stringify(olderRival),
+        ...toRawElements(docs().filter((d) => d !== original)),
+        JSON.stringify(newer),
+      ]);
       expect(result.card.rates[RATE_KEYS.kdsProvisionedShardHour].effectiveDate).toBe('2027-01-01T00:00:00Z');
     });
 

@@ -24,7 +24,9 @@ describe('bundled rate snapshot', () => {
 
   it('has every rate key and broker type, each at the aws-pricing.md price', () => {
     expect(Object.keys(card.rates)).toEqual(expectedRateKeys());
-    const wrong = expectedRateKeys().filter((key) => !new Decimal(card.rates[key].usdPerUnit).equals(EXPECTED_US_EAST_1[key]));
+    const wrong = expectedRateKeys().filter(
+      (key) => !new Decimal(card.rates[key].usdPerUnit).equals(EXPECTED_US_EAST_1[key]),
+    );
     expect(wrong).toEqual([]);
   });
 

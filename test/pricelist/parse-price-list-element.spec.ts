@@ -18,7 +18,8 @@ interface LooseDocument {
 
 const realDoc = (): LooseDocument => JSON.parse(REAL_EFO) as LooseDocument;
 const term = (doc: LooseDocument): LooseTerm => doc.terms!.OnDemand!['QFHADPJ42UJZ4EUK.JRTCKXETXF'];
-const dimension = (doc: LooseDocument): LooseDimension => term(doc).priceDimensions['QFHADPJ42UJZ4EUK.JRTCKXETXF.6YS6EN2CT7'];
+const dimension = (doc: LooseDocument): LooseDimension =>
+  term(doc).priceDimensions['QFHADPJ42UJZ4EUK.JRTCKXETXF.6YS6EN2CT7'];
 
 describe('parsePriceListElement', () => {
   it('decodes a verbatim real GetProducts element', () => {
@@ -29,7 +30,10 @@ describe('parsePriceListElement', () => {
         sku: 'QFHADPJ42UJZ4EUK',
         serviceCode: 'AmazonKinesis',
         productFamily: 'Kinesis Streams',
-        attributes: expect.objectContaining({ usagetype: 'EnhancedFanoutHour', group: 'Enhanced fan-out consumer-shard hour' }),
+        attributes: expect.objectContaining({
+          usagetype: 'EnhancedFanoutHour',
+          group: 'Enhanced fan-out consumer-shard hour',
+        }),
         usageType: 'EnhancedFanoutHour',
         operation: 'ConsumerHour',
         regionCode: 'us-east-1',
@@ -77,7 +81,8 @@ describe('parsePriceListElement', () => {
     mutate(doc);
     const result = parsePriceListElement(JSON.stringify(doc));
     expect(result).toMatchObject({ ok: false, reason });
-    if (!result.ok && reason !== 'MISSING_PRODUCT' && reason !== 'MISSING_SKU') expect(result.sku).toBe('QFHADPJ42UJZ4EUK');
+    if (!result.ok && reason !== 'MISSING_PRODUCT' && reason !== 'MISSING_SKU')
+      expect(result.sku).toBe('QFHADPJ42UJZ4EUK');
   });
 
   it('keeps the price as the exact decimal string', () => {

@@ -8,10 +8,17 @@ import { RATE_KEYS } from '../../src/domain/rate-card';
 import { PriceListClient, priceListFilters } from '../../src/infrastructure/aws/pricelist.client';
 import { REGIONS, dataTransferDocuments, firehoseDocuments } from '../../scripts/generate-pricelist';
 import { PriceListServer } from '../support/pricelist-server';
-import { allRaw, bundledSnapshotDocuments, regionShapedDocuments, serveAll, toRawElements } from '../support/pricelist-fixtures';
+import {
+  allRaw,
+  bundledSnapshotDocuments,
+  regionShapedDocuments,
+  serveAll,
+  toRawElements,
+} from '../support/pricelist-fixtures';
 
 const bundled = bundledSnapshotDocuments();
-const build = (documents: string[], region = 'us-east-1') => buildRateCard({ region, documents, fetchedAt: 'now', source: 'AWS_PRICE_LIST' });
+const build = (documents: string[], region = 'us-east-1') =>
+  buildRateCard({ region, documents, fetchedAt: 'now', source: 'AWS_PRICE_LIST' });
 
 describe('pipeline rates in the Price List ingestion', () => {
   it('takes the first tier of the tiered Firehose ingestion price and says so on the rate', () => {
@@ -27,10 +34,15 @@ describe('pipeline rates in the Price List ingestion', () => {
   });
 
   it('still skips a tiered price where no rule allows tiers (a Kinesis product)', () => {
-    const shard = structuredClone(bundled.AmazonKinesis.find((d) => d.product.attributes.usagetype === 'Storage-ShardHour')!);
+    const shard = structuredClone(
+      bundled.AmazonKinesis.find((d) => d.product.attributes.usagetype === 'Storage-ShardHour')!,
+    );
     const term = Object.values(shard.terms.OnDemand!)[0];
     const [dim] = Object.values(term.priceDimensions);
-    term.priceDimensions = { a: { ...dim, rateCode: 'a', endRange: '1000' }, b: { ...dim, rateCode: 'b', beginRange: '1000', endRange: 'Inf' } };
+    term.priceDimensions = {
+      a: { ...dim, rateCode: 'a', endRange: '1000' },
+      b: { ...dim, rateCode: 'b', beginRange: '1000', endRange: 'Inf' },
+    };
     const { card, skipped } = build(toRawElements([shard]));
     expect(skipped).toEqual([expect.objectContaining({ reason: 'TIERED_PRICE', usageType: 'Storage-ShardHour' })]);
     expect(card.rates[RATE_KEYS.kdsProvisionedShardHour]).toBeUndefined();
@@ -40,11 +52,20 @@ describe('pipeline rates in the Price List ingestion', () => {
     const eu = dataTransferDocuments(REGIONS['eu-west-1'])[0];
     const toOhio: PriceListDocument = structuredClone(eu);
     toOhio.product.sku = 'TOOHIOSKU0000001';
-    Object.assign(toOhio.product.attributes, { toRegionCode: 'us-east-2', toLocation: 'US East (Ohio)', usagetype: 'EU-USE2-AWS-Out-Bytes' });
+    Object.assign(toOhio.product.attributes, {
+      toRegionCode: 'us-east-2',
+      toLocation: 'US East (Ohio)',
+      usagetype: 'EU-USE2-AWS-Out-Bytes',
+    });
     const { card, skipped } = build(toRawElements([eu, toOhio]), 'eu-west-1');
-    expect(card.rates[RATE_KEYS.interRegionTransferGb]).toMatchObject({ usageType: 'EU-USW2-AWS-Out-Bytes', sku: eu.product.sku });
+    expect(card.rates[RATE_KEYS.interRegionTransferGb]).toMatchObject({
+      usageType: 'EU-USW2-AWS-Out-Bytes',
+      sku: eu.product.sku,
+    });
     expect(skipped).toEqual([expect.objectContaining({ reason: 'UNMAPPED', sku: 'TOOHIOSKU0000001' })]);
-    expect(build(toRawElements([eu]), 'us-east-1').skipped).toEqual([expect.objectContaining({ reason: 'WRONG_REGION' })]);
+    expect(build(toRawElements([eu]), 'us-east-1').skipped).toEqual([
+      expect.objectContaining({ reason: 'WRONG_REGION' }),
+    ]);
   });
 
   it('maps prefixed Firehose usage types of another region (USE2-BilledBytes)', () => {
@@ -61,11 +82,20 @@ describe('pipeline rates in the Price List ingestion', () => {
       { Type: 'TERM_MATCH', Field: 'productFamily', Value: 'Data Transfer' },
     ]);
     const server = await new PriceListServer().start();
-    const client = new PriceListClient({ endpoint: server.endpoint, credentials: { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'x' }, maxAttempts: 2, retryBaseDelayMs: 1 });
+    const client = new PriceListClient({
+      endpoint: server.endpoint,
+      credentials: { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'x' },
+      maxAttempts: 2,
+      retryBaseDelayMs: 1,
+    });
     try {
       const docs = bundledSnapshotDocuments();
       const other = regionShapedDocuments('us-west-2');
-      serveAll(server, { ...docs, AmazonKinesisFirehose: [...docs.AmazonKinesisFirehose, ...other.AmazonKinesisFirehose], AWSDataTransfer: [...docs.AWSDataTransfer, ...other.AWSDataTransfer] });
+      serveAll(server, {
+        ...docs,
+        AmazonKinesisFirehose: [...docs.AmazonKinesisFirehose, ...other.AmazonKinesisFirehose],
+        AWSDataTransfer: [...docs.AWSDataTransfer, ...other.AWSDataTransfer],
+      });
       const region = await client.fetchRegion('us-east-1');
       expect(region.byService.AWSDataTransfer.documents).toHaveLength(1);
       expect(region.byService.AmazonKinesisFirehose.documents).toHaveLength(docs.AmazonKinesisFirehose.length);

@@ -2,7 +2,15 @@ import { buildRateCard, expectedRateKeys } from '../../src/domain/pricelist/buil
 import { PriceListClient } from '../../src/infrastructure/aws/pricelist.client';
 import { bundledRateCard } from '../../src/infrastructure/aws/bundled-rates';
 import { PriceListServer, GET_PRODUCTS_TARGET } from '../support/pricelist-server';
-import { SERVICE_CODES, allRaw, bundledSnapshotDocuments, countServed, realisticPriceList, serveAll, toRawElements } from '../support/pricelist-fixtures';
+import {
+  SERVICE_CODES,
+  allRaw,
+  bundledSnapshotDocuments,
+  countServed,
+  realisticPriceList,
+  serveAll,
+  toRawElements,
+} from '../support/pricelist-fixtures';
 
 const CREDENTIALS = { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-secret' };
 
@@ -21,7 +29,12 @@ describe('PriceListClient (real @aws-sdk/client-pricing) against the local Price
   beforeEach(() => {
     server.reset();
     serveAll(server, list);
-    client = new PriceListClient({ endpoint: server.endpoint, credentials: CREDENTIALS, maxAttempts: 3, retryBaseDelayMs: 1 });
+    client = new PriceListClient({
+      endpoint: server.endpoint,
+      credentials: CREDENTIALS,
+      maxAttempts: 3,
+      retryBaseDelayMs: 1,
+    });
   });
   afterEach(() => client.destroy());
 
@@ -53,8 +66,15 @@ describe('PriceListClient (real @aws-sdk/client-pricing) against the local Price
   it('fetches both services of a region and builds the same rates as the bundled snapshot', async () => {
     const region = await client.fetchRegion('us-east-1');
     expect(region.documents).toHaveLength(served.total);
-    expect(region.pages).toBe(SERVICE_CODES.reduce((pages, code) => pages + Math.max(1, Math.ceil(served[code] / 100)), 0));
-    const { card, missing } = buildRateCard({ region: 'us-east-1', documents: region.documents, fetchedAt: 'now', source: 'AWS_PRICE_LIST' });
+    expect(region.pages).toBe(
+      SERVICE_CODES.reduce((pages, code) => pages + Math.max(1, Math.ceil(served[code] / 100)), 0),
+    );
+    const { card, missing } = buildRateCard({
+      region: 'us-east-1',
+      documents: region.documents,
+      fetchedAt: 'now',
+      source: 'AWS_PRICE_LIST',
+    });
     expect(missing).toEqual([]);
     const bundled = bundledRateCard('us-east-1')!;
     for (const key of expectedRateKeys()) expect(card.rates[key].usdPerUnit).toBe(bundled.rates[key].usdPerUnit);
@@ -105,11 +125,17 @@ describe('PriceListClient (real @aws-sdk/client-pricing) against the local Price
     const region = await client.fetchRegion('us-east-1');
     expect(region.documents).toHaveLength(allRaw(docs).length + 2);
     expect(region.byService.AmazonMSK.documents.slice(-2)).toEqual(['{"product":{"sku":"PARTIAL', 'not json at all']);
-    const { card, skipped, missing } = buildRateCard({ region: 'us-east-1', documents: region.documents, fetchedAt: 'now', source: 'AWS_PRICE_LIST' });
+    const { card, skipped, missing } = buildRateCard({
+      region: 'us-east-1',
+      documents: region.documents,
+      fetchedAt: 'now',
+      source: 'AWS_PRICE_LIST',
+    });
     expect(skipped.map((s) => s.reason)).toEqual(['INVALID_JSON', 'INVALID_JSON']);
     expect(missing).toEqual([]);
     expect(card.contentHash).toBe(
-      buildRateCard({ region: 'us-east-1', documents: allRaw(docs), fetchedAt: 'x', source: 'AWS_PRICE_LIST' }).card.contentHash,
+      buildRateCard({ region: 'us-east-1', documents: allRaw(docs), fetchedAt: 'x', source: 'AWS_PRICE_LIST' }).card
+        .contentHash,
     );
   });
 
@@ -117,7 +143,9 @@ describe('PriceListClient (real @aws-sdk/client-pricing) against the local Price
     const result = await client.fetchProducts('AmazonKinesis', 'us-east-2');
     const skus = result.documents.map((raw) => JSON.parse(raw).product.attributes.regionCode);
     expect(new Set(skus)).toEqual(new Set(['us-east-2']));
-    expect(result.documents.some((raw) => JSON.parse(raw).product.attributes.usagetype === 'USE2-Storage-ShardHour')).toBe(true);
+    expect(
+      result.documents.some((raw) => JSON.parse(raw).product.attributes.usagetype === 'USE2-Storage-ShardHour'),
+    ).toBe(true);
   });
 });
 
@@ -170,7 +198,10 @@ describe('local Price List server protocol', () => {
     });
     const body = (await first.json()) as { FormatVersion: string; PriceList: string[]; NextToken?: string };
     expect(body.FormatVersion).toBe('aws_v1');
-    expect(body.PriceList.map((raw) => JSON.parse(raw).product.attributes.usagetype).sort()).toEqual(['Extended-ShardHour', 'Storage-ShardHour']);
+    expect(body.PriceList.map((raw) => JSON.parse(raw).product.attributes.usagetype).sort()).toEqual([
+      'Extended-ShardHour',
+      'Storage-ShardHour',
+    ]);
     expect(body.NextToken).toBeUndefined();
   });
 

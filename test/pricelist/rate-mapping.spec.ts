@@ -1,6 +1,10 @@
 import Decimal from 'decimal.js';
 import { buildRateCard, expectedRateKeys } from '../../src/domain/pricelist/build-rate-card';
-import { parsePriceListElement, type ParsedPriceListProduct, type PriceListDocument } from '../../src/domain/pricelist/price-list-document';
+import {
+  parsePriceListElement,
+  type ParsedPriceListProduct,
+  type PriceListDocument,
+} from '../../src/domain/pricelist/price-list-document';
 import { RATE_MAPPING_RULES, mapProductToRateKey, usageTypeSuffix } from '../../src/domain/pricelist/rate-mapping';
 import { RATE_KEYS, mskBrokerHourKey, mskExpressBrokerHourKey } from '../../src/domain/rate-card';
 import { allRaw, bundledSnapshotDocuments, regionShapedDocuments } from '../support/pricelist-fixtures';
@@ -20,7 +24,10 @@ const keyOf = (product: ParsedPriceListProduct): string | undefined => {
 };
 
 /** A bundled product changed by `patch` (attributes merged), to probe one rule at a time. */
-function variant(usageType: string, patch: Partial<ParsedPriceListProduct> & { attributes?: Record<string, string> }): ParsedPriceListProduct {
+function variant(
+  usageType: string,
+  patch: Partial<ParsedPriceListProduct> & { attributes?: Record<string, string> },
+): ParsedPriceListProduct {
   const base = bundledProducts.find((p) => p.usageType === usageType);
   if (!base) throw new Error(`no bundled product ${usageType}`);
   const attributes = { ...base.attributes, ...patch.attributes };
@@ -45,15 +52,26 @@ describe('rate mapping table', () => {
 
   it('maps the two verbatim real documents by usage type and operation', () => {
     expect(keyOf(bundledProducts.find((p) => p.sku === 'QFHADPJ42UJZ4EUK')!)).toBe(RATE_KEYS.kdsEfoConsumerShardHour);
-    expect(keyOf(bundledProducts.find((p) => p.sku === '9DT967X6YQX3AYMB')!)).toBe(RATE_KEYS.kdsProvisionedExtendedRetentionShardHour);
+    expect(keyOf(bundledProducts.find((p) => p.sku === '9DT967X6YQX3AYMB')!)).toBe(
+      RATE_KEYS.kdsProvisionedExtendedRetentionShardHour,
+    );
   });
 
   it('maps prefixed usage types of another region to the same keys (USE2-Storage-ShardHour)', () => {
     const use2 = regionShapedDocuments('us-east-2');
     const products = [...use2.AmazonKinesis, ...use2.AmazonMSK].map(parse);
-    expect(products.find((p) => keyOf(p) === RATE_KEYS.kdsProvisionedShardHour)?.usageType).toBe('USE2-Storage-ShardHour');
-    expect(products.find((p) => keyOf(p) === mskBrokerHourKey('kafka.m5.large'))?.usageType).toBe('USE2-Kafka.m5.large');
-    const { card, missing } = buildRateCard({ region: 'us-east-2', documents: allRaw(use2), fetchedAt: 'now', source: 'AWS_PRICE_LIST' });
+    expect(products.find((p) => keyOf(p) === RATE_KEYS.kdsProvisionedShardHour)?.usageType).toBe(
+      'USE2-Storage-ShardHour',
+    );
+    expect(products.find((p) => keyOf(p) === mskBrokerHourKey('kafka.m5.large'))?.usageType).toBe(
+      'USE2-Kafka.m5.large',
+    );
+    const { card, missing } = buildRateCard({
+      region: 'us-east-2',
+      documents: allRaw(use2),
+      fetchedAt: 'now',
+      source: 'AWS_PRICE_LIST',
+    });
     expect(missing).toEqual([RATE_KEYS.crossAzTransferGb]);
     expect(Object.keys(card.rates)).toHaveLength(expectedRateKeys().length - 1);
   });
@@ -61,7 +79,9 @@ describe('rate mapping table', () => {
   it('does not confuse OnDemand-LongTermRetention-ByteHrs with LongTermRetention-ByteHrs, even with a wrong operation', () => {
     expect(usageTypeSuffix('LongTermRetention-ByteHrs').test('OnDemand-LongTermRetention-ByteHrs')).toBe(false);
     expect(usageTypeSuffix('LongTermRetention-ByteHrs').test('USE2-LongTermRetention-ByteHrs')).toBe(true);
-    const onDemandLtr = variant('OnDemand-LongTermRetention-ByteHrs', { attributes: { operation: 'LongTermRetentionByteHrs' } });
+    const onDemandLtr = variant('OnDemand-LongTermRetention-ByteHrs', {
+      attributes: { operation: 'LongTermRetentionByteHrs' },
+    });
     expect(mapProductToRateKey(onDemandLtr)).toEqual({ matched: false, reason: 'UNMAPPED' });
   });
 
@@ -87,7 +107,9 @@ describe('rate mapping table', () => {
     expect(keyOf(express)).toBe(mskExpressBrokerHourKey('express.m7g.large'));
     const prefixedFamily = variant('USE1-Express.m7g.large', { attributes: { computeFamily: 'express.m7g.large' } });
     expect(keyOf(prefixedFamily)).toBe(mskExpressBrokerHourKey('express.m7g.large'));
-    const groupOnly = variant('USE1-Express.m7g.2xlarge', { attributes: { usagetype: 'USE1-Kafka.Express.m7g.2xlarge', group: 'ExpressBroker' } });
+    const groupOnly = variant('USE1-Express.m7g.2xlarge', {
+      attributes: { usagetype: 'USE1-Kafka.Express.m7g.2xlarge', group: 'ExpressBroker' },
+    });
     expect(keyOf(groupOnly)).toBe(mskExpressBrokerHourKey('express.m7g.2xlarge'));
     const standardLookingExpress = variant('USE1-Kafka.m7g.large', { attributes: { group: 'ExpressBroker' } });
     expect(keyOf(standardLookingExpress)).not.toBe(mskBrokerHourKey('kafka.m7g.large'));
@@ -95,14 +117,25 @@ describe('rate mapping table', () => {
 
   it('takes MSK Connect (Kafka.mcu.general) as the MCU-hour, never as a broker; tiered storage maps to its own key, never to EBS storage', () => {
     const mcu = variant('USE1-Kafka.m5.large', {
-      attributes: { usagetype: 'USE1-Kafka.mcu.general', operation: 'RunConnector', computeFamily: '', group: 'MSK Connect' },
+      attributes: {
+        usagetype: 'USE1-Kafka.mcu.general',
+        operation: 'RunConnector',
+        computeFamily: '',
+        group: 'MSK Connect',
+      },
     });
     expect(keyOf(mcu)).toBe(RATE_KEYS.mskConnectMcuHour);
-    const mcuAsBroker = variant('USE1-Kafka.m5.large', { attributes: { usagetype: 'USE1-Kafka.mcu.general', computeFamily: '' } });
+    const mcuAsBroker = variant('USE1-Kafka.m5.large', {
+      attributes: { usagetype: 'USE1-Kafka.mcu.general', computeFamily: '' },
+    });
     expect(keyOf(mcuAsBroker)).toBe(mskBrokerHourKey('kafka.mcu.general'));
-    const tiered = variant('USE1-Kafka.Storage.GP2', { attributes: { usagetype: 'USE1-Kafka.Storage.Tiered', operation: 'TieredStorage' } });
+    const tiered = variant('USE1-Kafka.Storage.GP2', {
+      attributes: { usagetype: 'USE1-Kafka.Storage.Tiered', operation: 'TieredStorage' },
+    });
     expect(keyOf(tiered)).toBe(RATE_KEYS.mskTieredStorageGbMonth);
-    const retrieval = variant('USE1-Kafka.Storage.GP2', { attributes: { usagetype: 'USE1-Kafka.DataRetrieval.Tiered', operation: 'TieredStorageRetrieval' } });
+    const retrieval = variant('USE1-Kafka.Storage.GP2', {
+      attributes: { usagetype: 'USE1-Kafka.DataRetrieval.Tiered', operation: 'TieredStorageRetrieval' },
+    });
     expect(keyOf(retrieval)).toBe(RATE_KEYS.mskTieredRetrievalGb);
   });
 

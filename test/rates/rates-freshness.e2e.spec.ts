@@ -14,7 +14,10 @@ describe('rate freshness and first use', () => {
       const server = app.getHttpServer();
       const card = await request(server).get('/v1/rate-cards/us-east-1').set('authorization', viewer);
       expect(card.body).toMatchObject({ source: 'BUNDLED_SNAPSHOT', stale: true });
-      const estimate = await request(server).post('/v1/estimates').set('authorization', viewer).send({ workload: { ingestGbPerDay: 10, avgRecordSizeKB: 1 } });
+      const estimate = await request(server)
+        .post('/v1/estimates')
+        .set('authorization', viewer)
+        .send({ workload: { ingestGbPerDay: 10, avgRecordSizeKB: 1 } });
       expect(estimate.body.rateCard.stale).toBe(true);
       expect(estimate.body.warnings.map((w: { code: string }) => w.code)).toContain('RATE_CARD_STALE');
       const ready = await request(server).get('/health/ready');
@@ -43,10 +46,18 @@ describe('rate freshness and first use', () => {
     const server = await new PriceListServer().start();
     const docs = regionShapedDocuments('us-west-2');
     serveAll(server, docs);
-    const app = await startTestApp({ RATES_LIVE: 'true', PRICING_ENDPOINT: server.endpoint, PRICING_ACCESS_KEY_ID: 'AKIDLOCAL', PRICING_SECRET_ACCESS_KEY: 'local' });
+    const app = await startTestApp({
+      RATES_LIVE: 'true',
+      PRICING_ENDPOINT: server.endpoint,
+      PRICING_ACCESS_KEY_ID: 'AKIDLOCAL',
+      PRICING_SECRET_ACCESS_KEY: 'local',
+    });
     try {
       const viewer = await bearer(app, 'finance', 'viewer');
-      const res = await request(app.getHttpServer()).post('/v1/evaluations').set('authorization', viewer).send({ workload: { region: 'us-west-2', ingestGbPerDay: 10, avgRecordSizeKB: 1 } });
+      const res = await request(app.getHttpServer())
+        .post('/v1/evaluations')
+        .set('authorization', viewer)
+        .send({ workload: { region: 'us-west-2', ingestGbPerDay: 10, avgRecordSizeKB: 1 } });
       expect(res.status).toBe(200);
       expect(res.body.rateCard).toMatchObject({ region: 'us-west-2', source: 'AWS_PRICE_LIST' });
       expect(server.requests.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(2);
@@ -60,10 +71,19 @@ describe('rate freshness and first use', () => {
     // The server knows no products: each scheduled refresh fails and stores nothing (suites share the database),
     // but its GetProducts calls show the schedule at work.
     const server = await new PriceListServer().start();
-    const app = await startTestApp({ RATES_LIVE: 'true', RATES_REFRESH_INTERVAL_MS: '300', PRICING_ENDPOINT: server.endpoint, PRICING_ACCESS_KEY_ID: 'AKIDLOCAL', PRICING_SECRET_ACCESS_KEY: 'local', PRICING_MAX_ATTEMPTS: '1' });
+    const app = await startTestApp({
+      RATES_LIVE: 'true',
+      RATES_REFRESH_INTERVAL_MS: '300',
+      PRICING_ENDPOINT: server.endpoint,
+      PRICING_ACCESS_KEY_ID: 'AKIDLOCAL',
+      PRICING_SECRET_ACCESS_KEY: 'local',
+      PRICING_MAX_ATTEMPTS: '1',
+    });
     try {
       const calls = await until(
-        async () => server.requests.filter((r) => r.filters?.some((f) => f.Field === 'regionCode' && f.Value === 'us-east-1')).length,
+        async () =>
+          server.requests.filter((r) => r.filters?.some((f) => f.Field === 'regionCode' && f.Value === 'us-east-1'))
+            .length,
         (n) => n >= 4,
       );
       // Two services per refresh, at least two refreshes.

@@ -17,10 +17,19 @@ const REGION = 'eu-west-1';
 /** Documents as a publication would serve them: both services, with an optional price change. */
 function serve(server: PriceListServer, shardHourUsd?: string): void {
   const docs = regionShapedDocuments(REGION);
-  const kinesis = shardHourUsd ? withPriceChange(docs.AmazonKinesis, { usageTypeSuffix: 'Storage-ShardHour', operation: 'shardHourStorage', usd: shardHourUsd, version: '20261201000000', publicationDate: '2026-12-01T00:00:00Z' }) : docs.AmazonKinesis;
+  const kinesis = shardHourUsd
+    ? withPriceChange(docs.AmazonKinesis, {
+        usageTypeSuffix: 'Storage-ShardHour',
+        operation: 'shardHourStorage',
+        usd: shardHourUsd,
+        version: '20261201000000',
+        publicationDate: '2026-12-01T00:00:00Z',
+      })
+    : docs.AmazonKinesis;
   server.setDocuments('AmazonKinesis', kinesis);
   server.setDocuments('AmazonMSK', docs.AmazonMSK);
-  for (const code of SERVICE_CODES.filter((c) => c !== 'AmazonKinesis' && c !== 'AmazonMSK')) server.setDocuments(code, docs[code]);
+  for (const code of SERVICE_CODES.filter((c) => c !== 'AmazonKinesis' && c !== 'AmazonMSK'))
+    server.setDocuments(code, docs[code]);
 }
 
 async function storedVersions(region: string): Promise<Array<{ id: string; shard: string }>> {
@@ -74,20 +83,31 @@ describe('live rates from the AWS Price List API (local server, real SDK)', () =
     expect(res.body.products).toBe(allRaw(docs).length);
     const calls = server.requests.filter((r) => r.status === 200);
     expect(res.body.pages).toBe(calls.length);
-    expect(calls.every((r) => r.filters?.some((f) => (f.Field === 'regionCode' || f.Field === 'fromRegionCode') && f.Value === REGION))).toBe(true);
+    expect(
+      calls.every((r) =>
+        r.filters?.some((f) => (f.Field === 'regionCode' || f.Field === 'fromRegionCode') && f.Value === REGION),
+      ),
+    ).toBe(true);
 
     const card = await request(app.getHttpServer()).get(`/v1/rate-cards/${REGION}`).set('authorization', viewer);
     expect(card.status).toBe(200);
     expect(card.body.source).toBe('AWS_PRICE_LIST');
     expect(card.body.id).toBe(res.body.cardId);
     const shard = card.body.rates.find((r: { key: string }) => r.key === 'kds.provisioned.shardHour');
-    expect(shard).toMatchObject({ usdPerUnit: '0.0150000000', usageType: 'EU-Storage-ShardHour', operation: 'shardHourStorage', source: 'AWS_PRICE_LIST' });
+    expect(shard).toMatchObject({
+      usdPerUnit: '0.0150000000',
+      usageType: 'EU-Storage-ShardHour',
+      operation: 'shardHourStorage',
+      source: 'AWS_PRICE_LIST',
+    });
     expect(shard.sku).toMatch(/^[A-Z0-9]{8,}$/);
     expect(shard.rateCode.startsWith(shard.sku)).toBe(true);
   });
 
   it('only admins may refresh', async () => {
-    const res = await request(app.getHttpServer()).post(`/v1/rate-cards/${REGION}/refresh`).set('authorization', viewer);
+    const res = await request(app.getHttpServer())
+      .post(`/v1/rate-cards/${REGION}/refresh`)
+      .set('authorization', viewer);
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('FORBIDDEN');
   });
@@ -104,7 +124,9 @@ describe('live rates from the AWS Price List API (local server, real SDK)', () =
     expect(current.rates['kds.provisioned.shardHour'].usdPerUnit).toBe('0.0160000000');
     expect(current.id).toBe(changed.cardId);
     const old = versions.find((v) => Number(v.shard) === 0.015)!;
-    expect((await app.get(RatesService).version(old.id))?.rates['kds.provisioned.shardHour'].usdPerUnit).toBe('0.0150000000');
+    expect((await app.get(RatesService).version(old.id))?.rates['kds.provisioned.shardHour'].usdPerUnit).toBe(
+      '0.0150000000',
+    );
     serve(server);
     await app.get(RatesService).refresh(REGION, 'admin');
   });
@@ -139,7 +161,10 @@ describe('live rates from the AWS Price List API (local server, real SDK)', () =
       server.reset();
       serve(server);
       server.delayMs = 250;
-      const [a, b] = await Promise.all([app.get(RatesService).refresh(REGION, 'admin'), other.get(RatesService).refresh(REGION, 'admin')]);
+      const [a, b] = await Promise.all([
+        app.get(RatesService).refresh(REGION, 'admin'),
+        other.get(RatesService).refresh(REGION, 'admin'),
+      ]);
       server.delayMs = 0;
       const outcomes = [a.outcome, b.outcome].sort();
       expect(outcomes.filter((o) => o === 'IN_PROGRESS')).toHaveLength(1);
@@ -173,7 +198,9 @@ describe('live rates from the AWS Price List API (local server, real SDK)', () =
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('UNKNOWN_REGION');
     expect(res.body.details.knownRegions).toEqual(expect.arrayContaining(['us-east-1', REGION]));
-    const malformed = await request(app.getHttpServer()).get('/v1/rate-cards/NOT_A_REGION').set('authorization', viewer);
+    const malformed = await request(app.getHttpServer())
+      .get('/v1/rate-cards/NOT_A_REGION')
+      .set('authorization', viewer);
     expect(malformed.status).toBe(404);
   });
 });

@@ -20,7 +20,12 @@ const RECORDS_PER_SEC = 100;
 const RECORD_KB = 35;
 const MBPS = (RECORDS_PER_SEC * RECORD_KB) / 1024; // 3.418 MB/s ("3.4 MB/sec" on the page)
 const pageExample = () =>
-  aWorkload().withAvgWriteMBps(MBPS).withPeakWriteMBps(MBPS).withRecordSizeKB(RECORD_KB).withSharedConsumers(1).with({ sizingHeadroomPercent: 0 });
+  aWorkload()
+    .withAvgWriteMBps(MBPS)
+    .withPeakWriteMBps(MBPS)
+    .withRecordSizeKB(RECORD_KB)
+    .withSharedConsumers(1)
+    .with({ sizingHeadroomPercent: 0 });
 
 describe('reference case: Kinesis pricing page, provisioned example (100 records/s of 35 KB)', () => {
   const e = evaluate(pageExample().build(), card);
@@ -28,7 +33,10 @@ describe('reference case: Kinesis pricing page, provisioned example (100 records
 
   it('sizes 4 shards with no headroom and bills 2 PUT payload units per record', () => {
     expect(o.sizing).toMatchObject({ shards: 4, headroomFactor: 1, boundBy: 'WRITE_THROUGHPUT' });
-    expect(line(e, 'KDS_PROVISIONED', 'KDS_PROV_PUT_PAYLOAD_UNITS').quantity).toBeCloseTo(RECORDS_PER_SEC * 2 * 3600 * 730, 0);
+    expect(line(e, 'KDS_PROVISIONED', 'KDS_PROV_PUT_PAYLOAD_UNITS').quantity).toBeCloseTo(
+      RECORDS_PER_SEC * 2 * 3600 * 730,
+      0,
+    );
   });
 
   it("matches the page's 30-day figures once scaled to AWS's 730-hour month", () => {
@@ -42,7 +50,10 @@ describe('reference case: Kinesis pricing page, provisioned example (100 records
   });
 
   it('at the default 20 % headroom (the AWS Pricing Calculator buffer) the same workload takes 5 shards', () => {
-    const d = optionOf(evaluate(aWorkload().withAvgWriteMBps(MBPS).withPeakWriteMBps(MBPS).withRecordSizeKB(RECORD_KB).build(), card), 'KDS_PROVISIONED');
+    const d = optionOf(
+      evaluate(aWorkload().withAvgWriteMBps(MBPS).withPeakWriteMBps(MBPS).withRecordSizeKB(RECORD_KB).build(), card),
+      'KDS_PROVISIONED',
+    );
     expect(d.sizing).toMatchObject({ shards: 5, headroomFactor: 1.2 }); // ceil(3.418 × 1.2) = ceil(4.1) = 5
   });
 
@@ -53,6 +64,8 @@ describe('reference case: Kinesis pricing page, provisioned example (100 records
     } catch (err) {
       fields = (err as { details: { fields?: unknown } }).details.fields;
     }
-    expect(fields).toEqual([{ field: 'workload.sizingHeadroomPercent', message: 'sizingHeadroomPercent must be greater than or equal to 0' }]);
+    expect(fields).toEqual([
+      { field: 'workload.sizingHeadroomPercent', message: 'sizingHeadroomPercent must be greater than or equal to 0' },
+    ]);
   });
 });

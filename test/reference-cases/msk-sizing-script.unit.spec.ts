@@ -52,7 +52,14 @@ const CASES: ScriptCase[] = [
     name: 'small: 5 MB/s average, 10 MB/s peak, 2 consumers, 24 h, 12 partitions, rack-aware',
     command:
       '--avg-data-in-mbs 5 --peak-data-in-mbs 10 --avg-data-out-mbs 10 --peak-data-out-mbs 20 --num-partitions 36 --retention-hours 24 --primary-retention-hours 24',
-    workload: aWorkload().withAvgWriteMBps(5).withPeakWriteMBps(10).withRecordSizeKB(1).withSharedConsumers(2).withPartitions(12).withRackAwareConsumers().build(),
+    workload: aWorkload()
+      .withAvgWriteMBps(5)
+      .withPeakWriteMBps(10)
+      .withRecordSizeKB(1)
+      .withSharedConsumers(2)
+      .withPartitions(12)
+      .withRackAwareConsumers()
+      .build(),
     standard: { type: 'kafka.m7g.large', brokers: 3, total: 870.98 },
     express: { type: 'express.m7g.large', brokers: 3, total: 1235.12 },
   },
@@ -60,7 +67,15 @@ const CASES: ScriptCase[] = [
     name: 'medium: 50 MB/s average, 100 MB/s peak, 3 consumers, 30 days with tiered storage after 72 h, 30 partitions',
     command:
       '--avg-data-in-mbs 50 --peak-data-in-mbs 100 --avg-data-out-mbs 150 --peak-data-out-mbs 300 --num-partitions 90 --retention-hours 720 --primary-retention-hours 72',
-    workload: aWorkload().withAvgWriteMBps(50).withPeakWriteMBps(100).withRecordSizeKB(4).withSharedConsumers(3).withRetentionHours(720).withPartitions(30).withRackAwareConsumers().build(),
+    workload: aWorkload()
+      .withAvgWriteMBps(50)
+      .withPeakWriteMBps(100)
+      .withRecordSizeKB(4)
+      .withSharedConsumers(3)
+      .withRetentionHours(720)
+      .withPartitions(30)
+      .withRackAwareConsumers()
+      .build(),
     pricing: SCRIPT_TIER_PRICE,
     standard: { type: 'kafka.m7g.large', brokers: 21, total: 15051.85 },
     express: { type: 'express.m7g.large', brokers: 9, total: 18330.95 },
@@ -69,7 +84,16 @@ const CASES: ScriptCase[] = [
     name: 'medium, m5 only: the same workload on the M5 class',
     command:
       '--avg-data-in-mbs 50 --peak-data-in-mbs 100 --avg-data-out-mbs 150 --peak-data-out-mbs 300 --num-partitions 90 --retention-hours 720 --primary-retention-hours 72',
-    workload: aWorkload().withAvgWriteMBps(50).withPeakWriteMBps(100).withRecordSizeKB(4).withSharedConsumers(3).withRetentionHours(720).withPartitions(30).withRackAwareConsumers().withMskBrokerFamily('m5').build(),
+    workload: aWorkload()
+      .withAvgWriteMBps(50)
+      .withPeakWriteMBps(100)
+      .withRecordSizeKB(4)
+      .withSharedConsumers(3)
+      .withRetentionHours(720)
+      .withPartitions(30)
+      .withRackAwareConsumers()
+      .withMskBrokerFamily('m5')
+      .build(),
     pricing: SCRIPT_TIER_PRICE,
     standard: { type: 'kafka.m5.large', brokers: 27, total: 16063.63 },
     express: { type: 'express.m7g.large', brokers: 9, total: 18330.95 },
@@ -78,7 +102,14 @@ const CASES: ScriptCase[] = [
     name: 'large: 400 MB/s average, 600 MB/s peak, 2 consumers, 72 h, 120 partitions, consumers not rack-aware',
     command:
       '--avg-data-in-mbs 400 --peak-data-in-mbs 600 --avg-data-out-mbs 800 --peak-data-out-mbs 1200 --num-partitions 360 --retention-hours 72 --primary-retention-hours 72 --no-rack-affined-consumers',
-    workload: aWorkload().withAvgWriteMBps(400).withPeakWriteMBps(600).withRecordSizeKB(10).withSharedConsumers(2).withRetentionHours(72).withPartitions(120).build(),
+    workload: aWorkload()
+      .withAvgWriteMBps(400)
+      .withPeakWriteMBps(600)
+      .withRecordSizeKB(10)
+      .withSharedConsumers(2)
+      .withRetentionHours(72)
+      .withPartitions(120)
+      .build(),
     standard: { type: 'kafka.m7g.xlarge', brokers: 51, total: 117002.34 },
     express: { type: 'express.m7g.large', brokers: 54, total: 77536.49 },
   },
@@ -86,7 +117,15 @@ const CASES: ScriptCase[] = [
     name: 'large, m5 only: storage-bound (607,500 GB of EBS) on 39 × m5.2xlarge',
     command:
       '--avg-data-in-mbs 400 --peak-data-in-mbs 600 --avg-data-out-mbs 800 --peak-data-out-mbs 1200 --num-partitions 360 --retention-hours 72 --primary-retention-hours 72 --no-rack-affined-consumers',
-    workload: aWorkload().withAvgWriteMBps(400).withPeakWriteMBps(600).withRecordSizeKB(10).withSharedConsumers(2).withRetentionHours(72).withPartitions(120).withMskBrokerFamily('m5').build(),
+    workload: aWorkload()
+      .withAvgWriteMBps(400)
+      .withPeakWriteMBps(600)
+      .withRecordSizeKB(10)
+      .withSharedConsumers(2)
+      .withRetentionHours(72)
+      .withPartitions(120)
+      .withMskBrokerFamily('m5')
+      .build(),
     standard: { type: 'kafka.m5.2xlarge', brokers: 39, total: 125727.3 },
     express: { type: 'express.m7g.large', brokers: 54, total: 77536.49 },
   },
@@ -94,7 +133,14 @@ const CASES: ScriptCase[] = [
     name: "egress-heavy (the size-and-choose guide's Express example: 100 MiB/s in, 5 consumer groups), 100 partitions",
     command:
       '--avg-data-in-mbs 100 --peak-data-in-mbs 100 --avg-data-out-mbs 500 --peak-data-out-mbs 500 --num-partitions 300 --retention-hours 24 --primary-retention-hours 24',
-    workload: aWorkload().withAvgWriteMBps(100).withPeakWriteMBps(100).withRecordSizeKB(10).withSharedConsumers(5).withPartitions(100).withRackAwareConsumers().build(),
+    workload: aWorkload()
+      .withAvgWriteMBps(100)
+      .withPeakWriteMBps(100)
+      .withRecordSizeKB(10)
+      .withSharedConsumers(5)
+      .withPartitions(100)
+      .withRackAwareConsumers()
+      .build(),
     standard: { type: 'kafka.m7g.large', brokers: 24, total: 12058.45 },
     express: { type: 'express.m7g.large', brokers: 15, total: 11299.63 },
   },
@@ -106,13 +152,19 @@ describe("reference cases: AWS's MSK sizing script (msk_sizing.py, d6ad2e44d5e3)
 
     it('MSK Standard: same broker type and count, total within 1 %', () => {
       const o = optionOf(e, 'MSK_PROVISIONED');
-      expect({ type: o.sizing.brokerType, brokers: o.sizing.brokers }).toEqual({ type: standard.type, brokers: standard.brokers });
+      expect({ type: o.sizing.brokerType, brokers: o.sizing.brokers }).toEqual({
+        type: standard.type,
+        brokers: standard.brokers,
+      });
       expect(Math.abs(o.monthlyCostUsd! - standard.total) / standard.total).toBeLessThan(0.01);
     });
 
     it('MSK Express: same broker type and count, total within 1 %', () => {
       const o = optionOf(e, 'MSK_EXPRESS');
-      expect({ type: o.sizing.brokerType, brokers: o.sizing.brokers }).toEqual({ type: express.type, brokers: express.brokers });
+      expect({ type: o.sizing.brokerType, brokers: o.sizing.brokers }).toEqual({
+        type: express.type,
+        brokers: express.brokers,
+      });
       expect(Math.abs(o.monthlyCostUsd! - express.total) / express.total).toBeLessThan(0.01);
     });
   });

@@ -8,12 +8,18 @@ import { CreateApiKeyDto } from '../../src/auth/http/dto/create-api-key.dto';
 import { ApiKeysController } from '../../src/auth/http/api-keys.controller';
 import { checkDto, DtoValidationPipe } from '../../src/common/validation/dto-validation.pipe';
 import { ValidationError } from '../../src/domain';
-import { CompareScenariosDto, listQueryOf, ListScenariosQuery, RepriceQuery } from '../../src/scenarios/http/dto/scenario-queries.dto';
+import {
+  CompareScenariosDto,
+  listQueryOf,
+  ListScenariosQuery,
+  RepriceQuery,
+} from '../../src/scenarios/http/dto/scenario-queries.dto';
 import { ScenariosController } from '../../src/scenarios/http/scenarios.controller';
 import { encodeCursor } from '../../src/scenarios/list-cursor.codec';
 
 const pipe = new DtoValidationPipe();
-const run = (metatype: new () => unknown, value: unknown, type: 'body' | 'query' = 'body') => pipe.transform(value, { type, metatype });
+const run = (metatype: new () => unknown, value: unknown, type: 'body' | 'query' = 'body') =>
+  pipe.transform(value, { type, metatype });
 async function fields(promise: Promise<unknown>): Promise<Record<string, string>> {
   const error = await promise.then(
     () => null,
@@ -31,24 +37,46 @@ describe('class-validator DTOs of the flat inputs', () => {
       team: 'team is not a known field',
     });
     expect(await fields(run(CreateApiKeyDto, {}))).toEqual({ role: 'role must be one of viewer, editor, admin' });
-    expect(await fields(run(CreateApiKeyDto, ['viewer']))).toEqual({ '(body)': 'the request body must be a JSON object' });
+    expect(await fields(run(CreateApiKeyDto, ['viewer']))).toEqual({
+      '(body)': 'the request body must be a JSON object',
+    });
     await expect(run(CreateApiKeyDto, { role: 'admin', name: null })).resolves.toEqual({ role: 'admin', name: null });
   });
 
   it('scenario list query: strings converted, bounds and cursor checked, GraphQL names kept', async () => {
     const cursor = encodeCursor('2026-11-29T00:00:00.000Z', '0b6f3c1e-5d4a-4f7e-9a51-2c8d7e6f1a90');
-    const ok = (await run(ListScenariosQuery, { limit: '50', cursor, tag: 'team:web', search: '' }, 'query')) as ListScenariosQuery;
-    expect(listQueryOf(ok)).toEqual({ limit: 50, after: { createdAt: '2026-11-29T00:00:00.000Z', id: '0b6f3c1e-5d4a-4f7e-9a51-2c8d7e6f1a90' }, tag: 'team:web' });
+    const ok = (await run(
+      ListScenariosQuery,
+      { limit: '50', cursor, tag: 'team:web', search: '' },
+      'query',
+    )) as ListScenariosQuery;
+    expect(listQueryOf(ok)).toEqual({
+      limit: 50,
+      after: { createdAt: '2026-11-29T00:00:00.000Z', id: '0b6f3c1e-5d4a-4f7e-9a51-2c8d7e6f1a90' },
+      tag: 'team:web',
+    });
     expect(listQueryOf((await run(ListScenariosQuery, {}, 'query')) as ListScenariosQuery)).toEqual({ limit: 20 });
-    expect(await fields(run(ListScenariosQuery, { limit: '101', cursor: 'bm90IGEgY3Vyc29y', tag: 'BAD TAG', search: 'x'.repeat(201), page: '2' }, 'query'))).toEqual({
+    expect(
+      await fields(
+        run(
+          ListScenariosQuery,
+          { limit: '101', cursor: 'bm90IGEgY3Vyc29y', tag: 'BAD TAG', search: 'x'.repeat(201), page: '2' },
+          'query',
+        ),
+      ),
+    ).toEqual({
       limit: 'limit must be an integer from 1 to 100',
       cursor: 'cursor is not a cursor this service gave out',
       tag: 'tag must be one tag: 1-40 lowercase letters, digits, dots, colons, dashes or underscores',
       search: 'search must be one string of at most 200 characters',
       page: 'page is not a known field',
     });
-    expect(await fields(run(ListScenariosQuery, { limit: 'ten' }, 'query'))).toEqual({ limit: 'limit must be an integer from 1 to 100' });
-    expect(await fields(checkDto(ListScenariosQuery, { limit: 0, cursor: 'zzz' }, { limit: 'first', cursor: 'after' }))).toEqual({
+    expect(await fields(run(ListScenariosQuery, { limit: 'ten' }, 'query'))).toEqual({
+      limit: 'limit must be an integer from 1 to 100',
+    });
+    expect(
+      await fields(checkDto(ListScenariosQuery, { limit: 0, cursor: 'zzz' }, { limit: 'first', cursor: 'after' })),
+    ).toEqual({
       first: 'first must be an integer from 1 to 100',
       after: 'after is not a cursor this service gave out',
     });
@@ -56,20 +84,30 @@ describe('class-validator DTOs of the flat inputs', () => {
 
   it('compare and re-price inputs', async () => {
     const id = '0b6f3c1e-5d4a-4f7e-9a51-2c8d7e6f1a90';
-    expect(await fields(run(CompareScenariosDto, { ids: [id] }))).toEqual({ ids: 'ids must hold 2 to 10 scenario ids; got 1' });
-    expect(await fields(run(CompareScenariosDto, { ids: [id, id] }))).toEqual({ ids: `ids must be unique; ${id} is given twice` });
+    expect(await fields(run(CompareScenariosDto, { ids: [id] }))).toEqual({
+      ids: 'ids must hold 2 to 10 scenario ids; got 1',
+    });
+    expect(await fields(run(CompareScenariosDto, { ids: [id, id] }))).toEqual({
+      ids: `ids must be unique; ${id} is given twice`,
+    });
     expect(await fields(run(CompareScenariosDto, {}))).toEqual({ ids: 'ids must be an array of 2 to 10 scenario ids' });
-    expect(await fields(run(CompareScenariosDto, { ids: [1, 2] }))).toEqual({ ids: 'ids must be an array of 2 to 10 scenario ids' });
+    expect(await fields(run(CompareScenariosDto, { ids: [1, 2] }))).toEqual({
+      ids: 'ids must be an array of 2 to 10 scenario ids',
+    });
     expect(await fields(run(RepriceQuery, { rates: 'yesterday', baseline: '0' }, 'query'))).toEqual({
       rates: 'rates must be pinned or current',
       baseline: 'baseline must be a version number (an integer from 1 to 2147483647)',
     });
-    await expect(run(RepriceQuery, { rates: 'current', baseline: '3' }, 'query')).resolves.toEqual({ rates: 'current', baseline: 3 });
+    await expect(run(RepriceQuery, { rates: 'current', baseline: '3' }, 'query')).resolves.toEqual({
+      rates: 'current',
+      baseline: 3,
+    });
   });
 
   it('the pipe is bound to those routes, not globally', () => {
     const pipesOf = (handler: unknown) => Reflect.getMetadata(PIPES_METADATA, handler as object) as unknown[];
     expect(pipesOf(ApiKeysController.prototype.create)).toEqual([DtoValidationPipe]);
-    for (const handler of ['list', 'compare', 'reprice'] as const) expect(pipesOf(ScenariosController.prototype[handler])).toEqual([DtoValidationPipe]);
+    for (const handler of ['list', 'compare', 'reprice'] as const)
+      expect(pipesOf(ScenariosController.prototype[handler])).toEqual([DtoValidationPipe]);
   });
 });

@@ -2,7 +2,11 @@ import { decodeCursor, encodeCursor } from '../../src/scenarios/list-cursor.code
 import { costChanges, optionDeltas, optionCosts } from '../../src/scenarios/scenario-costs.calculator';
 import { mergePatch, parseExpectedVersion } from '../../src/scenarios/scenario-input.validation';
 
-const costs = (m: Record<string, number | null>) => optionCosts(Object.entries(m).map(([option, monthlyCostUsd]) => ({ option: option as never, eligible: true, monthlyCostUsd })), null);
+const costs = (m: Record<string, number | null>) =>
+  optionCosts(
+    Object.entries(m).map(([option, monthlyCostUsd]) => ({ option: option as never, eligible: true, monthlyCostUsd })),
+    null,
+  );
 
 describe('scenario arithmetic and inputs (pure)', () => {
   it.each([
@@ -14,15 +18,39 @@ describe('scenario arithmetic and inputs (pure)', () => {
     ['float noise stays out (0.1 + 0.2)', 0.1, 0.3, 0.2, 200],
   ])('delta: %s', (_name, base, scenario, absolute, percent) => {
     const [d] = optionDeltas(costs({ KDS_ON_DEMAND: base }), costs({ KDS_ON_DEMAND: scenario }));
-    expect(d).toEqual({ option: 'KDS_ON_DEMAND', baselineUsd: base, scenarioUsd: scenario, absoluteUsd: absolute, percent });
+    expect(d).toEqual({
+      option: 'KDS_ON_DEMAND',
+      baselineUsd: base,
+      scenarioUsd: scenario,
+      absoluteUsd: absolute,
+      percent,
+    });
   });
 
   it('splits a change into usage and price that add up to the total in cents', () => {
     const [c] = costChanges({ KDS_PROVISIONED: 10.1 }, { KDS_PROVISIONED: 33.37 }, { KDS_PROVISIONED: 20.2 });
-    expect(c).toEqual({ option: 'KDS_ON_DEMAND', baselineUsd: null, repricedUsd: null, totalChangeUsd: null, usageEffectUsd: null, priceEffectUsd: null });
-    const p = costChanges({ KDS_PROVISIONED: 10.1 }, { KDS_PROVISIONED: 33.37 }, { KDS_PROVISIONED: 20.2 }).find((x) => x.option === 'KDS_PROVISIONED')!;
-    expect(p).toEqual({ option: 'KDS_PROVISIONED', baselineUsd: 10.1, repricedUsd: 33.37, totalChangeUsd: 23.27, usageEffectUsd: 10.1, priceEffectUsd: 13.17 });
-    const noSplit = costChanges({ KDS_PROVISIONED: 1 }, { KDS_PROVISIONED: 3 }, undefined).find((x) => x.option === 'KDS_PROVISIONED')!;
+    expect(c).toEqual({
+      option: 'KDS_ON_DEMAND',
+      baselineUsd: null,
+      repricedUsd: null,
+      totalChangeUsd: null,
+      usageEffectUsd: null,
+      priceEffectUsd: null,
+    });
+    const p = costChanges({ KDS_PROVISIONED: 10.1 }, { KDS_PROVISIONED: 33.37 }, { KDS_PROVISIONED: 20.2 }).find(
+      (x) => x.option === 'KDS_PROVISIONED',
+    )!;
+    expect(p).toEqual({
+      option: 'KDS_PROVISIONED',
+      baselineUsd: 10.1,
+      repricedUsd: 33.37,
+      totalChangeUsd: 23.27,
+      usageEffectUsd: 10.1,
+      priceEffectUsd: 13.17,
+    });
+    const noSplit = costChanges({ KDS_PROVISIONED: 1 }, { KDS_PROVISIONED: 3 }, undefined).find(
+      (x) => x.option === 'KDS_PROVISIONED',
+    )!;
     expect(noSplit).toMatchObject({ totalChangeUsd: 2, usageEffectUsd: null, priceEffectUsd: null });
   });
 
@@ -51,17 +79,31 @@ describe('scenario arithmetic and inputs (pure)', () => {
   });
 
   it.each(['*', '"3', 'W/3', '0', '-1', 'abc', '"1", "2"', 1.5])('refuses the If-Match value %p', (raw) => {
-    expect(() => parseExpectedVersion(raw, 'If-Match', true)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+    expect(() => parseExpectedVersion(raw, 'If-Match', true)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+    );
   });
 
   it('requires a version only where asked', () => {
-    expect(() => parseExpectedVersion(undefined, 'If-Match', true)).toThrow(expect.objectContaining({ code: 'PRECONDITION_REQUIRED' }));
+    expect(() => parseExpectedVersion(undefined, 'If-Match', true)).toThrow(
+      expect.objectContaining({ code: 'PRECONDITION_REQUIRED' }),
+    );
     expect(parseExpectedVersion(undefined, 'If-Match', false)).toBeUndefined();
   });
 
   it('round-trips cursors and refuses forged ones', () => {
     const c = encodeCursor('2026-11-25T10:00:00.123Z', '0c7b9a52-1f3e-4d6a-8b2c-9e0f1a2b3c4d');
-    expect(decodeCursor(c)).toEqual({ createdAt: '2026-11-25T10:00:00.123Z', id: '0c7b9a52-1f3e-4d6a-8b2c-9e0f1a2b3c4d' });
-    for (const bad of ['', 'abc', Buffer.from('["x","y"]').toString('base64url'), Buffer.from('[1,2,3]').toString('base64url'), 'a'.repeat(300)]) expect(decodeCursor(bad)).toBeNull();
+    expect(decodeCursor(c)).toEqual({
+      createdAt: '2026-11-25T10:00:00.123Z',
+      id: '0c7b9a52-1f3e-4d6a-8b2c-9e0f1a2b3c4d',
+    });
+    for (const bad of [
+      '',
+      'abc',
+      Buffer.from('["x","y"]').toString('base64url'),
+      Buffer.from('[1,2,3]').toString('base64url'),
+      'a'.repeat(300),
+    ])
+      expect(decodeCursor(bad)).toBeNull();
   });
 });

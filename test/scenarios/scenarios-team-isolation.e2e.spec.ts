@@ -17,7 +17,9 @@ describe('scenarios: a team never sees another team’s scenarios (REST and Grap
     app = await startTestApp();
     ownerEditor = await bearer(app, uniqueTeam('iso-a'), 'editor');
     otherEditor = await bearer(app, uniqueTeam('iso-b'), 'editor');
-    theirs = (await rest(app, ownerEditor).create({ name: 'Team A secret', tags: ['secret'], workload: aWorkload().build() })).body;
+    theirs = (
+      await rest(app, ownerEditor).create({ name: 'Team A secret', tags: ['secret'], workload: aWorkload().build() })
+    ).body;
     mine = (await rest(app, otherEditor).create({ name: 'Team B own', workload: aWorkload().build() })).body;
   });
   afterAll(async () => app.close());
@@ -63,10 +65,18 @@ describe('scenarios: a team never sees another team’s scenarios (REST and Grap
     for (const id of [theirs.id, UNKNOWN]) {
       for (const [query, vars] of ops) {
         const res = await gql(app, otherEditor, query, { id, ...vars });
-        expect({ query, data: res.body.data ?? null, code: res.body.errors?.[0]?.extensions?.code }).toEqual({ query, data: null, code: 'NOT_FOUND' });
+        expect({ query, data: res.body.data ?? null, code: res.body.errors?.[0]?.extensions?.code }).toEqual({
+          query,
+          data: null,
+          code: 'NOT_FOUND',
+        });
       }
     }
-    const list = await gql(app, otherEditor, '{ scenarios(first: 100) { items { id } } a: scenarios(tag: "secret") { items { id } } }');
+    const list = await gql(
+      app,
+      otherEditor,
+      '{ scenarios(first: 100) { items { id } } a: scenarios(tag: "secret") { items { id } } }',
+    );
     expect(list.body.data.scenarios.items).toEqual([{ id: mine.id }]);
     expect(list.body.data.a.items).toEqual([]);
   });

@@ -28,7 +28,10 @@ export type ServiceDocuments = SnapshotDocuments;
 export const SERVICE_CODES = SNAPSHOT_SERVICE_CODES;
 
 /** Serves every service's documents from a local Price List server. */
-export function serveAll(server: { setDocuments(serviceCode: string, docs: ReadonlyArray<object | string>): void }, docs: ServiceDocuments): void {
+export function serveAll(
+  server: { setDocuments(serviceCode: string, docs: ReadonlyArray<object | string>): void },
+  docs: ServiceDocuments,
+): void {
   for (const code of SERVICE_CODES) server.setDocuments(code, docs[code]);
 }
 
@@ -121,9 +124,38 @@ function prng(seed: number): () => number {
 }
 
 const DESTINATION_PREFIXES = [
-  'USE1', 'USE2', 'USW1', 'USW2', 'CAN1', 'CAN2', 'EU', 'EUC1', 'EUC2', 'EUW2', 'EUW3', 'EUN1', 'EUS1', 'EUS2',
-  'APN1', 'APN2', 'APN3', 'APS1', 'APS2', 'APS3', 'APS4', 'APS5', 'APE1', 'MES1', 'MEC1', 'AFS1', 'SAE1', 'ILC1',
-  'UGW1', 'UGE1', 'MXC1', 'APS6',
+  'USE1',
+  'USE2',
+  'USW1',
+  'USW2',
+  'CAN1',
+  'CAN2',
+  'EU',
+  'EUC1',
+  'EUC2',
+  'EUW2',
+  'EUW3',
+  'EUN1',
+  'EUS1',
+  'EUS2',
+  'APN1',
+  'APN2',
+  'APN3',
+  'APS1',
+  'APS2',
+  'APS3',
+  'APS4',
+  'APS5',
+  'APE1',
+  'MES1',
+  'MEC1',
+  'AFS1',
+  'SAE1',
+  'ILC1',
+  'UGW1',
+  'UGE1',
+  'MXC1',
+  'APS6',
 ];
 
 export interface RealisticPriceListOptions {
@@ -147,7 +179,14 @@ export function realisticPriceList(options: RealisticPriceListOptions = {}): Ser
   const regionCode = options.region ?? 'us-east-1';
   const region = REGIONS[regionCode];
   const target = options.inRegionTarget ?? 2_200;
-  const otherRegions = options.otherRegions ?? ['us-east-2', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-northeast-1', 'sa-east-1'];
+  const otherRegions = options.otherRegions ?? [
+    'us-east-2',
+    'us-west-2',
+    'eu-west-1',
+    'eu-central-1',
+    'ap-northeast-1',
+    'sa-east-1',
+  ];
   const random = prng(options.seed ?? 20261125);
   const price = (max: number): string => (Math.round(random() * max * 1e6) / 1e6 || 0.000001).toFixed(6);
 
@@ -157,7 +196,13 @@ export function realisticPriceList(options: RealisticPriceListOptions = {}): Ser
   const kp = regionCode === 'us-east-1' ? '' : `${region.prefix}-`;
   const mp = `${region.prefix}-`;
 
-  const kinesisDoc = (usageType: string, operation: string, unit: string, productFamily = KINESIS_FAMILY, r: RegionInfo = region): PriceListDocument =>
+  const kinesisDoc = (
+    usageType: string,
+    operation: string,
+    unit: string,
+    productFamily = KINESIS_FAMILY,
+    r: RegionInfo = region,
+  ): PriceListDocument =>
     makePriceListDocument({
       serviceCode: 'AmazonKinesis',
       productFamily,
@@ -167,10 +212,20 @@ export function realisticPriceList(options: RealisticPriceListOptions = {}): Ser
       unit,
       usd: price(0.2),
       description: `${usageType} ${operation}`,
-      attributes: { group: productFamily === KINESIS_FAMILY ? 'Other' : productFamily, groupDescription: `${operation} usage` },
+      attributes: {
+        group: productFamily === KINESIS_FAMILY ? 'Other' : productFamily,
+        groupDescription: `${operation} usage`,
+      },
       publicationDate: SNAPSHOT_PUBLICATION_DATE,
     });
-  const mskDoc = (usageType: string, operation: string, unit: string, attributes: Record<string, string> = {}, productFamily = MSK_FAMILY, r: RegionInfo = region): PriceListDocument =>
+  const mskDoc = (
+    usageType: string,
+    operation: string,
+    unit: string,
+    attributes: Record<string, string> = {},
+    productFamily = MSK_FAMILY,
+    r: RegionInfo = region,
+  ): PriceListDocument =>
     makePriceListDocument({
       serviceCode: 'AmazonMSK',
       productFamily,
@@ -185,7 +240,8 @@ export function realisticPriceList(options: RealisticPriceListOptions = {}): Ser
 
   // Other product families in the same service codes (filtered by productFamily on the server).
   for (const family of ['Kinesis Firehose', 'Kinesis Video Streams', 'Data Transfer']) {
-    for (const dest of DESTINATION_PREFIXES) kinesis.push(kinesisDoc(`${kp}${dest}-Delivery-Bytes`, `${family.replace(/ /g, '')}Usage`, 'GB', family));
+    for (const dest of DESTINATION_PREFIXES)
+      kinesis.push(kinesisDoc(`${kp}${dest}-Delivery-Bytes`, `${family.replace(/ /g, '')}Usage`, 'GB', family));
   }
   for (const dest of DESTINATION_PREFIXES) {
     msk.push(mskDoc(`${mp}${dest}-AWS-Out-Bytes`, '', 'GB', { transferType: 'InterRegion Outbound' }, 'Data Transfer'));
@@ -193,14 +249,23 @@ export function realisticPriceList(options: RealisticPriceListOptions = {}): Ser
   }
 
   // Extra SKUs of the right family that streamfit does not price.
-  for (const mcu of ['memory', 'compute']) msk.push(mskDoc(`${mp}Kafka.mcu.${mcu}`, 'RunConnector', 'Hrs', { group: 'MSK Connect' }));
+  for (const mcu of ['memory', 'compute'])
+    msk.push(mskDoc(`${mp}Kafka.mcu.${mcu}`, 'RunConnector', 'Hrs', { group: 'MSK Connect' }));
   msk.push(mskDoc(`${mp}KafkaReplication-Hours`, 'Replicator', 'Hrs', { group: 'Replicator' }));
   msk.push(mskDoc(`${mp}KafkaReplication-Bytes`, 'Replicator', 'GB', { group: 'Replicator' }));
-  for (const storage of ['GP3', 'IO1', 'ST1']) msk.push(mskDoc(`${mp}Kafka.Storage.${storage}`, 'RunVolume', 'GB-Mo', { group: 'Storage', storageFamily: storage }));
+  for (const storage of ['GP3', 'IO1', 'ST1'])
+    msk.push(
+      mskDoc(`${mp}Kafka.Storage.${storage}`, 'RunVolume', 'GB-Mo', { group: 'Storage', storageFamily: storage }),
+    );
   // Legacy and newer broker families (they map to broker-hour keys the cost model does not size).
   for (const family of ['m4', 'm5a', 'm6g', 'm7i', 'r7g']) {
     for (const size of ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge']) {
-      msk.push(mskDoc(`${mp}Kafka.${family}.${size}`, 'RunBroker', 'Hrs', { group: 'Broker', computeFamily: `${family}.${size}` }));
+      msk.push(
+        mskDoc(`${mp}Kafka.${family}.${size}`, 'RunBroker', 'Hrs', {
+          group: 'Broker',
+          computeFamily: `${family}.${size}`,
+        }),
+      );
     }
   }
   for (const dest of DESTINATION_PREFIXES) {
@@ -215,7 +280,8 @@ export function realisticPriceList(options: RealisticPriceListOptions = {}): Ser
   while (inRegion(kinesis, KINESIS_FAMILY) + inRegion(msk, MSK_FAMILY) < target) {
     i += 1;
     if (i % 2 === 0) kinesis.push(kinesisDoc(`${kp}Stream${i}-Metering-Bytes`, `StreamMetering${i}`, 'GB'));
-    else msk.push(mskDoc(`${mp}KafkaConnect-Plugin${i}-Hours`, `RunConnectorPlugin${i}`, 'Hrs', { group: 'MSK Connect' }));
+    else
+      msk.push(mskDoc(`${mp}KafkaConnect-Plugin${i}-Hours`, `RunConnectorPlugin${i}`, 'Hrs', { group: 'MSK Connect' }));
   }
 
   // Other regions (prefixed usage types), which the regionCode filter must remove.
@@ -232,7 +298,14 @@ export function realisticPriceList(options: RealisticPriceListOptions = {}): Ser
     dynamodb.push(...docs.AmazonDynamoDB);
     lambda.push(...docs.AWSLambda);
   }
-  return { AmazonKinesis: kinesis, AmazonMSK: msk, AmazonKinesisFirehose: firehose, AWSDataTransfer: transfer, AmazonDynamoDB: dynamodb, AWSLambda: lambda };
+  return {
+    AmazonKinesis: kinesis,
+    AmazonMSK: msk,
+    AmazonKinesisFirehose: firehose,
+    AWSDataTransfer: transfer,
+    AmazonDynamoDB: dynamodb,
+    AWSLambda: lambda,
+  };
 }
 
 /** How many documents of a list the server returns for a region (the client's filters per service), and their total. */

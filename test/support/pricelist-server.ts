@@ -100,7 +100,9 @@ export class PriceListServer {
 
   /** GetProducts calls that asked for the page at `offset` of a service. */
   callsForPage(serviceCode: string, offset: number): PriceListRequestLog[] {
-    return this.requests.filter((r) => r.target === GET_PRODUCTS_TARGET && r.serviceCode === serviceCode && r.offset === offset);
+    return this.requests.filter(
+      (r) => r.target === GET_PRODUCTS_TARGET && r.serviceCode === serviceCode && r.offset === offset,
+    );
   }
 
   reset(): void {
@@ -134,9 +136,21 @@ export class PriceListServer {
       return this.error(res, log, 404, 'UnknownOperationException', `Cannot ${req.method} ${req.url}`);
     }
     if (target !== GET_PRODUCTS_TARGET) {
-      return this.error(res, log, 400, 'UnknownOperationException', `Unknown operation ${target || '(no X-Amz-Target)'}`);
+      return this.error(
+        res,
+        log,
+        400,
+        'UnknownOperationException',
+        `Unknown operation ${target || '(no X-Amz-Target)'}`,
+      );
     }
-    let body: { ServiceCode?: string; Filters?: Filter[]; FormatVersion?: string; NextToken?: string; MaxResults?: number };
+    let body: {
+      ServiceCode?: string;
+      Filters?: Filter[];
+      FormatVersion?: string;
+      NextToken?: string;
+      MaxResults?: number;
+    };
     try {
       body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
     } catch {
@@ -149,7 +163,8 @@ export class PriceListServer {
       maxResults: body.MaxResults,
     });
     const offset = this.decodeToken(body.NextToken, body.ServiceCode);
-    if (offset === undefined) return this.error(res, log, 400, 'InvalidNextTokenException', 'The NextToken is not valid');
+    if (offset === undefined)
+      return this.error(res, log, 400, 'InvalidNextTokenException', 'The NextToken is not valid');
     log.offset = offset;
 
     const pageKey = `${body.ServiceCode}:${offset}`;
@@ -172,8 +187,11 @@ export class PriceListServer {
       return this.error(res, log, 400, 'InvalidParameterException', 'MaxResults must be between 1 and 100');
     }
     const filters = body.Filters ?? [];
-    const unsupported = filters.find((f) => !['TERM_MATCH', 'EQUALS', 'CONTAINS', 'ANY_OF', 'NONE_OF'].includes(f.Type));
-    if (unsupported) return this.error(res, log, 400, 'InvalidParameterException', `Unsupported filter type ${unsupported.Type}`);
+    const unsupported = filters.find(
+      (f) => !['TERM_MATCH', 'EQUALS', 'CONTAINS', 'ANY_OF', 'NONE_OF'].includes(f.Type),
+    );
+    if (unsupported)
+      return this.error(res, log, 400, 'InvalidParameterException', `Unsupported filter type ${unsupported.Type}`);
 
     const stored = this.documents.get(body.ServiceCode);
     if (!stored) return this.error(res, log, 400, 'NotFoundException', `Service ${body.ServiceCode} not found`);
@@ -195,9 +213,13 @@ export class PriceListServer {
       case 'CONTAINS':
         return value.includes(filter.Value);
       case 'ANY_OF':
-        return filter.Value.split(',').map((v) => v.trim()).includes(value);
+        return filter.Value.split(',')
+          .map((v) => v.trim())
+          .includes(value);
       case 'NONE_OF':
-        return !filter.Value.split(',').map((v) => v.trim()).includes(value);
+        return !filter.Value.split(',')
+          .map((v) => v.trim())
+          .includes(value);
       default:
         return false;
     }

@@ -26,9 +26,16 @@ export function testConfig(env: Record<string, string | undefined> = {}): AppCon
 }
 
 /** A whole application, initialised (not listening unless `listen` is set). Close it in afterAll. */
-export async function startTestApp(env: Record<string, string | undefined> = {}, options: { listen?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function startTestApp(
+  env: Record<string, string | undefined> = {},
+  options: { listen?: boolean } = {},
+): Promise<NestFastifyApplication> {
   const config = testConfig(env);
-  const app = await createApp({ config, databaseUrl: config.DATABASE_URL ?? testDatabaseUrl(), logger: pino({ level: config.LOG_LEVEL }) });
+  const app = await createApp({
+    config,
+    databaseUrl: config.DATABASE_URL ?? testDatabaseUrl(),
+    logger: pino({ level: config.LOG_LEVEL }),
+  });
   if (options.listen) await app.listen(0, '127.0.0.1');
   else {
     await app.init();

@@ -44,11 +44,21 @@ export async function graphql<R, V>(key: string, operation: TypedOperation<R, V>
   try {
     body = (await res.json()) as GraphqlResponse<R>;
   } catch {
-    throw new ApiError(`The service answered HTTP ${res.status} without a GraphQL body.`, restCode(res.status), res.status);
+    throw new ApiError(
+      `The service answered HTTP ${res.status} without a GraphQL body.`,
+      restCode(res.status),
+      res.status,
+    );
   }
   const first = body.errors?.[0];
   if (first) {
-    throw new ApiError(first.message, first.extensions?.code ?? restCode(res.status), res.status, first.extensions?.fields ?? [], first.extensions?.domainCode);
+    throw new ApiError(
+      first.message,
+      first.extensions?.code ?? restCode(res.status),
+      res.status,
+      first.extensions?.fields ?? [],
+      first.extensions?.domainCode,
+    );
   }
   if (!body.data) throw new ApiError('The service answered without data.', 'INTERNAL_SERVER_ERROR', res.status);
   return body.data;
@@ -71,7 +81,13 @@ export async function estimateCsv(key: string, workload: Record<string, unknown>
   } catch {
     // not JSON: keep the status
   }
-  throw new ApiError(body.message ?? `HTTP ${res.status}`, restCode(res.status), res.status, body.fields ?? [], body.code);
+  throw new ApiError(
+    body.message ?? `HTTP ${res.status}`,
+    restCode(res.status),
+    res.status,
+    body.fields ?? [],
+    body.code,
+  );
 }
 
 function restCode(status: number): string {
@@ -99,7 +115,8 @@ export const KEY_HINT = 'npm run keys -- create --team my-team --role editor';
 
 /** The error in words a person can act on (401, 403, 412, 503 and the rest). */
 export function explain(error: unknown, action: string): string {
-  if (!(error instanceof ApiError)) return `Could not ${action}: ${error instanceof Error ? error.message : String(error)}`;
+  if (!(error instanceof ApiError))
+    return `Could not ${action}: ${error instanceof Error ? error.message : String(error)}`;
   switch (error.code) {
     case 'UNAUTHENTICATED':
       return `Could not ${action}: the service did not accept the API key (401): it is missing, mistyped or revoked. Create one with \`${KEY_HINT}\` and paste it above.`;

@@ -85,30 +85,30 @@ function kindOf(p: SchemaProperty): FieldKind | undefined {
 
 const required = new Set<string>(WORKLOAD_JSON_SCHEMA.required);
 
-export const WORKLOAD_FIELDS: WorkloadField[] = Object.entries(WORKLOAD_JSON_SCHEMA.properties as Record<string, SchemaProperty>).flatMap(
-  ([name, p]) => {
-    const kind = kindOf(p);
-    if (!kind) return [];
-    const layout = LAYOUT[name];
-    const description = p.description ?? '';
-    return [
-      {
-        name,
-        label: layout?.label ?? humanize(name),
-        unit: layout?.unit,
-        kind,
-        group: layout?.group ?? (description.startsWith('Engine tuning') ? 'tuning' : 'shape'),
-        choices: p.enum,
-        minimum: p.minimum,
-        maximum: p.maximum,
-        exclusiveMinimum: p.exclusiveMinimum,
-        defaultValue: p.default,
-        description,
-        required: required.has(name),
-      },
-    ];
-  },
-);
+export const WORKLOAD_FIELDS: WorkloadField[] = Object.entries(
+  WORKLOAD_JSON_SCHEMA.properties as Record<string, SchemaProperty>,
+).flatMap(([name, p]) => {
+  const kind = kindOf(p);
+  if (!kind) return [];
+  const layout = LAYOUT[name];
+  const description = p.description ?? '';
+  return [
+    {
+      name,
+      label: layout?.label ?? humanize(name),
+      unit: layout?.unit,
+      kind,
+      group: layout?.group ?? (description.startsWith('Engine tuning') ? 'tuning' : 'shape'),
+      choices: p.enum,
+      minimum: p.minimum,
+      maximum: p.maximum,
+      exclusiveMinimum: p.exclusiveMinimum,
+      defaultValue: p.default,
+      description,
+      required: required.has(name),
+    },
+  ];
+});
 
 export type FormValues = Record<string, string | boolean>;
 
@@ -141,9 +141,12 @@ export function validate(values: FormValues): Record<string, string> {
     const n = Number(text);
     if (!Number.isFinite(n)) errors[f.name] = `${f.name} must be a number`;
     else if (f.kind === 'integer' && !Number.isInteger(n)) errors[f.name] = `${f.name} must be a whole number`;
-    else if (f.exclusiveMinimum !== undefined && !(n > f.exclusiveMinimum)) errors[f.name] = `${f.name} must be greater than ${fmt(f.exclusiveMinimum)}`;
-    else if (f.minimum !== undefined && n < f.minimum) errors[f.name] = `${f.name} must be greater than or equal to ${fmt(f.minimum)}`;
-    else if (f.maximum !== undefined && n > f.maximum) errors[f.name] = `${f.name} must be less than or equal to ${fmt(f.maximum)}`;
+    else if (f.exclusiveMinimum !== undefined && !(n > f.exclusiveMinimum))
+      errors[f.name] = `${f.name} must be greater than ${fmt(f.exclusiveMinimum)}`;
+    else if (f.minimum !== undefined && n < f.minimum)
+      errors[f.name] = `${f.name} must be greater than or equal to ${fmt(f.minimum)}`;
+    else if (f.maximum !== undefined && n > f.maximum)
+      errors[f.name] = `${f.name} must be less than or equal to ${fmt(f.maximum)}`;
   }
   const has = (name: string) => typeof values[name] === 'string' && (values[name] as string).trim() !== '';
   if (has('ingestGbPerDay') && has('avgWriteMBps')) {

@@ -17,7 +17,9 @@ export class ApiKeysResolver {
     return (await this.auth.listTeamKeys(caller)).map(ApiKeyView.from);
   }
 
-  @Mutation(() => CreatedApiKeyView, { description: 'Admin: create a key in your team; the key is in this answer only' })
+  @Mutation(() => CreatedApiKeyView, {
+    description: 'Admin: create a key in your team; the key is in this answer only',
+  })
   async createApiKey(
     @CurrentCaller() caller: Caller,
     @Args('role', { type: () => RoleEnum }) role: RoleEnum,

@@ -1,5 +1,15 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, UsePipes } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Caller } from '../api-key';
 import { ApiKeyView, CreatedApiKeyView } from '../api-key.view';
 import { RequireRole } from '../auth.guard';
@@ -21,7 +31,7 @@ export class ApiKeysController {
   @Post()
   @HttpCode(201)
   @Header('Cache-Control', 'no-store') // the answer carries the key's secret
-  @ApiOperation({ summary: "Create a key in your team; the key is in this answer only" })
+  @ApiOperation({ summary: 'Create a key in your team; the key is in this answer only' })
   @ApiDtoBody(CreateApiKeyDto, { role: 'viewer', name: 'portal backend' })
   @UsePipes(DtoValidationPipe)
   @ApiCreatedResponse({ type: CreatedApiKeyView })

@@ -1,4 +1,9 @@
-import { type ArgumentMetadata, Injectable, ValidationPipe, type ValidationError as ClassValidatorError } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  Injectable,
+  ValidationPipe,
+  type ValidationError as ClassValidatorError,
+} from '@nestjs/common';
 import { type FieldError, isObject, ValidationError } from '../../domain';
 import { fieldChecksOf } from './field.decorators';
 
@@ -6,9 +11,16 @@ import { fieldChecksOf } from './field.decorators';
 export function fieldErrorsOf(errors: ClassValidatorError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
-    const field = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
+    const field = /^\d+$/.test(error.property)
+      ? `${parent}[${error.property}]`
+      : parent
+        ? `${parent}.${error.property}`
+        : error.property;
     for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
-      out.push({ field, message: constraint === 'whitelistValidation' ? `${error.property} is not a known field` : message });
+      out.push({
+        field,
+        message: constraint === 'whitelistValidation' ? `${error.property} is not a known field` : message,
+      });
     }
     out.push(...fieldErrorsOf(error.children ?? [], field));
   }
@@ -38,7 +50,8 @@ export class DtoValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (!metadata.metatype || !this.toValidate(metadata)) return value;
-    if (metadata.type === 'body' && !isObject(value)) throw new ValidationError([{ field: '(body)', message: 'the request body must be a JSON object' }]);
+    if (metadata.type === 'body' && !isObject(value))
+      throw new ValidationError([{ field: '(body)', message: 'the request body must be a JSON object' }]);
     const fields: FieldError[] = [];
     let result: unknown = value;
     try {
@@ -62,16 +75,25 @@ const dtoPipe = new DtoValidationPipe();
  * The same DTO check for a transport without route pipes (GraphQL arguments): `names` renames the DTO's
  * properties to the transport's (limit → first), in the field and at the start of its message.
  */
-export async function checkDto<T>(metatype: new () => T, plain: Record<string, unknown>, names: Record<string, string> = {}): Promise<T> {
+export async function checkDto<T>(
+  metatype: new () => T,
+  plain: Record<string, unknown>,
+  names: Record<string, string> = {},
+): Promise<T> {
   try {
     return (await dtoPipe.transform(plain, { type: 'body', metatype })) as T;
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
     const rename = (f: FieldError): FieldError => {
-      const from = Object.keys(names).find((n) => f.field === n || f.field.startsWith(`${n}.`) || f.field.startsWith(`${n}[`));
+      const from = Object.keys(names).find(
+        (n) => f.field === n || f.field.startsWith(`${n}.`) || f.field.startsWith(`${n}[`),
+      );
       if (!from) return f;
       const to = names[from];
-      return { field: to + f.field.slice(from.length), message: f.message.startsWith(`${from} `) ? to + f.message.slice(from.length) : f.message };
+      return {
+        field: to + f.field.slice(from.length),
+        message: f.message.startsWith(`${from} `) ? to + f.message.slice(from.length) : f.message,
+      };
     };
     throw new ValidationError((e.details.fields ?? []).map(rename));
   }

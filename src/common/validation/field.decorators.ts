@@ -38,11 +38,25 @@ function presence(options: FieldOptions): PropertyDecorator[] {
 
 /** A string of at most `max` characters (and at least `min`, not counting surrounding blanks when `trim`), printable (text-input.ts). */
 export function TextField(
-  bounds: { min: number; max: number; trim?: boolean; multiline?: boolean; message: (property: string) => string; typeMessage?: (property: string) => string },
+  bounds: {
+    min: number;
+    max: number;
+    trim?: boolean;
+    multiline?: boolean;
+    message: (property: string) => string;
+    typeMessage?: (property: string) => string;
+  },
   options: FieldOptions = {},
 ) {
   return applyDecorators(
-    ApiProperty({ type: String, minLength: bounds.min, maxLength: bounds.max, required: !(options.optional || options.nullable), nullable: options.nullable, ...options.api } as ApiPropertyOptions),
+    ApiProperty({
+      type: String,
+      minLength: bounds.min,
+      maxLength: bounds.max,
+      required: !(options.optional || options.nullable),
+      nullable: options.nullable,
+      ...options.api,
+    } as ApiPropertyOptions),
     ...presence(options),
     Rule('text', (v, p) => {
       if (typeof v !== 'string') return (bounds.typeMessage ?? bounds.message)(p);
@@ -55,10 +69,17 @@ export function TextField(
 }
 
 /** One of a fixed set of strings. */
-export function EnumField(values: readonly string[], options: FieldOptions & { message?: (property: string) => string } = {}) {
+export function EnumField(
+  values: readonly string[],
+  options: FieldOptions & { message?: (property: string) => string } = {},
+) {
   const message = options.message ?? ((p: string) => `${p} must be one of ${values.join(', ')}`);
   return applyDecorators(
-    ApiProperty({ enum: [...values], required: !(options.optional || options.nullable), ...options.api } as ApiPropertyOptions),
+    ApiProperty({
+      enum: [...values],
+      required: !(options.optional || options.nullable),
+      ...options.api,
+    } as ApiPropertyOptions),
     EmptyAsAbsent(),
     ...presence({ requiredMessage: message, ...options }),
     Rule('enum', (v, p) => (typeof v === 'string' && values.includes(v) ? null : message(p))),
@@ -66,12 +87,27 @@ export function EnumField(values: readonly string[], options: FieldOptions & { m
 }
 
 /** A whole number in min..max; query strings of digits are converted, an empty one means absent. */
-export function IntField(bounds: { min: number; max?: number; message: (property: string) => string }, options: FieldOptions = {}) {
+export function IntField(
+  bounds: { min: number; max?: number; message: (property: string) => string },
+  options: FieldOptions = {},
+) {
   return applyDecorators(
-    ApiProperty({ type: 'integer', minimum: bounds.min, maximum: bounds.max, required: !(options.optional || options.nullable), ...options.api } as ApiPropertyOptions),
-    Transform(({ value }) => (value === '' ? undefined : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value)),
+    ApiProperty({
+      type: 'integer',
+      minimum: bounds.min,
+      maximum: bounds.max,
+      required: !(options.optional || options.nullable),
+      ...options.api,
+    } as ApiPropertyOptions),
+    Transform(({ value }) =>
+      value === '' ? undefined : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
+    ),
     ...presence(options),
-    Rule('int', (v, p) => (typeof v === 'number' && Number.isInteger(v) && v >= bounds.min && (bounds.max === undefined || v <= bounds.max) ? null : bounds.message(p))),
+    Rule('int', (v, p) =>
+      typeof v === 'number' && Number.isInteger(v) && v >= bounds.min && (bounds.max === undefined || v <= bounds.max)
+        ? null
+        : bounds.message(p),
+    ),
   );
 }
 
@@ -88,7 +124,10 @@ type Check = (value: unknown, property: string) => FieldError[];
 export function FieldCheck(check: Check): PropertyDecorator {
   return (target, property) => {
     const ctor = target.constructor as object;
-    const list = [...((Reflect.getMetadata(FIELD_CHECKS, ctor) as { property: string; check: Check }[] | undefined) ?? []), { property: String(property), check }];
+    const list = [
+      ...((Reflect.getMetadata(FIELD_CHECKS, ctor) as { property: string; check: Check }[] | undefined) ?? []),
+      { property: String(property), check },
+    ];
     Reflect.defineMetadata(FIELD_CHECKS, list, ctor);
   };
 }
@@ -98,4 +137,5 @@ export function fieldChecksOf(metatype: object): { property: string; check: Chec
 }
 
 /** The request body of a route documented from its DTO class, with an example (OpenAPI 3.0: no siblings beside a $ref). */
-export const ApiDtoBody = (dto: Type, example: object) => applyDecorators(ApiExtraModels(dto), ApiBody({ schema: { allOf: [{ $ref: getSchemaPath(dto) }], example } }));
+export const ApiDtoBody = (dto: Type, example: object) =>
+  applyDecorators(ApiExtraModels(dto), ApiBody({ schema: { allOf: [{ $ref: getSchemaPath(dto) }], example } }));

@@ -75,7 +75,12 @@ export function normalizeDeliverTo(value: unknown, at: (field: string) => string
     const sinkMessage = `${path}.sink must be one of ${DELIVERY_SINKS.join(', ')}`;
     if (typeof item === 'string') {
       if ((DELIVERY_SINKS as readonly string[]).includes(item)) {
-        out.push({ sink: item as DeliverySink, sharePercent: 100, convertToParquet: false, dynamicPartitioning: false });
+        out.push({
+          sink: item as DeliverySink,
+          sharePercent: 100,
+          convertToParquet: false,
+          dynamicPartitioning: false,
+        });
       } else errors.push({ field: at(path), message: `${path} must be one of ${DELIVERY_SINKS.join(', ')}` });
       return;
     }
@@ -85,15 +90,24 @@ export function normalizeDeliverTo(value: unknown, at: (field: string) => string
     }
     const before = errors.length;
     for (const key of Object.keys(item)) {
-      if (!(key in DELIVERY_OBJECT_SCHEMA.properties)) errors.push({ field: at(`${path}.${key}`), message: `${key} is not a known deliverTo field` });
+      if (!(key in DELIVERY_OBJECT_SCHEMA.properties))
+        errors.push({ field: at(`${path}.${key}`), message: `${key} is not a known deliverTo field` });
     }
     const { sink, sharePercent, convertToParquet, dynamicPartitioning } = item;
     if (typeof sink !== 'string' || !(DELIVERY_SINKS as readonly string[]).includes(sink)) {
       errors.push({ field: at(`${path}.sink`), message: sinkMessage });
     }
     if (sharePercent !== undefined && sharePercent !== null) {
-      if (typeof sharePercent !== 'number' || !Number.isFinite(sharePercent) || sharePercent <= 0 || sharePercent > 100) {
-        errors.push({ field: at(`${path}.sharePercent`), message: `${path}.sharePercent must be a number greater than 0 and at most 100` });
+      if (
+        typeof sharePercent !== 'number' ||
+        !Number.isFinite(sharePercent) ||
+        sharePercent <= 0 ||
+        sharePercent > 100
+      ) {
+        errors.push({
+          field: at(`${path}.sharePercent`),
+          message: `${path}.sharePercent must be a number greater than 0 and at most 100`,
+        });
       }
     }
     for (const [name, flag] of [

@@ -120,7 +120,11 @@ export function buildRateCard(input: BuildRateCardInput): BuildRateCardResult {
     const product = parsed.product;
     const ref = { sku: product.sku, usageType: product.usageType };
     if (product.regionCode !== region) {
-      skipped.push({ reason: 'WRONG_REGION', ...ref, detail: `regionCode ${product.regionCode || '(none)'}, wanted ${region}` });
+      skipped.push({
+        reason: 'WRONG_REGION',
+        ...ref,
+        detail: `regionCode ${product.regionCode || '(none)'}, wanted ${region}`,
+      });
       continue;
     }
     const mapping = mapProductToRateKey(product);
@@ -152,7 +156,8 @@ export function buildRateCard(input: BuildRateCardInput): BuildRateCardResult {
   const keys = [...chosen.keys()];
   const supplemental = [...(input.supplementalRates ?? []), ...builtInSupplementalRates(region)];
   const supplementalByKey = new Map<string, Rate>();
-  for (const rate of supplemental) if (!chosen.has(rate.key) && !supplementalByKey.has(rate.key)) supplementalByKey.set(rate.key, rate);
+  for (const rate of supplemental)
+    if (!chosen.has(rate.key) && !supplementalByKey.has(rate.key)) supplementalByKey.set(rate.key, rate);
   for (const key of [...keys, ...supplementalByKey.keys()].sort(compareText)) {
     const product = chosen.get(key);
     rates[key] = product ? toRate(key, product, source) : { ...(supplementalByKey.get(key) as Rate) };

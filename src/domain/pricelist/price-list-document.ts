@@ -4,12 +4,7 @@
  */
 
 export type PriceListServiceCode =
-  | 'AmazonKinesis'
-  | 'AmazonMSK'
-  | 'AmazonKinesisFirehose'
-  | 'AWSDataTransfer'
-  | 'AmazonDynamoDB'
-  | 'AWSLambda';
+  'AmazonKinesis' | 'AmazonMSK' | 'AmazonKinesisFirehose' | 'AWSDataTransfer' | 'AmazonDynamoDB' | 'AWSLambda';
 
 /** The raw, decoded shape of one PriceList element (only the fields streamfit reads are typed). */
 export interface PriceListDocument {
@@ -162,7 +157,9 @@ export function parsePriceListElement(raw: unknown, options: ParseOptions = {}):
   if (dimensions.length > 1 && !options.firstTier) {
     return fail('TIERED_PRICE', `${dimensions.length} price dimensions; only single-tier prices are used`);
   }
-  const dimension = options.firstTier ? (dimensions.find((d) => Number(str(d.beginRange) || '0') === 0) ?? dimensions[0]) : dimensions[0];
+  const dimension = options.firstTier
+    ? (dimensions.find((d) => Number(str(d.beginRange) || '0') === 0) ?? dimensions[0])
+    : dimensions[0];
   const beginRange = str(dimension.beginRange) || '0';
   if (Number(beginRange) !== 0) return fail('TIERED_PRICE', `price dimension begins at ${beginRange}, not 0`);
 

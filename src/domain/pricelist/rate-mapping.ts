@@ -153,9 +153,24 @@ const msk = (
 export const RATE_MAPPING_RULES: readonly RateMappingRule[] = [
   // Kinesis Data Streams: on-demand (standard)
   kinesis('kds-on-demand-stream-hour', 'OnDemand-StreamHour', 'OnDemandStreamHr', RATE_KEYS.kdsOnDemandStreamHour),
-  kinesis('kds-on-demand-data-in', 'OnDemand-BilledIncomingBytes', 'OnDemandDataIngested', RATE_KEYS.kdsOnDemandDataInGb),
-  kinesis('kds-on-demand-data-out', 'OnDemand-BilledOutgoingBytes', 'OnDemandDataRetrieval', RATE_KEYS.kdsOnDemandDataOutGb),
-  kinesis('kds-on-demand-efo-data-out', 'OnDemand-BilledOutgoingEFOBytes', 'OnDemandEFODataRetrieval', RATE_KEYS.kdsOnDemandEfoDataOutGb),
+  kinesis(
+    'kds-on-demand-data-in',
+    'OnDemand-BilledIncomingBytes',
+    'OnDemandDataIngested',
+    RATE_KEYS.kdsOnDemandDataInGb,
+  ),
+  kinesis(
+    'kds-on-demand-data-out',
+    'OnDemand-BilledOutgoingBytes',
+    'OnDemandDataRetrieval',
+    RATE_KEYS.kdsOnDemandDataOutGb,
+  ),
+  kinesis(
+    'kds-on-demand-efo-data-out',
+    'OnDemand-BilledOutgoingEFOBytes',
+    'OnDemandEFODataRetrieval',
+    RATE_KEYS.kdsOnDemandEfoDataOutGb,
+  ),
   kinesis(
     'kds-on-demand-extended-retention',
     'OnDemand-ExtendedRetention-ByteHrs',
@@ -172,12 +187,25 @@ export const RATE_MAPPING_RULES: readonly RateMappingRule[] = [
   advantage('kds-advantage-data-in', 'AdvantageDataIngested', RATE_KEYS.kdsAdvantageDataInGb),
   advantage('kds-advantage-data-out', 'AdvantageDataRetrieval', RATE_KEYS.kdsAdvantageDataOutGb),
   advantage('kds-advantage-efo-data-out', 'AdvantageEFODataRetrieval', RATE_KEYS.kdsAdvantageEfoDataOutGb),
-  advantage('kds-advantage-extended-retention', 'AdvantageExtRetentionByteHrs', RATE_KEYS.kdsAdvantageExtendedRetentionGbMonth),
-  advantage('kds-advantage-long-term-retention', 'AdvantageLTRetentionByteHrs', RATE_KEYS.kdsAdvantageLongTermRetentionGbMonth),
+  advantage(
+    'kds-advantage-extended-retention',
+    'AdvantageExtRetentionByteHrs',
+    RATE_KEYS.kdsAdvantageExtendedRetentionGbMonth,
+  ),
+  advantage(
+    'kds-advantage-long-term-retention',
+    'AdvantageLTRetentionByteHrs',
+    RATE_KEYS.kdsAdvantageLongTermRetentionGbMonth,
+  ),
   // Kinesis Data Streams: provisioned
   kinesis('kds-shard-hour', 'Storage-ShardHour', 'shardHourStorage', RATE_KEYS.kdsProvisionedShardHour),
   kinesis('kds-put-payload-unit', 'PutRequestPayloadUnits', 'PutRequest', RATE_KEYS.kdsProvisionedPutPayloadUnit),
-  kinesis('kds-extended-retention-shard-hour', 'Extended-ShardHour', 'shardHourStorage', RATE_KEYS.kdsProvisionedExtendedRetentionShardHour),
+  kinesis(
+    'kds-extended-retention-shard-hour',
+    'Extended-ShardHour',
+    'shardHourStorage',
+    RATE_KEYS.kdsProvisionedExtendedRetentionShardHour,
+  ),
   kinesis(
     'kds-long-term-retention',
     'LongTermRetention-ByteHrs',
@@ -194,7 +222,9 @@ export const RATE_MAPPING_RULES: readonly RateMappingRule[] = [
   kinesis('kds-efo-data', 'ReadBytes', 'EnhancedFanoutDataRetrieval', RATE_KEYS.kdsEfoDataGb),
 
   // MSK Express (before Standard brokers, see header)
-  msk('msk-express-storage', usageTypeSuffix('Express.Storage'), RATE_KEYS.mskExpressStorageGbMonth, { confidence: '3P' }),
+  msk('msk-express-storage', usageTypeSuffix('Express.Storage'), RATE_KEYS.mskExpressStorageGbMonth, {
+    confidence: '3P',
+  }),
   msk('msk-express-data-written', usageTypeSuffix('Express.DataWritten'), RATE_KEYS.mskExpressDataWrittenGb, {
     confidence: '?',
   }),
@@ -213,9 +243,14 @@ export const RATE_MAPPING_RULES: readonly RateMappingRule[] = [
     operation: 'RunVolume',
     confidence: 'PL',
   }),
-  msk('msk-storage-throughput', usageTypeSuffix('Kafka.Storage.ProvisionedThroughput'), RATE_KEYS.mskStorageThroughputMBpsMonth, {
-    confidence: '?',
-  }),
+  msk(
+    'msk-storage-throughput',
+    usageTypeSuffix('Kafka.Storage.ProvisionedThroughput'),
+    RATE_KEYS.mskStorageThroughputMBpsMonth,
+    {
+      confidence: '?',
+    },
+  ),
   msk('msk-tiered-storage', usageTypeSuffix('Kafka.Storage.Tiered'), RATE_KEYS.mskTieredStorageGbMonth, {
     confidence: '?',
   }),
@@ -223,14 +258,24 @@ export const RATE_MAPPING_RULES: readonly RateMappingRule[] = [
     confidence: '?',
   }),
   // MSK Serverless
-  msk('msk-serverless-cluster-hour', usageTypeSuffix('KafkaServerless-ClusterHours'), RATE_KEYS.mskServerlessClusterHour, {
-    operation: 'Serverless',
-    confidence: '3P',
-  }),
-  msk('msk-serverless-partition-hour', usageTypeSuffix('KafkaServerless-PartitionHours'), RATE_KEYS.mskServerlessPartitionHour, {
-    operation: 'Serverless',
-    confidence: '3P',
-  }),
+  msk(
+    'msk-serverless-cluster-hour',
+    usageTypeSuffix('KafkaServerless-ClusterHours'),
+    RATE_KEYS.mskServerlessClusterHour,
+    {
+      operation: 'Serverless',
+      confidence: '3P',
+    },
+  ),
+  msk(
+    'msk-serverless-partition-hour',
+    usageTypeSuffix('KafkaServerless-PartitionHours'),
+    RATE_KEYS.mskServerlessPartitionHour,
+    {
+      operation: 'Serverless',
+      confidence: '3P',
+    },
+  ),
   msk('msk-serverless-data-in', usageTypeSuffix('KafkaServerless-In-Bytes'), RATE_KEYS.mskServerlessDataInGb, {
     operation: 'Serverless',
     confidence: '3P',
@@ -239,10 +284,15 @@ export const RATE_MAPPING_RULES: readonly RateMappingRule[] = [
     operation: 'Serverless',
     confidence: '3P',
   }),
-  msk('msk-serverless-storage', usageTypeSuffix('KafkaServerless-StorageHours'), RATE_KEYS.mskServerlessStorageGbMonth, {
-    operation: 'Serverless',
-    confidence: '3P',
-  }),
+  msk(
+    'msk-serverless-storage',
+    usageTypeSuffix('KafkaServerless-StorageHours'),
+    RATE_KEYS.mskServerlessStorageGbMonth,
+    {
+      operation: 'Serverless',
+      confidence: '3P',
+    },
+  ),
   // MSK Connect and MSK Replicator (usage type and operation names unverified: '?')
   msk('msk-connect-mcu-hour', usageTypeSuffix('Kafka.mcu.general'), RATE_KEYS.mskConnectMcuHour, {
     operation: 'RunConnector',
@@ -298,14 +348,24 @@ export const RATE_MAPPING_RULES: readonly RateMappingRule[] = [
     confidence: '?',
   },
   // MSK multi-VPC private connectivity (names unverified: '?')
-  msk('msk-private-connectivity-hour', usageTypeSuffix('Kafka.PrivateConnectivityHours'), RATE_KEYS.mskPrivateConnectivityHour, {
-    operation: 'PrivateConnectivity',
-    confidence: '?',
-  }),
-  msk('msk-private-connectivity-data', usageTypeSuffix('Kafka.PrivateConnectivity-Bytes'), RATE_KEYS.mskPrivateConnectivityDataGb, {
-    operation: 'PrivateConnectivity',
-    confidence: '?',
-  }),
+  msk(
+    'msk-private-connectivity-hour',
+    usageTypeSuffix('Kafka.PrivateConnectivityHours'),
+    RATE_KEYS.mskPrivateConnectivityHour,
+    {
+      operation: 'PrivateConnectivity',
+      confidence: '?',
+    },
+  ),
+  msk(
+    'msk-private-connectivity-data',
+    usageTypeSuffix('Kafka.PrivateConnectivity-Bytes'),
+    RATE_KEYS.mskPrivateConnectivityDataGb,
+    {
+      operation: 'PrivateConnectivity',
+      confidence: '?',
+    },
+  ),
   // DynamoDB on-demand request units: family and groups from infracost (PL), usage types unverified.
   {
     name: 'dynamodb-on-demand-write-request-unit',
@@ -342,7 +402,9 @@ export const RATE_MAPPING_RULES: readonly RateMappingRule[] = [
     usageType: /^[A-Z0-9]+-[A-Z0-9]+-AWS-Out-Bytes$/,
     attributes: { transferType: 'InterRegion Outbound' },
     key: (product) =>
-      product.attributes.toRegionCode === interRegionReferenceTarget(product.regionCode) ? RATE_KEYS.interRegionTransferGb : undefined,
+      product.attributes.toRegionCode === interRegionReferenceTarget(product.regionCode)
+        ? RATE_KEYS.interRegionTransferGb
+        : undefined,
     confidence: 'PL',
   },
 ];
@@ -386,7 +448,8 @@ export function mapProductToRateKey(
   rules: readonly RateMappingRule[] = RATE_MAPPING_RULES,
 ): RateMappingResult {
   const family = PRODUCT_FAMILY_BY_SERVICE[product.serviceCode as PriceListServiceCode];
-  if (family !== undefined && family !== product.productFamily) return { matched: false, reason: 'UNRELATED_PRODUCT_FAMILY' };
+  if (family !== undefined && family !== product.productFamily)
+    return { matched: false, reason: 'UNRELATED_PRODUCT_FAMILY' };
   for (const rule of rules) {
     const match = ruleMatches(rule, product);
     if (!match) continue;

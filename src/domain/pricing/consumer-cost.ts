@@ -93,12 +93,17 @@ function lambdaPollers(w: NormalizedWorkload): ConsumerPlan {
   const apps = Math.max(1, w.sharedConsumers);
   const minimum = w.lambdaEventPollers ?? 1;
   const pollers = Math.max(minimum, ceilTolerant(w.peakWriteMBps / LAMBDA_PROVISIONED_POLLERS.pollerMBps));
-  const epus = Math.max(1, Math.ceil(pollers / LAMBDA_PROVISIONED_POLLERS.pollersPerEpu), ceilTolerant(w.peakWriteMBps / LAMBDA_PROVISIONED_POLLERS.epuMBps));
+  const epus = Math.max(
+    1,
+    Math.ceil(pollers / LAMBDA_PROVISIONED_POLLERS.pollersPerEpu),
+    ceilTolerant(w.peakWriteMBps / LAMBDA_PROVISIONED_POLLERS.epuMBps),
+  );
   return {
     drafts: [
       {
         code: 'LAMBDA_EVENT_POLLER_UNITS',
-        describe: () => `Lambda provisioned event pollers on MSK: ${apps} event source mapping(s) × ${epus} EPU (${pollers} poller(s)) × 730 h`,
+        describe: () =>
+          `Lambda provisioned event pollers on MSK: ${apps} event source mapping(s) × ${epus} EPU (${pollers} poller(s)) × 730 h`,
         quantity: apps * epus * HOURS_PER_MONTH,
         unit: 'EPU-hour',
         rateKey: RATE_KEYS.lambdaEventPollerUnitHour,
@@ -124,13 +129,16 @@ function privateConnectivity(w: NormalizedWorkload): ConsumerPlan {
       },
       {
         code: 'MSK_PRIVATE_CONNECTIVITY_DATA',
-        describe: () => `MSK private connectivity data: ${fmt(w.monthlyIngestGb)} GB written + ${w.totalConsumers} consumer(s) × ${fmt(w.monthlyIngestGb)} GB read`,
+        describe: () =>
+          `MSK private connectivity data: ${fmt(w.monthlyIngestGb)} GB written + ${w.totalConsumers} consumer(s) × ${fmt(w.monthlyIngestGb)} GB read`,
         quantity: gb,
         unit: 'GB',
         rateKey: RATE_KEYS.mskPrivateConnectivityDataGb,
       },
     ],
-    assumptions: ['Private connectivity (ASSUMPTION): every producer and consumer reaches the cluster from another VPC through it.'],
+    assumptions: [
+      'Private connectivity (ASSUMPTION): every producer and consumer reaches the cluster from another VPC through it.',
+    ],
   };
 }
 
@@ -139,7 +147,8 @@ export function consumerPlan(code: OptionCode, w: NormalizedWorkload, model: Opt
   const plans: ConsumerPlan[] = [];
   if (isKinesis(code) && w.kclConsumers) plans.push(kclLeaseTable(code, w, model));
   if (!isKinesis(code) && w.lambdaEventPollers !== null) plans.push(lambdaPollers(w));
-  if ((code === 'MSK_PROVISIONED' || code === 'MSK_EXPRESS') && (w.mskPrivateConnectivityVpcs ?? 0) > 0) plans.push(privateConnectivity(w));
+  if ((code === 'MSK_PROVISIONED' || code === 'MSK_EXPRESS') && (w.mskPrivateConnectivityVpcs ?? 0) > 0)
+    plans.push(privateConnectivity(w));
   if (plans.length === 0) return null;
   return { drafts: plans.flatMap((p) => p.drafts), assumptions: plans.flatMap((p) => p.assumptions) };
 }
@@ -148,5 +157,9 @@ export function consumerPlan(code: OptionCode, w: NormalizedWorkload, model: Opt
 export function withConsumers(code: OptionCode, w: NormalizedWorkload, model: OptionModel): OptionModel {
   const plan = consumerPlan(code, w, model);
   if (!plan) return model;
-  return { sizing: model.sizing, drafts: [...model.drafts, ...plan.drafts], explain: () => [...model.explain(), ...plan.assumptions] };
+  return {
+    sizing: model.sizing,
+    drafts: [...model.drafts, ...plan.drafts],
+    explain: () => [...model.explain(), ...plan.assumptions],
+  };
 }

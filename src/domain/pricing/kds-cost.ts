@@ -7,7 +7,15 @@ import { KDS_LIMITS } from '../limits';
 import { RATE_KEYS } from '../rate-card';
 import { sizeKdsOnDemand, sizeKdsProvisioned } from '../sizing/kds-sizing';
 import { dailyWriteProfile } from '../traffic-profile';
-import { ceilTolerant, DAYS_PER_MONTH, HOURS_PER_DAY, HOURS_PER_MONTH, KB_PER_MB, MB_PER_GB, SECONDS_PER_HOUR } from '../units';
+import {
+  ceilTolerant,
+  DAYS_PER_MONTH,
+  HOURS_PER_DAY,
+  HOURS_PER_MONTH,
+  KB_PER_MB,
+  MB_PER_GB,
+  SECONDS_PER_HOUR,
+} from '../units';
 import type { NormalizedWorkload } from '../workload.normalization';
 import { type LineDraft, fmt, pushIfPositive } from './line-draft';
 
@@ -33,7 +41,10 @@ const KB_PER_GB = KB_PER_MB * MB_PER_GB;
 /** GB-month in the extended (24 h–7 d) and long-term (> 7 d) retention tiers: average GB held in each tier. */
 export function retentionTiersGbMonth(w: NormalizedWorkload): { extendedGbMonth: number; longTermGbMonth: number } {
   const r = w.retentionHours;
-  const extendedHours = Math.max(0, Math.min(r, KDS_LIMITS.extendedRetentionMaxHours) - KDS_LIMITS.includedRetentionHours);
+  const extendedHours = Math.max(
+    0,
+    Math.min(r, KDS_LIMITS.extendedRetentionMaxHours) - KDS_LIMITS.includedRetentionHours,
+  );
   const longTermHours = Math.max(0, r - KDS_LIMITS.extendedRetentionMaxHours);
   return {
     extendedGbMonth: (w.ingestGbPerDay * extendedHours) / HOURS_PER_DAY,
@@ -79,7 +90,8 @@ export function kdsOnDemandModel(w: NormalizedWorkload): OptionModel {
   });
   pushIfPositive(drafts, {
     code: 'KDS_OD_DATA_IN',
-    describe: () => `Data in, each record rounded up to 1 KB: ${fmt(w.monthlyRecords, 0)} records × ${fmt(billedKbPerRecord)} KB`,
+    describe: () =>
+      `Data in, each record rounded up to 1 KB: ${fmt(w.monthlyRecords, 0)} records × ${fmt(billedKbPerRecord)} KB`,
     quantity: billedGb,
     unit: 'GB',
     rateKey: RATE_KEYS.kdsOnDemandDataInGb,
@@ -148,7 +160,8 @@ export function kdsAdvantageModel(w: NormalizedWorkload): OptionModel {
   const efoOut = w.monthlyIngestGb * w.dedicatedConsumers;
   pushIfPositive(drafts, {
     code: 'KDS_ADV_DATA_IN',
-    describe: () => `Data in (Advantage), each record rounded up to 1 KB: ${fmt(w.monthlyRecords, 0)} records × ${fmt(billedKbPerRecord)} KB`,
+    describe: () =>
+      `Data in (Advantage), each record rounded up to 1 KB: ${fmt(w.monthlyRecords, 0)} records × ${fmt(billedKbPerRecord)} KB`,
     quantity: billedGb,
     unit: 'GB',
     rateKey: RATE_KEYS.kdsAdvantageDataInGb,
@@ -169,7 +182,8 @@ export function kdsAdvantageModel(w: NormalizedWorkload): OptionModel {
   });
   pushIfPositive(drafts, {
     code: 'KDS_ADV_EFO_DATA_OUT',
-    describe: () => `Enhanced fan-out reads (Advantage): ${w.dedicatedConsumers} consumer(s) × ${fmt(w.monthlyIngestGb)} GB`,
+    describe: () =>
+      `Enhanced fan-out reads (Advantage): ${w.dedicatedConsumers} consumer(s) × ${fmt(w.monthlyIngestGb)} GB`,
     quantity: efoOut,
     unit: 'GB',
     rateKey: RATE_KEYS.kdsAdvantageEfoDataOutGb,
@@ -247,7 +261,8 @@ export function kdsProvisionedModel(w: NormalizedWorkload): OptionModel {
   if (w.retentionHours > KDS_LIMITS.extendedRetentionMaxHours) {
     pushIfPositive(drafts, {
       code: 'KDS_PROV_LONG_TERM_RETRIEVAL',
-      describe: () => `Long-term retrieval: ${fmt(w.historicalReadGbPerMonth)} GB of data older than 7 days read per month`,
+      describe: () =>
+        `Long-term retrieval: ${fmt(w.historicalReadGbPerMonth)} GB of data older than 7 days read per month`,
       quantity: w.historicalReadGbPerMonth,
       unit: 'GB',
       rateKey: RATE_KEYS.kdsProvisionedLongTermRetrievalGb,
@@ -255,7 +270,8 @@ export function kdsProvisionedModel(w: NormalizedWorkload): OptionModel {
   }
   pushIfPositive(drafts, {
     code: 'KDS_PROV_EFO_CONSUMER_SHARD_HOURS',
-    describe: () => `Enhanced fan-out consumer-shard-hours: ${w.dedicatedConsumers} consumer(s) × ${sizing.shards} shard(s) × 730 h`,
+    describe: () =>
+      `Enhanced fan-out consumer-shard-hours: ${w.dedicatedConsumers} consumer(s) × ${sizing.shards} shard(s) × 730 h`,
     quantity: w.dedicatedConsumers * shardHours,
     unit: 'consumer-shard-hour',
     rateKey: RATE_KEYS.kdsEfoConsumerShardHour,

@@ -25,7 +25,8 @@ function crossAzDrafts(w: NormalizedWorkload, prefix: string): LineDraft[] {
   if (!w.rackAwareConsumers) {
     pushIfPositive(drafts, {
       code: `${prefix}_CROSS_AZ_CONSUMER`,
-      describe: () => `Cross-AZ consumer traffic: 2/3 of ${w.totalConsumers} consumer(s) × ${fmt(w.monthlyIngestGb)} GB read`,
+      describe: () =>
+        `Cross-AZ consumer traffic: 2/3 of ${w.totalConsumers} consumer(s) × ${fmt(w.monthlyIngestGb)} GB read`,
       quantity: w.monthlyIngestGb * w.totalConsumers * CROSS_AZ_SHARE,
       unit: 'GB',
       rateKey: RATE_KEYS.crossAzTransferGb,
@@ -67,7 +68,8 @@ export function mskProvisionedModel(w: NormalizedWorkload, price: PriceLookup): 
   if (sizing.tieredStorage) {
     drafts.push({
       code: 'MSK_TIERED_STORAGE',
-      describe: () => `Tiered storage: data older than ${fmt(sizing.localRetentionHours ?? 0)} h, one copy, ${fmt(sizing.tieredStorageGb)} GB`,
+      describe: () =>
+        `Tiered storage: data older than ${fmt(sizing.localRetentionHours ?? 0)} h, one copy, ${fmt(sizing.tieredStorageGb)} GB`,
       quantity: sizing.tieredStorageGb,
       unit: 'GB-month',
       rateKey: RATE_KEYS.mskTieredStorageGbMonth,
@@ -84,7 +86,8 @@ export function mskProvisionedModel(w: NormalizedWorkload, price: PriceLookup): 
   }
   pushIfPositive(drafts, {
     code: 'MSK_STORAGE_THROUGHPUT',
-    describe: () => `Provisioned storage throughput: ${sizing.brokers} broker(s) × ${fmt(sizing.storageThroughputMBpsPerBroker)} MiB/s`,
+    describe: () =>
+      `Provisioned storage throughput: ${sizing.brokers} broker(s) × ${fmt(sizing.storageThroughputMBpsPerBroker)} MiB/s`,
     quantity: sizing.brokers * sizing.storageThroughputMBpsPerBroker,
     unit: 'MiBps-month',
     rateKey: RATE_KEYS.mskStorageThroughputMBpsMonth,
@@ -101,7 +104,9 @@ export function mskProvisionedModel(w: NormalizedWorkload, price: PriceLookup): 
       NOT_PRICED,
     ];
     if (sizing.storageThroughputMBpsPerBroker) {
-      assumptions.push(`Provisioned storage throughput ${fmt(sizing.storageThroughputMBpsPerBroker)} MiB/s per broker (mskStorageThroughputMBpsPerBroker), capped at the instance's EBS throughput.`);
+      assumptions.push(
+        `Provisioned storage throughput ${fmt(sizing.storageThroughputMBpsPerBroker)} MiB/s per broker (mskStorageThroughputMBpsPerBroker), capped at the instance's EBS throughput.`,
+      );
     }
     if (unpricedCandidates.length > 0)
       assumptions.push(`Broker types without a rate on the card were not compared: ${unpricedCandidates.join(', ')}.`);

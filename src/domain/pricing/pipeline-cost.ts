@@ -40,10 +40,20 @@ export const MSK_CONNECT = {
 const WRITE_SIDE_CODES: Readonly<Record<OptionCode, readonly string[]>> = {
   KDS_ON_DEMAND: ['KDS_OD_STREAM_HOURS', 'KDS_OD_DATA_IN', 'KDS_OD_EXTENDED_RETENTION', 'KDS_OD_LONG_TERM_RETENTION'],
   KDS_ON_DEMAND_ADVANTAGE: ['KDS_ADV_DATA_IN', 'KDS_ADV_EXTENDED_RETENTION', 'KDS_ADV_LONG_TERM_RETENTION'],
-  KDS_PROVISIONED: ['KDS_PROV_SHARD_HOURS', 'KDS_PROV_PUT_PAYLOAD_UNITS', 'KDS_PROV_EXTENDED_RETENTION', 'KDS_PROV_LONG_TERM_RETENTION'],
+  KDS_PROVISIONED: [
+    'KDS_PROV_SHARD_HOURS',
+    'KDS_PROV_PUT_PAYLOAD_UNITS',
+    'KDS_PROV_EXTENDED_RETENTION',
+    'KDS_PROV_LONG_TERM_RETENTION',
+  ],
   MSK_PROVISIONED: ['MSK_BROKER_HOURS', 'MSK_STORAGE', 'MSK_TIERED_STORAGE', 'MSK_STORAGE_THROUGHPUT'],
   MSK_EXPRESS: ['MSK_EXPRESS_BROKER_HOURS', 'MSK_EXPRESS_STORAGE', 'MSK_EXPRESS_DATA_WRITTEN'],
-  MSK_SERVERLESS: ['MSK_SERVERLESS_CLUSTER_HOURS', 'MSK_SERVERLESS_PARTITION_HOURS', 'MSK_SERVERLESS_DATA_IN', 'MSK_SERVERLESS_STORAGE'],
+  MSK_SERVERLESS: [
+    'MSK_SERVERLESS_CLUSTER_HOURS',
+    'MSK_SERVERLESS_PARTITION_HOURS',
+    'MSK_SERVERLESS_DATA_IN',
+    'MSK_SERVERLESS_STORAGE',
+  ],
 };
 
 const KB_PER_GB = KB_PER_MB * MB_PER_GB;
@@ -72,7 +82,8 @@ export interface MskConnectSizing {
 /** MCUs for one sink connector carrying `peakMBps`: workers × MCUs per worker, the smallest layout that fits. */
 export function sizeMskConnect(peakMBps: number): MskConnectSizing {
   const needed = Math.max(1, ceilTolerant((peakMBps * MSK_CONNECT.headroomFactor) / MSK_CONNECT.sinkMBpsPerMcu));
-  const maxPerConnector = MSK_CONNECT.maxWorkersPerConnector * MSK_CONNECT.mcuPerWorkerChoices[MSK_CONNECT.mcuPerWorkerChoices.length - 1];
+  const maxPerConnector =
+    MSK_CONNECT.maxWorkersPerConnector * MSK_CONNECT.mcuPerWorkerChoices[MSK_CONNECT.mcuPerWorkerChoices.length - 1];
   const connectors = Math.ceil(needed / maxPerConnector);
   const perConnector = Math.ceil(needed / connectors);
   const mcuPerWorker =
@@ -83,7 +94,8 @@ export function sizeMskConnect(peakMBps: number): MskConnectSizing {
 
 const sinkCode = (d: Delivery, i: number, all: readonly Delivery[]): string =>
   all.filter((x) => x.sink === d.sink).length > 1 ? `${d.sink}_${i + 1}` : d.sink;
-const shareText = (d: Delivery): string => (d.sharePercent === 100 ? 'all of the stream' : `${fmt(d.sharePercent, 2)} % of the stream`);
+const shareText = (d: Delivery): string =>
+  d.sharePercent === 100 ? 'all of the stream' : `${fmt(d.sharePercent, 2)} % of the stream`;
 
 /** Firehose with a Kinesis data stream as source: ingestion in 5 KB records, conversion, dynamic partitioning. */
 function firehoseFromStreamDrafts(w: NormalizedWorkload): LineDraft[] {
@@ -107,7 +119,8 @@ function firehoseFromStreamDrafts(w: NormalizedWorkload): LineDraft[] {
     if (d.convertToParquet) {
       pushIfPositive(drafts, {
         code: `FIREHOSE_FORMAT_CONVERSION_${code}`,
-        describe: () => `Firehose format conversion to Apache Parquet (${SINK_LABEL[d.sink]}): GB ingested, in 5 KB records`,
+        describe: () =>
+          `Firehose format conversion to Apache Parquet (${SINK_LABEL[d.sink]}): GB ingested, in 5 KB records`,
         quantity: billedGb,
         unit: 'GB',
         rateKey: RATE_KEYS.firehoseFormatConversionGb,
@@ -122,7 +135,8 @@ function dynamicPartitioningDrafts(w: NormalizedWorkload, d: Delivery, code: str
   const drafts: LineDraft[] = [];
   pushIfPositive(drafts, {
     code: `FIREHOSE_DYNAMIC_PARTITIONING_${code}`,
-    describe: () => `Firehose dynamic partitioning (${SINK_LABEL[d.sink]}): ${fmt((w.monthlyIngestGb * d.sharePercent) / 100)} GB delivered`,
+    describe: () =>
+      `Firehose dynamic partitioning (${SINK_LABEL[d.sink]}): ${fmt((w.monthlyIngestGb * d.sharePercent) / 100)} GB delivered`,
     quantity: (w.monthlyIngestGb * d.sharePercent) / 100,
     unit: 'GB',
     rateKey: RATE_KEYS.firehoseDynamicPartitioningGb,
@@ -138,7 +152,8 @@ function firehoseFromMskDrafts(w: NormalizedWorkload): LineDraft[] {
     const gb = (w.monthlyIngestGb * d.sharePercent) / 100;
     pushIfPositive(drafts, {
       code: `FIREHOSE_MSK_INGEST_${code}`,
-      describe: () => `Amazon Data Firehose → ${SINK_LABEL[d.sink]} (Amazon MSK as source), ${shareText(d)}: ${fmt(gb)} GB`,
+      describe: () =>
+        `Amazon Data Firehose → ${SINK_LABEL[d.sink]} (Amazon MSK as source), ${shareText(d)}: ${fmt(gb)} GB`,
       quantity: gb,
       unit: 'GB',
       rateKey: RATE_KEYS.firehoseIngestMskSourceGb,
@@ -199,7 +214,8 @@ function deliveryReadDrafts(code: OptionCode, w: NormalizedWorkload): LineDraft[
       break;
     case 'MSK_PROVISIONED':
     case 'MSK_EXPRESS':
-      if (!w.rackAwareConsumers) read(RATE_KEYS.crossAzTransferGb, `cross-AZ fetches, 2/3 of ${fmt(gb)} GB read`, gb * CROSS_AZ_SHARE);
+      if (!w.rackAwareConsumers)
+        read(RATE_KEYS.crossAzTransferGb, `cross-AZ fetches, 2/3 of ${fmt(gb)} GB read`, gb * CROSS_AZ_SHARE);
       break;
     case 'MSK_SERVERLESS':
       read(RATE_KEYS.mskServerlessDataOutGb, `Serverless data out, ${fmt(gb)} GB`);
@@ -235,15 +251,23 @@ function deliveryPlan(code: OptionCode, w: NormalizedWorkload, price: PriceLooku
     'The destinations themselves (S3 storage and requests, Redshift, OpenSearch, the HTTP endpoint), Firehose Lambda transformation, dynamic-partitioning objects and JQ hours are not priced.';
   if (isKinesis(code)) {
     const drafts = firehoseFromStreamDrafts(w);
-    const largest = drafts.filter((d) => d.code.startsWith('FIREHOSE_INGEST_')).reduce((m, d) => Math.max(m, d.quantity), 0);
+    const largest = drafts
+      .filter((d) => d.code.startsWith('FIREHOSE_INGEST_'))
+      .reduce((m, d) => Math.max(m, d.quantity), 0);
     const assumptions = [
       `Delivery to ${sinks}: Kinesis data stream → Amazon Data Firehose (one Firehose stream per sink); ingestion billed per GB with each record rounded up to 5 KB (${fmt(w.avgRecordSizeKB)} KB average record).`,
       readNote,
       notPriced,
     ];
     if (largest > FIREHOSE_FIRST_TIER_GB)
-      assumptions.push('Ingestion above 500 TB a month is priced at the first-tier rate (the rate card carries the first tier only): an overestimate.');
-    return { drafts: [...drafts, ...read], sizing: { deliveryVia: 'FIREHOSE', deliverySinks: w.deliverTo.length }, assumptions };
+      assumptions.push(
+        'Ingestion above 500 TB a month is priced at the first-tier rate (the rate card carries the first tier only): an overestimate.',
+      );
+    return {
+      drafts: [...drafts, ...read],
+      sizing: { deliveryVia: 'FIREHOSE', deliverySinks: w.deliverTo.length },
+      assumptions,
+    };
   }
   const firehose = firehoseFromMskDrafts(w);
   const connect = mskConnectDrafts(w);
@@ -252,7 +276,9 @@ function deliveryPlan(code: OptionCode, w: NormalizedWorkload, price: PriceLooku
   const useConnect = f.missing.length > 0 ? c.missing.length === 0 : c.missing.length === 0 && c.usd < f.usd;
   const mcus = connect.sizing.reduce((sum, s) => sum + s.mcus, 0);
   const workers = connect.sizing.reduce((sum, s) => sum + s.workers, 0);
-  const firehoseText = f.missing.length ? `Firehose (MSK as source) cannot be priced (missing ${f.missing.join(', ')})` : `Firehose (MSK as source) ${usd(f.usd)}/month`;
+  const firehoseText = f.missing.length
+    ? `Firehose (MSK as source) cannot be priced (missing ${f.missing.join(', ')})`
+    : `Firehose (MSK as source) ${usd(f.usd)}/month`;
   const connectText = c.missing.length
     ? `MSK Connect cannot be priced (missing ${c.missing.join(', ')})`
     : `MSK Connect ${usd(c.usd)}/month (${mcus} MCU in ${workers} worker(s))`;
@@ -265,7 +291,10 @@ function deliveryPlan(code: OptionCode, w: NormalizedWorkload, price: PriceLooku
     readNote,
     notPriced,
   ];
-  const sizing: Partial<OptionSizing> = { deliveryVia: useConnect ? 'MSK_CONNECT' : 'FIREHOSE', deliverySinks: w.deliverTo.length };
+  const sizing: Partial<OptionSizing> = {
+    deliveryVia: useConnect ? 'MSK_CONNECT' : 'FIREHOSE',
+    deliverySinks: w.deliverTo.length,
+  };
   if (useConnect) Object.assign(sizing, { mskConnectMcus: mcus, mskConnectWorkers: workers });
   return { drafts: [...(useConnect ? connect.drafts : firehose), ...read], sizing, assumptions };
 }
@@ -287,9 +316,21 @@ function replicationPlan(code: OptionCode, w: NormalizedWorkload, base: OptionMo
   const common = `Replica priced at ${w.region} rates for the write side only (no consumers in the target region); inter-region transfer at the ${w.region} → ${target} rate (other targets may differ, e.g. us-east-1 → us-east-2 costs less).`;
   if (isKinesis(code)) {
     if (code === 'KDS_ON_DEMAND') {
-      pushIfPositive(drafts, { code: 'REPLICATION_SOURCE_READ', describe: () => `Replicating consumer: shared reads of ${fmt(gb)} GB`, quantity: gb, unit: 'GB', rateKey: RATE_KEYS.kdsOnDemandDataOutGb });
+      pushIfPositive(drafts, {
+        code: 'REPLICATION_SOURCE_READ',
+        describe: () => `Replicating consumer: shared reads of ${fmt(gb)} GB`,
+        quantity: gb,
+        unit: 'GB',
+        rateKey: RATE_KEYS.kdsOnDemandDataOutGb,
+      });
     } else if (code === 'KDS_ON_DEMAND_ADVANTAGE') {
-      pushIfPositive(drafts, { code: 'REPLICATION_SOURCE_READ', describe: () => `Replicating consumer: shared reads of ${fmt(gb)} GB (Advantage)`, quantity: gb, unit: 'GB', rateKey: RATE_KEYS.kdsAdvantageDataOutGb });
+      pushIfPositive(drafts, {
+        code: 'REPLICATION_SOURCE_READ',
+        describe: () => `Replicating consumer: shared reads of ${fmt(gb)} GB (Advantage)`,
+        quantity: gb,
+        unit: 'GB',
+        rateKey: RATE_KEYS.kdsAdvantageDataOutGb,
+      });
     }
     pushIfPositive(drafts, transfer);
     drafts.push(...replica);
@@ -301,21 +342,38 @@ function replicationPlan(code: OptionCode, w: NormalizedWorkload, base: OptionMo
       ],
     };
   }
-  drafts.push(
-    { code: 'MSK_REPLICATOR_HOURS', describe: () => 'MSK Replicator: 1 replicator × 730 h', quantity: HOURS_PER_MONTH, unit: 'replicator-hour', rateKey: RATE_KEYS.mskReplicatorHour },
-  );
-  pushIfPositive(drafts, { code: 'MSK_REPLICATOR_DATA', describe: () => `MSK Replicator data replicated: ${fmt(gb)} GB`, quantity: gb, unit: 'GB', rateKey: RATE_KEYS.mskReplicatorDataGb });
+  drafts.push({
+    code: 'MSK_REPLICATOR_HOURS',
+    describe: () => 'MSK Replicator: 1 replicator × 730 h',
+    quantity: HOURS_PER_MONTH,
+    unit: 'replicator-hour',
+    rateKey: RATE_KEYS.mskReplicatorHour,
+  });
+  pushIfPositive(drafts, {
+    code: 'MSK_REPLICATOR_DATA',
+    describe: () => `MSK Replicator data replicated: ${fmt(gb)} GB`,
+    quantity: gb,
+    unit: 'GB',
+    rateKey: RATE_KEYS.mskReplicatorDataGb,
+  });
   pushIfPositive(drafts, transfer);
   drafts.push(...replica);
   return {
     drafts,
     sizing: { replicationVia: 'MSK_REPLICATOR' },
-    assumptions: [`Cross-region replication with MSK Replicator to a cluster in ${target}: per replicator-hour and per GB replicated (all topics). ${common}`],
+    assumptions: [
+      `Cross-region replication with MSK Replicator to a cluster in ${target}: per replicator-hour and per GB replicated (all topics). ${common}`,
+    ],
   };
 }
 
 /** The pipeline legs of `code`, or null when the workload asks for none. */
-export function pipelinePlan(code: OptionCode, w: NormalizedWorkload, base: OptionModel, price: PriceLookup): PipelinePlan | null {
+export function pipelinePlan(
+  code: OptionCode,
+  w: NormalizedWorkload,
+  base: OptionModel,
+  price: PriceLookup,
+): PipelinePlan | null {
   const plans: PipelinePlan[] = [];
   if (w.deliverTo.length > 0) plans.push(deliveryPlan(code, w, price));
   if (w.needsCrossRegionReplication) plans.push(replicationPlan(code, w, base));
@@ -348,7 +406,12 @@ function pipelineSummary(code: OptionCode, w: NormalizedWorkload, plans: Pipelin
 }
 
 /** An option's model with its pipeline legs appended (the model itself when nothing is asked). */
-export function withPipeline(code: OptionCode, w: NormalizedWorkload, model: OptionModel, price: PriceLookup): OptionModel {
+export function withPipeline(
+  code: OptionCode,
+  w: NormalizedWorkload,
+  model: OptionModel,
+  price: PriceLookup,
+): OptionModel {
   const plan = pipelinePlan(code, w, model, price);
   if (!plan) return model;
   return {

@@ -60,7 +60,11 @@ const parsedCards = new WeakMap<RateCard, Map<string, Dec>>();
 const resolvedCache = new WeakMap<RateCard, Map<string, Map<string, ResolvedRate | null>>>();
 const MAX_PRICING_VARIANTS_PER_CARD = 256;
 
-function resolvedFor(card: RateCard, discountPercent: number, overrides: Record<string, number>): Map<string, ResolvedRate | null> {
+function resolvedFor(
+  card: RateCard,
+  discountPercent: number,
+  overrides: Record<string, number>,
+): Map<string, ResolvedRate | null> {
   let byPricing = resolvedCache.get(card);
   if (!byPricing) {
     byPricing = new Map();
@@ -68,7 +72,12 @@ function resolvedFor(card: RateCard, discountPercent: number, overrides: Record<
   }
   const keys = Object.keys(overrides);
   const variant =
-    keys.length === 0 ? String(discountPercent) : `${discountPercent}|${keys.sort().map((k) => `${k}=${overrides[k]}`).join(',')}`;
+    keys.length === 0
+      ? String(discountPercent)
+      : `${discountPercent}|${keys
+          .sort()
+          .map((k) => `${k}=${overrides[k]}`)
+          .join(',')}`;
   let resolved = byPricing.get(variant);
   if (!resolved) {
     if (byPricing.size >= MAX_PRICING_VARIANTS_PER_CARD) byPricing.clear();
@@ -95,10 +104,18 @@ function cardPrice(card: RateCard, key: string): Dec | undefined {
 }
 
 /** Validates discountPercent and rateOverrides; throws ValidationError listing every bad field. */
-export function validatePricing(pricing: PricingInput | undefined): { discountPercent: number; overrides: Record<string, number> } {
+export function validatePricing(pricing: PricingInput | undefined): {
+  discountPercent: number;
+  overrides: Record<string, number>;
+} {
   const errors: FieldError[] = [];
   const discountPercent = pricing?.discountPercent ?? 0;
-  if (typeof discountPercent !== 'number' || !Number.isFinite(discountPercent) || discountPercent < 0 || discountPercent > 100) {
+  if (
+    typeof discountPercent !== 'number' ||
+    !Number.isFinite(discountPercent) ||
+    discountPercent < 0 ||
+    discountPercent > 100
+  ) {
     errors.push({ field: 'discountPercent', message: 'discountPercent must be a number between 0 and 100' });
   }
   const overrides = pricing?.rateOverrides ?? {};
@@ -109,7 +126,10 @@ export function validatePricing(pricing: PricingInput | undefined): { discountPe
       if (!KNOWN_RATE_KEYS.has(key)) {
         errors.push({ field: `rateOverrides.${key}`, message: `${key} is not a known rate key` });
       } else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-        errors.push({ field: `rateOverrides.${key}`, message: `rateOverrides.${key} must be a number greater than or equal to 0` });
+        errors.push({
+          field: `rateOverrides.${key}`,
+          message: `rateOverrides.${key} must be a number greater than or equal to 0`,
+        });
       }
     }
   }

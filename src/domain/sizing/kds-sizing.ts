@@ -25,7 +25,8 @@ export function sizeKdsProvisioned(w: NormalizedWorkload): OptionSizing & { shar
   const byRead = sharedReadMBps / KDS_LIMITS.shardSharedReadMBps;
   const demand = Math.max(byWrite, byRecords, byRead);
   let boundBy = 'MINIMUM_ONE_SHARD';
-  if (demand > 0) boundBy = demand === byWrite ? 'WRITE_THROUGHPUT' : demand === byRecords ? 'WRITE_RECORDS' : 'SHARED_READ';
+  if (demand > 0)
+    boundBy = demand === byWrite ? 'WRITE_THROUGHPUT' : demand === byRecords ? 'WRITE_RECORDS' : 'SHARED_READ';
   const shards = Math.max(1, ceilTolerant(demand * headroomFactor));
   const quotas = kdsRegionalQuotas(w.region);
   return {

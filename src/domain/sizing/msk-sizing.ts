@@ -51,7 +51,13 @@ export function retainedGb(w: NormalizedWorkload, hours: number): number {
 const round3 = (x: number): number => Math.round(x * 1e3) / 1e3;
 const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 
-const STANDARD_BOUNDS = ['INGRESS', 'EGRESS', 'PARTITIONS_PER_BROKER', 'STORAGE_PER_BROKER', 'STORAGE_THROUGHPUT'] as const;
+const STANDARD_BOUNDS = [
+  'INGRESS',
+  'EGRESS',
+  'PARTITIONS_PER_BROKER',
+  'STORAGE_PER_BROKER',
+  'STORAGE_THROUGHPUT',
+] as const;
 
 export interface MskProvisionedSizing extends OptionSizing {
   brokerType: string;
@@ -112,14 +118,21 @@ interface StandardFit {
   pst: number;
 }
 
-function fitStandard(w: NormalizedWorkload, spec: (typeof STANDARD_BROKER_SPECS)[number], cfg: StorageConfig): StandardFit {
+function fitStandard(
+  w: NormalizedWorkload,
+  spec: (typeof STANDARD_BROKER_SPECS)[number],
+  cfg: StorageConfig,
+): StandardFit {
   const fanOut = w.peakWriteMBps > 0 ? w.peakReadMBps / w.peakWriteMBps : w.totalConsumers;
   const storageLimit = spec.ebsMiBps / cfg.storageIoFactor;
   const networkLimit = spec.networkMiBps / (fanOut * F.azScaleFactor + cfg.networkIoBase);
   const perBrokerIngress = Math.min(storageLimit, networkLimit) * F.utilizationStandard;
   const perBrokerEgress = fanOut * perBrokerIngress;
   const replicas = topicPartitions(w) * MSK_LIMITS.replicationFactor;
-  const pst = w.mskStorageThroughputMBpsPerBroker !== null && spec.pstEligible ? Math.min(w.mskStorageThroughputMBpsPerBroker, spec.ebsMiBps) : 0;
+  const pst =
+    w.mskStorageThroughputMBpsPerBroker !== null && spec.pstEligible
+      ? Math.min(w.mskStorageThroughputMBpsPerBroker, spec.ebsMiBps)
+      : 0;
   const avgReadMBps = w.avgWriteMBps * w.totalConsumers;
   const raw = [
     w.peakWriteMBps / perBrokerIngress,
@@ -298,7 +311,11 @@ export function sizeMskServerless(w: NormalizedWorkload): OptionSizing & { parti
   if (bySize > Math.max(base, needed)) boundBy = 'PARTITION_SIZE';
   else if (needed > base) boundBy = 'PARTITION_THROUGHPUT';
   else if (w.partitions !== null) boundBy = 'CALLER_PARTITIONS';
-  else boundBy = partitions === MSK_DEFAULT_MIN_PARTITIONS && needed < MSK_DEFAULT_MIN_PARTITIONS ? 'DEFAULT_PARTITIONS' : 'PARTITION_THROUGHPUT';
+  else
+    boundBy =
+      partitions === MSK_DEFAULT_MIN_PARTITIONS && needed < MSK_DEFAULT_MIN_PARTITIONS
+        ? 'DEFAULT_PARTITIONS'
+        : 'PARTITION_THROUGHPUT';
   return {
     boundBy,
     peakWriteMBps: round6(w.peakWriteMBps),

@@ -4,7 +4,13 @@ import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { EvaluationService } from '../evaluation.service';
 import { BreakEvenView, DecisionRuleView, EstimateView, EvaluationView } from '../evaluation.view';
 import { parseBreakEvenRequest, parseEvaluationRequest } from '../evaluation-request';
-import { BreakEvenVariableEnum, PricingInputGql, toRequestBody, VolumeRangeInputGql, WorkloadInputGql } from './workload.input';
+import {
+  BreakEvenVariableEnum,
+  PricingInputGql,
+  toRequestBody,
+  VolumeRangeInputGql,
+  WorkloadInputGql,
+} from './workload.input';
 
 /** The workload is the `input` argument: its field errors are named input.<field>. */
 const GRAPHQL = { workload: 'input' };
@@ -13,14 +19,24 @@ const GRAPHQL = { workload: 'input' };
 export class EvaluationResolver {
   constructor(private readonly evaluations: EvaluationService) {}
 
-  @Query(() => EvaluationView, { description: 'Recommendation, reasons, decision trace and the cost of all six options' })
+  @Query(() => EvaluationView, {
+    description: 'Recommendation, reasons, decision trace and the cost of all six options',
+  })
   evaluateWorkload(
     @CurrentCaller() caller: Caller,
     @Args('input', { type: () => WorkloadInputGql }) input: WorkloadInputGql,
     @Args('pricing', { type: () => PricingInputGql, nullable: true }) pricing?: PricingInputGql,
-    @Args('volumeRange', { type: () => VolumeRangeInputGql, nullable: true, description: 'Cost bands and robustness range (default 0.8 to 1.25)' }) volumeRange?: VolumeRangeInputGql,
+    @Args('volumeRange', {
+      type: () => VolumeRangeInputGql,
+      nullable: true,
+      description: 'Cost bands and robustness range (default 0.8 to 1.25)',
+    })
+    volumeRange?: VolumeRangeInputGql,
   ) {
-    return this.evaluations.evaluate(caller, parseEvaluationRequest(toRequestBody(input, pricing, volumeRange), GRAPHQL));
+    return this.evaluations.evaluate(
+      caller,
+      parseEvaluationRequest(toRequestBody(input, pricing, volumeRange), GRAPHQL),
+    );
   }
 
   @Query(() => EstimateView, { description: 'Cost estimate per option with line items and rate provenance' })
@@ -28,12 +44,22 @@ export class EvaluationResolver {
     @CurrentCaller() caller: Caller,
     @Args('input', { type: () => WorkloadInputGql }) input: WorkloadInputGql,
     @Args('pricing', { type: () => PricingInputGql, nullable: true }) pricing?: PricingInputGql,
-    @Args('volumeRange', { type: () => VolumeRangeInputGql, nullable: true, description: 'Cost bands range (default 0.8 to 1.25)' }) volumeRange?: VolumeRangeInputGql,
+    @Args('volumeRange', {
+      type: () => VolumeRangeInputGql,
+      nullable: true,
+      description: 'Cost bands range (default 0.8 to 1.25)',
+    })
+    volumeRange?: VolumeRangeInputGql,
   ) {
-    return this.evaluations.estimate(caller, parseEvaluationRequest(toRequestBody(input, pricing, volumeRange), GRAPHQL));
+    return this.evaluations.estimate(
+      caller,
+      parseEvaluationRequest(toRequestBody(input, pricing, volumeRange), GRAPHQL),
+    );
   }
 
-  @Query(() => BreakEvenView, { description: 'Cost series per option as one variable grows, with the crossover points' })
+  @Query(() => BreakEvenView, {
+    description: 'Cost series per option as one variable grows, with the crossover points',
+  })
   breakEven(
     @CurrentCaller() caller: Caller,
     @Args('input', { type: () => WorkloadInputGql }) input: WorkloadInputGql,
@@ -43,7 +69,10 @@ export class EvaluationResolver {
     @Args('steps', { type: () => Int }) steps: number,
     @Args('pricing', { type: () => PricingInputGql, nullable: true }) pricing?: PricingInputGql,
   ) {
-    return this.evaluations.breakEven(caller, parseBreakEvenRequest({ ...toRequestBody(input, pricing), vary, from, to, steps }, GRAPHQL));
+    return this.evaluations.breakEven(
+      caller,
+      parseBreakEvenRequest({ ...toRequestBody(input, pricing), vary, from, to, steps }, GRAPHQL),
+    );
   }
 
   @Query(() => [DecisionRuleView], { description: 'The rule set with thresholds and sources' })

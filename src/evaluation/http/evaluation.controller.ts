@@ -1,5 +1,15 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Res, UsePipes } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Caller } from '../../auth/api-key';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
@@ -8,7 +18,12 @@ import { EvaluationService } from '../evaluation.service';
 import { BreakEvenView, DecisionRuleView, EstimateView, EvaluationView } from '../evaluation.view';
 import { SerializeWith } from '../../common/response-schemas';
 import { schemaValidationPipe } from '../../common/validation/schema-validation.pipe';
-import { type BreakEvenBody, BreakEvenRequestSchema, type EvaluationRequest, EvaluationRequestSchema } from '../evaluation-request';
+import {
+  type BreakEvenBody,
+  BreakEvenRequestSchema,
+  type EvaluationRequest,
+  EvaluationRequestSchema,
+} from '../evaluation-request';
 import { BREAK_EVEN_REQUEST_SCHEMA, EVALUATION_REQUEST_SCHEMA, toOpenApi30 } from '../request-schemas';
 
 const evaluationBody = { schema: toOpenApi30(EVALUATION_REQUEST_SCHEMA) as object };
@@ -24,37 +39,62 @@ export class EvaluationController {
 
   @Post('evaluations')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Evaluate a workload: recommendation, reasons, decision trace and the cost of all six options' })
+  @ApiOperation({
+    summary: 'Evaluate a workload: recommendation, reasons, decision trace and the cost of all six options',
+  })
   @ApiBody(evaluationBody)
   @ApiOkResponse({ type: EvaluationView })
   @ApiBadRequestResponse(badRequest)
   @SerializeWith('EvaluationView')
-  async evaluate(@CurrentCaller() caller: Caller, @Body({ schema: EvaluationRequestSchema }) request: EvaluationRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async evaluate(
+    @CurrentCaller() caller: Caller,
+    @Body({ schema: EvaluationRequestSchema }) request: EvaluationRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     // Written by the route's serializer (the JSON writer of the response view); an identical request against
     // the same rates is answered with the bytes written the first time.
-    const json = await this.evaluations.evaluateJson(caller, request, (evaluation) => reply.serialize(evaluation) as string | Buffer);
+    const json = await this.evaluations.evaluateJson(
+      caller,
+      request,
+      (evaluation) => reply.serialize(evaluation) as string | Buffer,
+    );
     void reply.header('content-type', 'application/json; charset=utf-8');
     return json;
   }
 
   @Post('estimates')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cost estimate per option with line items; `Accept: text/csv` returns one CSV row per line item' })
+  @ApiOperation({
+    summary: 'Cost estimate per option with line items; `Accept: text/csv` returns one CSV row per line item',
+  })
   @ApiBody(evaluationBody)
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({
     description: 'JSON estimate, or CSV (RFC 4180) when asked with Accept: text/csv',
     content: {
       'application/json': { schema: { $ref: getSchemaPath(EstimateView) } },
-      'text/csv': { schema: { type: 'string', example: 'option,lineCode,description,quantity,unit,unitPriceUsd,monthlyCostUsd,usageType,rateKey,rateSource,rateCardId,rateCardDate,bandLowUsd,bandHighUsd\r\n' } },
+      'text/csv': {
+        schema: {
+          type: 'string',
+          example:
+            'option,lineCode,description,quantity,unit,unitPriceUsd,monthlyCostUsd,usageType,rateKey,rateSource,rateCardId,rateCardDate,bandLowUsd,bandHighUsd\r\n',
+        },
+      },
     },
   })
   @ApiBadRequestResponse(badRequest)
   @SerializeWith('EstimateView')
-  async estimate(@CurrentCaller() caller: Caller, @Body({ schema: EvaluationRequestSchema }) request: EvaluationRequest, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  async estimate(
+    @CurrentCaller() caller: Caller,
+    @Body({ schema: EvaluationRequestSchema }) request: EvaluationRequest,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const estimate = await this.evaluations.estimate(caller, request);
     if (wantsCsv(accept)) {
-      void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="streamfit-estimate.csv"');
+      void reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="streamfit-estimate.csv"');
       return estimateToCsv(estimate);
     }
     return estimate;
@@ -62,7 +102,9 @@ export class EvaluationController {
 
   @Post('break-even')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cost series for every option as ingest, consumers or retention vary, with the crossover points' })
+  @ApiOperation({
+    summary: 'Cost series for every option as ingest, consumers or retention vary, with the crossover points',
+  })
   @ApiBody({ schema: toOpenApi30(BREAK_EVEN_REQUEST_SCHEMA) as object })
   @ApiOkResponse({ type: BreakEvenView })
   @ApiBadRequestResponse(badRequest)
@@ -88,6 +130,11 @@ export function wantsCsv(accept: string | undefined): boolean {
     return { type: type.trim(), q: q ? Number(q.slice(2)) : 1 };
   });
   const csv = Math.max(0, ...types.filter((t) => t.type === 'text/csv').map((t) => t.q));
-  const json = Math.max(0, ...types.filter((t) => t.type === 'application/json' || t.type === '*/*' || t.type === 'application/*').map((t) => t.q));
+  const json = Math.max(
+    0,
+    ...types
+      .filter((t) => t.type === 'application/json' || t.type === '*/*' || t.type === 'application/*')
+      .map((t) => t.q),
+  );
   return csv > 0 && csv >= json;
 }

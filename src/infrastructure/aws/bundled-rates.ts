@@ -36,13 +36,20 @@ export function findBundledRatesDir(startDir: string = __dirname): string | unde
 export function bundledRegions(ratesDir: string | undefined = findBundledRatesDir()): string[] {
   if (!ratesDir) return [];
   return readdirSync(ratesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && BUNDLED_SERVICE_CODES.some((code) => existsSync(join(ratesDir, entry.name, `${code}.json`))))
+    .filter(
+      (entry) =>
+        entry.isDirectory() &&
+        BUNDLED_SERVICE_CODES.some((code) => existsSync(join(ratesDir, entry.name, `${code}.json`))),
+    )
     .map((entry) => entry.name)
     .sort();
 }
 
 /** The bundled documents of a region, re-stringified as the API would deliver them. */
-export function bundledDocuments(region: string, ratesDir: string | undefined = findBundledRatesDir()): string[] | undefined {
+export function bundledDocuments(
+  region: string,
+  ratesDir: string | undefined = findBundledRatesDir(),
+): string[] | undefined {
   if (!ratesDir || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) return undefined;
   const documents: string[] = [];
   let found = false;

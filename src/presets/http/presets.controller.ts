@@ -8,7 +8,10 @@ import { ArchitecturePresetView } from '../presets.view';
 @Controller('v1')
 export class PresetsController {
   @Get('presets')
-  @ApiOperation({ summary: "The decision guide's architecture patterns as presets: each an example workload that asks for its pipeline" })
+  @ApiOperation({
+    summary:
+      "The decision guide's architecture patterns as presets: each an example workload that asks for its pipeline",
+  })
   @ApiOkResponse({ type: [ArchitecturePresetView] })
   presets() {
     return ARCHITECTURE_PRESETS;

@@ -7,23 +7,32 @@ export class CreateScenarioInput {
   @Field({ nullable: true, description: 'At most 2,000 characters' }) description?: string;
   @Field(() => [String], { nullable: true, description: 'At most 20; each 1-40 of a-z 0-9 . _ : -' }) tags?: string[];
   @Field(() => WorkloadInputGql) workload: WorkloadInputGql;
-  @Field(() => VolumeRangeInputGql, { nullable: true, description: 'Cost bands and robustness range (default 0.8 to 1.25)' }) volumeRange?: VolumeRangeInputGql;
+  @Field(() => VolumeRangeInputGql, {
+    nullable: true,
+    description: 'Cost bands and robustness range (default 0.8 to 1.25)',
+  })
+  volumeRange?: VolumeRangeInputGql;
 }
 
 /** Every workload field optional: the fields given replace the saved ones; the others stay as saved. */
 @InputType('ScenarioWorkloadPatchInput')
 export class ScenarioWorkloadPatchInput extends PartialType(WorkloadInputGql, InputType) {}
 
-@InputType('ScenarioPatchInput', { description: 'Only the fields given change. A null or missing workload field leaves the saved value (use REST merge patch to remove one); description: null clears it' })
+@InputType('ScenarioPatchInput', {
+  description:
+    'Only the fields given change. A null or missing workload field leaves the saved value (use REST merge patch to remove one); description: null clears it',
+})
 export class ScenarioPatchInput {
   @Field({ nullable: true }) name?: string;
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field(() => [String], { nullable: true }) tags?: string[];
   @Field(() => ScenarioWorkloadPatchInput, { nullable: true }) workload?: ScenarioWorkloadPatchInput;
-  @Field(() => VolumeRangeInputGql, { nullable: true, description: 'The ends given replace the saved ones' }) volumeRange?: VolumeRangeInputGql;
+  @Field(() => VolumeRangeInputGql, { nullable: true, description: 'The ends given replace the saved ones' })
+  volumeRange?: VolumeRangeInputGql;
 }
 
-const present = (o: object): Record<string, unknown> => Object.fromEntries(Object.entries({ ...o }).filter(([, v]) => v !== null && v !== undefined));
+const present = (o: object): Record<string, unknown> =>
+  Object.fromEntries(Object.entries({ ...o }).filter(([, v]) => v !== null && v !== undefined));
 
 /** GraphQL create input → the REST body shape (nulls dropped), so both transports run the same validation. */
 export function createBody(input: CreateScenarioInput): Record<string, unknown> {

@@ -3,7 +3,15 @@ import type { Caller } from '../../auth/api-key';
 import { RequireRole } from '../../auth/auth.guard';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { ScenariosService } from '../scenarios.service';
-import { DeletedScenarioView, RepriceRatesEnum, ScenarioComparisonView, ScenarioPageView, ScenarioRepriceView, ScenarioVersionView, ScenarioView } from '../scenario.view';
+import {
+  DeletedScenarioView,
+  RepriceRatesEnum,
+  ScenarioComparisonView,
+  ScenarioPageView,
+  ScenarioRepriceView,
+  ScenarioVersionView,
+  ScenarioView,
+} from '../scenario.view';
 import { checkDto } from '../../common/validation/dto-validation.pipe';
 import { CompareScenariosDto, listQueryOf, ListScenariosQuery, RepriceQuery } from '../http/dto/scenario-queries.dto';
 import { createBody, CreateScenarioInput, patchBody, ScenarioPatchInput } from './scenario.input';
@@ -21,7 +29,11 @@ export class ScenariosResolver {
     @Args('tag', { nullable: true }) tag?: string,
     @Args('search', { nullable: true, description: 'Case-insensitive part of the name' }) search?: string,
   ) {
-    const query = await checkDto(ListScenariosQuery, { limit: first, cursor: after, tag, search }, { limit: 'first', cursor: 'after' });
+    const query = await checkDto(
+      ListScenariosQuery,
+      { limit: first, cursor: after, tag, search },
+      { limit: 'first', cursor: 'after' },
+    );
     return this.scenarios.list(caller, listQueryOf(query));
   }
 
@@ -35,16 +47,22 @@ export class ScenariosResolver {
     return this.scenarios.versions(caller, id);
   }
 
-  @Query(() => ScenarioComparisonView, { description: 'Two to ten scenarios side by side, with deltas against the first' })
+  @Query(() => ScenarioComparisonView, {
+    description: 'Two to ten scenarios side by side, with deltas against the first',
+  })
   async compareScenarios(@CurrentCaller() caller: Caller, @Args('ids', { type: () => [ID] }) ids: string[]) {
     return this.scenarios.compare(caller, (await checkDto(CompareScenariosDto, { ids })).ids);
   }
 
-  @Query(() => ScenarioRepriceView, { description: "The latest version re-priced at its pinned rates or today's, with the usage/price split of the change since a baseline version (default 1)" })
+  @Query(() => ScenarioRepriceView, {
+    description:
+      "The latest version re-priced at its pinned rates or today's, with the usage/price split of the change since a baseline version (default 1)",
+  })
   async repriceScenario(
     @CurrentCaller() caller: Caller,
     @Args('id', { type: () => ID }) id: string,
-    @Args('rates', { type: () => RepriceRatesEnum, nullable: true, defaultValue: RepriceRatesEnum.pinned }) rates: RepriceRatesEnum | null,
+    @Args('rates', { type: () => RepriceRatesEnum, nullable: true, defaultValue: RepriceRatesEnum.pinned })
+    rates: RepriceRatesEnum | null,
     @Args('baseline', { type: () => Int, nullable: true }) baseline?: number,
   ) {
     const query = await checkDto(RepriceQuery, { rates, baseline });
@@ -53,7 +71,10 @@ export class ScenariosResolver {
 
   @Mutation(() => ScenarioView, { description: 'Save a workload as a named scenario (version 1)' })
   @RequireRole('editor')
-  createScenario(@CurrentCaller() caller: Caller, @Args('input', { type: () => CreateScenarioInput }) input: CreateScenarioInput) {
+  createScenario(
+    @CurrentCaller() caller: Caller,
+    @Args('input', { type: () => CreateScenarioInput }) input: CreateScenarioInput,
+  ) {
     return this.scenarios.create(caller, createBody(input), { prefix: 'input.' });
   }
 
@@ -65,12 +86,19 @@ export class ScenariosResolver {
     @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
     @Args('patch', { type: () => ScenarioPatchInput }) patch: ScenarioPatchInput,
   ) {
-    return this.scenarios.update(caller, id, expectedVersion, patchBody(patch), { prefix: 'patch.', versionField: 'expectedVersion' });
+    return this.scenarios.update(caller, id, expectedVersion, patchBody(patch), {
+      prefix: 'patch.',
+      versionField: 'expectedVersion',
+    });
   }
 
   @Mutation(() => DeletedScenarioView, { description: 'Delete a scenario (soft: its history is kept)' })
   @RequireRole('editor')
-  deleteScenario(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string, @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number) {
+  deleteScenario(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+  ) {
     return this.scenarios.remove(caller, id, expectedVersion, { versionField: 'expectedVersion' });
   }
 }

@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res, UsePipes } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UsePipes,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -22,11 +35,23 @@ import { ApiDtoBody } from '../../common/validation/field.decorators';
 import { CREATE_SCENARIO_SCHEMA, PATCH_SCENARIO_SCHEMA } from '../scenario-request.schemas';
 import { CompareScenariosDto, listQueryOf, ListScenariosQuery, RepriceQuery } from './dto/scenario-queries.dto';
 import { ScenariosService } from '../scenarios.service';
-import { DeletedScenarioView, ScenarioComparisonView, ScenarioPageView, ScenarioRepriceView, ScenarioVersionView, ScenarioView } from '../scenario.view';
+import {
+  DeletedScenarioView,
+  ScenarioComparisonView,
+  ScenarioPageView,
+  ScenarioRepriceView,
+  ScenarioVersionView,
+  ScenarioView,
+} from '../scenario.view';
 
 const badRequest = { description: 'Invalid input: `fields` lists every bad field with a message' };
 const notFound = { description: "No such scenario for your team (another team's scenario answers the same)" };
-const ifMatch = (required: boolean) => ({ name: 'If-Match', required, description: 'The version you read: 3, "3" or W/"3"', example: '"1"' });
+const ifMatch = (required: boolean) => ({
+  name: 'If-Match',
+  required,
+  description: 'The version you read: 3, "3" or W/"3"',
+  example: '"1"',
+});
 
 /** Saved scenarios over REST: thin, every method is one call of ScenariosService. */
 @ApiTags('scenarios')
@@ -38,11 +63,17 @@ export class ScenariosController {
   @Post()
   @HttpCode(201)
   @RequireRole('editor')
-  @ApiOperation({ summary: 'Save a workload as a named scenario (version 1), evaluated at the current rates and pinned to them' })
+  @ApiOperation({
+    summary: 'Save a workload as a named scenario (version 1), evaluated at the current rates and pinned to them',
+  })
   @ApiBody({ schema: CREATE_SCENARIO_SCHEMA })
   @ApiCreatedResponse({ type: ScenarioView, description: 'Created; ETag carries the version, Location the address' })
   @ApiBadRequestResponse(badRequest)
-  async create(@CurrentCaller() caller: Caller, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply) {
+  async create(
+    @CurrentCaller() caller: Caller,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const scenario = await this.scenarios.create(caller, body);
     void reply.header('etag', `"${scenario.version}"`).header('location', `/v1/scenarios/${scenario.id}`);
     return scenario;
@@ -59,8 +90,12 @@ export class ScenariosController {
 
   @Post('compare')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Two to ten scenarios side by side: recommendation, monthly cost per option, deltas against the first' })
-  @ApiDtoBody(CompareScenariosDto, { ids: ['0b6f3c1e-5d4a-4f7e-9a51-2c8d7e6f1a90', '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f'] })
+  @ApiOperation({
+    summary: 'Two to ten scenarios side by side: recommendation, monthly cost per option, deltas against the first',
+  })
+  @ApiDtoBody(CompareScenariosDto, {
+    ids: ['0b6f3c1e-5d4a-4f7e-9a51-2c8d7e6f1a90', '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f'],
+  })
   @ApiOkResponse({ type: ScenarioComparisonView })
   @ApiBadRequestResponse(badRequest)
   @ApiNotFoundResponse(notFound)
@@ -81,15 +116,26 @@ export class ScenariosController {
 
   @Patch(':id')
   @RequireRole('editor')
-  @ApiOperation({ summary: 'Edit a scenario: a new version, re-evaluated at the current rates. Needs If-Match with the version you read' })
+  @ApiOperation({
+    summary:
+      'Edit a scenario: a new version, re-evaluated at the current rates. Needs If-Match with the version you read',
+  })
   @ApiHeader(ifMatch(true))
   @ApiBody({ schema: PATCH_SCENARIO_SCHEMA })
   @ApiOkResponse({ type: ScenarioView })
   @ApiBadRequestResponse(badRequest)
   @ApiNotFoundResponse(notFound)
-  @ApiPreconditionFailedResponse({ description: 'Someone saved it since you read it: details.currentVersion says which version it is at' })
+  @ApiPreconditionFailedResponse({
+    description: 'Someone saved it since you read it: details.currentVersion says which version it is at',
+  })
   @ApiResponse({ status: 428, description: 'If-Match is missing' })
-  async update(@CurrentCaller() caller: Caller, @Param('id') id: string, @Headers('if-match') version: string | undefined, @Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply) {
+  async update(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Headers('if-match') version: string | undefined,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const scenario = await this.scenarios.update(caller, id, version, body);
     void reply.header('etag', `"${scenario.version}"`);
     return scenario;
@@ -98,14 +144,27 @@ export class ScenariosController {
   @Delete(':id')
   @HttpCode(204)
   @RequireRole('editor')
-  @ApiOperation({ summary: 'Delete a scenario (soft: its history is kept). If-Match is honoured when sent; `Prefer: return=representation` answers 200 with what was deleted' })
+  @ApiOperation({
+    summary:
+      'Delete a scenario (soft: its history is kept). If-Match is honoured when sent; `Prefer: return=representation` answers 200 with what was deleted',
+  })
   @ApiHeader(ifMatch(false))
-  @ApiHeader({ name: 'Prefer', required: false, description: 'return=representation for a 200 with the deleted scenario instead of 204' })
+  @ApiHeader({
+    name: 'Prefer',
+    required: false,
+    description: 'return=representation for a 200 with the deleted scenario instead of 204',
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiOkResponse({ type: DeletedScenarioView, description: 'Deleted (with Prefer: return=representation)' })
   @ApiNotFoundResponse(notFound)
   @ApiPreconditionFailedResponse({ description: 'If-Match names another version than the current one' })
-  async remove(@CurrentCaller() caller: Caller, @Param('id') id: string, @Headers('if-match') version: string | undefined, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  async remove(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Headers('if-match') version: string | undefined,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const deleted = await this.scenarios.remove(caller, id, version);
     if (!/(^|[\s,;])return=representation\b/i.test(prefer ?? '')) return undefined;
     void reply.status(200).header('preference-applied', 'return=representation');
@@ -121,7 +180,10 @@ export class ScenariosController {
   }
 
   @Get(':id/estimate')
-  @ApiOperation({ summary: "Re-price the latest version at its pinned rates or today's, and split the change against a baseline version into usage and price" })
+  @ApiOperation({
+    summary:
+      "Re-price the latest version at its pinned rates or today's, and split the change against a baseline version into usage and price",
+  })
   @ApiOkResponse({ type: ScenarioRepriceView })
   @ApiBadRequestResponse(badRequest)
   @ApiNotFoundResponse(notFound)

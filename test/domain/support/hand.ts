@@ -28,7 +28,12 @@ export function optionOf(e: { options: OptionResult[] }, code: OptionCode): Opti
 
 export function line(e: { options: OptionResult[] }, code: OptionCode, lineCode: string) {
   const l = optionOf(e, code).lineItems.find((x) => x.code === lineCode);
-  if (!l) throw new Error(`line ${lineCode} missing from ${code}: ${optionOf(e, code).lineItems.map((x) => x.code).join(', ')}`);
+  if (!l)
+    throw new Error(
+      `line ${lineCode} missing from ${code}: ${optionOf(e, code)
+        .lineItems.map((x) => x.code)
+        .join(', ')}`,
+    );
   return l;
 }
 

@@ -23,25 +23,63 @@ export class WorkloadBuilder {
     this.w = { ...rest, avgWriteMBps };
     return this;
   }
-  withPeakWriteMBps(peakWriteMBps: number): this { return this.with({ peakWriteMBps }); }
-  withRecordSizeKB(avgRecordSizeKB: number): this { return this.with({ avgRecordSizeKB }); }
-  withMaxRecordSizeKB(maxRecordSizeKB: number): this { return this.with({ maxRecordSizeKB }); }
-  withSharedConsumers(sharedConsumers: number): this { return this.with({ sharedConsumers }); }
-  withDedicatedConsumers(dedicatedConsumers: number): this { return this.with({ dedicatedConsumers }); }
-  withRetentionHours(retentionHours: number): this { return this.with({ retentionHours }); }
-  withTrafficPattern(trafficPattern: TrafficPattern): this { return this.with({ trafficPattern }); }
-  withActiveHoursPerDay(activeHoursPerDay: number): this { return this.with({ activeHoursPerDay }); }
-  withLatencyTargetMs(latencyTargetMs: number): this { return this.with({ latencyTargetMs }); }
-  withExistingKafkaClients(existingKafkaClients = true): this { return this.with({ existingKafkaClients }); }
-  withKafkaConnect(needsKafkaConnect = true): this { return this.with({ needsKafkaConnect }); }
-  withKafkaStreams(needsKafkaStreams = true): this { return this.with({ needsKafkaStreams }); }
-  withCrossRegionReplication(needsCrossRegionReplication = true): this { return this.with({ needsCrossRegionReplication }); }
-  withLambdaConsumers(lambdaConsumers = true): this { return this.with({ lambdaConsumers }); }
-  withRackAwareConsumers(rackAwareConsumers = true): this { return this.with({ rackAwareConsumers }); }
-  withPartitions(partitions: number): this { return this.with({ partitions }); }
-  withMskBrokerFamily(mskBrokerFamily: MskBrokerFamily): this { return this.with({ mskBrokerFamily }); }
-  withRegion(region: string): this { return this.with({ region }); }
-  withDeliverTo(...deliverTo: NonNullable<WorkloadInput['deliverTo']>): this { return this.with({ deliverTo }); }
+  withPeakWriteMBps(peakWriteMBps: number): this {
+    return this.with({ peakWriteMBps });
+  }
+  withRecordSizeKB(avgRecordSizeKB: number): this {
+    return this.with({ avgRecordSizeKB });
+  }
+  withMaxRecordSizeKB(maxRecordSizeKB: number): this {
+    return this.with({ maxRecordSizeKB });
+  }
+  withSharedConsumers(sharedConsumers: number): this {
+    return this.with({ sharedConsumers });
+  }
+  withDedicatedConsumers(dedicatedConsumers: number): this {
+    return this.with({ dedicatedConsumers });
+  }
+  withRetentionHours(retentionHours: number): this {
+    return this.with({ retentionHours });
+  }
+  withTrafficPattern(trafficPattern: TrafficPattern): this {
+    return this.with({ trafficPattern });
+  }
+  withActiveHoursPerDay(activeHoursPerDay: number): this {
+    return this.with({ activeHoursPerDay });
+  }
+  withLatencyTargetMs(latencyTargetMs: number): this {
+    return this.with({ latencyTargetMs });
+  }
+  withExistingKafkaClients(existingKafkaClients = true): this {
+    return this.with({ existingKafkaClients });
+  }
+  withKafkaConnect(needsKafkaConnect = true): this {
+    return this.with({ needsKafkaConnect });
+  }
+  withKafkaStreams(needsKafkaStreams = true): this {
+    return this.with({ needsKafkaStreams });
+  }
+  withCrossRegionReplication(needsCrossRegionReplication = true): this {
+    return this.with({ needsCrossRegionReplication });
+  }
+  withLambdaConsumers(lambdaConsumers = true): this {
+    return this.with({ lambdaConsumers });
+  }
+  withRackAwareConsumers(rackAwareConsumers = true): this {
+    return this.with({ rackAwareConsumers });
+  }
+  withPartitions(partitions: number): this {
+    return this.with({ partitions });
+  }
+  withMskBrokerFamily(mskBrokerFamily: MskBrokerFamily): this {
+    return this.with({ mskBrokerFamily });
+  }
+  withRegion(region: string): this {
+    return this.with({ region });
+  }
+  withDeliverTo(...deliverTo: NonNullable<WorkloadInput['deliverTo']>): this {
+    return this.with({ deliverTo });
+  }
 
   build(): WorkloadInput {
     return { ...this.w };
@@ -53,4 +91,10 @@ export const aWorkload = (base?: WorkloadInput): WorkloadBuilder => new Workload
 
 /** The decision guide's example: 100 GB/day, two consumer applications reading everything, 24/7, steady, 24 h retention. */
 export const decisionGuideExample = (): WorkloadBuilder =>
-  aWorkload().withIngestGbPerDay(100).withRecordSizeKB(1).withSharedConsumers(2).withTrafficPattern('STEADY').withRetentionHours(24).withActiveHoursPerDay(24);
+  aWorkload()
+    .withIngestGbPerDay(100)
+    .withRecordSizeKB(1)
+    .withSharedConsumers(2)
+    .withTrafficPattern('STEADY')
+    .withRetentionHours(24)
+    .withActiveHoursPerDay(24);

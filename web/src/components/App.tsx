@@ -53,7 +53,9 @@ export function App() {
     const clientErrors = validate(values);
     setFieldErrors(clientErrors);
     if (Object.keys(clientErrors).length) {
-      setError(`Could not evaluate: ${Object.keys(clientErrors).length === 1 ? 'one field needs' : 'some fields need'} attention (shown next to the field).`);
+      setError(
+        `Could not evaluate: ${Object.keys(clientErrors).length === 1 ? 'one field needs' : 'some fields need'} attention (shown next to the field).`,
+      );
       focusField(Object.keys(clientErrors)[0]);
       return;
     }
@@ -143,36 +145,54 @@ export function App() {
       </div>
       <main>
         <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
-        {view === 'evaluate' ? (
-          <div class="evaluate">
-            <WorkloadForm
-              values={values}
-              errors={fieldErrors}
-              busy={busy}
-              onChange={(next) => setValues(next)}
-              onSubmit={evaluate}
-              onReset={() => loadWorkload({ ...GUIDE_EXAMPLE })}
-            />
-            <div class="results">
-              {error && (
-                <p class="error" role="alert">
-                  {error}
-                </p>
-              )}
-              {evaluation ? (
-                <Result apiKey={key.trim()} evaluation={evaluation.result} workload={evaluation.workload} readOnly={readOnly} onError={noteError} />
-              ) : (
-                !error && <p class="placeholder">Set the workload, then press Evaluate: the recommendation, the six options and the charts appear here.</p>
-              )}
+          {view === 'evaluate' ? (
+            <div class="evaluate">
+              <WorkloadForm
+                values={values}
+                errors={fieldErrors}
+                busy={busy}
+                onChange={(next) => setValues(next)}
+                onSubmit={evaluate}
+                onReset={() => loadWorkload({ ...GUIDE_EXAMPLE })}
+              />
+              <div class="results">
+                {error && (
+                  <p class="error" role="alert">
+                    {error}
+                  </p>
+                )}
+                {evaluation ? (
+                  <Result
+                    apiKey={key.trim()}
+                    evaluation={evaluation.result}
+                    workload={evaluation.workload}
+                    readOnly={readOnly}
+                    onError={noteError}
+                  />
+                ) : (
+                  !error && (
+                    <p class="placeholder">
+                      Set the workload, then press Evaluate: the recommendation, the six options and the charts appear
+                      here.
+                    </p>
+                  )
+                )}
+              </div>
             </div>
-          </div>
-        ) : (
-          <Scenarios apiKey={key.trim()} readOnly={readOnly} formValues={values} onError={noteError} onLoad={loadWorkload} />
-        )}
+          ) : (
+            <Scenarios
+              apiKey={key.trim()}
+              readOnly={readOnly}
+              formValues={values}
+              onError={noteError}
+              onLoad={loadWorkload}
+            />
+          )}
         </div>
       </main>
       <footer class="foot">
-        <a href="/docs">REST API (OpenAPI)</a> · <a href="/graphql">GraphQL IDE</a> · Prices in USD per month (730 hours)
+        <a href="/docs">REST API (OpenAPI)</a> · <a href="/graphql">GraphQL IDE</a> · Prices in USD per month (730
+        hours)
       </footer>
     </div>
   );

@@ -4,7 +4,12 @@ import { money, num, OPTION_STYLE, optionName } from '../format';
 
 /** Crossover points are exact to 6 decimals; two are enough to read. */
 const at = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
-import { BreakEvenDocument, type BreakEvenQuery, type BreakEvenVariable, type EvaluateQuery } from '../generated/graphql';
+import {
+  BreakEvenDocument,
+  type BreakEvenQuery,
+  type BreakEvenVariable,
+  type EvaluateQuery,
+} from '../generated/graphql';
 
 type BreakEven = BreakEvenQuery['breakEven'];
 
@@ -23,7 +28,11 @@ const VARIES: { value: BreakEvenVariable; label: string; unit: string }[] = [
 const STEPS = 41;
 
 function currentValue(vary: BreakEvenVariable, current: Props['current']): number {
-  return vary === 'ingest' ? current.ingestGbPerDay : vary === 'consumers' ? current.sharedConsumers : current.retentionHours;
+  return vary === 'ingest'
+    ? current.ingestGbPerDay
+    : vary === 'consumers'
+      ? current.sharedConsumers
+      : current.retentionHours;
 }
 
 /** A range around today's value: up to ten times the ingest, twice the consumers, a month of retention. */
@@ -72,7 +81,12 @@ function Chart({ data, now }: { data: BreakEven; now: number }) {
   const summary =
     data.crossovers.length === 0
       ? 'No crossovers in this range.'
-      : data.crossovers.map((c) => `At ${at(c.at)} ${unit}, ${optionName(c.cheaperAfter)} becomes the cheaper of ${optionName(c.optionA)} and ${optionName(c.optionB)}`).join('. ');
+      : data.crossovers
+          .map(
+            (c) =>
+              `At ${at(c.at)} ${unit}, ${optionName(c.cheaperAfter)} becomes the cheaper of ${optionName(c.optionA)} and ${optionName(c.optionB)}`,
+          )
+          .join('. ');
   return (
     <svg class="chart breakeven" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="be-svg-title be-svg-desc">
       <title id="be-svg-title">{`Monthly cost of each option as ${data.field} goes from ${num(data.from)} to ${num(data.to)} ${unit}`}</title>
@@ -148,7 +162,13 @@ export function BreakEvenChart({ apiKey, workload, current, onError }: Props) {
     setBusy(true);
     setError('');
     try {
-      const res = await graphql(apiKey, BreakEvenDocument, { input: workload as never, vary: v, from: a, to: b, steps: STEPS });
+      const res = await graphql(apiKey, BreakEvenDocument, {
+        input: workload as never,
+        vary: v,
+        from: a,
+        to: b,
+        steps: STEPS,
+      });
       setData(res.breakEven);
     } catch (e) {
       onError(e);
@@ -195,9 +215,23 @@ export function BreakEvenChart({ apiKey, workload, current, onError }: Props) {
           ))}
         </select>
         <label for="be-from">From ({unit})</label>
-        <input id="be-from" type="text" inputMode="decimal" size={8} value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
+        <input
+          id="be-from"
+          type="text"
+          inputMode="decimal"
+          size={8}
+          value={from}
+          onInput={(e) => setFrom(e.currentTarget.value)}
+        />
         <label for="be-to">To ({unit})</label>
-        <input id="be-to" type="text" inputMode="decimal" size={8} value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+        <input
+          id="be-to"
+          type="text"
+          inputMode="decimal"
+          size={8}
+          value={to}
+          onInput={(e) => setTo(e.currentTarget.value)}
+        />
         <button type="submit" disabled={busy}>
           Draw
         </button>
@@ -214,7 +248,15 @@ export function BreakEvenChart({ apiKey, workload, current, onError }: Props) {
             {data.series.map((s) => (
               <li key={s.option}>
                 <svg width="34" height="10" aria-hidden="true">
-                  <line x1="0" x2="34" y1="5" y2="5" stroke={OPTION_STYLE[s.option].colour} stroke-width="3" stroke-dasharray={OPTION_STYLE[s.option].dash || undefined} />
+                  <line
+                    x1="0"
+                    x2="34"
+                    y1="5"
+                    y2="5"
+                    stroke={OPTION_STYLE[s.option].colour}
+                    stroke-width="3"
+                    stroke-dasharray={OPTION_STYLE[s.option].dash || undefined}
+                  />
                 </svg>
                 {optionName(s.option)}
               </li>
@@ -222,13 +264,19 @@ export function BreakEvenChart({ apiKey, workload, current, onError }: Props) {
           </ul>
           <h3>Crossovers</h3>
           {data.crossovers.length === 0 ? (
-            <p>No two options swap places between {num(data.from)} and {num(data.to)} {unit}.</p>
+            <p>
+              No two options swap places between {num(data.from)} and {num(data.to)} {unit}.
+            </p>
           ) : (
             <ul class="crossovers">
               {data.crossovers.map((c, i) => (
                 <li key={i}>
-                  At <strong>{at(c.at)} {unit}</strong>, {optionName(c.optionA)} ({money(c.monthlyCostUsd)}) and {optionName(c.optionB)} ({money(c.optionBMonthlyCostUsd)}) cross;{' '}
-                  {optionName(c.cheaperAfter)} is cheaper after.
+                  At{' '}
+                  <strong>
+                    {at(c.at)} {unit}
+                  </strong>
+                  , {optionName(c.optionA)} ({money(c.monthlyCostUsd)}) and {optionName(c.optionB)} (
+                  {money(c.optionBMonthlyCostUsd)}) cross; {optionName(c.cheaperAfter)} is cheaper after.
                 </li>
               ))}
             </ul>

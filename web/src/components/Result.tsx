@@ -99,7 +99,9 @@ export function Result({ apiKey, evaluation, workload, readOnly, onError }: Prop
   return (
     <div class="result">
       <section class="recommendation" aria-labelledby="rec-title">
-        <h2 id="rec-title" tabIndex={-1}>Recommendation: {rec.option ? options.find((o) => o.option === rec.option)?.label ?? rec.option : 'none'}</h2>
+        <h2 id="rec-title" tabIndex={-1}>
+          Recommendation: {rec.option ? (options.find((o) => o.option === rec.option)?.label ?? rec.option) : 'none'}
+        </h2>
         <p class="headline">{rec.headline}</p>
         {rec.monthlyCostUsd !== null && rec.monthlyCostUsd !== undefined && (
           <p class="big">
@@ -145,7 +147,8 @@ export function Result({ apiKey, evaluation, workload, readOnly, onError }: Prop
         </details>
         <p class="provenance">
           Rates: {card.region}, {card.source}
-          {card.priceListVersion ? `, price list ${card.priceListVersion}` : ''}, published {when(card.publicationDate)}, fetched {when(card.fetchedAt)}
+          {card.priceListVersion ? `, price list ${card.priceListVersion}` : ''}, published {when(card.publicationDate)}
+          , fetched {when(card.fetchedAt)}
           {card.stale && <strong class="stale"> — stale: the last refresh failed</strong>}
         </p>
         <div class="actions">
@@ -170,7 +173,9 @@ export function Result({ apiKey, evaluation, workload, readOnly, onError }: Prop
         <section class="warnings" aria-labelledby="warn-title">
           <h2 id="warn-title">Warnings</h2>
           <ul>
-            {card.stale && <li>The rates are stale: the last refresh from the AWS Price List failed; prices may have changed.</li>}
+            {card.stale && (
+              <li>The rates are stale: the last refresh from the AWS Price List failed; prices may have changed.</li>
+            )}
             {evaluation.warnings.map((w) => (
               <li key={w.code + w.message}>
                 <code>{w.code}</code> {w.message}
@@ -234,7 +239,8 @@ export function Result({ apiKey, evaluation, workload, readOnly, onError }: Prop
                             aria-controls={`lines-${o.option}`}
                             onClick={() => setOpen({ ...open, [o.option]: !expanded })}
                           >
-                            {expanded ? 'Hide' : 'Show'} {o.lineItems.length} line items<span class="sr-only"> of {o.label}</span>
+                            {expanded ? 'Hide' : 'Show'} {o.lineItems.length} line items
+                            <span class="sr-only"> of {o.label}</span>
                           </button>
                         ) : (
                           'none'

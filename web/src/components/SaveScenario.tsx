@@ -46,7 +46,12 @@ export function SaveScenario({ apiKey, workload, readOnly, onError, onSaved }: P
     setFieldErrors({});
     try {
       const res = await graphql(apiKey, CreateScenarioDocument, {
-        input: { name: name.trim(), tags: parseTags(tags), description: description.trim() || null, workload: workload as never },
+        input: {
+          name: name.trim(),
+          tags: parseTags(tags),
+          description: description.trim() || null,
+          workload: workload as never,
+        },
       });
       dialog.current?.close();
       setSaved(`Saved “${res.createScenario.name}” (version ${res.createScenario.version}); it is in Scenarios.`);
@@ -59,7 +64,10 @@ export function SaveScenario({ apiKey, workload, readOnly, onError, onSaved }: P
       const fields: Record<string, string> = {};
       if (e instanceof ApiError) {
         for (const f of e.fields) {
-          const key = f.field.replace(/^input\./, '').split('.')[0].replace(/\[\d+\]$/, '');
+          const key = f.field
+            .replace(/^input\./, '')
+            .split('.')[0]
+            .replace(/\[\d+\]$/, '');
           if (key === 'name' || key === 'tags' || key === 'description') fields[key] ??= f.message;
         }
       }
@@ -72,7 +80,12 @@ export function SaveScenario({ apiKey, workload, readOnly, onError, onSaved }: P
 
   return (
     <>
-      <button type="button" onClick={open} disabled={readOnly} aria-describedby={readOnly ? 'readonly-note' : undefined}>
+      <button
+        type="button"
+        onClick={open}
+        disabled={readOnly}
+        aria-describedby={readOnly ? 'readonly-note' : undefined}
+      >
         Save
       </button>
       {readOnly && (
@@ -134,7 +147,13 @@ export function SaveScenario({ apiKey, workload, readOnly, onError, onSaved }: P
           </div>
           <div class="field">
             <label for="save-description">Description (optional)</label>
-            <textarea id="save-description" rows={3} maxLength={2000} value={description} onInput={(e) => setDescription(e.currentTarget.value)} />
+            <textarea
+              id="save-description"
+              rows={3}
+              maxLength={2000}
+              value={description}
+              onInput={(e) => setDescription(e.currentTarget.value)}
+            />
           </div>
           {error && (
             <p class="error" role="alert">

@@ -27,11 +27,12 @@ function RepriceTable({ reprice }: { reprice: Reprice }) {
   return (
     <section aria-labelledby="reprice-title">
       <h3 id="reprice-title">
-        Re-priced: version {reprice.version} at {reprice.rates === 'current' ? 'today’s rates' : 'its pinned rates'}, against version {reprice.baselineVersion}
+        Re-priced: version {reprice.version} at {reprice.rates === 'current' ? 'today’s rates' : 'its pinned rates'},
+        against version {reprice.baselineVersion}
       </h3>
       <p class="hint">
-        Rates {reprice.rateCard.id} ({reprice.rateCard.source}, published {when(reprice.rateCard.publicationDate)}); baseline priced with {reprice.baselineRateCardId}.{' '}
-        {reprice.changeNote}
+        Rates {reprice.rateCard.id} ({reprice.rateCard.source}, published {when(reprice.rateCard.publicationDate)});
+        baseline priced with {reprice.baselineRateCardId}. {reprice.changeNote}
       </p>
       <div class="scroll">
         <table class="reprice">
@@ -122,7 +123,8 @@ export function ScenarioView({ apiKey, id, readOnly, formValues, onError, onLoad
     run('save a new version', async () => {
       if (!data) return;
       const problems = validate(formValues);
-      if (Object.keys(problems).length) throw new Error('the workload in the Evaluate form has errors; fix them there first');
+      if (Object.keys(problems).length)
+        throw new Error('the workload in the Evaluate form has errors; fix them there first');
       const res = await graphql(apiKey, UpdateScenarioDocument, {
         id,
         expectedVersion: data.scenario.version,
@@ -166,7 +168,8 @@ export function ScenarioView({ apiKey, id, readOnly, formValues, onError, onLoad
       </h2>
       {s.description && <p>{s.description}</p>}
       <p class="hint">
-        Tags: {s.tags.join(', ') || 'none'} · created {when(s.createdAt)} · updated {when(s.updatedAt)} · priced with {s.latest.rateCardId}
+        Tags: {s.tags.join(', ') || 'none'} · created {when(s.createdAt)} · updated {when(s.updatedAt)} · priced with{' '}
+        {s.latest.rateCardId}
       </p>
       <p class="headline">{s.latest.recommendation.headline}</p>
       <div class="scroll">
@@ -199,7 +202,12 @@ export function ScenarioView({ apiKey, id, readOnly, formValues, onError, onLoad
         <button type="button" onClick={() => onLoad(fromWorkload(s.workload as Record<string, unknown>))}>
           Load into the form
         </button>
-        <button type="button" onClick={() => void saveVersion()} disabled={readOnly || busy} aria-describedby="save-version-hint">
+        <button
+          type="button"
+          onClick={() => void saveVersion()}
+          disabled={readOnly || busy}
+          aria-describedby="save-version-hint"
+        >
           Save the form’s workload as version {s.version + 1}
         </button>
         <span id="save-version-hint" class="hint">

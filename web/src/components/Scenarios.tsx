@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { explain, graphql } from '../api';
 import { money, optionName, percent, signedMoney, when } from '../format';
-import { CompareScenariosDocument, type CompareScenariosQuery, ScenariosDocument, type ScenariosQuery } from '../generated/graphql';
+import {
+  CompareScenariosDocument,
+  type CompareScenariosQuery,
+  ScenariosDocument,
+  type ScenariosQuery,
+} from '../generated/graphql';
 import type { FormValues } from '../workload-fields';
 import { ScenarioView } from './ScenarioView';
 
@@ -28,7 +33,10 @@ function CompareTable({ comparison }: { comparison: Comparison }) {
       <h2 id="compare-title">Comparison</h2>
       <div class="scroll">
         <table class="compare">
-          <caption>Monthly cost per option side by side; changes are against the first scenario ({comparison.scenarios[0]?.name})</caption>
+          <caption>
+            Monthly cost per option side by side; changes are against the first scenario (
+            {comparison.scenarios[0]?.name})
+          </caption>
           <thead>
             <tr>
               <th scope="col">Option</th>
@@ -97,7 +105,12 @@ export function Scenarios({ apiKey, readOnly, formValues, onError, onLoad }: Pro
     setBusy(true);
     setError('');
     try {
-      const res = await graphql(apiKey, ScenariosDocument, { first: PAGE, after, search: filters.search.trim() || null, tag: filters.tag.trim() || null });
+      const res = await graphql(apiKey, ScenariosDocument, {
+        first: PAGE,
+        after,
+        search: filters.search.trim() || null,
+        tag: filters.tag.trim() || null,
+      });
       setItems(after ? [...items, ...res.scenarios.items] : res.scenarios.items);
       setNext(res.scenarios.nextCursor ?? null);
       setLoaded(true);
@@ -127,7 +140,8 @@ export function Scenarios({ apiKey, readOnly, formValues, onError, onLoad }: Pro
     }
   };
 
-  const toggle = (id: string, on: boolean) => setSelected(on ? [...selected.filter((s) => s !== id), id] : selected.filter((s) => s !== id));
+  const toggle = (id: string, on: boolean) =>
+    setSelected(on ? [...selected.filter((s) => s !== id), id] : selected.filter((s) => s !== id));
 
   if (openId) {
     return (
@@ -174,7 +188,9 @@ export function Scenarios({ apiKey, readOnly, formValues, onError, onLoad }: Pro
           {error}
         </p>
       )}
-      {loaded && items.length === 0 && !error && <p>No scenarios yet{search || tag ? ' match' : ''}. Evaluate a workload and press Save.</p>}
+      {loaded && items.length === 0 && !error && (
+        <p>No scenarios yet{search || tag ? ' match' : ''}. Evaluate a workload and press Save.</p>
+      )}
       {items.length > 0 && (
         <div class="scroll">
           <table class="scenario-list">
@@ -244,11 +260,22 @@ export function Scenarios({ apiKey, readOnly, formValues, onError, onLoad }: Pro
             Load more
           </button>
         )}
-        <button type="button" class="primary" onClick={() => void compare()} disabled={!canCompare || busy} aria-describedby="compare-hint">
+        <button
+          type="button"
+          class="primary"
+          onClick={() => void compare()}
+          disabled={!canCompare || busy}
+          aria-describedby="compare-hint"
+        >
           Compare
         </button>
         <span id="compare-hint" class="hint">
-          {selected.length} selected{selected.length > MAX_COMPARE ? ` (at most ${MAX_COMPARE})` : selected.length < 2 ? ' (pick at least 2)' : ''}
+          {selected.length} selected
+          {selected.length > MAX_COMPARE
+            ? ` (at most ${MAX_COMPARE})`
+            : selected.length < 2
+              ? ' (pick at least 2)'
+              : ''}
         </span>
       </div>
       {comparison && <CompareTable comparison={comparison} />}

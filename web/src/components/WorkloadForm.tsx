@@ -1,5 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import { type FieldGroup, type FormValues, GROUP_TITLES, WORKLOAD_FIELDS, type WorkloadField } from '../workload-fields';
+import {
+  type FieldGroup,
+  type FormValues,
+  GROUP_TITLES,
+  WORKLOAD_FIELDS,
+  type WorkloadField,
+} from '../workload-fields';
 
 interface Props {
   values: FormValues;
@@ -20,7 +26,17 @@ function bounds(f: WorkloadField): string {
   return parts.join(', ');
 }
 
-function Field({ f, values, errors, onChange }: { f: WorkloadField; values: FormValues; errors: Record<string, string>; onChange: Props['onChange'] }) {
+function Field({
+  f,
+  values,
+  errors,
+  onChange,
+}: {
+  f: WorkloadField;
+  values: FormValues;
+  errors: Record<string, string>;
+  onChange: Props['onChange'];
+}) {
   const id = `field-${f.name}`;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -32,7 +48,13 @@ function Field({ f, values, errors, onChange }: { f: WorkloadField; values: Form
   if (f.kind === 'boolean') {
     return (
       <div class={`field check${error ? ' invalid' : ''}`}>
-        <input id={id} type="checkbox" checked={value === true} aria-describedby={describedBy} onChange={(e) => set(e.currentTarget.checked)} />
+        <input
+          id={id}
+          type="checkbox"
+          checked={value === true}
+          aria-describedby={describedBy}
+          onChange={(e) => set(e.currentTarget.checked)}
+        />
         <label for={id}>{f.label}</label>
         <p id={hintId} class="hint">
           {f.description}
@@ -53,7 +75,13 @@ function Field({ f, values, errors, onChange }: { f: WorkloadField; values: Form
         {f.required && <span class="req"> (required)</span>}
       </label>
       {f.kind === 'enum' ? (
-        <select id={id} value={typeof value === 'string' ? value : ''} aria-describedby={describedBy} aria-invalid={error ? true : undefined} onChange={(e) => set(e.currentTarget.value)}>
+        <select
+          id={id}
+          value={typeof value === 'string' ? value : ''}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => set(e.currentTarget.value)}
+        >
           <option value="">{f.defaultValue !== undefined ? `default (${String(f.defaultValue)})` : 'not set'}</option>
           {f.choices?.map((c) => (
             <option key={c} value={c}>
@@ -100,7 +128,9 @@ const MAIN_GROUPS: FieldGroup[] = ['volume', 'consumers', 'shape', 'needs'];
 
 export function WorkloadForm({ values, errors, busy, onChange, onSubmit, onReset, submitLabel = 'Evaluate' }: Props) {
   const fieldsOf = (group: FieldGroup) =>
-    WORKLOAD_FIELDS.filter((f) => f.group === group).map((f) => <Field key={f.name} f={f} values={values} errors={errors} onChange={onChange} />);
+    WORKLOAD_FIELDS.filter((f) => f.group === group).map((f) => (
+      <Field key={f.name} f={f} values={values} errors={errors} onChange={onChange} />
+    ));
   const tuningHasError = WORKLOAD_FIELDS.some((f) => f.group === 'tuning' && errors[f.name]);
   return (
     <form
@@ -113,7 +143,10 @@ export function WorkloadForm({ values, errors, busy, onChange, onSubmit, onReset
       }}
     >
       <h2 id="workload-title">Workload</h2>
-      <p class="hint">Preset with the decision guide's example: 100 GB/day, two consumer applications, steady, 24 h retention. 1 GB = 1,024 MB.</p>
+      <p class="hint">
+        Preset with the decision guide's example: 100 GB/day, two consumer applications, steady, 24 h retention. 1 GB =
+        1,024 MB.
+      </p>
       {MAIN_GROUPS.map((g) => (
         <Group key={g} title={GROUP_TITLES[g]}>
           {fieldsOf(g)}

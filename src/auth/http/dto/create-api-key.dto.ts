@@ -8,6 +8,9 @@ export class CreateApiKeyDto {
   @EnumField(ROLES, { api: { description: 'Role of the new key (in your team)', example: 'viewer' } })
   role!: Role;
 
-  @TextField({ min: 1, max: KEY_NAME_MAX, message: (p) => `${p} must be a string of 1 to ${KEY_NAME_MAX} characters` }, { nullable: true, api: { description: 'A label for the key', example: 'portal backend' } })
+  @TextField(
+    { min: 1, max: KEY_NAME_MAX, message: (p) => `${p} must be a string of 1 to ${KEY_NAME_MAX} characters` },
+    { nullable: true, api: { description: 'A label for the key', example: 'portal backend' } },
+  )
   name?: string | null;
 }
