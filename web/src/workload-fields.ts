@@ -152,7 +152,7 @@ export function validate(values: FormValues): Record<string, string> {
   if (has('ingestGbPerDay') && has('avgWriteMBps')) {
     errors.ingestGbPerDay ??= 'Give ingest per day or average write, not both';
     errors.avgWriteMBps ??= 'Give ingest per day or average write, not both';
-  } else if (!has('ingestGbPerDay') && !has('avgWriteMBps')) {
+  } else if (!has('ingestGbPerDay') && !has('avgWriteMBps') && !('hourlyWriteMBps' in keptFields(values))) {
     errors.ingestGbPerDay ??= 'Give ingest per day (or average write)';
   }
   return errors;
@@ -160,7 +160,7 @@ export function validate(values: FormValues): Record<string, string> {
 
 /** Form values → WorkloadInput: empty fields are left out (the API's defaults apply), booleans only when ticked. */
 export function toWorkload(values: FormValues): WorkloadInput {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = { ...keptFields(values) };
   for (const f of WORKLOAD_FIELDS) {
     const raw = values[f.name];
     if (f.kind === 'boolean') {
@@ -180,7 +180,24 @@ export function fromWorkload(workload: Record<string, unknown>): FormValues {
     if (v === null || v === undefined) continue;
     values[f.name] = f.kind === 'boolean' ? v === true : String(v);
   }
+  // Fields the form has no input for (lists and objects: an hourly profile, deliveries, a record-size histogram)
+  // ride along unchanged, so evaluating or saving a loaded scenario never drops what was saved.
+  for (const [name, v] of Object.entries(workload)) {
+    if (v === null || v === undefined || WORKLOAD_FIELDS.some((f) => f.name === name)) continue;
+    values[KEPT_PREFIX + name] = JSON.stringify(v);
+  }
   return values;
+}
+
+const KEPT_PREFIX = 'kept:';
+
+/** The saved fields a loaded workload carries that the form does not edit, by name. */
+export function keptFields(values: FormValues): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(values)) {
+    if (key.startsWith(KEPT_PREFIX) && typeof v === 'string') kept[key.slice(KEPT_PREFIX.length)] = JSON.parse(v);
+  }
+  return kept;
 }
 
 /** `input.workload.retentionHours` → `retentionHours` when it names a form field. */

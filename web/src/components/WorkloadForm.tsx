@@ -3,6 +3,7 @@ import {
   type FieldGroup,
   type FormValues,
   GROUP_TITLES,
+  keptFields,
   WORKLOAD_FIELDS,
   type WorkloadField,
 } from '../workload-fields';
@@ -152,6 +153,11 @@ export function WorkloadForm({ values, errors, busy, onChange, onSubmit, onReset
           {fieldsOf(g)}
         </Group>
       ))}
+      {Object.keys(keptFields(values)).length > 0 && (
+        <p class="hint" role="note">
+          Kept as saved (the form has no input for them): {Object.keys(keptFields(values)).join(', ')}.
+        </p>
+      )}
       <details class="tuning" open={tuningHasError || undefined}>
         <summary>{GROUP_TITLES.tuning}</summary>
         <div class="fields">{fieldsOf('tuning')}</div>
