@@ -64,7 +64,11 @@ describe('the event loop stays free while the most expensive allowed GraphQL ope
     gcObserver.disconnect();
     const longestTurnCpuMs = Math.max(
       0,
-      ...turns.filter((t) => !collections.some((c) => c.start < t.to && c.end > t.from)).map((t) => t.cpuMs),
+      ...turns
+        .filter((t) => !collections.some((c) => c.start < t.to && c.end > t.from))
+        // process.cpuUsage counts every thread (V8's GC helpers run beside the main thread on the other core), and
+        // the main thread cannot have used more CPU in a turn than the turn lasted: the smaller is its upper bound.
+        .map((t) => Math.min(t.cpuMs, t.to - t.from)),
     );
     const result = await running;
     expect(result.status).toBe(200);
