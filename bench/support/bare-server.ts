@@ -9,7 +9,9 @@ import { EVALUATION_REQUEST_SCHEMA } from '../../src/evaluation/request-schemas'
 
 async function main(): Promise<void> {
   const responseBytes = readFileSync(process.env.BENCH_RESPONSE_FILE!, 'utf8');
-  const app = Fastify({ logger: false });
+  // strict: false — the request schema puts `default`s inside `anyOf` branches (deliverTo), which Ajv's strict mode
+  // refuses to compile; streamfit itself checks bodies with its own compiled check, not Ajv.
+  const app = Fastify({ logger: false, ajv: { customOptions: { strict: false } } });
   const { examples: _examples, title: _title, ...schema } = EVALUATION_REQUEST_SCHEMA;
   app.post('/v1/evaluations', { schema: { body: schema } }, async (_request, reply) => {
     return reply.header('content-type', 'application/json; charset=utf-8').send(responseBytes);
