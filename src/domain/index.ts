@@ -56,7 +56,12 @@ export {
   maxWindowGb,
   summarizeProfile,
 } from './traffic-profile';
-export { checkWorkload, type CheckedWorkload, type WorkloadCheckOptions } from './workload.validation';
+export {
+  checkWorkload,
+  checkWorkloadFields,
+  type CheckedWorkload,
+  type WorkloadCheckOptions,
+} from './workload.validation';
 export {
   normalizeWorkload,
   EVALUATION_BASIS,

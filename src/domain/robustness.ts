@@ -47,8 +47,15 @@ export const VOLUME_RANGE_JSON_SCHEMA = {
   examples: [{ low: 0.5, high: 2 }],
 } as const;
 
-/** Checks a request's volumeRange (undefined/null → the default); every bad field listed. */
-export function validateVolumeRange(raw: unknown, field = 'volumeRange'): VolumeRange {
+/**
+ * Checks a request's volumeRange (undefined/null → the default); every bad field listed. `endsAlone` checks
+ * each end given on its own, without low ≤ high (a merge patch's values, before the saved range is known).
+ */
+export function validateVolumeRange(
+  raw: unknown,
+  field = 'volumeRange',
+  options: { endsAlone?: boolean } = {},
+): VolumeRange {
   if (raw === undefined || raw === null) return { ...DEFAULT_VOLUME_RANGE };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ValidationError([
@@ -71,7 +78,7 @@ export function validateVolumeRange(raw: unknown, field = 'volumeRange'): Volume
   };
   const low = num('low');
   const high = num('high');
-  if (low !== null && high !== null && low > high) {
+  if (!options.endsAlone && low !== null && high !== null && low > high) {
     errors.push({
       field: `${field}.low`,
       message: `volumeRange.low (${low}) must be less than or equal to volumeRange.high (${high})`,

@@ -126,6 +126,43 @@ function checkProfile(value: unknown, field: string): FieldError[] {
   return errors;
 }
 
+/** Each field given on its own (known, type, bounds, pattern); null and undefined skipped. Returns the good values. */
+function checkFields(raw: Record<string, unknown>, at: (field: string) => string, errors: FieldError[]) {
+  const v: Record<string, unknown> = {};
+  for (const key of Object.keys(raw)) {
+    const value = raw[key];
+    // Own properties only: `toString`, `constructor`… must not find Object.prototype's members.
+    const schema = Object.hasOwn(PROPS, key) ? PROPS[key] : undefined;
+    if (!schema) {
+      errors.push({ field: at(key), message: `${key} is not a known workload field` });
+      continue;
+    }
+    if (value === undefined || value === null) continue;
+    if (key === 'hourlyWriteMBps') {
+      const bad = checkProfile(value, at(key));
+      if (bad.length) errors.push(...bad);
+      else v[key] = value;
+      continue;
+    }
+    const message = checkProperty(key, schema, value);
+    if (message) errors.push({ field: at(key), message });
+    else v[key] = value;
+  }
+  return v;
+}
+
+/**
+ * The checks of checkWorkload that look at one field at a time (unknown fields, types, bounds, patterns), on
+ * the fields given: what can be said of a merge patch's values before it is applied. Null (a removal) is skipped;
+ * required fields and cross-field rules are the whole workload's (checkWorkload).
+ */
+export function checkWorkloadFields(input: Record<string, unknown>, options: WorkloadCheckOptions = {}): FieldError[] {
+  const prefix = options.path === undefined ? 'workload' : options.path;
+  const errors: FieldError[] = [];
+  checkFields(input, (field) => (prefix ? `${prefix}.${field}` : field), errors);
+  return errors;
+}
+
 export interface WorkloadCheckOptions {
   /** Prefix of field paths in errors (default `workload`; GraphQL adapters may pass `input`). */
   path?: string;
@@ -155,26 +192,7 @@ export function checkWorkload(input: WorkloadInput, options: WorkloadCheckOption
     throw new ValidationError([{ field: prefix || 'workload', message: 'workload must be an object' }]);
   }
   const raw = input as unknown as Record<string, unknown>;
-  const v: Record<string, unknown> = {};
-  for (const key of Object.keys(raw)) {
-    const value = raw[key];
-    // Own properties only: `toString`, `constructor`… must not find Object.prototype's members.
-    const schema = Object.hasOwn(PROPS, key) ? PROPS[key] : undefined;
-    if (!schema) {
-      errors.push({ field: at(key), message: `${key} is not a known workload field` });
-      continue;
-    }
-    if (value === undefined || value === null) continue;
-    if (key === 'hourlyWriteMBps') {
-      const bad = checkProfile(value, at(key));
-      if (bad.length) errors.push(...bad);
-      else v[key] = value;
-      continue;
-    }
-    const message = checkProperty(key, schema, value);
-    if (message) errors.push({ field: at(key), message });
-    else v[key] = value;
-  }
+  const v = checkFields(raw, at, errors);
   if (raw.avgRecordSizeKB === undefined || raw.avgRecordSizeKB === null) {
     errors.push({ field: at('avgRecordSizeKB'), message: 'avgRecordSizeKB is required' });
   }

@@ -1,4 +1,4 @@
-import { isScenarioId } from './scenario-input.validation';
+import { isScenarioId } from './scenario.limits';
 
 /**
  * Opaque keyset cursor over the list order (created_at DESC, id DESC): base64url of the last item's

@@ -4,7 +4,7 @@ import { Prisma } from '../generated/prisma/client';
 import { guardDatabase } from '../infrastructure/database/database-errors';
 import { PrismaService } from '../infrastructure/database/prisma.service';
 import { optionCosts } from './scenario-costs.calculator';
-import { storedVolumeRange } from './scenario-input.validation';
+import { storedVolumeRange } from './scenario-patch';
 import type { ListQuery, Scenario, ScenarioContent, ScenarioVersionEntry } from './scenario.types';
 
 /** What a save writes: the content, the evaluation that priced it (which records the volume range) and the card it was priced with. */

@@ -14,7 +14,8 @@ import {
 import { RatesService } from '../rates/rates.service';
 import { encodeCursor } from './list-cursor.codec';
 import { type CostChange, costChanges, type OptionDelta, optionDeltas, summarize } from './scenario-costs.calculator';
-import { applyPatch, isScenarioId, parseCreate, parseExpectedVersion } from './scenario-input.validation';
+import { applyPatch, type ScenarioPatch } from './scenario-patch';
+import { isScenarioId } from './scenario.limits';
 import { ScenarioRepository, type WriteOutcome } from './scenario.repository';
 import type {
   ListQuery,
@@ -54,12 +55,6 @@ export interface ScenarioReprice extends Estimate {
   changeNote: string | null;
 }
 
-/** Where a request's fields live: '' over REST, 'input.' / 'patch.' over GraphQL. */
-export interface Paths {
-  prefix?: string;
-  versionField?: string;
-}
-
 const notFound = (id: string) => new DomainError('NOT_FOUND', `No scenario ${id} for your team`, { id });
 
 const costsOf = (e: Estimate): Partial<Record<OptionCode, number | null>> =>
@@ -77,8 +72,8 @@ export class ScenariosService {
     private readonly rates: RatesService,
   ) {}
 
-  async create(caller: Caller, body: unknown, paths: Paths = {}): Promise<Scenario> {
-    const content = parseCreate(body, paths.prefix);
+  /** `content` was checked at the edge (CreateScenarioDto). */
+  async create(caller: Caller, content: ScenarioContent): Promise<Scenario> {
     const saved = await this.priced(caller, content);
     const { id, createdAt } = await this.repository.create(caller.team, saved);
     return {
@@ -108,18 +103,15 @@ export class ScenariosService {
     return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null };
   }
 
-  /** PATCH: `expectedVersion` is the If-Match value (REST) or the expectedVersion argument (GraphQL). */
-  async update(
-    caller: Caller,
-    id: string,
-    expectedVersion: unknown,
-    body: unknown,
-    paths: Paths = {},
-  ): Promise<Scenario> {
-    const expected = parseExpectedVersion(expectedVersion, paths.versionField ?? 'If-Match', true)!;
+  /**
+   * An edit of the version the caller read (`expected`: If-Match over REST, expectedVersion over GraphQL). The
+   * patch was checked at the edge (ScenarioPatchDto); the merged workload and range are checked here, where the
+   * saved ones are known (fields named `workload.…`, `volumeRange.…`).
+   */
+  async update(caller: Caller, id: string, expected: number, patch: ScenarioPatch): Promise<Scenario> {
     const current = await this.get(caller, id);
     if (current.version !== expected) throw this.conflict(id, expected, current.version);
-    const next = applyPatch(contentOf(current), body, paths.prefix);
+    const next = applyPatch(contentOf(current), patch);
     const saved = await this.priced(caller, next);
     const outcome = await this.repository.update(caller.team, id, expected, saved);
     this.settle(id, expected, outcome);
@@ -136,8 +128,7 @@ export class ScenariosService {
   }
 
   /** Soft delete: the scenario leaves every listing and lookup; its versions are kept. */
-  async remove(caller: Caller, id: string, expectedVersion?: unknown, paths: Paths = {}): Promise<DeletedScenario> {
-    const expected = parseExpectedVersion(expectedVersion, paths.versionField ?? 'If-Match', false);
+  async remove(caller: Caller, id: string, expected?: number): Promise<DeletedScenario> {
     if (!isScenarioId(id)) throw notFound(id);
     const outcome = await this.repository.softDelete(caller.team, id, caller.keyId, expected);
     this.settle(id, expected, outcome);

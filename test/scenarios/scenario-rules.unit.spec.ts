@@ -1,6 +1,7 @@
 import { decodeCursor, encodeCursor } from '../../src/scenarios/list-cursor.codec';
 import { costChanges, optionDeltas, optionCosts } from '../../src/scenarios/scenario-costs.calculator';
-import { mergePatch, parseExpectedVersion } from '../../src/scenarios/scenario-input.validation';
+import { parseExpectedVersion } from '../../src/scenarios/expected-version';
+import { mergePatch } from '../../src/scenarios/scenario-patch';
 
 const costs = (m: Record<string, number | null>) =>
   optionCosts(

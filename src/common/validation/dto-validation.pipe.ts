@@ -5,7 +5,7 @@ import {
   type ValidationError as ClassValidatorError,
 } from '@nestjs/common';
 import { type FieldError, isObject, ValidationError } from '../../domain';
-import { fieldChecksOf } from './field.decorators';
+import { fieldChecksOf, objectChecksOf } from './field.decorators';
 
 /** class-validator's errors → the house `{ field, message }` list (nested properties dotted, array items [i]). */
 export function fieldErrorsOf(errors: ClassValidatorError[], parent = ''): FieldError[] {
@@ -29,10 +29,12 @@ export function fieldErrorsOf(errors: ClassValidatorError[], parent = ''): Field
 
 /**
  * Nest's ValidationPipe for the class-validator DTOs of the flat inputs (API keys, scenario list, compare,
- * re-price, scenario content), bound per route with @UsePipes, never globally: GraphQL input classes carry
- * no class-validator decorators and a global pipe would reject them. Whitelist, forbid unknown fields,
+ * re-price, scenario content and edits), bound per route with @UsePipes, never globally: GraphQL input classes
+ * carry no class-validator decorators and a global pipe would reject them. Whitelist, forbid unknown fields,
  * transform; one error per field (its first failed rule); plus the `@FieldCheck` functions a DTO declares
- * (the workload check), merged into the same error, so every bad field is listed at once.
+ * (tags, the workload check) and its `@ObjectCheck`s, merged into the same error, so every bad field is listed
+ * at once, in a stable order: unknown fields, the class-validator fields, the object checks, then the field
+ * checks in declaration order.
  */
 @Injectable()
 export class DtoValidationPipe extends ValidationPipe {
@@ -52,6 +54,7 @@ export class DtoValidationPipe extends ValidationPipe {
     if (!metadata.metatype || !this.toValidate(metadata)) return value;
     if (metadata.type === 'body' && !isObject(value))
       throw new ValidationError([{ field: '(body)', message: 'the request body must be a JSON object' }]);
+    const raw = value as Record<string, unknown>;
     const fields: FieldError[] = [];
     let result: unknown = value;
     try {
@@ -60,11 +63,17 @@ export class DtoValidationPipe extends ValidationPipe {
       if (!(e instanceof ValidationError)) throw e;
       fields.push(...(e.details.fields ?? []));
     }
-    for (const { property, check } of fieldChecksOf(metadata.metatype)) {
-      const raw = (value as Record<string, unknown>)[property];
-      if (raw !== undefined) fields.push(...check(raw, property));
-    }
-    if (fields.length) throw new ValidationError(fields);
+    const checks = fieldChecksOf(metadata.metatype);
+    const ran = checks.map(({ property, check, required, alongside }) => {
+      const own = Object.hasOwn(raw, property) ? raw[property] : undefined;
+      return { alongside, errors: own !== undefined || required ? check(own, property) : [] };
+    });
+    const objectErrors = objectChecksOf(metadata.metatype).flatMap((check) => check(raw));
+    if (fields.length || objectErrors.length || ran.some((r) => !r.alongside && r.errors.length))
+      throw new ValidationError([...fields, ...objectErrors, ...ran.flatMap((r) => r.errors)]);
+    // A field check owns its property: the value goes on as sent (class-transformer does not copy it).
+    for (const { property } of checks)
+      if (Object.hasOwn(raw, property)) (result as Record<string, unknown>)[property] = raw[property];
     return result;
   }
 }

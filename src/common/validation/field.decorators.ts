@@ -5,7 +5,7 @@
 import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiProperty, type ApiPropertyOptions, getSchemaPath } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDefined, IsOptional, ValidateBy, ValidateIf } from 'class-validator';
+import { Allow, IsOptional, ValidateBy, ValidateIf } from 'class-validator';
 import type { FieldError } from '../../domain';
 import { textProblem } from '../text-input';
 
@@ -33,7 +33,8 @@ function presence(options: FieldOptions): PropertyDecorator[] {
   if (options.nullable) return [IsOptional()];
   if (options.optional) return [ValidateIf((_o, v) => v !== undefined)];
   const message = options.requiredMessage ?? ((p: string) => `${p} is required`);
-  return [IsDefined({ message: ({ property }) => message(property) })];
+  // Only absence is "required"; a null goes on to the field's own rule (`name must be a string`).
+  return [Rule('required', (v, p) => (v === undefined ? message(p) : null))];
 }
 
 /** A string of at most `max` characters (and at least `min`, not counting surrounding blanks when `trim`), printable (text-input.ts). */
@@ -45,6 +46,8 @@ export function TextField(
     multiline?: boolean;
     message: (property: string) => string;
     typeMessage?: (property: string) => string;
+    /** Message for null when null is not allowed but absence is (a field an edit cannot remove). */
+    nullMessage?: (property: string) => string;
   },
   options: FieldOptions = {},
 ) {
@@ -59,6 +62,7 @@ export function TextField(
     } as ApiPropertyOptions),
     ...presence(options),
     Rule('text', (v, p) => {
+      if (v === null && bounds.nullMessage) return bounds.nullMessage(p);
       if (typeof v !== 'string') return (bounds.typeMessage ?? bounds.message)(p);
       const length = bounds.trim ? v.trim().length : v.length;
       if (length < bounds.min || v.length > bounds.max) return bounds.message(p);
@@ -115,25 +119,55 @@ export function IntField(
 export const EmptyAsAbsent = () => Transform(({ value }) => (value === '' ? undefined : value));
 
 const FIELD_CHECKS = Symbol('streamfit:fieldChecks');
+const OBJECT_CHECKS = Symbol('streamfit:objectChecks');
 type Check = (value: unknown, property: string) => FieldError[];
 
+export interface FieldCheckOptions {
+  /** Run it when the property is absent too (it then reports the missing field). */
+  required?: boolean;
+  /**
+   * Report its errors only alongside another field's: alone, the value goes on to a later, fuller check (a
+   * merge patch's values are checked again once merged over the saved ones, where the other end is known).
+   */
+  alongside?: boolean;
+}
+
+export interface FieldCheckEntry extends FieldCheckOptions {
+  property: string;
+  check: Check;
+}
+
 /**
- * A check that reports its own field paths (the workload's nested fields): the DtoValidationPipe runs it when
- * the property is present and merges what it reports with the class-validator errors.
+ * A check that reports its own field paths (tags[i], the workload's nested fields): the DtoValidationPipe runs
+ * it on the value as sent, merges what it reports with the class-validator errors and keeps the value as sent.
+ * It also marks the property as known (whitelisted).
  */
-export function FieldCheck(check: Check): PropertyDecorator {
-  return (target, property) => {
+export function FieldCheck(check: Check, options: FieldCheckOptions = {}): PropertyDecorator {
+  return applyDecorators(Allow(), (target: object, property: string | symbol) => {
     const ctor = target.constructor as object;
-    const list = [
-      ...((Reflect.getMetadata(FIELD_CHECKS, ctor) as { property: string; check: Check }[] | undefined) ?? []),
-      { property: String(property), check },
+    const list: FieldCheckEntry[] = [
+      ...((Reflect.getMetadata(FIELD_CHECKS, ctor) as FieldCheckEntry[] | undefined) ?? []),
+      { property: String(property), check, ...options },
     ];
     Reflect.defineMetadata(FIELD_CHECKS, list, ctor);
+  });
+}
+
+export function fieldChecksOf(metatype: object): FieldCheckEntry[] {
+  return (Reflect.getMetadata(FIELD_CHECKS, metatype) as FieldCheckEntry[] | undefined) ?? [];
+}
+
+/** A check of the whole body (e.g. "give at least one field"), run after the field checks; `(body)` names the body. */
+export function ObjectCheck(check: (value: Record<string, unknown>) => FieldError[]): ClassDecorator {
+  return (target) => {
+    Reflect.defineMetadata(OBJECT_CHECKS, [...objectChecksOf(target), check], target);
   };
 }
 
-export function fieldChecksOf(metatype: object): { property: string; check: Check }[] {
-  return (Reflect.getMetadata(FIELD_CHECKS, metatype) as { property: string; check: Check }[] | undefined) ?? [];
+export function objectChecksOf(metatype: object): Array<(value: Record<string, unknown>) => FieldError[]> {
+  return (
+    (Reflect.getMetadata(OBJECT_CHECKS, metatype) as Array<(value: Record<string, unknown>) => FieldError[]>) ?? []
+  );
 }
 
 /** The request body of a route documented from its DTO class, with an example (OpenAPI 3.0: no siblings beside a $ref). */

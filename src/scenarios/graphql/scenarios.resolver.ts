@@ -14,6 +14,14 @@ import {
 } from '../scenario.view';
 import { checkDto } from '../../common/validation/dto-validation.pipe';
 import { CompareScenariosDto, listQueryOf, ListScenariosQuery, RepriceQuery } from '../http/dto/scenario-queries.dto';
+import { underArgument } from '../../common/validation/field-prefix';
+import {
+  CreateScenarioDto,
+  scenarioContentOf,
+  ScenarioPatchDto,
+  scenarioPatchOf,
+} from '../http/dto/scenario-content.dto';
+import { parseExpectedVersion } from '../expected-version';
 import { createBody, CreateScenarioInput, patchBody, ScenarioPatchInput } from './scenario.input';
 
 /** Saved scenarios over GraphQL: thin, every field is one call of ScenariosService. */
@@ -71,24 +79,27 @@ export class ScenariosResolver {
 
   @Mutation(() => ScenarioView, { description: 'Save a workload as a named scenario (version 1)' })
   @RequireRole('editor')
-  createScenario(
+  async createScenario(
     @CurrentCaller() caller: Caller,
     @Args('input', { type: () => CreateScenarioInput }) input: CreateScenarioInput,
   ) {
-    return this.scenarios.create(caller, createBody(input), { prefix: 'input.' });
+    const dto = await underArgument('input', () => checkDto(CreateScenarioDto, createBody(input)));
+    return this.scenarios.create(caller, scenarioContentOf(dto));
   }
 
   @Mutation(() => ScenarioView, { description: 'Edit a scenario; CONFLICT when it is no longer at expectedVersion' })
   @RequireRole('editor')
-  updateScenario(
+  async updateScenario(
     @CurrentCaller() caller: Caller,
     @Args('id', { type: () => ID }) id: string,
     @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
     @Args('patch', { type: () => ScenarioPatchInput }) patch: ScenarioPatchInput,
   ) {
-    return this.scenarios.update(caller, id, expectedVersion, patchBody(patch), {
-      prefix: 'patch.',
-      versionField: 'expectedVersion',
+    const expected = parseExpectedVersion(expectedVersion, 'expectedVersion', true)!;
+    // The patch's own fields here; the merged workload and range in the service: both named under `patch`.
+    return underArgument('patch', async () => {
+      const dto = await checkDto(ScenarioPatchDto, patchBody(patch));
+      return this.scenarios.update(caller, id, expected, scenarioPatchOf(dto));
     });
   }
 
@@ -99,6 +110,6 @@ export class ScenariosResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
   ) {
-    return this.scenarios.remove(caller, id, expectedVersion, { versionField: 'expectedVersion' });
+    return this.scenarios.remove(caller, id, parseExpectedVersion(expectedVersion, 'expectedVersion', false));
   }
 }

@@ -15,7 +15,6 @@ import {
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiBody,
   ApiCreatedResponse,
   ApiHeader,
   ApiNoContentResponse,
@@ -32,8 +31,9 @@ import { RequireRole } from '../../auth/auth.guard';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { DtoValidationPipe } from '../../common/validation/dto-validation.pipe';
 import { ApiDtoBody } from '../../common/validation/field.decorators';
-import { CREATE_SCENARIO_SCHEMA, PATCH_SCENARIO_SCHEMA } from '../scenario-request.schemas';
 import { CompareScenariosDto, listQueryOf, ListScenariosQuery, RepriceQuery } from './dto/scenario-queries.dto';
+import { CreateScenarioDto, scenarioContentOf, ScenarioPatchDto, scenarioPatchOf } from './dto/scenario-content.dto';
+import { IfMatchVersion } from './if-match.decorator';
 import { ScenariosService } from '../scenarios.service';
 import {
   DeletedScenarioView,
@@ -53,6 +53,23 @@ const ifMatch = (required: boolean) => ({
   example: '"1"',
 });
 
+const CREATE_EXAMPLE = {
+  name: 'Clickstream 2027',
+  description: 'Web and app clickstream at next year’s volume',
+  tags: ['clickstream', 'team:web'],
+  workload: {
+    ingestGbPerDay: 100,
+    avgRecordSizeKB: 1,
+    sharedConsumers: 2,
+    retentionHours: 24,
+    trafficPattern: 'STEADY',
+  },
+};
+const PATCH_EXAMPLE = {
+  name: 'Clickstream 2027 (peak season)',
+  workload: { ingestGbPerDay: 250, retentionHours: null },
+};
+
 /** Saved scenarios over REST: thin, every method is one call of ScenariosService. */
 @ApiTags('scenarios')
 @ApiBearerAuth()
@@ -66,15 +83,16 @@ export class ScenariosController {
   @ApiOperation({
     summary: 'Save a workload as a named scenario (version 1), evaluated at the current rates and pinned to them',
   })
-  @ApiBody({ schema: CREATE_SCENARIO_SCHEMA })
+  @ApiDtoBody(CreateScenarioDto, CREATE_EXAMPLE)
   @ApiCreatedResponse({ type: ScenarioView, description: 'Created; ETag carries the version, Location the address' })
   @ApiBadRequestResponse(badRequest)
+  @UsePipes(DtoValidationPipe)
   async create(
     @CurrentCaller() caller: Caller,
-    @Body() body: unknown,
+    @Body() body: CreateScenarioDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const scenario = await this.scenarios.create(caller, body);
+    const scenario = await this.scenarios.create(caller, scenarioContentOf(body));
     void reply.header('etag', `"${scenario.version}"`).header('location', `/v1/scenarios/${scenario.id}`);
     return scenario;
   }
@@ -121,7 +139,7 @@ export class ScenariosController {
       'Edit a scenario: a new version, re-evaluated at the current rates. Needs If-Match with the version you read',
   })
   @ApiHeader(ifMatch(true))
-  @ApiBody({ schema: PATCH_SCENARIO_SCHEMA })
+  @ApiDtoBody(ScenarioPatchDto, PATCH_EXAMPLE)
   @ApiOkResponse({ type: ScenarioView })
   @ApiBadRequestResponse(badRequest)
   @ApiNotFoundResponse(notFound)
@@ -129,14 +147,15 @@ export class ScenariosController {
     description: 'Someone saved it since you read it: details.currentVersion says which version it is at',
   })
   @ApiResponse({ status: 428, description: 'If-Match is missing' })
+  @UsePipes(DtoValidationPipe)
   async update(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
-    @Headers('if-match') version: string | undefined,
-    @Body() body: unknown,
+    @IfMatchVersion({ required: true }) expected: number,
+    @Body() body: ScenarioPatchDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const scenario = await this.scenarios.update(caller, id, version, body);
+    const scenario = await this.scenarios.update(caller, id, expected, scenarioPatchOf(body));
     void reply.header('etag', `"${scenario.version}"`);
     return scenario;
   }
@@ -161,11 +180,11 @@ export class ScenariosController {
   async remove(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
-    @Headers('if-match') version: string | undefined,
+    @IfMatchVersion({ required: false }) expected: number | undefined,
     @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const deleted = await this.scenarios.remove(caller, id, version);
+    const deleted = await this.scenarios.remove(caller, id, expected);
     if (!/(^|[\s,;])return=representation\b/i.test(prefer ?? '')) return undefined;
     void reply.status(200).header('preference-applied', 'return=representation');
     return deleted;

@@ -1,4 +1,4 @@
-/** class-validator DTOs of the scenario endpoints' flat inputs; the bounds live in scenario-input.validation.ts. */
+/** class-validator DTOs of the scenario endpoints' flat inputs; the bounds live in scenario.limits.ts. */
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { EmptyAsAbsent, EnumField, IntField, Rule } from '../../../common/validation/field.decorators';
@@ -12,7 +12,7 @@ import {
   LIST_LIMIT_MAX,
   SEARCH_MAX,
   TAG_PATTERN,
-} from '../../scenario-input.validation';
+} from '../../scenario.limits';
 import type { ListQuery, RepriceRates } from '../../scenario.types';
 import { IsOptional } from 'class-validator';
 
