@@ -36,6 +36,8 @@ export function fieldErrorsOf(errors: ClassValidatorError[], parent = ''): Field
  * at once, in a stable order: unknown fields, the class-validator fields, the object checks, then the field
  * checks in declaration order.
  */
+const PROTO_KEYS = ['__proto__', 'prototype', 'constructor'];
+
 @Injectable()
 export class DtoValidationPipe extends ValidationPipe {
   constructor() {
@@ -55,7 +57,18 @@ export class DtoValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' && !isObject(value))
       throw new ValidationError([{ field: '(body)', message: 'the request body must be a JSON object' }]);
     const raw = value as Record<string, unknown>;
-    const fields: FieldError[] = [];
+    // Field and object checks see the value as sent: Nest's pipe deletes `constructor`, `prototype` and
+    // `__proto__` keys at every depth before class-transformer, so they would pass unseen.
+    const checks = fieldChecksOf(metadata.metatype);
+    const ran = checks.map(({ property, check, required, alongside }) => {
+      const own = Object.hasOwn(raw, property) ? raw[property] : undefined;
+      return { alongside, errors: own !== undefined || required ? check(own, property) : [] };
+    });
+    const objectErrors = objectChecksOf(metadata.metatype).flatMap((check) => check(raw));
+    const fields: FieldError[] = PROTO_KEYS.filter((key) => Object.hasOwn(raw, key)).map((key) => ({
+      field: key,
+      message: `${key} is not a known field`,
+    }));
     let result: unknown = value;
     try {
       result = await super.transform(value, metadata);
@@ -63,12 +76,6 @@ export class DtoValidationPipe extends ValidationPipe {
       if (!(e instanceof ValidationError)) throw e;
       fields.push(...(e.details.fields ?? []));
     }
-    const checks = fieldChecksOf(metadata.metatype);
-    const ran = checks.map(({ property, check, required, alongside }) => {
-      const own = Object.hasOwn(raw, property) ? raw[property] : undefined;
-      return { alongside, errors: own !== undefined || required ? check(own, property) : [] };
-    });
-    const objectErrors = objectChecksOf(metadata.metatype).flatMap((check) => check(raw));
     if (fields.length || objectErrors.length || ran.some((r) => !r.alongside && r.errors.length))
       throw new ValidationError([...fields, ...objectErrors, ...ran.flatMap((r) => r.errors)]);
     // A field check owns its property: the value goes on as sent (class-transformer does not copy it).

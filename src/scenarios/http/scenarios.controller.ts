@@ -34,6 +34,7 @@ import { ApiDtoBody } from '../../common/validation/field.decorators';
 import { CompareScenariosDto, listQueryOf, ListScenariosQuery, RepriceQuery } from './dto/scenario-queries.dto';
 import { CreateScenarioDto, scenarioContentOf, ScenarioPatchDto, scenarioPatchOf } from './dto/scenario-content.dto';
 import { IfMatchVersion } from './if-match.decorator';
+import { EVALUATION_REQUEST_SCHEMA } from '../../evaluation/request-schemas';
 import { ScenariosService } from '../scenarios.service';
 import {
   DeletedScenarioView,
@@ -57,13 +58,7 @@ const CREATE_EXAMPLE = {
   name: 'Clickstream 2027',
   description: 'Web and app clickstream at next year’s volume',
   tags: ['clickstream', 'team:web'],
-  workload: {
-    ingestGbPerDay: 100,
-    avgRecordSizeKB: 1,
-    sharedConsumers: 2,
-    retentionHours: 24,
-    trafficPattern: 'STEADY',
-  },
+  workload: EVALUATION_REQUEST_SCHEMA.examples[0].workload,
 };
 const PATCH_EXAMPLE = {
   name: 'Clickstream 2027 (peak season)',
