@@ -5,6 +5,8 @@ import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config';
 import { RatesResolver } from './graphql/rates.resolver';
 import { RatesController } from './http/rates.controller';
 import { RateCardRepository } from './rate-card.repository';
+import { RateCardStore } from './rate-card.store';
+import { RatesRefresher } from './rates.refresher';
 import { RatesService } from './rates.service';
 
 @Module({
@@ -12,7 +14,9 @@ import { RatesService } from './rates.service';
   controllers: [RatesController],
   providers: [
     RateCardRepository,
+    RateCardStore,
     RatesService,
+    RatesRefresher,
     RatesResolver,
     {
       provide: PriceListSource,

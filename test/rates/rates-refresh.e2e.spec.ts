@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { Client } from 'pg';
+import { RatesRefresher } from '../../src/rates/rates.refresher';
 import { RatesService } from '../../src/rates/rates.service';
 import { bearer } from '../support/keys';
 import { SERVICE_CODES, allRaw, regionShapedDocuments, withPriceChange } from '../support/pricelist-fixtures';
@@ -114,9 +115,9 @@ describe('live rates from the AWS Price List API (local server, real SDK)', () =
 
   it('a price change between two refreshes makes a new version and keeps the old one', async () => {
     serve(server);
-    await app.get(RatesService).refresh(REGION, 'admin');
+    await app.get(RatesRefresher).refresh(REGION, 'admin');
     serve(server, '0.016');
-    const changed = await app.get(RatesService).refresh(REGION, 'admin');
+    const changed = await app.get(RatesRefresher).refresh(REGION, 'admin');
     expect(changed.outcome).toBe('UPDATED');
     const versions = await storedVersions(REGION);
     expect(versions.map((v) => Number(v.shard))).toEqual(expect.arrayContaining([0.015, 0.016]));
@@ -128,14 +129,14 @@ describe('live rates from the AWS Price List API (local server, real SDK)', () =
       '0.0150000000',
     );
     serve(server);
-    await app.get(RatesService).refresh(REGION, 'admin');
+    await app.get(RatesRefresher).refresh(REGION, 'admin');
   });
 
   it('throttling then success: the SDK retries with backoff and the refresh succeeds', async () => {
     server.reset();
     serve(server);
     server.throttleNext(2);
-    const result = await app.get(RatesService).refresh(REGION, 'admin');
+    const result = await app.get(RatesRefresher).refresh(REGION, 'admin');
     expect(['UPDATED', 'UNCHANGED']).toContain(result.outcome);
     expect(server.requests.filter((r) => r.errorType === 'ThrottlingException')).toHaveLength(2);
   });
@@ -162,8 +163,8 @@ describe('live rates from the AWS Price List API (local server, real SDK)', () =
       serve(server);
       server.delayMs = 250;
       const [a, b] = await Promise.all([
-        app.get(RatesService).refresh(REGION, 'admin'),
-        other.get(RatesService).refresh(REGION, 'admin'),
+        app.get(RatesRefresher).refresh(REGION, 'admin'),
+        other.get(RatesRefresher).refresh(REGION, 'admin'),
       ]);
       server.delayMs = 0;
       const outcomes = [a.outcome, b.outcome].sort();
@@ -179,7 +180,7 @@ describe('live rates from the AWS Price List API (local server, real SDK)', () =
     server.reset();
     serve(server, '0.017');
     server.delayMs = 300;
-    const refreshing = app.get(RatesService).refresh(REGION, 'admin');
+    const refreshing = app.get(RatesRefresher).refresh(REGION, 'admin');
     await new Promise((r) => setTimeout(r, 100));
     await redis.stop();
     const result = await refreshing;

@@ -10,13 +10,17 @@ import {
 } from '@nestjs/swagger';
 import { RequireRole } from '../../auth/auth.guard';
 import { RateCardView, RefreshResultView } from '../rate-card.view';
+import { RatesRefresher } from '../rates.refresher';
 import { RatesService } from '../rates.service';
 
 @ApiTags('rates')
 @ApiBearerAuth()
 @Controller('v1/rate-cards')
 export class RatesController {
-  constructor(private readonly rates: RatesService) {}
+  constructor(
+    private readonly rates: RatesService,
+    private readonly refresher: RatesRefresher,
+  ) {}
 
   @Get(':region')
   @ApiOperation({ summary: 'The rates in force for a region, every rate key with its provenance' })
@@ -35,6 +39,6 @@ export class RatesController {
   @ApiOkResponse({ type: RefreshResultView })
   @ApiServiceUnavailableResponse({ description: 'The Price List API failed; the last good card stays in force' })
   refresh(@Param('region') region: string): Promise<RefreshResultView> {
-    return this.rates.refresh(region, 'admin');
+    return this.refresher.refresh(region, 'admin');
   }
 }
