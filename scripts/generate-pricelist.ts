@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../src/infrastructure/paths';
 import type { PriceListDocument } from '../src/domain/pricelist/price-list-document';
+import { MSK_EXPRESS_BROKER_PRICES, MSK_STANDARD_BROKER_PRICES } from './msk-broker-prices';
 
 export const SNAPSHOT_VERSION = '20261125000000';
 export const SNAPSHOT_PUBLICATION_DATE = '2026-11-25T00:00:00Z';
@@ -409,36 +410,6 @@ const SIZES: Record<string, { vcpu: string; memoryGib: string }> = {
   '12xlarge': { vcpu: '48', memoryGib: '192' },
   '16xlarge': { vcpu: '64', memoryGib: '256' },
   '24xlarge': { vcpu: '96', memoryGib: '384' },
-};
-
-/** aws-pricing.md §3: broker-hour by computeFamily. */
-export const MSK_STANDARD_BROKER_PRICES: Readonly<Record<string, string>> = {
-  't3.small': '0.0456',
-  'm5.large': '0.21',
-  'm5.xlarge': '0.42',
-  'm5.2xlarge': '0.84',
-  'm5.4xlarge': '1.68',
-  'm5.8xlarge': '3.36',
-  'm5.12xlarge': '5.04',
-  'm5.16xlarge': '6.72',
-  'm5.24xlarge': '10.08',
-  'm7g.large': '0.204',
-  'm7g.xlarge': '0.408',
-  'm7g.2xlarge': '0.816',
-  'm7g.4xlarge': '1.632',
-  'm7g.8xlarge': '3.264',
-  'm7g.12xlarge': '4.896',
-  'm7g.16xlarge': '6.528',
-};
-
-export const MSK_EXPRESS_BROKER_PRICES: Readonly<Record<string, string>> = {
-  'm7g.large': '0.408',
-  'm7g.xlarge': '0.816',
-  'm7g.2xlarge': '1.632',
-  'm7g.4xlarge': '3.264',
-  'm7g.8xlarge': '6.528',
-  'm7g.12xlarge': '9.792',
-  'm7g.16xlarge': '13.056',
 };
 
 const sizeOf = (family: string): { vcpu: string; memoryGib: string } => SIZES[family.split('.')[1]];

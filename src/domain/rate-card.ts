@@ -132,7 +132,31 @@ export const RATE_KEYS = {
 export type BrokerType = (typeof MSK_STANDARD_BROKER_TYPES)[number];
 export type ExpressBrokerType = (typeof MSK_EXPRESS_BROKER_TYPES)[number];
 
-/** `msk.brokerHour.kafka.m5.large` */
-export const mskBrokerHourKey = (brokerType: string): string => `msk.brokerHour.${brokerType}`;
-/** `msk.express.brokerHour.express.m7g.large` */
-export const mskExpressBrokerHourKey = (brokerType: string): string => `msk.express.brokerHour.${brokerType}`;
+/** Broker type → broker-hour key, built once per catalogued type; frozen, with no prototype to inherit names from. */
+function brokerHourKeyTable<T extends string>(types: readonly T[], prefix: string): Readonly<Record<T, string>> {
+  const table = Object.create(null) as Record<T, string>;
+  for (const type of types) table[type] = `${prefix}${type}`;
+  return Object.freeze(table);
+}
+
+/** `kafka.m5.large` → `msk.brokerHour.kafka.m5.large`, for every Standard broker type the cost model sizes. */
+export const MSK_BROKER_HOUR_KEYS = brokerHourKeyTable(MSK_STANDARD_BROKER_TYPES, 'msk.brokerHour.');
+/** `express.m7g.large` → `msk.express.brokerHour.express.m7g.large`, for every Express broker type. */
+export const MSK_EXPRESS_BROKER_HOUR_KEYS = brokerHourKeyTable(MSK_EXPRESS_BROKER_TYPES, 'msk.express.brokerHour.');
+
+/** The broker-hour key of every catalogued broker type, Standard then Express (what a complete card prices). */
+export const BROKER_HOUR_KEYS: readonly string[] = Object.freeze([
+  ...Object.values<string>(MSK_BROKER_HOUR_KEYS),
+  ...Object.values<string>(MSK_EXPRESS_BROKER_HOUR_KEYS),
+]);
+
+/**
+ * `msk.brokerHour.kafka.m5.large`: the table's string for a catalogued type (the sizing loop asks for one per
+ * candidate, so no string is built per lookup), built for any other (a Price List family the model does not size).
+ */
+export const mskBrokerHourKey = (brokerType: string): string =>
+  (MSK_BROKER_HOUR_KEYS as Readonly<Record<string, string>>)[brokerType] ?? `msk.brokerHour.${brokerType}`;
+/** `msk.express.brokerHour.express.m7g.large`, from the table for a catalogued type. */
+export const mskExpressBrokerHourKey = (brokerType: string): string =>
+  (MSK_EXPRESS_BROKER_HOUR_KEYS as Readonly<Record<string, string>>)[brokerType] ??
+  `msk.express.brokerHour.${brokerType}`;

@@ -2,6 +2,7 @@
  * `deliverTo`: where the stream's data is delivered (the delivery leg each option implies). Input schema,
  * validation and normalization; pricing lives in pricing/pipeline-cost.ts.
  */
+import { isObject } from '../field-checks';
 import type { FieldError } from '../errors';
 
 export const DELIVERY_SINKS = ['S3', 'REDSHIFT', 'OPENSEARCH', 'HTTP'] as const;
@@ -55,9 +56,6 @@ export const DELIVER_TO_JSON_SCHEMA = {
   examples: [[{ sink: 'S3', convertToParquet: true }]],
 } as const;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * Validates `deliverTo` (already known to be an array, or absent) and normalizes it; pushes one error per bad
  * field, named by its path (`workload.deliverTo[1].sharePercent`).
@@ -84,7 +82,7 @@ export function normalizeDeliverTo(value: unknown, at: (field: string) => string
       } else errors.push({ field: at(path), message: `${path} must be one of ${DELIVERY_SINKS.join(', ')}` });
       return;
     }
-    if (!isRecord(item)) {
+    if (!isObject(item)) {
       errors.push({ field: at(path), message: `${path} must be a sink name or an object with a sink` });
       return;
     }
@@ -144,7 +142,7 @@ export function canonicalDeliverTo<T extends { deliverTo?: unknown }>(workload: 
   const deliverTo = workload.deliverTo.map((item: unknown) =>
     typeof item === 'string'
       ? { sink: item }
-      : isRecord(item)
+      : isObject(item)
         ? Object.fromEntries(Object.entries(item).filter(([, v]) => v !== null && v !== undefined))
         : item,
   );

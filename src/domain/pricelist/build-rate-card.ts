@@ -2,15 +2,7 @@
  * Normalizes raw Price List elements (from AmazonKinesis and AmazonMSK) into a RateCard for one region.
  * Pure and total: bad or unknown elements are reported in `skipped`, never thrown.
  */
-import {
-  MSK_EXPRESS_BROKER_TYPES,
-  MSK_STANDARD_BROKER_TYPES,
-  RATE_KEYS,
-  mskBrokerHourKey,
-  mskExpressBrokerHourKey,
-  type Rate,
-  type RateCard,
-} from '../rate-card';
+import { BROKER_HOUR_KEYS, RATE_KEYS, type Rate, type RateCard } from '../rate-card';
 import { canonicalJson, sha256Hex } from './content-hash';
 import { parsePriceListElement, type ParseFailureReason, type ParsedPriceListProduct } from './price-list-document';
 import { mapProductToRateKey } from './rate-mapping';
@@ -52,11 +44,7 @@ export interface BuildRateCardResult {
 
 /** Every key the cost model can ask for: RATE_KEYS plus a broker-hour key per catalogued broker type. */
 export function expectedRateKeys(): string[] {
-  return [
-    ...Object.values(RATE_KEYS),
-    ...MSK_STANDARD_BROKER_TYPES.map(mskBrokerHourKey),
-    ...MSK_EXPRESS_BROKER_TYPES.map(mskExpressBrokerHourKey),
-  ].sort();
+  return [...Object.values(RATE_KEYS), ...BROKER_HOUR_KEYS].sort();
 }
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

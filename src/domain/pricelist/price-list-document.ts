@@ -2,6 +2,7 @@
  * Decoding of one AWS Price List `GetProducts` element (a JSON string, FormatVersion aws_v1).
  * Pure: never throws, never does I/O. Only `terms.OnDemand` is read; Kinesis and MSK have no Reserved terms.
  */
+import { isObject } from '../field-checks';
 
 export type PriceListServiceCode =
   'AmazonKinesis' | 'AmazonMSK' | 'AmazonKinesisFirehose' | 'AWSDataTransfer' | 'AmazonDynamoDB' | 'AWSLambda';
@@ -95,9 +96,6 @@ export interface ParseOptions {
 /** A non-negative decimal as the Price List writes it ("0.0150000000", "10.08", "0"). */
 const DECIMAL = /^\d+(\.\d+)?$/;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 function stringAttributes(raw: Record<string, unknown>): Record<string, string> {
@@ -122,13 +120,13 @@ export function parsePriceListElement(raw: unknown, options: ParseOptions = {}):
       return { ok: false, reason: 'INVALID_JSON', detail: `not JSON: ${(error as Error).message}` };
     }
   }
-  if (!isRecord(decoded)) return { ok: false, reason: 'NOT_AN_OBJECT', detail: 'element is not a JSON object' };
+  if (!isObject(decoded)) return { ok: false, reason: 'NOT_AN_OBJECT', detail: 'element is not a JSON object' };
 
   const product = decoded.product;
-  if (!isRecord(product)) return { ok: false, reason: 'MISSING_PRODUCT', detail: 'no product object' };
+  if (!isObject(product)) return { ok: false, reason: 'MISSING_PRODUCT', detail: 'no product object' };
   const sku = str(product.sku);
   if (!sku) return { ok: false, reason: 'MISSING_SKU', detail: 'product has no sku' };
-  if (!isRecord(product.attributes)) {
+  if (!isObject(product.attributes)) {
     return { ok: false, reason: 'MISSING_ATTRIBUTES', detail: 'product has no attributes', sku };
   }
   const attributes = stringAttributes(product.attributes);
@@ -142,17 +140,17 @@ export function parsePriceListElement(raw: unknown, options: ParseOptions = {}):
   });
 
   const terms = decoded.terms;
-  if (!isRecord(terms)) return fail('MISSING_TERMS', 'document has no terms');
+  if (!isObject(terms)) return fail('MISSING_TERMS', 'document has no terms');
   const onDemand = terms.OnDemand;
-  if (!isRecord(onDemand) || Object.keys(onDemand).length === 0) {
+  if (!isObject(onDemand) || Object.keys(onDemand).length === 0) {
     return fail('NO_ON_DEMAND_TERM', 'document has no terms.OnDemand');
   }
-  const termEntries = Object.values(onDemand).filter(isRecord);
+  const termEntries = Object.values(onDemand).filter(isObject);
   if (termEntries.length === 0) return fail('NO_ON_DEMAND_TERM', 'terms.OnDemand holds no term');
   if (termEntries.length > 1) return fail('MULTIPLE_ON_DEMAND_TERMS', `${termEntries.length} on-demand terms`);
   const term = termEntries[0];
 
-  const dimensions = isRecord(term.priceDimensions) ? Object.values(term.priceDimensions).filter(isRecord) : [];
+  const dimensions = isObject(term.priceDimensions) ? Object.values(term.priceDimensions).filter(isObject) : [];
   if (dimensions.length === 0) return fail('NO_PRICE_DIMENSION', 'on-demand term has no price dimension');
   if (dimensions.length > 1 && !options.firstTier) {
     return fail('TIERED_PRICE', `${dimensions.length} price dimensions; only single-tier prices are used`);
@@ -163,7 +161,7 @@ export function parsePriceListElement(raw: unknown, options: ParseOptions = {}):
   const beginRange = str(dimension.beginRange) || '0';
   if (Number(beginRange) !== 0) return fail('TIERED_PRICE', `price dimension begins at ${beginRange}, not 0`);
 
-  const pricePerUnit = isRecord(dimension.pricePerUnit) ? dimension.pricePerUnit : {};
+  const pricePerUnit = isObject(dimension.pricePerUnit) ? dimension.pricePerUnit : {};
   const usd = pricePerUnit.USD;
   if (usd === undefined) {
     const currencies = Object.keys(pricePerUnit).join(', ') || 'none';

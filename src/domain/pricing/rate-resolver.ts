@@ -4,15 +4,7 @@
  * Resolved prices are cached per call; parsed card rates are cached per card object.
  */
 import { type FieldError, ValidationError } from '../errors';
-import {
-  MSK_EXPRESS_BROKER_TYPES,
-  MSK_STANDARD_BROKER_TYPES,
-  RATE_KEYS,
-  type RateCard,
-  type RateCardSource,
-  mskBrokerHourKey,
-  mskExpressBrokerHourKey,
-} from '../rate-card';
+import { BROKER_HOUR_KEYS, RATE_KEYS, type RateCard, type RateCardSource } from '../rate-card';
 import { D, type Dec, type PriceForms, priceForms } from './money';
 
 export interface PricingInput {
@@ -45,11 +37,7 @@ export interface RateCardRef {
 }
 
 /** Every rate key the cost model understands (what `rateOverrides` accepts). */
-export const KNOWN_RATE_KEYS: ReadonlySet<string> = new Set<string>([
-  ...Object.values(RATE_KEYS),
-  ...MSK_STANDARD_BROKER_TYPES.map(mskBrokerHourKey),
-  ...MSK_EXPRESS_BROKER_TYPES.map(mskExpressBrokerHourKey),
-]);
+export const KNOWN_RATE_KEYS: ReadonlySet<string> = new Set<string>([...Object.values(RATE_KEYS), ...BROKER_HOUR_KEYS]);
 
 const parsedCards = new WeakMap<RateCard, Map<string, Dec>>();
 

@@ -10,6 +10,7 @@ import {
   mskBrokerHourKey,
   mskExpressBrokerHourKey,
 } from '../../../src/domain/rate-card';
+import { mskBrokerPrices } from '../../../scripts/msk-broker-prices';
 
 interface RateSpec {
   usd: string;
@@ -324,49 +325,19 @@ export const US_EAST_1_RATE_SPECS: Readonly<Record<string, RateSpec>> = {
     operation: '',
     description: 'Data transfer us-east-1 to us-west-2',
   },
-  ...brokers('kafka', mskBrokerHourKey, {
-    't3.small': '0.0456',
-    'm5.large': '0.21',
-    'm5.xlarge': '0.42',
-    'm5.2xlarge': '0.84',
-    'm5.4xlarge': '1.68',
-    'm5.8xlarge': '3.36',
-    'm5.12xlarge': '5.04',
-    'm5.16xlarge': '6.72',
-    'm5.24xlarge': '10.08',
-    'm7g.large': '0.204',
-    'm7g.xlarge': '0.408',
-    'm7g.2xlarge': '0.816',
-    'm7g.4xlarge': '1.632',
-    'm7g.8xlarge': '3.264',
-    'm7g.12xlarge': '4.896',
-    'm7g.16xlarge': '6.528',
-  }),
-  ...brokers('express', mskExpressBrokerHourKey, {
-    'm7g.large': '0.408',
-    'm7g.xlarge': '0.816',
-    'm7g.2xlarge': '1.632',
-    'm7g.4xlarge': '3.264',
-    'm7g.8xlarge': '6.528',
-    'm7g.12xlarge': '9.792',
-    'm7g.16xlarge': '13.056',
-  }),
+  ...brokers(),
 };
 
-function brokers(
-  prefix: 'kafka' | 'express',
-  key: (t: string) => string,
-  prices: Record<string, string>,
-): Record<string, RateSpec> {
+/** Broker-hour rates of every broker type in scripts/msk-broker-prices.ts (the table the bundled snapshot is built from). */
+function brokers(): Record<string, RateSpec> {
   const out: Record<string, RateSpec> = {};
-  for (const [family, usd] of Object.entries(prices)) {
-    const type = `${prefix}.${family}`;
-    out[key(type)] = {
+  for (const { kind, family, brokerType, usd } of mskBrokerPrices()) {
+    out[kind === 'standard' ? mskBrokerHourKey(brokerType) : mskExpressBrokerHourKey(brokerType)] = {
       usd,
       unit: 'Hrs',
-      usageType: prefix === 'kafka' ? `USE1-Kafka.${family}` : `USE1-Kafka.Express.${family}`,
+      usageType: kind === 'standard' ? `USE1-Kafka.${family}` : `USE1-Kafka.Express.${family}`,
       operation: 'RunBroker',
-      description: `${type} broker-hour`,
+      description: `${brokerType} broker-hour`,
     };
   }
   return out;
