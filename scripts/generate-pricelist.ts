@@ -1,7 +1,9 @@
 /**
  * Builds the bundled Price List snapshot (rates/pricelist/<region>/<ServiceCode>.json) from the us-east-1
- * list prices in /work/shared/reference/aws-pricing.md §2–3, in the exact shape of real GetProducts
- * documents. The two verbatim real documents (SKUs QFHADPJ42UJZ4EUK and 9DT967X6YQX3AYMB) are kept as-is.
+ * list prices of AWS's pricing pages (https://aws.amazon.com/kinesis/data-streams/pricing/,
+ * https://aws.amazon.com/msk/pricing/ and the others rates/README.md lists, with a confidence per row), in the
+ * exact shape of real GetProducts documents. The two verbatim real documents (SKUs QFHADPJ42UJZ4EUK and
+ * 9DT967X6YQX3AYMB) are kept as-is.
  *
  *   node -r @swc-node/register scripts/generate-pricelist.ts            # rewrite the bundled snapshot
  *   node -r @swc-node/register scripts/generate-pricelist.ts --check    # exit 1 if the files differ
@@ -127,7 +129,7 @@ export function makePriceListDocument(spec: DocumentSpec): PriceListDocument {
   };
 }
 
-/** The two verbatim real documents (publication 2023-08-01, komiser PR #1137). */
+/** The two verbatim real documents (publication 2023-08-01, quoted in https://github.com/mlabouardy/komiser/pull/1137). */
 export const REAL_KINESIS_DOCUMENTS: readonly PriceListDocument[] = [
   {
     product: {
@@ -226,7 +228,10 @@ interface KinesisRow {
   extra?: Record<string, string>;
 }
 
-/** aws-pricing.md §2. In us-east-1 the EFO consumer-shard-hour and extended shard-hour rows come from the real documents instead. */
+/**
+ * Kinesis Data Streams us-east-1 list prices (https://aws.amazon.com/kinesis/data-streams/pricing/). In us-east-1
+ * the EFO consumer-shard-hour and extended shard-hour rows come from the real documents instead.
+ */
 export const KINESIS_ROWS: readonly KinesisRow[] = [
   {
     usageType: 'OnDemand-StreamHour',

@@ -1,5 +1,5 @@
 /**
- * Service limits that decide fit (AWS reference section 4). Every number names its source and confidence.
+ * Service limits that decide fit (the quota pages of sources.ts). Every number names its source and confidence.
  * Sizes in KB/MB follow the billing basis (KB = 1,024 bytes, MB = 1,024 KB).
  */
 export const KDS_LIMITS = {

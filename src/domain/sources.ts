@@ -1,6 +1,6 @@
 /**
  * Public sources the rules, limits and assumptions rest on, with a confidence label
- * (same labels as the project's AWS reference):
+ * (the labels rates/README.md gives the bundled prices):
  *  - PL: seen in a real Price List document or a price-list-backed tool
  *  - AWS: AWS-authored source (docs, pricing page, decision guide)
  *  - 3P: third-party sources only

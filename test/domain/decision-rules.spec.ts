@@ -35,7 +35,7 @@ describe('DECISION_RULES', () => {
     }
   });
 
-  it('carries the hard limits of the AWS reference with their thresholds', () => {
+  it('carries the hard limits of src/domain/limits.ts with their thresholds', () => {
     const threshold = (id: string, name: string) =>
       DECISION_RULES.find((r) => r.id === id)!.thresholds.find((t) => t.name === name)!.value;
     expect(threshold('LIMIT_KDS_RECORD_SIZE_MAX', 'maxRecordSizeKB')).toBe(10240);

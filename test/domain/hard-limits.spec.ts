@@ -1,4 +1,4 @@
-/** Hard limits disqualify options with a clear reason (AWS reference section 4). */
+/** Hard limits disqualify options with a clear reason (src/domain/limits.ts, each with its public source). */
 import { evaluate, type OptionCode } from '../../src/domain';
 import { optionOf } from './support/hand';
 import { usEast1RateCard } from './support/us-east-1.rate-card';

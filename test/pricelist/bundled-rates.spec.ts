@@ -22,7 +22,7 @@ describe('bundled rate snapshot', () => {
     expect(bundledRateCard('../../etc')).toBeUndefined();
   });
 
-  it('has every rate key and broker type, each at the aws-pricing.md price', () => {
+  it('has every rate key and broker type, each at its list price (expected-us-east-1-prices.ts)', () => {
     expect(Object.keys(card.rates)).toEqual(expectedRateKeys());
     const wrong = expectedRateKeys().filter(
       (key) => !new Decimal(card.rates[key].usdPerUnit).equals(EXPECTED_US_EAST_1[key]),

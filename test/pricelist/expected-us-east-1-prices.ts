@@ -1,7 +1,9 @@
 /**
- * us-east-1 list prices from /work/shared/reference/aws-pricing.md §2–3, written independently of the
- * snapshot generator. Broker sizes are computed from the per-vCPU scaling the pricing pages follow
- * (each size doubles the one below; 12xlarge = 24 × large / … ), so a typo in one table cannot hide in both.
+ * us-east-1 list prices from AWS's pricing pages (https://aws.amazon.com/kinesis/data-streams/pricing/,
+ * https://aws.amazon.com/msk/pricing/; the rest as rates/README.md lists them), written independently of the
+ * snapshot generator and of scripts/msk-broker-prices.ts. Broker sizes are computed from the per-vCPU scaling
+ * the pricing pages follow (each size doubles the one below; 12xlarge = 24 × large / … ), so a typo in one
+ * table cannot hide in both.
  */
 import Decimal from 'decimal.js';
 import {

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parsePriceListElement } from '../../src/domain/pricelist/price-list-document';
 
-const REAL_EFO = readFileSync('/work/shared/reference/pricelist/kinesis_efo_consumer_shard_hour_use1.json', 'utf8');
+/** A verbatim element of AWS's public Price List (provenance: test/fixtures/pricelist/README.md). */
+const REAL_EFO = readFileSync(
+  join(__dirname, '..', 'fixtures', 'pricelist', 'kinesis_efo_consumer_shard_hour_use1.json'),
+  'utf8',
+);
 
 /** The real document, loosely typed so tests can break it. */
 interface LooseDimension {

@@ -42,7 +42,7 @@ describe('rate mapping table', () => {
   });
 
   it.each(expectedRateKeys().filter((key) => key !== RATE_KEYS.crossAzTransferGb))(
-    'maps a bundled document to %s at the aws-pricing.md price',
+    'maps a bundled document to %s at its list price (expected-us-east-1-prices.ts)',
     (key) => {
       const product = bundledProducts.find((p) => keyOf(p) === key);
       expect(product?.sku).toMatch(/^[A-Z0-9]{12,16}$/);

@@ -77,7 +77,7 @@ export interface RateMappingRule {
   firstTier?: boolean;
   /** The rate key, or a function deriving it (broker types); undefined = rule does not apply. */
   key: string | ((product: ParsedPriceListProduct, match: RegExpMatchArray) => string | undefined);
-  /** How sure we are of the usage type / operation names (labels as in aws-pricing.md). */
+  /** How sure we are of the usage type / operation names (labels as in rates/README.md). */
   confidence: 'PL' | 'AWS' | '3P' | '?';
 }
 

@@ -8,7 +8,8 @@ export const STATIC_RATES_EFFECTIVE_DATE = '2023-08-01T00:00:00Z';
 
 /**
  * EC2 regional (cross-AZ) data transfer in us-east-1: $0.01/GB out of one AZ plus $0.01/GB into the other,
- * i.e. $0.02 per GB crossing AZs, both directions together (aws-pricing.md §3, confidence AWS).
+ * i.e. $0.02 per GB crossing AZs, both directions together (confidence AWS: "Data Transfer within the same
+ * AWS Region" on https://aws.amazon.com/ec2/pricing/on-demand/).
  */
 export const US_EAST_1_CROSS_AZ_TRANSFER_RATE: Readonly<Rate> = Object.freeze({
   key: RATE_KEYS.crossAzTransferGb,

@@ -1,6 +1,6 @@
 /**
- * Kinesis Data Streams cost models (AWS reference section 2 billing rules). Each returns the sizing,
- * the line drafts and the assumptions behind them. Quantities are monthly (730 h).
+ * Kinesis Data Streams cost models (billing rules of https://aws.amazon.com/kinesis/data-streams/pricing/).
+ * Each returns the sizing, the line drafts and the assumptions behind them. Quantities are monthly (730 h).
  */
 import type { OptionSizing } from '../evaluation.types';
 import { KDS_LIMITS } from '../limits';

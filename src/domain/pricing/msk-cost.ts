@@ -1,5 +1,5 @@
 /**
- * Amazon MSK cost models (AWS reference section 3 billing rules). Quantities are monthly (730 h).
+ * Amazon MSK cost models (billing rules of https://aws.amazon.com/msk/pricing/). Quantities are monthly (730 h).
  */
 import { MSK_LIMITS } from '../limits';
 import { RATE_KEYS, mskBrokerHourKey, mskExpressBrokerHourKey } from '../rate-card';

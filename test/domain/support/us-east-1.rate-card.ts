@@ -1,5 +1,5 @@
 /**
- * Test rate card for us-east-1 with every rate of the AWS reference sections 2–3, under the keys of
+ * Test rate card for us-east-1 with every Kinesis and MSK list price the bundled snapshot has (rates/README.md), under the keys of
  * src/domain/rate-card.ts. Source BUNDLED_SNAPSHOT, like the snapshot that ships with the service.
  */
 import { createHash } from 'node:crypto';
