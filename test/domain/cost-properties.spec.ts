@@ -4,35 +4,18 @@ import Decimal from 'decimal.js';
 import { OPTION_CODES, estimate, evaluate, type OptionCode, type WorkloadInput } from '../../src/domain';
 import { D, lineCents, lineCentsFast, priceForms } from '../../src/domain/pricing/money';
 import { usEast1RateCard } from './support/us-east-1.rate-card';
+import { workloadArbitrary } from './support/workload.arbitrary';
 
 const card = usEast1RateCard();
 
-const workloadArb: fc.Arbitrary<WorkloadInput> = fc
-  .record({
-    ingestGbPerDay: fc.double({ min: 0, max: 50000, noNaN: true }),
-    avgRecordSizeKB: fc.double({ min: 0.05, max: 4096, noNaN: true }),
-    sharedConsumers: fc.integer({ min: 0, max: 12 }),
-    dedicatedConsumers: fc.integer({ min: 0, max: 60 }),
-    retentionHours: fc.double({ min: 1, max: 20000, noNaN: true }),
-    trafficPattern: fc.constantFrom('STEADY' as const, 'VARIABLE' as const, 'UNPREDICTABLE' as const),
-    activeHoursPerDay: fc.double({ min: 1, max: 24, noNaN: true }),
-    existingKafkaClients: fc.boolean(),
-    needsCrossRegionReplication: fc.boolean(),
-    rackAwareConsumers: fc.boolean(),
-    latencyTargetMs: fc.option(fc.integer({ min: 1, max: 5000 }), { nil: undefined }),
-    deliverTo: fc.option(
-      fc.array(
-        fc.record({
-          sink: fc.constantFrom('S3' as const, 'REDSHIFT' as const, 'OPENSEARCH' as const, 'HTTP' as const),
-          sharePercent: fc.double({ min: 1, max: 100, noNaN: true }),
-          convertToParquet: fc.boolean(),
-        }),
-        { maxLength: 3 },
-      ),
-      { nil: undefined },
-    ),
-  })
-  .map((w) => Object.fromEntries(Object.entries(w).filter(([, v]) => v !== undefined)) as unknown as WorkloadInput);
+const workloadArb = workloadArbitrary({
+  maxIngestGbPerDay: 50000,
+  recordSizeKB: { min: 0.05, max: 4096 },
+  maxSharedConsumers: 12,
+  maxDedicatedConsumers: 60,
+  maxRetentionHours: 20000,
+  also: ['needsCrossRegionReplication', 'rackAwareConsumers', 'latencyTargetMs', 'deliverTo'],
+});
 
 const totals = (input: WorkloadInput): Record<OptionCode, number> =>
   Object.fromEntries(estimate(input, card).totals.map((t) => [t.option, t.monthlyCostUsd!])) as Record<

@@ -17,6 +17,7 @@ import {
 } from '../../src/domain';
 import { optionOf } from './support/hand';
 import { usEast1RateCard } from './support/us-east-1.rate-card';
+import { workloadArbitrary } from './support/workload.arbitrary';
 
 const card = usEast1RateCard();
 const guide: WorkloadInput = {
@@ -194,18 +195,13 @@ describe('recommendation.robustness', () => {
 
 // ---- properties ----
 
-const workloadArb: fc.Arbitrary<WorkloadInput> = fc
-  .record({
-    ingestGbPerDay: fc.double({ min: 0, max: 20000, noNaN: true }),
-    avgRecordSizeKB: fc.double({ min: 0.1, max: 1024, noNaN: true }),
-    sharedConsumers: fc.integer({ min: 0, max: 8 }),
-    dedicatedConsumers: fc.integer({ min: 0, max: 5 }),
-    retentionHours: fc.double({ min: 1, max: 2000, noNaN: true }),
-    trafficPattern: fc.constantFrom('STEADY' as const, 'VARIABLE' as const, 'UNPREDICTABLE' as const),
-    activeHoursPerDay: fc.double({ min: 1, max: 24, noNaN: true }),
-    existingKafkaClients: fc.boolean(),
-  })
-  .map((w) => w as WorkloadInput);
+const workloadArb = workloadArbitrary({
+  maxIngestGbPerDay: 20000,
+  recordSizeKB: { min: 0.1, max: 1024 },
+  maxSharedConsumers: 8,
+  maxDedicatedConsumers: 5,
+  maxRetentionHours: 2000,
+});
 
 const profileArb: fc.Arbitrary<WorkloadInput> = fc
   .record({

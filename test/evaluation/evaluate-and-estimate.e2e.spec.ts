@@ -1,10 +1,8 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { breakEven, DECISION_RULES, estimate, evaluate } from '../../src/domain';
 import { RatesService } from '../../src/rates/rates.service';
 import { gql, OPTION_FIELDS, RATE_CARD_REF_FIELDS, ROBUSTNESS_FIELDS } from '../support/graphql';
-import { bearer } from '../support/keys';
-import { startTestApp } from '../support/test-app';
+import { useViewerApp } from '../support/viewer-app';
 
 const guideExample = {
   ingestGbPerDay: 100,
@@ -44,19 +42,8 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('evaluations and estimates over REST and GraphQL', () => {
-  let app: NestFastifyApplication;
-  let viewer: string;
-  beforeAll(async () => {
-    app = await startTestApp();
-    viewer = await bearer(app, 'portal', 'viewer');
-  });
-  afterAll(async () => app.close());
-
-  const post = (path: string, body: unknown, auth = viewer) =>
-    request(app.getHttpServer())
-      .post(path)
-      .set('authorization', auth)
-      .send(body as object);
+  const suite = useViewerApp('portal');
+  const { post } = suite;
 
   it('POST /v1/evaluations returns recommendation, reasons, the full trace and six priced options', async () => {
     const res = await post('/v1/evaluations', { workload: guideExample });
@@ -88,7 +75,7 @@ describe('evaluations and estimates over REST and GraphQL', () => {
   });
 
   it('writes the JSON answers (fast-json-stringify from the response views) without losing or changing anything', async () => {
-    const card = await app.get(RatesService).current('us-east-1');
+    const card = await suite.app.get(RatesService).current('us-east-1');
     const body = { workload: { ...guideExample, dedicatedConsumers: 1, latencyTargetMs: 100 }, discountPercent: 5 };
     const evaluation = await post('/v1/evaluations', body);
     expect(evaluation.body).toEqual(JSON.parse(JSON.stringify(evaluate(body.workload, card, { discountPercent: 5 }))));
@@ -110,7 +97,7 @@ describe('evaluations and estimates over REST and GraphQL', () => {
     const second = await post('/v1/evaluations', body);
     expect(second.text).toBe(first.text);
     expect(second.headers['content-type']).toBe('application/json; charset=utf-8');
-    const metrics = (await request(app.getHttpServer()).get('/metrics')).text;
+    const metrics = (await request(suite.app.getHttpServer()).get('/metrics')).text;
     expect(
       Number(/streamfit_evaluation_cache_total\{operation="evaluate",result="hit"\} (\d+)/.exec(metrics)?.[1]),
     ).toBeGreaterThanOrEqual(1);
@@ -150,8 +137,8 @@ describe('evaluations and estimates over REST and GraphQL', () => {
           body.rateOverrides && Object.entries(body.rateOverrides).map(([key, usdPerUnit]) => ({ key, usdPerUnit })),
       };
       const graph = await gql(
-        app,
-        viewer,
+        suite.app,
+        suite.viewer,
         `query($input: WorkloadInput!, $pricing: PricingInput) { evaluateWorkload(input: $input, pricing: $pricing) {
           recommendation { option service headline reasons monthlyCostUsd robustness { ${ROBUSTNESS_FIELDS} } } options { ${OPTION_FIELDS} } rateCard { ${RATE_CARD_REF_FIELDS} } warnings { code message }
           decisionTrace { ruleId question answer fired outcome source } } }`,
@@ -206,9 +193,9 @@ describe('evaluations and estimates over REST and GraphQL', () => {
       'volumeRange',
       'warnings',
     ]);
-    const csv = await request(app.getHttpServer())
+    const csv = await request(suite.app.getHttpServer())
       .post('/v1/estimates')
-      .set('authorization', viewer)
+      .set('authorization', suite.viewer)
       .set('accept', 'text/csv')
       .send({ workload: guideExample });
     expect(csv.status).toBe(200);
@@ -270,8 +257,8 @@ describe('evaluations and estimates over REST and GraphQL', () => {
     expect(rest.body.series).toHaveLength(6);
     expect(rest.body.series[0].points).toHaveLength(40);
     const graph = await gql(
-      app,
-      viewer,
+      suite.app,
+      suite.viewer,
       `query($input: WorkloadInput!) { breakEven(input: $input, vary: ingest, from: 10, to: 20000, steps: 40) {
       vary field unit series { option points { x monthlyCostUsd } } crossovers { optionA optionB at monthlyCostUsd optionBMonthlyCostUsd cheaperAfter } } }`,
       { input: body.workload },
@@ -283,7 +270,7 @@ describe('evaluations and estimates over REST and GraphQL', () => {
   });
 
   it('GET /v1/decision-rules is the rule table, the same over GraphQL', async () => {
-    const rest = await request(app.getHttpServer()).get('/v1/decision-rules').set('authorization', viewer);
+    const rest = await request(suite.app.getHttpServer()).get('/v1/decision-rules').set('authorization', suite.viewer);
     expect(rest.status).toBe(200);
     expect(rest.body).toEqual(JSON.parse(JSON.stringify(DECISION_RULES)));
     // region-aware quotas are data: one threshold per region with the high defaults, one for every other region
@@ -291,8 +278,8 @@ describe('evaluations and estimates over REST and GraphQL', () => {
     expect(onDemandWrite.thresholds).toContainEqual({ name: 'peakWriteMBps.us-east-1', value: 10240, unit: 'MB/s' });
     expect(onDemandWrite.thresholds).toContainEqual({ name: 'peakWriteMBps.otherRegions', value: 200, unit: 'MB/s' });
     const graph = await gql(
-      app,
-      viewer,
+      suite.app,
+      suite.viewer,
       '{ decisionRules { id kind effect question outcome source sourceUrl confidence appliesTo thresholds { name value unit } } }',
     );
     expect(graph.body.data.decisionRules).toEqual(rest.body);

@@ -9,29 +9,21 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { MEMO_LIMIT } from '../../src/common/json-writer';
 import { responseWriter, serializationSchema } from '../../src/common/response-schemas';
-import { breakEven, estimate, evaluate, type WorkloadInput } from '../../src/domain';
+import { breakEven, estimate, evaluate } from '../../src/domain';
 import { usEast1RateCard } from '../domain/support/us-east-1.rate-card';
 import { startTestApp } from '../support/test-app';
+import { workloadArbitrary } from '../domain/support/workload.arbitrary';
 
 const bytes = (out: Buffer | string) => (typeof out === 'string' ? Buffer.from(out, 'utf8') : out);
 
-const workloadArb: fc.Arbitrary<WorkloadInput> = fc
-  .record({
-    ingestGbPerDay: fc.double({ min: 0, max: 200000, noNaN: true }),
-    avgRecordSizeKB: fc.double({ min: 0.05, max: 20000, noNaN: true }),
-    sharedConsumers: fc.integer({ min: 0, max: 30 }),
-    dedicatedConsumers: fc.integer({ min: 0, max: 60 }),
-    retentionHours: fc.double({ min: 1, max: 87600, noNaN: true }),
-    trafficPattern: fc.constantFrom('STEADY' as const, 'VARIABLE' as const, 'UNPREDICTABLE' as const),
-    activeHoursPerDay: fc.double({ min: 1, max: 24, noNaN: true }),
-    existingKafkaClients: fc.boolean(),
-    needsKafkaConnect: fc.boolean(),
-    needsCrossRegionReplication: fc.boolean(),
-    lambdaConsumers: fc.boolean(),
-    latencyTargetMs: fc.option(fc.integer({ min: 1, max: 5000 }), { nil: undefined }),
-    partitions: fc.option(fc.integer({ min: 1, max: 20000 }), { nil: undefined }),
-  })
-  .map((w) => Object.fromEntries(Object.entries(w).filter(([, v]) => v !== undefined)) as unknown as WorkloadInput);
+const workloadArb = workloadArbitrary({
+  maxIngestGbPerDay: 200000,
+  recordSizeKB: { min: 0.05, max: 20000 },
+  maxSharedConsumers: 30,
+  maxDedicatedConsumers: 60,
+  maxRetentionHours: 87600,
+  also: ['needsKafkaConnect', 'needsCrossRegionReplication', 'lambdaConsumers', 'latencyTargetMs', 'partitions'],
+});
 
 describe('compiled JSON writer on the response views', () => {
   let app: NestFastifyApplication;

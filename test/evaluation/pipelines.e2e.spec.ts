@@ -2,13 +2,12 @@
  * Pipelines over REST and GraphQL: deliverTo and cross-region replication priced with rate keys the rate card
  * lists (with provenance), the architecture presets listed on both transports, and bad deliverTo → 400.
  */
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { ARCHITECTURE_PRESETS, evaluate } from '../../src/domain';
 import { RatesService } from '../../src/rates/rates.service';
 import { gql } from '../support/graphql';
 import { bearer } from '../support/keys';
-import { startTestApp } from '../support/test-app';
+import { useViewerApp } from '../support/viewer-app';
 
 type Line = { code: string; rateKey: string; monthlyCostUsd: number; usageType: string; rateSource: string };
 type Option = {
@@ -21,24 +20,15 @@ type Option = {
 const workload = { ingestGbPerDay: 200, avgRecordSizeKB: 1, deliverTo: ['S3'], needsCrossRegionReplication: true };
 
 describe('pipelines over REST and GraphQL', () => {
-  let app: NestFastifyApplication;
-  let viewer: string;
-  beforeAll(async () => {
-    app = await startTestApp();
-    viewer = await bearer(app, 'pipelines', 'viewer');
-  });
-  afterAll(async () => app.close());
-
-  const post = (path: string, body: unknown) =>
-    request(app.getHttpServer())
-      .post(path)
-      .set('authorization', viewer)
-      .send(body as object);
+  const suite = useViewerApp('pipelines');
+  const { post } = suite;
 
   it('POST /v1/evaluations prices Firehose, MSK Connect or Firehose, and MSK Replicator, each line citing a rate key of the card', async () => {
     const res = await post('/v1/evaluations', { workload });
     expect(res.status).toBe(200);
-    const card = (await request(app.getHttpServer()).get('/v1/rate-cards/us-east-1').set('authorization', viewer)).body;
+    const card = (
+      await request(suite.app.getHttpServer()).get('/v1/rate-cards/us-east-1').set('authorization', suite.viewer)
+    ).body;
     const keys = new Map<string, { source: string; usageType: string }>(
       card.rates.map((r: { key: string; source: string; usageType: string }) => [r.key, r]),
     );
@@ -66,12 +56,14 @@ describe('pipelines over REST and GraphQL', () => {
       fired: true,
     });
     // The JSON answer is the domain's evaluation, field for field (the new sizing and workload fields included).
-    const served = await app.get(RatesService).current('us-east-1');
+    const served = await suite.app.get(RatesService).current('us-east-1');
     expect(res.body).toEqual(JSON.parse(JSON.stringify(evaluate(workload as never, served))));
   });
 
   it('GET /v1/rate-cards/us-east-1 lists the pipeline rates with their Price List provenance', async () => {
-    const res = await request(app.getHttpServer()).get('/v1/rate-cards/us-east-1').set('authorization', viewer);
+    const res = await request(suite.app.getHttpServer())
+      .get('/v1/rate-cards/us-east-1')
+      .set('authorization', suite.viewer);
     const byKey = Object.fromEntries(res.body.rates.map((r: { key: string }) => [r.key, r]));
     expect(byKey['firehose.ingest.streamSourceGb']).toMatchObject({
       usdPerUnit: '0.0290000000',
@@ -105,7 +97,7 @@ describe('pipelines over REST and GraphQL', () => {
       deliverTo: [{ sink: 'S3', convertToParquet: true }],
       needsCrossRegionReplication: true,
     };
-    const res = await gql(app, viewer, query, { input });
+    const res = await gql(suite.app, suite.viewer, query, { input });
     expect(res.body.errors).toBeUndefined();
     const data = res.body.data.evaluateWorkload;
     expect(data.workload.deliverTo).toEqual([
@@ -150,8 +142,8 @@ describe('pipelines over REST and GraphQL', () => {
     expect(notList.status).toBe(400);
     expect(notList.body.fields).toEqual([{ field: 'workload.deliverTo', message: 'deliverTo must be a list' }]);
     const graph = await gql(
-      app,
-      viewer,
+      suite.app,
+      suite.viewer,
       '{ evaluateWorkload(input: { avgRecordSizeKB: 1, ingestGbPerDay: 5, deliverTo: [{ sink: S3, sharePercent: 150 }] }) { recommendation { option } } }',
     );
     expect(graph.body.errors[0].extensions).toMatchObject({
@@ -166,7 +158,7 @@ describe('pipelines over REST and GraphQL', () => {
   });
 
   it('lists the architecture presets over REST and GraphQL, each workload evaluating to its pattern', async () => {
-    const rest = await request(app.getHttpServer()).get('/v1/presets').set('authorization', viewer);
+    const rest = await request(suite.app.getHttpServer()).get('/v1/presets').set('authorization', suite.viewer);
     expect(rest.status).toBe(200);
     expect(rest.body.map((p: { id: string }) => p.id)).toEqual([
       'KINESIS_FIREHOSE_S3',
@@ -176,8 +168,8 @@ describe('pipelines over REST and GraphQL', () => {
     ]);
     expect(rest.body).toEqual(JSON.parse(JSON.stringify(ARCHITECTURE_PRESETS)));
     const graph = await gql(
-      app,
-      viewer,
+      suite.app,
+      suite.viewer,
       '{ architecturePresets { id pattern impliedOptions patternFields workload { ingestGbPerDay deliverTo { sink convertToParquet } needsCrossRegionReplication } } }',
     );
     expect(graph.body.data.architecturePresets.map((p: { id: string }) => p.id)).toEqual(
@@ -189,7 +181,7 @@ describe('pipelines over REST and GraphQL', () => {
     expect(
       mskConnect.body.options.find((o: Option) => o.option === mskConnect.body.recommendation.option).sizing.pipeline,
     ).toMatch(/^Amazon MSK → (MSK Connect|Amazon Data Firehose) → S3$/);
-    expect((await request(app.getHttpServer()).get('/v1/presets')).status).toBe(401);
+    expect((await request(suite.app.getHttpServer()).get('/v1/presets')).status).toBe(401);
   });
 
   it('prices the consumers that cost (KCL lease table, Lambda pollers, private connectivity) over REST and GraphQL alike', async () => {
@@ -215,8 +207,8 @@ describe('pipelines over REST and GraphQL', () => {
       ]),
     );
     const graph = await gql(
-      app,
-      viewer,
+      suite.app,
+      suite.viewer,
       'query($input: WorkloadInput!) { evaluateWorkload(input: $input) { options { option lineItems { code monthlyCostUsd } } } }',
       { input },
     );
@@ -231,8 +223,8 @@ describe('pipelines over REST and GraphQL', () => {
   });
 
   it('saves deliverTo in a scenario in one shape (object form)', async () => {
-    const editor = await bearer(app, 'pipelines', 'editor');
-    const res = await request(app.getHttpServer())
+    const editor = await bearer(suite.app, 'pipelines', 'editor');
+    const res = await request(suite.app.getHttpServer())
       .post('/v1/scenarios')
       .set('authorization', editor)
       .send({

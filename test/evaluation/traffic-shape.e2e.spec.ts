@@ -2,11 +2,9 @@
  * Issue 13 over the wire: hourlyWriteMBps and volumeRange in, cost bands, risks and robustness out,
  * the same over REST (JSON and CSV) and GraphQL, documented in OpenAPI; bad input is a 400 naming the field.
  */
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { gql, OPTION_FIELDS, ROBUSTNESS_FIELDS } from '../support/graphql';
-import { bearer } from '../support/keys';
-import { startTestApp } from '../support/test-app';
+import { useViewerApp } from '../support/viewer-app';
 
 const spikyDay = [...Array(16).fill(1), 40, 40, 40, 40, 1, 1, 1, 1];
 const workload = { hourlyWriteMBps: spikyDay, avgRecordSizeKB: 25, sharedConsumers: 1 };
@@ -21,18 +19,8 @@ type Option = {
 };
 
 describe('traffic shape, cost bands and robustness over REST and GraphQL', () => {
-  let app: NestFastifyApplication;
-  let viewer: string;
-  beforeAll(async () => {
-    app = await startTestApp();
-    viewer = await bearer(app, 'shape', 'viewer');
-  });
-  afterAll(async () => app.close());
-  const post = (path: string, body: unknown) =>
-    request(app.getHttpServer())
-      .post(path)
-      .set('authorization', viewer)
-      .send(body as object);
+  const suite = useViewerApp('shape');
+  const { post } = suite;
 
   it('POST /v1/evaluations: peak-hour sizing, a band per option, risks and robustness; GraphQL gives the same', async () => {
     const rest = await post('/v1/evaluations', { workload, volumeRange: { low: 0.5, high: 3 } });
@@ -58,8 +46,8 @@ describe('traffic shape, cost bands and robustness over REST and GraphQL', () =>
     expect(robustness.summary.length).toBeGreaterThan(20);
 
     const graph = await gql(
-      app,
-      viewer,
+      suite.app,
+      suite.viewer,
       `query($input: WorkloadInput!, $range: VolumeRangeInput) { evaluateWorkload(input: $input, volumeRange: $range) {
         volumeRange { low high } recommendation { option robustness { ${ROBUSTNESS_FIELDS} } } options { ${OPTION_FIELDS} } } }`,
       { input: workload, range: { low: 0.5, high: 3 } },
@@ -79,9 +67,9 @@ describe('traffic shape, cost bands and robustness over REST and GraphQL', () =>
     const body = { workload, volumeRange: { low: 0.25, high: 2 } };
     const json = await post('/v1/estimates', body);
     expect(json.status).toBe(200);
-    const csv = await request(app.getHttpServer())
+    const csv = await request(suite.app.getHttpServer())
       .post('/v1/estimates')
-      .set('authorization', viewer)
+      .set('authorization', suite.viewer)
       .set('accept', 'text/csv')
       .send(body);
     expect(csv.status).toBe(200);
@@ -102,8 +90,8 @@ describe('traffic shape, cost bands and robustness over REST and GraphQL', () =>
       expect(o.monthlyCostBandUsd.low).toBeLessThan(o.monthlyCostBandUsd.high);
     }
     const graph = await gql(
-      app,
-      viewer,
+      suite.app,
+      suite.viewer,
       '{ estimateCosts(input: { avgRecordSizeKB: 1, ingestGbPerDay: 100 }, volumeRange: { low: 0.5 }) { volumeRange { low high } options { option monthlyCostBandUsd { low expected high } } } }',
     );
     expect(graph.body.errors).toBeUndefined();
@@ -139,15 +127,15 @@ describe('traffic shape, cost bands and robustness over REST and GraphQL', () =>
 
   it('GraphQL answers the same bad input with BAD_USER_INPUT naming the field', async () => {
     const range = await gql(
-      app,
-      viewer,
+      suite.app,
+      suite.viewer,
       '{ evaluateWorkload(input: { avgRecordSizeKB: 1, ingestGbPerDay: 5 }, volumeRange: { low: 2, high: 1.5 }) { recommendation { option } } }',
     );
     expect(range.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(range.body.errors[0].extensions.fields.map((f: { field: string }) => f.field)).toContain('volumeRange.low');
     const short = await gql(
-      app,
-      viewer,
+      suite.app,
+      suite.viewer,
       'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { recommendation { option } } }',
       { i: { ...workload, hourlyWriteMBps: [1, 2, 3] } },
     );
@@ -159,8 +147,8 @@ describe('traffic shape, cost bands and robustness over REST and GraphQL', () =>
       },
     ]);
     const negative = await gql(
-      app,
-      viewer,
+      suite.app,
+      suite.viewer,
       'query($i: WorkloadInput!) { estimateCosts(input: $i) { totals { option } } }',
       { i: { ...workload, hourlyWriteMBps: [...spikyDay.slice(0, 23), -4] } },
     );
@@ -170,7 +158,7 @@ describe('traffic shape, cost bands and robustness over REST and GraphQL', () =>
   });
 
   it('OpenAPI documents the new request and response fields', async () => {
-    const doc = (await request(app.getHttpServer()).get('/docs-json')).body;
+    const doc = (await request(suite.app.getHttpServer()).get('/docs-json')).body;
     const body = doc.paths['/v1/evaluations'].post.requestBody.content['application/json'].schema;
     expect(body.properties.volumeRange.properties).toMatchObject({ low: { type: 'number' }, high: { type: 'number' } });
     expect(body.properties.workload.properties.hourlyWriteMBps).toMatchObject({
