@@ -11,9 +11,11 @@ import type {
   OptionResult,
   OptionSizing,
   Recommendation,
+  Robustness,
   VolumeRange,
 } from './evaluation.types';
 import { OPTION_CODES, OPTION_LABELS, OPTION_SERVICE, type OptionCode } from './options';
+import { MSK_SIZING_FACTORS } from './sizing/broker-tables';
 import { kdsAdvantageModel, kdsOnDemandModel, kdsProvisionedModel, type OptionModel } from './pricing/kds-cost';
 import { type PricedLines, priceLines, priceTotalCents } from './pricing/line-draft';
 import { mskExpressModel, mskProvisionedModel, mskServerlessModel } from './pricing/msk-cost';
@@ -22,30 +24,47 @@ import { withPipeline } from './pricing/pipeline-cost';
 import { type PricingInput, RateResolver } from './pricing/rate-resolver';
 import type { RateCard } from './rate-card';
 import { optionRisks } from './risks';
-import { scaleVolume, studyVolumeRange, validateVolumeRange, type VolumePoint } from './robustness';
+import {
+  type PartialPointAt,
+  scaleVolume,
+  studyVolumeRange,
+  validateVolumeRange,
+  type VolumePoint,
+} from './robustness';
 import type { WorkloadInput } from './workload';
 import { EVALUATION_BASIS, type NormalizedWorkload, normalizeWorkload } from './workload.normalization';
 
 export type OptionModels = Record<OptionCode, OptionModel>;
 
-/** Sizing, line drafts and assumptions of all six options. */
-export function buildOptionModels(w: NormalizedWorkload, rates: RateResolver): OptionModels {
+const BASE_MODELS: Record<
+  OptionCode,
+  (w: NormalizedWorkload, price: (key: string) => number | undefined) => OptionModel
+> = {
+  KDS_ON_DEMAND: kdsOnDemandModel,
+  KDS_ON_DEMAND_ADVANTAGE: kdsAdvantageModel,
+  KDS_PROVISIONED: kdsProvisionedModel,
+  MSK_PROVISIONED: mskProvisionedModel,
+  MSK_EXPRESS: mskExpressModel,
+  MSK_SERVERLESS: mskServerlessModel,
+};
+
+/** Sizing, line drafts and assumptions of the six options (or of `only` those; the others are left out). */
+export function buildOptionModels(
+  w: NormalizedWorkload,
+  rates: RateResolver,
+  only: readonly OptionCode[] = OPTION_CODES,
+): OptionModels {
   const price = (key: string): number | undefined => rates.priceOf(key);
-  const models: OptionModels = {
-    KDS_ON_DEMAND: kdsOnDemandModel(w),
-    KDS_ON_DEMAND_ADVANTAGE: kdsAdvantageModel(w),
-    KDS_PROVISIONED: kdsProvisionedModel(w),
-    MSK_PROVISIONED: mskProvisionedModel(w, price),
-    MSK_EXPRESS: mskExpressModel(w, price),
-    MSK_SERVERLESS: mskServerlessModel(w),
-  };
-  // Pipeline legs (delivery, replication) are separate line-item builders fed by the workload's volumes.
-  if (w.deliverTo.length > 0 || w.needsCrossRegionReplication) {
-    for (const code of OPTION_CODES) models[code] = withPipeline(code, w, models[code], price);
-  }
-  // Consumers that cost (KCL lease tables, Lambda provisioned pollers, MSK private connectivity), when asked.
-  if (w.kclConsumers || w.lambdaEventPollers !== null || w.mskPrivateConnectivityVpcs !== null) {
-    for (const code of OPTION_CODES) models[code] = withConsumers(code, w, models[code]);
+  const pipeline = w.deliverTo.length > 0 || w.needsCrossRegionReplication;
+  const consumers = w.kclConsumers || w.lambdaEventPollers !== null || w.mskPrivateConnectivityVpcs !== null;
+  const models = {} as OptionModels;
+  for (const code of only) {
+    let model = BASE_MODELS[code](w, price);
+    // Pipeline legs (delivery, replication) are separate line-item builders fed by the workload's volumes.
+    if (pipeline) model = withPipeline(code, w, model, price);
+    // Consumers that cost (KCL lease tables, Lambda provisioned pollers, MSK private connectivity), when asked.
+    if (consumers) model = withConsumers(code, w, model);
+    models[code] = model;
   }
   return models;
 }
@@ -135,6 +154,75 @@ function pickWinner<T extends Choosable>(
   return { choice, stage: choice ? 'ANY' : null };
 }
 
+/** The eligible options that `stage` chose among by cost. */
+function contendersOf(
+  options: readonly Choosable[],
+  flow: FlowPreference,
+  stage: 'PREFERRED' | 'SERVICE' | 'ANY' | null,
+): OptionCode[] {
+  const pool: readonly OptionCode[] | null =
+    stage === 'PREFERRED'
+      ? flow.preferred
+      : stage === 'SERVICE'
+        ? OPTION_CODES.filter((c) => OPTION_SERVICE[c] === flow.service)
+        : stage === 'ANY'
+          ? OPTION_CODES
+          : null;
+  return pool === null ? [] : options.filter((o) => o.eligible && pool.includes(o.option)).map((o) => o.option);
+}
+
+/**
+ * Eligibility, the flowchart's preference and whether the MSK clusters fit the broker quota (which decides
+ * how MSK sizing picks a broker type), as one comparable string (see VolumePoint.decision).
+ */
+function decisionSignature(options: readonly Choosable[], flow: FlowPreference, models: OptionModels): string {
+  let s = `${flow.service ?? '-'}|${flow.preferred?.join(',') ?? '-'}|`;
+  for (const o of options) s += o.eligible ? '1' : '0';
+  const quota = MSK_SIZING_FACTORS.brokerQuotaPerCluster;
+  s += (models.MSK_PROVISIONED.sizing.brokers ?? 0) > quota ? '|over' : '|within';
+  s += (models.MSK_EXPRESS.sizing.brokers ?? 0) > quota ? '|over' : '|within';
+  return s;
+}
+
+/** Line items of On-demand Advantage that shrink as the volume grows (the hourly minimums' shortfall). */
+const SHRINKING_LINES: ReadonlySet<string> = new Set([
+  'KDS_ADV_INGEST_MINIMUM_SHORTFALL',
+  'KDS_ADV_RETRIEVAL_MINIMUM_SHORTFALL',
+]);
+
+/** Options whose cost may fall as the volume grows from this workload (VolumePoint.unsteady). */
+function unsteadyOptions(models: OptionModels): OptionCode[] {
+  return OPTION_CODES.filter((code) => models[code].drafts.some((d) => SHRINKING_LINES.has(d.code)));
+}
+
+/** A total in cents, or null when a rate is missing or the amount is not exact (see assertFiniteCosts). */
+function totalCentsOf(model: OptionModel, rates: RateResolver): number | null {
+  const priced = priceTotalCents(model.drafts, rates);
+  return priced !== null && Number.isFinite(priced) && Math.abs(priced) <= MAX_COST_CENTS ? priced : null;
+}
+
+/** The volume-study point of the expected volume, from the full evaluation's options and decision. */
+function expectedPoint(
+  options: OptionResult[],
+  decision: DecisionOutcome,
+  w: NormalizedWorkload,
+  models: OptionModels,
+): VolumePoint {
+  const { choice, stage } = pickWinner(options, decision.flow);
+  return {
+    k: 1,
+    cents: Object.fromEntries(
+      options.map((o) => [o.option, o.monthlyCostUsd === null ? null : Math.round(o.monthlyCostUsd * 100)]),
+    ) as Record<OptionCode, number | null>,
+    winner: choice?.option ?? null,
+    ingestGbPerDay: w.ingestGbPerDay,
+    peakWriteMBps: w.peakWriteMBps,
+    decision: decisionSignature(options, decision.flow, models),
+    contenders: contendersOf(options, decision.flow, stage),
+    unsteady: unsteadyOptions(models),
+  };
+}
+
 function recommend(options: OptionResult[], decision: DecisionOutcome): Omit<Recommendation, 'robustness'> {
   const { flow } = decision;
   const reasons = [...flow.reasons];
@@ -208,11 +296,10 @@ function toOptionResult(
   };
 }
 
-/** The model at `k` × the workload's volume: each option's total and what would be recommended there. */
-function volumePoint(input: WorkloadInput, rates: RateResolver, k: number, high: number): VolumePoint {
-  let w: NormalizedWorkload;
+/** The workload at `k` × its volume, normalized; a volume past the workload's bounds is the range's fault. */
+function scaledWorkload(input: WorkloadInput, k: number, high: number): NormalizedWorkload {
   try {
-    w = normalizeWorkload(scaleVolume(input, k));
+    return normalizeWorkload(scaleVolume(input, k));
   } catch (e) {
     if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
     const why = (e.details.fields ?? []).map((f) => f.message).join('; ');
@@ -226,13 +313,17 @@ function volumePoint(input: WorkloadInput, rates: RateResolver, k: number, high:
       'The volume range is not valid',
     );
   }
+}
+
+/** The model at `k` × the workload's volume: each option's total and what would be recommended there. */
+function volumePoint(input: WorkloadInput, rates: RateResolver, k: number, high: number): VolumePoint {
+  const w = scaledWorkload(input, k, high);
   const models = buildOptionModels(w, rates);
   const decision = runDecisionRules(w, sizingOf(models), true);
   const cents = {} as Record<OptionCode, number | null>;
   const light = OPTION_CODES.map((code) => {
-    const priced = priceTotalCents(models[code].drafts, rates);
     // A volume whose cost is not an exact amount (see assertFiniteCosts) leaves the option unpriced there.
-    const total = priced !== null && Number.isFinite(priced) && Math.abs(priced) <= MAX_COST_CENTS ? priced : null;
+    const total = totalCentsOf(models[code], rates);
     cents[code] = total;
     return {
       option: code,
@@ -240,13 +331,41 @@ function volumePoint(input: WorkloadInput, rates: RateResolver, k: number, high:
       monthlyCostUsd: total === null ? null : total / 100,
     };
   });
+  const { choice, stage } = pickWinner(light, decision.flow);
   return {
     k,
     cents,
-    winner: pickWinner(light, decision.flow).choice?.option ?? null,
+    winner: choice?.option ?? null,
     ingestGbPerDay: w.ingestGbPerDay,
     peakWriteMBps: w.peakWriteMBps,
+    decision: decisionSignature(light, decision.flow, models),
+    contenders: contendersOf(light, decision.flow, stage),
+    unsteady: unsteadyOptions(models),
   };
+}
+
+/**
+ * Some options' totals at `k` × the workload's volume, as volumePoint prices them, and the cheapest of `among`
+ * there as pickWinner's stage would choose it (`among`: the eligible options of that stage).
+ */
+function partialPoint(
+  input: WorkloadInput,
+  rates: RateResolver,
+  k: number,
+  high: number,
+  price: readonly OptionCode[],
+  among: readonly OptionCode[],
+): ReturnType<PartialPointAt> {
+  const models = buildOptionModels(scaledWorkload(input, k, high), rates, price);
+  const cents: Partial<Record<OptionCode, number | null>> = {};
+  const light: Choosable[] = [];
+  for (const code of price) {
+    const total = totalCentsOf(models[code], rates);
+    cents[code] = total;
+    if (among.includes(code))
+      light.push({ option: code, eligible: true, monthlyCostUsd: total === null ? null : total / 100 });
+  }
+  return { cents, winner: cheapest(light, among)?.option ?? null };
 }
 
 /** Largest monthly cost, in cents, that money arithmetic keeps exact (beyond it, or not finite, nothing is priced). */
@@ -291,6 +410,13 @@ function assertFiniteCosts(options: OptionResult[], rates: RateResolver): void {
 export interface VolumeStudyInput {
   input: WorkloadInput;
   volumeRange?: unknown;
+  /** Price every sample in full, without the shortcut of holdsBetween (tests compare the two). */
+  exhaustive?: boolean;
+  /**
+   * False: skip the volume study (bands null, robustness null), for a caller that selected neither — a GraphQL
+   * query without `monthlyCostBandUsd` or `robustness`. The range is still checked. Default true.
+   */
+  study?: boolean;
 }
 
 function assess(
@@ -317,18 +443,20 @@ function assess(
   );
   assertFiniteCosts(unranked, rates);
   const chosen = recommend(unranked, decision);
-  const expected: VolumePoint = {
-    k: 1,
-    cents: Object.fromEntries(
-      unranked.map((o) => [o.option, o.monthlyCostUsd === null ? null : Math.round(o.monthlyCostUsd * 100)]),
-    ) as Record<OptionCode, number | null>,
-    winner: chosen.option,
-    ingestGbPerDay: workload.ingestGbPerDay,
-    peakWriteMBps: workload.peakWriteMBps,
-  };
-  const study = studyVolumeRange(volumeRange, expected, (k) => volumePoint(input, rates, k, volumeRange.high));
-  for (const o of unranked) o.monthlyCostBandUsd = study.bands[o.option] as CostBand | null;
-  const recommendation: Recommendation = { ...chosen, robustness: study.robustness };
+  let robustness: Robustness | null = null;
+  if (volume.study !== false) {
+    const study = studyVolumeRange(
+      volumeRange,
+      expectedPoint(unranked, decision, workload, models),
+      (k) => volumePoint(input, rates, k, volumeRange.high),
+      volume.exhaustive
+        ? undefined
+        : (k, price, among) => partialPoint(input, rates, k, volumeRange.high, price, among),
+    );
+    for (const o of unranked) o.monthlyCostBandUsd = study.bands[o.option] as CostBand | null;
+    robustness = study.robustness;
+  }
+  const recommendation: Recommendation = { ...chosen, robustness };
   const options = rankOptions(unranked, recommendation.option);
   const warnings: Issue[] = [...decision.warnings];
   if (card.stale) {

@@ -173,7 +173,8 @@ export interface Recommendation {
   headline: string;
   reasons: string[];
   monthlyCostUsd: number | null;
-  robustness: Robustness;
+  /** Null only when the caller did not ask for the volume study (a GraphQL selection without it). */
+  robustness: Robustness | null;
 }
 
 export interface Evaluation {

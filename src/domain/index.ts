@@ -1,5 +1,5 @@
 /** Public API of the streamfit domain: pure functions of (workload, rate card, pricing) → results. */
-export { evaluate, estimate, evaluateNormalized, estimateNormalized } from './evaluate';
+export { evaluate, estimate, evaluateNormalized, estimateNormalized, type VolumeStudyInput } from './evaluate';
 export {
   breakEven,
   breakEvenYielding,

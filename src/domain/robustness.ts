@@ -118,7 +118,30 @@ export interface VolumePoint {
   winner: OptionCode | null;
   ingestGbPerDay: number;
   peakWriteMBps: number;
+  /**
+   * What decided among the options, apart from cost: which options are eligible and what the flowchart prefers
+   * (equal strings = equal eligibility and preference).
+   */
+  decision: string;
+  /** The eligible options the winner was chosen from by cost (the flowchart stage that chose it). */
+  contenders: readonly OptionCode[];
+  /**
+   * Options whose monthly cost may fall as the volume grows from here (On-demand Advantage while its hourly
+   * minimum bills a shortfall: usage up, shortfall down, each line rounded to the cent). Every other option's
+   * cost never falls as the volume grows.
+   */
+  unsteady: readonly OptionCode[];
 }
+
+/**
+ * Some options' totals at `k` × the volume (cents, null = unpriced), without pricing the rest, and which of
+ * `among` (the eligible contenders) the recommendation would pick by cost there.
+ */
+export type PartialPointAt = (
+  k: number,
+  price: readonly OptionCode[],
+  among: readonly OptionCode[],
+) => { cents: Partial<Record<OptionCode, number | null>>; winner: OptionCode | null };
 
 export interface VolumeStudy {
   bands: Record<OptionCode, CostBand | null>;
@@ -137,12 +160,17 @@ export function studyVolumeRange(
   range: VolumeRange,
   expected: VolumePoint,
   pointAt: (k: number) => VolumePoint,
+  partialAt?: PartialPointAt,
 ): VolumeStudy {
   const seen: VolumePoint[] = [expected];
+  const known = new Map<number, VolumePoint>([[1, expected]]);
   const at = (k: number): VolumePoint => {
-    if (k === 1) return expected;
-    const p = pointAt(k);
-    seen.push(p);
+    let p = known.get(k);
+    if (p === undefined) {
+      p = pointAt(k);
+      known.set(k, p);
+      seen.push(p);
+    }
     return p;
   };
 
@@ -153,11 +181,22 @@ export function studyVolumeRange(
     [range.low, 'BELOW'],
   ] as const) {
     if (end === 1) continue;
+    const samples = sampleMultipliers(end);
+    // The far end first: when the two ends prove that every sample in between finds the same winner, those
+    // samples are not priced in full (see holdsBetween); the sampled study below would find no change there.
+    if (partialAt) {
+      const far = at(end);
+      const [lower, higher] = direction === 'ABOVE' ? [expected, far] : [far, expected];
+      const between = holdsBetween(lower, higher, samples.slice(0, -1), partialAt);
+      if (between) {
+        seen.push(...between);
+        continue;
+      }
+    }
     let prev = expected;
     let solved = 0;
-    for (let i = 1; i <= VOLUME_SAMPLES_PER_SIDE && solved < MAX_CHANGES_PER_SIDE; i++) {
-      const k = i === VOLUME_SAMPLES_PER_SIDE ? end : 1 + ((end - 1) * i) / VOLUME_SAMPLES_PER_SIDE;
-      const next = at(k);
+    for (let i = 0; i < samples.length && solved < MAX_CHANGES_PER_SIDE; i++) {
+      const next = at(samples[i]);
       // Several changes may fall between two samples: solve the first, then go on from it.
       let from = prev;
       while (next.winner !== from.winner && solved < MAX_CHANGES_PER_SIDE) {
@@ -213,6 +252,54 @@ export function studyVolumeRange(
     bands[code] = { low: lo / 100, expected: mid / 100, high: hi / 100 };
   }
   return { bands, robustness };
+}
+
+/** The sampled multipliers of one side, walking out from the expected volume; the last is `end`. */
+function sampleMultipliers(end: number): number[] {
+  const ks: number[] = [];
+  for (let i = 1; i <= VOLUME_SAMPLES_PER_SIDE; i++)
+    ks.push(i === VOLUME_SAMPLES_PER_SIDE ? end : 1 + ((end - 1) * i) / VOLUME_SAMPLES_PER_SIDE);
+  return ks;
+}
+
+/**
+ * Whether every sample strictly between `lower` and `higher` (lower.k < higher.k, both priced in full) finds the
+ * ends' winner, pricing there only the options that can decide it. If so, returns those samples (partly priced,
+ * for the bands); else null, and the caller prices every sample in full.
+ *
+ * Why pricing a few options is enough: every volume-dependent rule is a threshold on a quantity that grows with
+ * the volume (write and read rates, shards, partitions, brokers against their quota), so eligibility and the
+ * flowchart's preference, equal at both ends (`decision`), are the same at every sample between them; so is the
+ * flowchart stage and with it the contenders, the eligible options the winner is picked from by cost. Pricing
+ * the contenders at a sample then gives its winner. The band of an option is the least and greatest of its
+ * sampled costs: an option not `unsteady` at the lower end has a cost that does not fall as the volume grows, so
+ * its costs at the samples lie between its costs at the two ends; unsteady options are priced at every sample.
+ * (test/domain/volume-study-shortcut.spec.ts compares the whole study with full sampling on random workloads.)
+ */
+export function holdsBetween(
+  lower: VolumePoint,
+  higher: VolumePoint,
+  inner: readonly number[],
+  partialAt: PartialPointAt,
+): VolumePoint[] | null {
+  const winner = lower.winner;
+  if (higher.winner !== winner || lower.decision !== higher.decision) return null;
+  for (const code of OPTION_CODES) {
+    const lo = lower.cents[code];
+    const hi = higher.cents[code];
+    if ((lo === null) !== (hi === null)) return null;
+    if (lo !== null && hi! < lo && !lower.unsteady.includes(code)) return null;
+  }
+  const price = OPTION_CODES.filter((c) => lower.contenders.includes(c) || lower.unsteady.includes(c));
+  const points: VolumePoint[] = [];
+  for (const k of inner) {
+    const at = partialAt(k, price, lower.contenders);
+    if (at.winner !== winner) return null;
+    const cents = {} as Record<OptionCode, number | null>;
+    for (const code of OPTION_CODES) cents[code] = at.cents[code] ?? null;
+    points.push({ ...lower, k, cents });
+  }
+  return points;
 }
 
 /**

@@ -9,11 +9,19 @@ import {
   estimateNormalized,
   type Evaluation,
   evaluateNormalized,
+  type VolumeStudyInput,
 } from '../domain';
 import { Metrics } from '../infrastructure/metrics/metrics';
 import { RatesService, type ServedRateCard } from '../rates/rates.service';
 import { type BreakEvenBody, type EvaluationRequest, normalizedWorkloadOf, pricingOf } from './evaluation-request';
 import { ResultCache } from './result-cache';
+
+/** What the volume study of a request needs (the caller's workload, scaled at each volume, and the range). */
+const studyOf = (request: EvaluationRequest, study: boolean): VolumeStudyInput => ({
+  input: request.workload,
+  volumeRange: request.volumeRange,
+  study,
+});
 
 /** The bytes (or, from a fallback serializer, the text) of a JSON answer. */
 export type Json = string | Buffer;
@@ -37,18 +45,19 @@ export class EvaluationService {
     private readonly metrics: Metrics,
   ) {}
 
-  async evaluate(_caller: Caller, request: EvaluationRequest): Promise<Evaluation> {
-    const { key, card } = await this.prepare('evaluate', request);
+  /**
+   * `volumeStudy: false` leaves out cost bands and robustness (a GraphQL query that selects neither); the
+   * answer is kept apart from the full one.
+   */
+  async evaluate(_caller: Caller, request: EvaluationRequest, { volumeStudy = true } = {}): Promise<Evaluation> {
+    const { key, card } = await this.prepare(volumeStudy ? 'evaluate' : 'evaluate-lean', request);
     const hit = this.results.get(key) as Evaluation | undefined;
     this.metrics.evaluationCache.inc({ operation: 'evaluate', result: hit ? 'hit' : 'miss' });
     return (
       hit ??
       (this.results.admit(
         key,
-        evaluateNormalized(normalizedWorkloadOf(request), card, pricingOf(request), {
-          input: request.workload,
-          volumeRange: request.volumeRange,
-        }),
+        evaluateNormalized(normalizedWorkloadOf(request), card, pricingOf(request), studyOf(request, volumeStudy)),
       ) as Evaluation)
     );
   }
@@ -69,28 +78,20 @@ export class EvaluationService {
       hit ??
       this.answers.set(
         key,
-        write(
-          evaluateNormalized(normalizedWorkloadOf(request), card, pricingOf(request), {
-            input: request.workload,
-            volumeRange: request.volumeRange,
-          }),
-        ),
+        write(evaluateNormalized(normalizedWorkloadOf(request), card, pricingOf(request), studyOf(request, true))),
       )
     );
   }
 
-  async estimate(_caller: Caller, request: EvaluationRequest): Promise<Estimate> {
-    const { key, card } = await this.prepare('estimate', request);
+  async estimate(_caller: Caller, request: EvaluationRequest, { volumeStudy = true } = {}): Promise<Estimate> {
+    const { key, card } = await this.prepare(volumeStudy ? 'estimate' : 'estimate-lean', request);
     const hit = this.results.get(key) as Estimate | undefined;
     this.metrics.evaluationCache.inc({ operation: 'estimate', result: hit ? 'hit' : 'miss' });
     return (
       hit ??
       (this.results.admit(
         key,
-        estimateNormalized(normalizedWorkloadOf(request), card, pricingOf(request), {
-          input: request.workload,
-          volumeRange: request.volumeRange,
-        }),
+        estimateNormalized(normalizedWorkloadOf(request), card, pricingOf(request), studyOf(request, volumeStudy)),
       ) as Estimate)
     );
   }

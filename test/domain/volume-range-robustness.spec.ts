@@ -159,7 +159,7 @@ describe('recommendation.robustness', () => {
 
   it('finds where the winner changes, solved to the millionth of the multiplier, and to what', () => {
     const e = evaluate(spiky, card, undefined, { low: 0.5, high: 3 });
-    const r = e.recommendation.robustness;
+    const r = e.recommendation.robustness!;
     expect(r.holds).toBe(false);
     expect(r.changes.length).toBeGreaterThan(0);
     const first = r.changes[0];
@@ -182,7 +182,7 @@ describe('recommendation.robustness', () => {
   it('a flip below the expected volume is reported as BELOW', () => {
     // Same spiky profile: above 1.28× the Advantage minimum is covered and Advantage wins; start there and look down.
     const e = evaluate(scaleVolume(spiky, 2), card, undefined, { low: 0.25, high: 1 });
-    const below = e.recommendation.robustness.changes.filter((c) => c.direction === 'BELOW');
+    const below = e.recommendation.robustness!.changes.filter((c) => c.direction === 'BELOW');
     expect(below.length).toBeGreaterThan(0);
     expect(evaluate(scaleVolume(scaleVolume(spiky, 2), below[0].atMultiplier), card).recommendation.option).toBe(
       below[0].to,

@@ -1,4 +1,6 @@
-import { Args, Float, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Float, Info, Int, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectsAnyField } from '../../graphql-support/selection';
 import type { Caller } from '../../auth/api-key';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { EvaluationService } from '../evaluation.service';
@@ -15,6 +17,13 @@ import {
 /** The workload is the `input` argument: its field errors are named input.<field>. */
 const GRAPHQL = { workload: 'input' };
 
+/**
+ * The fields the volume study computes: a query selecting neither is answered without it (it costs several
+ * evaluations; README "Performance").
+ */
+const VOLUME_STUDY_FIELDS: ReadonlySet<string> = new Set(['monthlyCostBandUsd', 'robustness']);
+const volumeStudyOf = (info: GraphQLResolveInfo) => ({ volumeStudy: selectsAnyField(info, VOLUME_STUDY_FIELDS) });
+
 @Resolver()
 export class EvaluationResolver {
   constructor(private readonly evaluations: EvaluationService) {}
@@ -25,17 +34,19 @@ export class EvaluationResolver {
   evaluateWorkload(
     @CurrentCaller() caller: Caller,
     @Args('input', { type: () => WorkloadInputGql }) input: WorkloadInputGql,
-    @Args('pricing', { type: () => PricingInputGql, nullable: true }) pricing?: PricingInputGql,
+    @Args('pricing', { type: () => PricingInputGql, nullable: true }) pricing: PricingInputGql | undefined,
     @Args('volumeRange', {
       type: () => VolumeRangeInputGql,
       nullable: true,
       description: 'Cost bands and robustness range (default 0.8 to 1.25)',
     })
-    volumeRange?: VolumeRangeInputGql,
+    volumeRange: VolumeRangeInputGql | undefined,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return this.evaluations.evaluate(
       caller,
       parseEvaluationRequest(toRequestBody(input, pricing, volumeRange), GRAPHQL),
+      volumeStudyOf(info),
     );
   }
 
@@ -43,17 +54,19 @@ export class EvaluationResolver {
   estimateCosts(
     @CurrentCaller() caller: Caller,
     @Args('input', { type: () => WorkloadInputGql }) input: WorkloadInputGql,
-    @Args('pricing', { type: () => PricingInputGql, nullable: true }) pricing?: PricingInputGql,
+    @Args('pricing', { type: () => PricingInputGql, nullable: true }) pricing: PricingInputGql | undefined,
     @Args('volumeRange', {
       type: () => VolumeRangeInputGql,
       nullable: true,
       description: 'Cost bands range (default 0.8 to 1.25)',
     })
-    volumeRange?: VolumeRangeInputGql,
+    volumeRange: VolumeRangeInputGql | undefined,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return this.evaluations.estimate(
       caller,
       parseEvaluationRequest(toRequestBody(input, pricing, volumeRange), GRAPHQL),
+      volumeStudyOf(info),
     );
   }
 
@@ -67,7 +80,7 @@ export class EvaluationResolver {
     @Args('from', { type: () => Float }) from: number,
     @Args('to', { type: () => Float }) to: number,
     @Args('steps', { type: () => Int }) steps: number,
-    @Args('pricing', { type: () => PricingInputGql, nullable: true }) pricing?: PricingInputGql,
+    @Args('pricing', { type: () => PricingInputGql, nullable: true }) pricing: PricingInputGql | undefined,
   ) {
     return this.evaluations.breakEven(
       caller,

@@ -1,0 +1,155 @@
+/**
+ * The volume study's shortcut (holdsBetween in src/domain/robustness.ts): when a side's two ends agree on
+ * eligibility, preference and winner, the samples in between are priced only for the options that decide the
+ * winner (and those whose cost may fall with volume). These tests check that the answer is exactly the one full
+ * sampling gives, on random workloads, profiles, pipelines, discounts and ranges, and that the shortcut is taken.
+ */
+import fc from 'fast-check';
+import {
+  evaluateNormalized,
+  normalizeWorkload,
+  OPTION_CODES,
+  type Evaluation,
+  type OptionCode,
+  type VolumeRange,
+  type WorkloadInput,
+} from '../../src/domain';
+import { studyVolumeRange, type PartialPointAt, type VolumePoint } from '../../src/domain/robustness';
+import { usEast1RateCard } from './support/us-east-1.rate-card';
+
+const card = usEast1RateCard();
+
+const workloadArb: fc.Arbitrary<WorkloadInput> = fc
+  .record({
+    ingestGbPerDay: fc.oneof(
+      fc.double({ min: 0, max: 50000, noNaN: true }),
+      // Around the 25 MB/s Advantage minimum (2,160 GB/day) and the 200 MB/s Serverless limit, where winners change.
+      fc.double({ min: 1500, max: 3000, noNaN: true }),
+      fc.double({ min: 14000, max: 20000, noNaN: true }),
+    ),
+    avgRecordSizeKB: fc.double({ min: 0.05, max: 1024, noNaN: true }),
+    sharedConsumers: fc.integer({ min: 0, max: 8 }),
+    dedicatedConsumers: fc.integer({ min: 0, max: 6 }),
+    retentionHours: fc.double({ min: 1, max: 3000, noNaN: true }),
+    trafficPattern: fc.constantFrom('STEADY' as const, 'VARIABLE' as const, 'UNPREDICTABLE' as const),
+    activeHoursPerDay: fc.double({ min: 1, max: 24, noNaN: true }),
+    existingKafkaClients: fc.boolean(),
+    needsCrossRegionReplication: fc.boolean(),
+    latencyTargetMs: fc.option(fc.integer({ min: 1, max: 5000 }), { nil: undefined }),
+    deliverTo: fc.option(
+      fc.array(
+        fc.record({
+          sink: fc.constantFrom('S3' as const, 'REDSHIFT' as const, 'OPENSEARCH' as const, 'HTTP' as const),
+          sharePercent: fc.double({ min: 1, max: 100, noNaN: true }),
+        }),
+        { maxLength: 2 },
+      ),
+      { nil: undefined },
+    ),
+  })
+  .map((w) => Object.fromEntries(Object.entries(w).filter(([, v]) => v !== undefined)) as unknown as WorkloadInput);
+
+const profileArb: fc.Arbitrary<WorkloadInput> = fc
+  .record({
+    hourlyWriteMBps: fc.array(fc.double({ min: 0, max: 300, noNaN: true }), { minLength: 24, maxLength: 24 }),
+    avgRecordSizeKB: fc.double({ min: 0.1, max: 1024, noNaN: true }),
+    sharedConsumers: fc.integer({ min: 0, max: 8 }),
+    dedicatedConsumers: fc.integer({ min: 0, max: 3 }),
+    retentionHours: fc.double({ min: 1, max: 400, noNaN: true }),
+  })
+  .map((w) => w as WorkloadInput);
+
+const rangeArb: fc.Arbitrary<VolumeRange | undefined> = fc.oneof(
+  fc.constant(undefined),
+  fc.record({ low: fc.double({ min: 0, max: 1, noNaN: true }), high: fc.double({ min: 1, max: 4, noNaN: true }) }),
+);
+
+function study(input: WorkloadInput, range: VolumeRange | undefined, discount: number, exhaustive: boolean) {
+  const e: Evaluation = evaluateNormalized(
+    normalizeWorkload(input),
+    card,
+    { discountPercent: discount },
+    {
+      input,
+      volumeRange: range,
+      exhaustive,
+    },
+  );
+  return {
+    robustness: e.recommendation.robustness,
+    bands: Object.fromEntries(e.options.map((o) => [o.option, o.monthlyCostBandUsd])),
+  };
+}
+
+describe('volume study shortcut', () => {
+  it('gives exactly the answer of full sampling (bands and robustness) on random workloads and ranges', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof({ arbitrary: workloadArb, weight: 3 }, { arbitrary: profileArb, weight: 1 }),
+        rangeArb,
+        fc.constantFrom(0, 0, 7.5),
+        (w, range, discount) => {
+          expect(study(w, range, discount, false)).toEqual(study(w, range, discount, true));
+        },
+      ),
+      { numRuns: Number(process.env.SHORTCUT_RUNS ?? 300), seed: Number(process.env.SHORTCUT_SEED ?? 1029) },
+    );
+  });
+
+  // A synthetic study: three options, costs linear in the multiplier k; counts what is priced in full.
+  const cents = (k: number, winnerSlope: number): Record<OptionCode, number | null> =>
+    Object.fromEntries(
+      OPTION_CODES.map((c, i) => [c, c === 'KDS_PROVISIONED' ? Math.round(1000 * k * winnerSlope) : 1500 + i * 10]),
+    ) as Record<OptionCode, number | null>;
+  const pointOf = (k: number, winnerSlope: number, decision = 'same'): VolumePoint => {
+    const c = cents(k, winnerSlope);
+    const cheapestCode = OPTION_CODES.reduce((a, b) => (c[b]! < c[a]! ? b : a));
+    return {
+      k,
+      cents: c,
+      winner: cheapestCode,
+      ingestGbPerDay: 100 * k,
+      peakWriteMBps: k,
+      decision,
+      contenders: OPTION_CODES,
+      unsteady: [],
+    };
+  };
+  const partial =
+    (winnerSlope: number, priced: OptionCode[][]): PartialPointAt =>
+    (k, price) => {
+      priced.push([...price]);
+      const c = cents(k, winnerSlope);
+      const cheapestCode = OPTION_CODES.reduce((a, b) => (c[b]! < c[a]! ? b : a));
+      return { cents: c, winner: cheapestCode };
+    };
+
+  it('prices only the ends in full when they agree, and the contenders at the samples between', () => {
+    const full: number[] = [];
+    const priced: OptionCode[][] = [];
+    const result = studyVolumeRange(
+      { low: 0.5, high: 1.4 },
+      pointOf(1, 1),
+      (k) => (full.push(k), pointOf(k, 1)),
+      partial(1, priced),
+    );
+    expect(result.robustness.holds).toBe(true);
+    expect(full.sort()).toEqual([0.5, 1.4]);
+    expect(priced).toHaveLength(4);
+    expect(result.bands.KDS_PROVISIONED).toEqual({ low: 5, expected: 10, high: 14 });
+  });
+
+  it('samples in full when the ends disagree on eligibility or preference, and still finds a change', () => {
+    const full: number[] = [];
+    // KDS_PROVISIONED costs 1000 × k: above 1.5× it is no longer the cheapest (1500).
+    const result = studyVolumeRange(
+      { low: 1, high: 2 },
+      pointOf(1, 1),
+      (k) => (full.push(k), pointOf(k, 1, k === 2 ? 'other' : 'same')),
+      partial(1, []),
+    );
+    expect(full.length).toBeGreaterThan(3);
+    expect(result.robustness.holds).toBe(false);
+    expect(result.robustness.changes[0].atMultiplier).toBeCloseTo(1.5, 2);
+  });
+});
