@@ -162,15 +162,17 @@ export function studyVolumeRange(
   pointAt: (k: number) => VolumePoint,
   partialAt?: PartialPointAt,
 ): VolumeStudy {
-  const seen: VolumePoint[] = [expected];
+  // The volumes the study looked at (the band's points), and every volume priced so far (priced once each).
+  const seen = new Set<VolumePoint>([expected]);
   const known = new Map<number, VolumePoint>([[1, expected]]);
-  const at = (k: number): VolumePoint => {
+  const peek = (k: number): VolumePoint => {
     let p = known.get(k);
-    if (p === undefined) {
-      p = pointAt(k);
-      known.set(k, p);
-      seen.push(p);
-    }
+    if (p === undefined) known.set(k, (p = pointAt(k)));
+    return p;
+  };
+  const at = (k: number): VolumePoint => {
+    const p = peek(k);
+    seen.add(p);
     return p;
   };
 
@@ -184,12 +186,13 @@ export function studyVolumeRange(
     const samples = sampleMultipliers(end);
     // The far end first: when the two ends prove that every sample in between finds the same winner, those
     // samples are not priced in full (see holdsBetween); the sampled study below would find no change there.
+    // (The far end joins the band's points only once the study reaches it: sampling in full may stop short.)
     if (partialAt) {
-      const far = at(end);
+      const far = peek(end);
       const [lower, higher] = direction === 'ABOVE' ? [expected, far] : [far, expected];
       const between = holdsBetween(lower, higher, samples.slice(0, -1), partialAt);
       if (between) {
-        seen.push(...between);
+        for (const p of [...between, far]) seen.add(p);
         continue;
       }
     }
