@@ -10,11 +10,15 @@ import {
   type Evaluation,
   evaluateNormalized,
   type VolumeStudyInput,
+  WORKLOAD_DEFAULTS,
 } from '../domain';
 import { Metrics } from '../infrastructure/metrics/metrics';
 import { RatesService, type ServedRateCard } from '../rates/rates.service';
 import { type BreakEvenBody, type EvaluationRequest, normalizedWorkloadOf, pricingOf } from './evaluation-request';
 import { ResultCache } from './result-cache';
+
+const resultKey = (operation: string, card: ServedRateCard, request: unknown): string =>
+  `${operation}|${card.id}|${card.stale}|${JSON.stringify(request)}`;
 
 /** What the volume study of a request needs (the caller's workload, scaled at each volume, and the range). */
 const studyOf = (request: EvaluationRequest, study: boolean): VolumeStudyInput => ({
@@ -37,8 +41,6 @@ export class EvaluationService {
    * larger and rarely repeated, so they are not kept.
    */
   private readonly results = new ResultCache<Evaluation | Estimate>(100);
-  /** REST evaluation answers as the JSON bytes sent (kept at once: a Buffer costs the garbage collector nothing to keep). */
-  private readonly answers = new ResultCache<Json>(100);
 
   constructor(
     private readonly rates: RatesService,
@@ -59,27 +61,6 @@ export class EvaluationService {
         key,
         evaluateNormalized(normalizedWorkloadOf(request), card, pricingOf(request), studyOf(request, volumeStudy)),
       ) as Evaluation)
-    );
-  }
-
-  /**
-   * The evaluation as JSON, written by `write` (REST: the route's serializer) — or the bytes written for the
-   * identical request against the same rates before, sent again as they are.
-   */
-  async evaluateJson(
-    _caller: Caller,
-    request: EvaluationRequest,
-    write: (evaluation: Evaluation) => Json,
-  ): Promise<Json> {
-    const { key, card } = await this.prepare('evaluate', request);
-    const hit = this.answers.get(key);
-    this.metrics.evaluationCache.inc({ operation: 'evaluate', result: hit ? 'hit' : 'miss' });
-    return (
-      hit ??
-      this.answers.set(
-        key,
-        write(evaluateNormalized(normalizedWorkloadOf(request), card, pricingOf(request), studyOf(request, true))),
-      )
     );
   }
 
@@ -110,7 +91,22 @@ export class EvaluationService {
   /** The rate card in force and the result's name: the identical request against the same card version and freshness has the same key. */
   private async prepare(operation: string, request: EvaluationRequest): Promise<{ key: string; card: ServedRateCard }> {
     const card = await this.rates.current(normalizedWorkloadOf(request).region);
-    return { key: `${operation}|${card.id}|${card.stale}|${JSON.stringify(request)}`, card };
+    return { key: resultKey(operation, card, request), card };
+  }
+
+  /**
+   * The result's name for a request body not yet checked (the REST answer cache looks it up before the check):
+   * the same as `prepare` gives once it is checked, or null when the body names no usable region.
+   */
+  async answerKey(operation: string, body: unknown): Promise<string | null> {
+    const workload = (body as { workload?: { region?: unknown } } | null)?.workload;
+    const region = workload?.region ?? WORKLOAD_DEFAULTS.region;
+    if (typeof region !== 'string') return null;
+    try {
+      return resultKey(operation, await this.rates.current(region), body);
+    } catch {
+      return null;
+    }
   }
 
   decisionRules(): readonly DecisionRule[] {

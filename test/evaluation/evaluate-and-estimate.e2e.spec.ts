@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { AnswerCacheInterceptor } from '../../src/evaluation/http/answer-cache.interceptor';
+import { EvaluationController } from '../../src/evaluation/http/evaluation.controller';
 import { breakEven, DECISION_RULES, estimate, evaluate } from '../../src/domain';
 import { RatesService } from '../../src/rates/rates.service';
 import { gql, OPTION_FIELDS, RATE_CARD_REF_FIELDS, ROBUSTNESS_FIELDS } from '../support/graphql';
@@ -107,6 +109,23 @@ describe('evaluations and estimates over REST and GraphQL', () => {
     expect(other.body.options.find((o: { option: string }) => o.option === 'KDS_PROVISIONED').monthlyCostUsd).not.toBe(
       first.body.options.find((o: { option: string }) => o.option === 'KDS_PROVISIONED').monthlyCostUsd,
     );
+  });
+
+  it('caches REST answers in an interceptor on the route, looked up before the check; a refused body is never kept', async () => {
+    const interceptors = Reflect.getMetadata('__interceptors__', EvaluationController.prototype.evaluate) as unknown[];
+    expect(interceptors).toContain(AnswerCacheInterceptor);
+    const hits = async () =>
+      Number(
+        /streamfit_evaluation_cache_total\{operation="evaluate",result="hit"\} (\d+)/.exec(
+          (await request(app.getHttpServer()).get('/metrics')).text,
+        )?.[1] ?? 0,
+      );
+    const before = await hits();
+    const bad = { workload: { ...guideExample, avgRecordSizeKB: -1 } };
+    const refused = [await post('/v1/evaluations', bad), await post('/v1/evaluations', bad)];
+    expect(refused.map((r) => r.status)).toEqual([400, 400]);
+    expect(refused[1].body).toEqual({ ...refused[0].body, requestId: refused[1].body.requestId });
+    expect(await hits()).toBe(before);
   });
 
   it('gives the same numbers over GraphQL as over REST, with and without pricing options', async () => {

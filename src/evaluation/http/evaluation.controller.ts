@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Res, UsePipes } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Res, UseInterceptors, UsePipes } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -14,7 +14,9 @@ import type { FastifyReply } from 'fastify';
 import type { Caller } from '../../auth/api-key';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { estimateToCsv } from '../csv';
+import type { Evaluation } from '../../domain';
 import { EvaluationService } from '../evaluation.service';
+import { AnswerCacheInterceptor } from './answer-cache.interceptor';
 import { BreakEvenView, DecisionRuleView, EstimateView, EvaluationView } from '../evaluation.view';
 import { SerializeWith } from '../../common/response-schemas';
 import { schemaValidationPipe } from '../../common/validation/schema-validation.pipe';
@@ -46,20 +48,12 @@ export class EvaluationController {
   @ApiOkResponse({ type: EvaluationView })
   @ApiBadRequestResponse(badRequest)
   @SerializeWith('EvaluationView')
-  async evaluate(
+  @UseInterceptors(AnswerCacheInterceptor)
+  evaluate(
     @CurrentCaller() caller: Caller,
     @Body({ schema: EvaluationRequestSchema }) request: EvaluationRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    // Written by the route's serializer (the JSON writer of the response view); an identical request against
-    // the same rates is answered with the bytes written the first time.
-    const json = await this.evaluations.evaluateJson(
-      caller,
-      request,
-      (evaluation) => reply.serialize(evaluation) as string | Buffer,
-    );
-    void reply.header('content-type', 'application/json; charset=utf-8');
-    return json;
+  ): Promise<Evaluation> {
+    return this.evaluations.evaluate(caller, request);
   }
 
   @Post('estimates')

@@ -1,0 +1,43 @@
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { map, type Observable, of } from 'rxjs';
+import { Metrics } from '../../infrastructure/metrics/metrics';
+import { EvaluationService, type Json } from '../evaluation.service';
+import { ResultCache } from '../result-cache';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * REST answer cache of POST /v1/evaluations: the JSON bytes written for a request body against the rate card
+ * in force (EvaluationService.answerKey), sent again as they are when the identical body comes back — before
+ * the body is checked (a body that was answered once passed its check) or anything is computed. The handler's
+ * answer is written here by the route's serializer (the JSON writer of the response view, see
+ * src/common/response-schemas.ts) and kept at once: a Buffer costs the garbage collector nothing to keep.
+ */
+@Injectable()
+export class AnswerCacheInterceptor implements NestInterceptor {
+  private readonly answers = new ResultCache<Json>(100);
+
+  constructor(
+    private readonly evaluations: EvaluationService,
+    private readonly metrics: Metrics,
+  ) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const key = await this.evaluations.answerKey('evaluate', request.body);
+    const hit = key === null ? undefined : this.answers.get(key);
+    this.metrics.evaluationCache.inc({ operation: 'evaluate', result: hit ? 'hit' : 'miss' });
+    void reply.header('content-type', JSON_TYPE);
+    if (hit !== undefined) return of(hit);
+    return next.handle().pipe(
+      map((answer: unknown) => {
+        const json = reply.serialize(answer) as Json;
+        if (key !== null) this.answers.set(key, json);
+        return json;
+      }),
+    );
+  }
+}
