@@ -2,13 +2,13 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import helmet from '@fastify/helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { GlobalExceptionFilter } from './common/http-exception.filter';
 import { useResponseSchemas } from './common/response-schemas';
+import { securityHeaders } from './common/http/security-headers';
 import { registerIdeAssets } from './graphql-support/offline-ide';
 import { liveRatesDecision } from './infrastructure/aws/live-rates';
 import type { AppConfig } from './infrastructure/config/config';
@@ -70,9 +70,10 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     },
   });
   const fastify = adapter.getInstance();
-  // Security headers from a maintained plugin: nosniff, no framing (frame-ancestors 'none', X-Frame-Options DENY), a CSP
-  // that allows this origin's own scripts and styles (Swagger UI, GraphiQL and the console are served from here).
-  await fastify.register(helmet, {
+  // Security headers from helmet (computed once, see security-headers.ts): nosniff, no framing (frame-ancestors
+  // 'none', X-Frame-Options DENY), a CSP that allows this origin's own scripts and styles (Swagger UI, GraphiQL
+  // and the console are served from here).
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -93,8 +94,9 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
   });
-  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    void reply.header('x-request-id', request.id);
+  fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    void reply.headers(headers).header('x-request-id', request.id);
+    done();
   });
   // While shutting down, answers in flight close their connection, so keep-alive sockets do not hold the close open.
   let closing = false;
