@@ -117,7 +117,7 @@ describe('evaluations and estimates over REST and GraphQL', () => {
     const hits = async () =>
       Number(
         /streamfit_evaluation_cache_total\{operation="evaluate",result="hit"\} (\d+)/.exec(
-          (await request(app.getHttpServer()).get('/metrics')).text,
+          (await request(suite.app.getHttpServer()).get('/metrics')).text,
         )?.[1] ?? 0,
       );
     const before = await hits();
