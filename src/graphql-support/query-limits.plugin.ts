@@ -94,19 +94,43 @@ export function queryDepth(document: DocumentNode, operationName?: string | null
   return depth;
 }
 
-/** True when the cost of the document can depend on the request: it declares variables or uses directives. */
-function costDependsOnRequest(document: DocumentNode): boolean {
-  let depends = false;
+/** Fields whose complexity depends on their arguments (sizedEstimator): breakEven(steps), scenarios(first), compareScenarios(ids). */
+const SIZED_FIELD_NAMES: ReadonlySet<string> = new Set(['breakEven', 'scenarios', 'compareScenarios']);
+
+/**
+ * The variables the cost of the document can depend on: those used by a directive (@include/@skip decide what
+ * is selected) or in the arguments of a sized field. Other variables (a workload, a scenario id) change what
+ * an operation computes, not what it costs, so one verdict serves every value of them.
+ */
+export function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  let inCostly = 0;
   visit(document, {
-    VariableDefinition() {
-      depends = true;
+    Directive: {
+      enter() {
+        inCostly++;
+      },
+      leave() {
+        inCostly--;
+      },
     },
-    Directive() {
-      depends = true;
+    Field: {
+      enter(node) {
+        if (SIZED_FIELD_NAMES.has(node.name.value)) inCostly++;
+      },
+      leave(node) {
+        if (SIZED_FIELD_NAMES.has(node.name.value)) inCostly--;
+      },
+    },
+    Variable(node) {
+      if (inCostly > 0) names.add(node.name.value);
     },
   });
-  return depends;
+  return [...names].sort();
 }
+
+/** Verdicts kept per document (one per operation name and value of its cost variables). */
+const MAX_VERDICTS_PER_DOCUMENT = 256;
 
 export interface OperationCost {
   complexity: number;
@@ -139,15 +163,16 @@ function gateError(error: DomainError): GraphQLError {
 /**
  * Rejects operations deeper than MAX_QUERY_DEPTH, costlier than MAX_QUERY_COMPLEXITY or with more than
  * MAX_EXPENSIVE_FIELDS expensive or writing fields, then hands the operation's cost to the gate. The verdict is
- * computed on the resolved operation (variables and @include/@skip applied), and remembered only for documents
- * whose cost cannot change between requests (no variables, no directives), whatever transport (APQ included) sent them.
+ * computed on the resolved operation (variables and @include/@skip applied), and remembered per document and value
+ * of the variables the cost depends on (costVariables), whatever transport (APQ included) sent them: the first
+ * request with a new value is measured in full.
  */
 export function queryLimitsPlugin(
   limits = { depth: MAX_QUERY_DEPTH, complexity: MAX_QUERY_COMPLEXITY, expensiveFields: MAX_EXPENSIVE_FIELDS },
   gate?: OperationGate,
 ): ApolloServerPlugin {
   const checked = new WeakMap<DocumentNode, Map<string, OperationCost>>();
-  const fixedCost = new WeakMap<DocumentNode, boolean>();
+  const costVariablesOf = new WeakMap<DocumentNode, string[]>();
   const measure = (
     request: { operationName?: string | null; variables?: Record<string, unknown> },
     document: DocumentNode,
@@ -201,20 +226,19 @@ export function queryLimitsPlugin(
           if (secret) response.http.headers.set('cache-control', 'no-store');
         },
         async didResolveOperation({ request, document, schema, contextValue }) {
-          const operationKey = request.operationName ?? '';
-          let fixed = fixedCost.get(document);
-          if (fixed === undefined) {
-            fixed = !costDependsOnRequest(document);
-            fixedCost.set(document, fixed);
-          }
-          let cost = fixed ? checked.get(document)?.get(operationKey) : undefined;
+          let names = costVariablesOf.get(document);
+          if (names === undefined) costVariablesOf.set(document, (names = costVariables(document)));
+          const variables = request.variables ?? {};
+          let operationKey = request.operationName ?? '';
+          for (const name of names)
+            operationKey += Object.hasOwn(variables, name) ? `|${JSON.stringify(variables[name])}` : '|-';
+          let verdicts = checked.get(document);
+          let cost = verdicts?.get(operationKey);
           if (!cost) {
             cost = measure(request, document, schema);
-            if (fixed) {
-              const verdicts = checked.get(document) ?? new Map<string, OperationCost>();
-              verdicts.set(operationKey, cost);
-              checked.set(document, verdicts);
-            }
+            if (!verdicts) checked.set(document, (verdicts = new Map()));
+            if (verdicts.size >= MAX_VERDICTS_PER_DOCUMENT) verdicts.clear();
+            verdicts.set(operationKey, cost);
           }
           secret = cost.secret;
           if (gate) {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { parse } from 'graphql';
 import request from 'supertest';
+import { costVariables } from '../../src/graphql-support/query-limits.plugin';
 import { gql } from '../support/graphql';
 import { bearer } from '../support/keys';
 import { startTestApp } from '../support/test-app';
@@ -41,6 +43,39 @@ describe('GraphQL cost follows the work (issue 15)', () => {
     const one = await gql(app, auth, `{ ${be('a', 1000)} }`);
     expect(one.status).toBe(200);
     expect(one.body.data.a.series).toHaveLength(6);
+  });
+
+  it('one document, many variable values: the verdict follows the variables the cost depends on', async () => {
+    const doc = `query($s: Int!, $t: Int!) { a: breakEven(input: ${W}, vary: ingest, from: 1, to: 1000, steps: $s) { crossovers { at } } b: breakEven(input: ${W}, vary: ingest, from: 1, to: 1000, steps: $t) { crossovers { at } } }`;
+    const statuses = [];
+    for (const [s, t] of [
+      [10, 10],
+      [1000, 1000],
+      [10, 10],
+      [10, 1000],
+    ])
+      statuses.push((await gql(app, auth, doc, { s, t })).status);
+    expect(statuses).toEqual([200, 400, 200, 200]);
+    // A variable the cost does not depend on (the workload) gets the verdict measured for the first value.
+    const evaluate = 'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { recommendation { option } } }';
+    for (const ingest of [100, 200.5, 300.25])
+      expect((await gql(app, auth, evaluate, { i: { ingestGbPerDay: ingest, avgRecordSizeKB: 1 } })).status).toBe(200);
+    const bad = await gql(app, auth, evaluate, { i: { ingestGbPerDay: 'lots', avgRecordSizeKB: 1 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('cost variables: those in directives and in the arguments of sized fields, nothing else', () => {
+    expect(
+      costVariables(parse('query($i: WorkloadInput!) { evaluateWorkload(input: $i) { recommendation { option } } }')),
+    ).toEqual([]);
+    expect(
+      costVariables(
+        parse(
+          'query($i: WorkloadInput!, $n: Int, $b: Boolean!, $ids: [ID!]!) { evaluateWorkload(input: $i) { options @include(if: $b) { option } } scenarios(first: $n) { edges { cursor } } compareScenarios(ids: $ids) { scenarios { id } } }',
+        ),
+      ),
+    ).toEqual(['b', 'ids', 'n']);
   });
 
   it('cheap break-even fields are capped per operation: at most 10 expensive or writing fields', async () => {
