@@ -1,4 +1,5 @@
 import { Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ApiProperty } from '@nestjs/swagger';
 import { ViewProperty as P } from '../common/view-property';
 import { RateSourceEnum } from '../rates/rate-card.view';
 
@@ -394,4 +395,35 @@ export class DecisionRuleView {
   @P(String) source: string;
   @P(String) sourceUrl: string;
   @P(String, { description: 'PL, AWS, 3P or ASSUMPTION' }) confidence: string;
+}
+
+/** REST only (`POST /v1/evaluations?view=totals`): the recommendation in brief. */
+export class RecommendationSummaryView {
+  @ApiProperty({ enum: OptionCodeEnum, nullable: true }) option: OptionCodeEnum | null;
+  @ApiProperty({ enum: ServiceCodeEnum, nullable: true }) service: ServiceCodeEnum | null;
+  @ApiProperty() headline: string;
+  @ApiProperty({ type: Number, nullable: true }) monthlyCostUsd: number | null;
+}
+
+/** REST only: one option's total, as ranked in the full answer. */
+export class EvaluationTotalView {
+  @ApiProperty({ enum: OptionCodeEnum }) option: OptionCodeEnum;
+  @ApiProperty() label: string;
+  @ApiProperty() eligible: boolean;
+  @ApiProperty({ type: 'integer' }) rank: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Null when a rate is missing (the option is unpriced)' })
+  monthlyCostUsd: number | null;
+}
+
+/**
+ * REST only: the lean answer of `POST /v1/evaluations?view=totals`, for callers that want the recommendation and
+ * the six totals (finance sweeps, dashboards). Same numbers as the full answer; no trace, line items, sizing,
+ * bands or robustness (the volume study is not computed).
+ */
+export class EvaluationTotalsView {
+  @ApiProperty({ type: RecommendationSummaryView }) recommendation: RecommendationSummaryView;
+  @ApiProperty({ type: [EvaluationTotalView], description: 'Every option, in rank order' })
+  totals: EvaluationTotalView[];
+  @ApiProperty({ type: RateCardRefView }) rateCard: RateCardRefView;
+  @ApiProperty({ type: [IssueView] }) warnings: IssueView[];
 }

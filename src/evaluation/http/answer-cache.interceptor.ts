@@ -27,14 +27,19 @@ export class AnswerCacheInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const key = await this.evaluations.answerKey('evaluate', request.body);
+    // Each view has its own answers; a view the route does not know is never looked up (the check refuses it).
+    const view = (request.query as { view?: unknown } | undefined)?.view;
+    const operation =
+      view === undefined || view === '' || view === 'full' ? 'evaluate' : view === 'totals' ? 'evaluate-totals' : null;
+    const key = operation === null ? null : await this.evaluations.answerKey(operation, request.body);
     const hit = key === null ? undefined : this.answers.get(key);
     this.metrics.evaluationCache.inc({ operation: 'evaluate', result: hit ? 'hit' : 'miss' });
     void reply.header('content-type', JSON_TYPE);
     if (hit !== undefined) return of(hit);
     return next.handle().pipe(
       map((answer: unknown) => {
-        const json = reply.serialize(answer) as Json;
+        // A handler that wrote its own JSON (view=totals) hands over a string; else the route's serializer writes it.
+        const json = typeof answer === 'string' ? answer : (reply.serialize(answer) as Json);
         if (key !== null) this.answers.set(key, json);
         return json;
       }),

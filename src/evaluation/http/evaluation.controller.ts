@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Res, UseInterceptors, UsePipes } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res, UseInterceptors, UsePipes } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -7,6 +7,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiQuery,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
@@ -17,7 +18,16 @@ import { estimateToCsv } from '../csv';
 import type { Evaluation } from '../../domain';
 import { EvaluationService } from '../evaluation.service';
 import { AnswerCacheInterceptor } from './answer-cache.interceptor';
-import { BreakEvenView, DecisionRuleView, EstimateView, EvaluationView } from '../evaluation.view';
+import {
+  BreakEvenView,
+  DecisionRuleView,
+  EstimateView,
+  EvaluationTotalsView,
+  EvaluationView,
+} from '../evaluation.view';
+import { EVALUATION_VIEWS, type EvaluationViewName, totalsOf } from '../evaluation-totals';
+import { checkAsStandardSchema } from '../../common/validation/standard-schema';
+import { ValidationError } from '../../domain';
 import { SerializeWith } from '../../common/response-schemas';
 import { schemaValidationPipe } from '../../common/validation/schema-validation.pipe';
 import {
@@ -29,10 +39,17 @@ import {
 import { BREAK_EVEN_REQUEST_SCHEMA, EVALUATION_REQUEST_SCHEMA, toOpenApi30 } from '../request-schemas';
 
 const evaluationBody = { schema: toOpenApi30(EVALUATION_REQUEST_SCHEMA) as object };
+/** `?view=`: absent means full. */
+export const EvaluationViewSchema = checkAsStandardSchema('streamfit', (raw): EvaluationViewName => {
+  if (raw === undefined || raw === '') return 'full';
+  if (typeof raw === 'string' && (EVALUATION_VIEWS as readonly string[]).includes(raw))
+    return raw as EvaluationViewName;
+  throw new ValidationError([{ field: 'view', message: `view must be one of ${EVALUATION_VIEWS.join(', ')}` }]);
+});
 const badRequest = { description: 'Invalid input: `fields` lists every bad field with a message' };
 
 @ApiTags('evaluation')
-@ApiExtraModels(EstimateView)
+@ApiExtraModels(EstimateView, EvaluationView, EvaluationTotalsView)
 @ApiBearerAuth()
 @UsePipes(schemaValidationPipe)
 @Controller('v1')
@@ -43,16 +60,31 @@ export class EvaluationController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Evaluate a workload: recommendation, reasons, decision trace and the cost of all six options',
+    description:
+      '`view=totals` answers only the recommendation in brief and the six totals (EvaluationTotalsView), without computing cost bands and robustness: for callers that want only totals.',
   })
   @ApiBody(evaluationBody)
-  @ApiOkResponse({ type: EvaluationView })
+  @ApiQuery({
+    name: 'view',
+    required: false,
+    enum: EVALUATION_VIEWS,
+    description: 'full (default): EvaluationView; totals: EvaluationTotalsView',
+  })
+  @ApiOkResponse({
+    description: 'EvaluationView, or EvaluationTotalsView with `view=totals`',
+    schema: { oneOf: [{ $ref: getSchemaPath(EvaluationView) }, { $ref: getSchemaPath(EvaluationTotalsView) }] },
+  })
   @ApiBadRequestResponse(badRequest)
   @SerializeWith('EvaluationView')
   @UseInterceptors(AnswerCacheInterceptor)
-  evaluate(
+  async evaluate(
     @CurrentCaller() caller: Caller,
     @Body({ schema: EvaluationRequestSchema }) request: EvaluationRequest,
-  ): Promise<Evaluation> {
+    @Query('view', { schema: EvaluationViewSchema }) view: EvaluationViewName,
+  ): Promise<Evaluation | string> {
+    if (view === 'totals')
+      // A small answer of plain values: JSON.stringify writes it (the interceptor sends a string as it is).
+      return JSON.stringify(totalsOf(await this.evaluations.evaluate(caller, request, { volumeStudy: false })));
     return this.evaluations.evaluate(caller, request);
   }
 
