@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { textProblem } from '../common/text-input';
 import { DomainError } from '../domain/errors';
 import { CacheService } from '../infrastructure/cache/cache.service';
@@ -6,7 +6,6 @@ import { cacheKeys } from '../infrastructure/cache/cache-keys';
 import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config';
 import { type Caller, type Role, generateApiKey, keyMatches, parseApiKey, TEAM_PATTERN, ROLES } from './api-key';
 import { ApiKeyRepository, type StoredApiKey } from './api-key.repository';
-import { RateCounters } from './rate-counters';
 
 /** Lifetime of a key's shared (Redis) entry: the revocation bound when the revoking replica cannot reach Redis. */
 export const SHARED_KEY_CACHE_SECONDS = 60;
@@ -22,28 +21,19 @@ const LOCAL_MAX = 10_000;
  * Redis), and failed attempts are throttled per client address before any lookup.
  */
 @Injectable()
-export class AuthService implements OnModuleDestroy {
+export class AuthService {
   /** Keys verified in the last CACHE_MEMORY_TTL_MS, by the key itself (not the header it came in). */
   private readonly verified = new Map<string, { caller: Caller; prefix: string; until: number }>();
   /** Prefixes no key has (until a time): a negative cache that costs Redis nothing. */
   private readonly unknown = new Map<string, number>();
   /** Requests without a valid key per client address, in the current one-minute window (this replica). */
   private readonly anonymous = new Map<string, { windowStart: number; count: number }>();
-  /** Per-key and per-team units, shared through the cache and counted locally between syncs. */
-  private readonly counters: RateCounters;
 
   constructor(
     private readonly keys: ApiKeyRepository,
     private readonly cache: CacheService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.counters = new RateCounters(cache);
-  }
-
-  /** Units counted locally are sent before the cache closes. */
-  async onModuleDestroy(): Promise<void> {
-    await this.counters.close();
-  }
+  ) {}
 
   /**
    * Resolve `Authorization: Bearer <key>` to a caller, or throw UNAUTHENTICATED. `client` (the caller's address)
@@ -122,8 +112,7 @@ export class AuthService implements OnModuleDestroy {
   }
 
   /**
-   * Fixed one-minute windows counted in Redis (shared by all replicas; counted locally between syncs while far
-   * from the limit, see RateCounters): `units` against the key's
+   * Fixed one-minute windows counted in Redis (shared by all replicas): `units` against the key's
    * RATE_LIMIT_PER_MINUTE and against its team's TEAM_RATE_LIMIT_PER_MINUTE (so minting keys does not multiply a
    * team's budget). A unit is one HTTP request, plus one per expensive or writing field (README "Rate limits").
    */
@@ -133,13 +122,12 @@ export class AuthService implements OnModuleDestroy {
     now = Date.now(),
   ): Promise<{ limit: number; remaining: number; resetSeconds: number }> {
     const windowStart = Math.floor(now / RATE_WINDOW_MS) * RATE_WINDOW_MS;
-    const window = { ms: RATE_WINDOW_MS, end: windowStart + RATE_WINDOW_MS };
+    const [count, teamCount] = await Promise.all([
+      this.cache.hit(cacheKeys.rateLimit(caller.keyId, windowStart), RATE_WINDOW_MS, units),
+      this.cache.hit(cacheKeys.rateLimit(`team:${caller.team}`, windowStart), RATE_WINDOW_MS, units),
+    ]);
     const limit = this.config.RATE_LIMIT_PER_MINUTE;
     const teamLimit = this.config.TEAM_RATE_LIMIT_PER_MINUTE;
-    const [count, teamCount] = await Promise.all([
-      this.counters.hit(cacheKeys.rateLimit(caller.keyId, windowStart), window, units, limit, now),
-      this.counters.hit(cacheKeys.rateLimit(`team:${caller.team}`, windowStart), window, units, teamLimit, now),
-    ]);
     const resetSeconds = Math.max(1, Math.ceil((windowStart + RATE_WINDOW_MS - now) / 1000));
     if (count > limit) {
       throw new DomainError(
