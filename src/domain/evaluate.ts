@@ -356,7 +356,8 @@ function partialPoint(
   price: readonly OptionCode[],
   among: readonly OptionCode[],
 ): ReturnType<PartialPointAt> {
-  const models = buildOptionModels(scaledWorkload(input, k, high), rates, price);
+  const w = scaledWorkload(input, k, high);
+  const models = buildOptionModels(w, rates, price);
   const cents: Partial<Record<OptionCode, number | null>> = {};
   const light: Choosable[] = [];
   for (const code of price) {
@@ -365,7 +366,12 @@ function partialPoint(
     if (among.includes(code))
       light.push({ option: code, eligible: true, monthlyCostUsd: total === null ? null : total / 100 });
   }
-  return { cents, winner: cheapest(light, among)?.option ?? null };
+  return {
+    cents,
+    winner: cheapest(light, among)?.option ?? null,
+    ingestGbPerDay: w.ingestGbPerDay,
+    peakWriteMBps: w.peakWriteMBps,
+  };
 }
 
 /** Largest monthly cost, in cents, that money arithmetic keeps exact (beyond it, or not finite, nothing is priced). */

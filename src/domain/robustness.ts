@@ -141,7 +141,12 @@ export type PartialPointAt = (
   k: number,
   price: readonly OptionCode[],
   among: readonly OptionCode[],
-) => { cents: Partial<Record<OptionCode, number | null>>; winner: OptionCode | null };
+) => {
+  cents: Partial<Record<OptionCode, number | null>>;
+  winner: OptionCode | null;
+  ingestGbPerDay: number;
+  peakWriteMBps: number;
+};
 
 export interface VolumeStudy {
   bands: Record<OptionCode, CostBand | null>;
@@ -175,6 +180,35 @@ export function studyVolumeRange(
     seen.add(p);
     return p;
   };
+  /**
+   * How to price the volumes between two points while solving a change: when both agree on eligibility and
+   * preference, only the contenders (and the options whose cost may fall with volume) decide the winner there, as
+   * in holdsBetween; otherwise every option, in full.
+   */
+  const bracketProbe = (a: VolumePoint, b: VolumePoint): ((k: number) => VolumePoint) => {
+    if (!partialAt || a.decision !== b.decision) return at;
+    const lower = a.k < b.k ? a : b;
+    const price = OPTION_CODES.filter((c) => a.contenders.includes(c) || lower.unsteady.includes(c));
+    return (k) => {
+      const known = knownPartial.get(k);
+      if (known) return known;
+      const q = partialAt(k, price, a.contenders);
+      const cents = {} as Record<OptionCode, number | null>;
+      for (const code of OPTION_CODES) cents[code] = q.cents[code] ?? null;
+      const p: VolumePoint = {
+        ...a,
+        k,
+        cents,
+        winner: q.winner,
+        ingestGbPerDay: q.ingestGbPerDay,
+        peakWriteMBps: q.peakWriteMBps,
+      };
+      knownPartial.set(k, p);
+      seen.add(p);
+      return p;
+    };
+  };
+  const knownPartial = new Map<number, VolumePoint>();
 
   const changes: RecommendationChange[] = [];
   // Up: from 1 to high; down: from 1 to low. Each side walks its samples outward from the expected volume.
@@ -203,7 +237,7 @@ export function studyVolumeRange(
       // Several changes may fall between two samples: solve the first, then go on from it.
       let from = prev;
       while (next.winner !== from.winner && solved < MAX_CHANGES_PER_SIDE) {
-        const change = solveChange(from, next, at);
+        const change = solveChange(from, next, bracketProbe(from, next));
         solved++;
         changes.push({
           direction,
@@ -300,7 +334,7 @@ export function holdsBetween(
     if (at.winner !== winner) return null;
     const cents = {} as Record<OptionCode, number | null>;
     for (const code of OPTION_CODES) cents[code] = at.cents[code] ?? null;
-    points.push({ ...lower, k, cents });
+    points.push({ ...lower, k, cents, ingestGbPerDay: at.ingestGbPerDay, peakWriteMBps: at.peakWriteMBps });
   }
   return points;
 }

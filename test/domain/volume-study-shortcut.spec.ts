@@ -112,7 +112,7 @@ describe('volume study shortcut', () => {
       priced.push([...price]);
       const c = cents(k, winnerSlope);
       const cheapestCode = OPTION_CODES.reduce((a, b) => (c[b]! < c[a]! ? b : a));
-      return { cents: c, winner: cheapestCode };
+      return { cents: c, winner: cheapestCode, ingestGbPerDay: 100 * k, peakWriteMBps: k };
     };
 
   it('prices only the ends in full when they agree, and the contenders at the samples between', () => {
@@ -130,13 +130,30 @@ describe('volume study shortcut', () => {
     expect(result.bands.KDS_PROVISIONED).toEqual({ low: 5, expected: 10, high: 14 });
   });
 
+  it('solves a change between points that agree on eligibility by pricing only the contenders', () => {
+    const full: number[] = [];
+    const priced: OptionCode[][] = [];
+    const result = studyVolumeRange(
+      { low: 1, high: 2 },
+      pointOf(1, 1),
+      (k) => (full.push(k), pointOf(k, 1)),
+      partial(1, priced),
+    );
+    // The three samples of the side in full (the ends disagree on the winner); the bisection from contenders only.
+    expect(full).toHaveLength(3);
+    expect(priced.length).toBeGreaterThan(15);
+    expect(result.robustness.changes[0]).toMatchObject({ direction: 'ABOVE', from: 'KDS_PROVISIONED' });
+    expect(result.robustness.changes[0].atMultiplier).toBeCloseTo(1.5, 2);
+    expect(result.robustness.changes[0].ingestGbPerDay).toBeCloseTo(150, 0);
+  });
+
   it('samples in full when the ends disagree on eligibility or preference, and still finds a change', () => {
     const full: number[] = [];
     // KDS_PROVISIONED costs 1000 × k: above 1.5× it is no longer the cheapest (1500).
     const result = studyVolumeRange(
       { low: 1, high: 2 },
       pointOf(1, 1),
-      (k) => (full.push(k), pointOf(k, 1, k === 2 ? 'other' : 'same')),
+      (k) => (full.push(k), pointOf(k, 1, k >= 1.4 ? 'other' : 'same')),
       partial(1, []),
     );
     expect(full.length).toBeGreaterThan(3);
