@@ -67,7 +67,7 @@ export class EvaluationController {
   @ApiQuery({
     name: 'view',
     required: false,
-    enum: EVALUATION_VIEWS,
+    schema: { type: 'string', enum: [...EVALUATION_VIEWS], default: 'full' },
     description: 'full (default): EvaluationView; totals: EvaluationTotalsView',
   })
   @ApiOkResponse({
@@ -80,7 +80,8 @@ export class EvaluationController {
   async evaluate(
     @CurrentCaller() caller: Caller,
     @Body({ schema: EvaluationRequestSchema }) request: EvaluationRequest,
-    @Query('view', { schema: EvaluationViewSchema }) view: EvaluationViewName,
+    // Typed string (not the union) so that OpenAPI documents it as one; the schema narrows it to EVALUATION_VIEWS.
+    @Query('view', { schema: EvaluationViewSchema }) view: string,
   ): Promise<Evaluation | string> {
     if (view === 'totals')
       // A small answer of plain values: JSON.stringify writes it (the interceptor sends a string as it is).
