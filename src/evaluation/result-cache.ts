@@ -5,9 +5,9 @@
  * a new key; least recently used entries go first.
  *
  * What is kept is chosen for the garbage collector as much as for the hit rate: REST keeps only the JSON
- * bytes it sent (a Buffer outside the JS heap), and objects (GraphQL, estimates) are kept from the second
- * time a request is seen (`admit`): a stream of workloads never seen before then leaves no evaluation object
- * graph behind to be promoted to the old generation and traced by every major GC.
+ * bytes it sent, objects (GraphQL, estimates) are kept, and both only from the second time a request is seen
+ * (`admit`): a stream of workloads never seen before then leaves nothing behind to be promoted to the old
+ * generation and traced by every major GC.
  */
 export class ResultCache<T> {
   private readonly entries = new Map<string, T>();
