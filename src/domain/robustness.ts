@@ -221,6 +221,9 @@ export function studyVolumeRange(
     // The far end first: when the two ends prove that every sample in between finds the same winner, those
     // samples are not priced in full (see holdsBetween); the sampled study below would find no change there.
     // (The far end joins the band's points only once the study reaches it: sampling in full may stop short.)
+    // When they agree on eligibility and preference but not on the winner, the samples in between are still
+    // priced for the contenders only (bracketProbe), and the change is found among them.
+    let sampleAt = at;
     if (partialAt) {
       const far = peek(end);
       const [lower, higher] = direction === 'ABOVE' ? [expected, far] : [far, expected];
@@ -229,11 +232,13 @@ export function studyVolumeRange(
         for (const p of [...between, far]) seen.add(p);
         continue;
       }
+      const inner = bracketProbe(expected, far);
+      if (inner !== at) sampleAt = (k) => (k === end ? at(k) : inner(k));
     }
     let prev = expected;
     let solved = 0;
     for (let i = 0; i < samples.length && solved < MAX_CHANGES_PER_SIDE; i++) {
-      const next = at(samples[i]);
+      const next = sampleAt(samples[i]);
       // Several changes may fall between two samples: solve the first, then go on from it.
       let from = prev;
       while (next.winner !== from.winner && solved < MAX_CHANGES_PER_SIDE) {

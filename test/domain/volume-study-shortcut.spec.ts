@@ -130,7 +130,7 @@ describe('volume study shortcut', () => {
     expect(result.bands.KDS_PROVISIONED).toEqual({ low: 5, expected: 10, high: 14 });
   });
 
-  it('solves a change between points that agree on eligibility by pricing only the contenders', () => {
+  it('samples and solves a change between ends that agree on eligibility by pricing only the contenders', () => {
     const full: number[] = [];
     const priced: OptionCode[][] = [];
     const result = studyVolumeRange(
@@ -139,8 +139,9 @@ describe('volume study shortcut', () => {
       (k) => (full.push(k), pointOf(k, 1)),
       partial(1, priced),
     );
-    // The three samples of the side in full (the ends disagree on the winner); the bisection from contenders only.
-    expect(full).toHaveLength(3);
+    // Only the far end in full: the ends disagree on the winner but not on eligibility, so the samples between and
+    // the bisection are priced for the contenders only.
+    expect(full).toEqual([2]);
     expect(priced.length).toBeGreaterThan(15);
     expect(result.robustness.changes[0]).toMatchObject({ direction: 'ABOVE', from: 'KDS_PROVISIONED' });
     expect(result.robustness.changes[0].atMultiplier).toBeCloseTo(1.5, 2);
