@@ -14,7 +14,8 @@ import {
   parseBreakEvenRequest,
   parseEvaluationRequest,
 } from '../../src/evaluation/evaluation-request';
-import { EvaluationController, EvaluationViewSchema } from '../../src/evaluation/http/evaluation.controller';
+import { EvaluationController } from '../../src/evaluation/http/evaluation.controller';
+import { EvaluationViewSchema } from '../../src/evaluation/evaluation-totals';
 
 function thrownFields(fn: () => unknown) {
   try {

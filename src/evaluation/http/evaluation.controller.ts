@@ -15,7 +15,6 @@ import type { FastifyReply } from 'fastify';
 import type { Caller } from '../../auth/api-key';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { estimateToCsv } from '../csv';
-import type { Evaluation } from '../../domain';
 import { EvaluationService } from '../evaluation.service';
 import { AnswerCacheInterceptor } from './answer-cache.interceptor';
 import {
@@ -25,9 +24,8 @@ import {
   EvaluationTotalsView,
   EvaluationView,
 } from '../evaluation.view';
-import { EVALUATION_VIEWS, type EvaluationViewName, totalsOf } from '../evaluation-totals';
-import { checkAsStandardSchema } from '../../common/validation/standard-schema';
-import { ValidationError } from '../../domain';
+import type { Evaluation } from '../../domain';
+import { EVALUATION_VIEWS, EvaluationViewSchema, totalsOf } from '../evaluation-totals';
 import { SerializeWith } from '../../common/response-schemas';
 import { schemaValidationPipe } from '../../common/validation/schema-validation.pipe';
 import {
@@ -39,13 +37,6 @@ import {
 import { BREAK_EVEN_REQUEST_SCHEMA, EVALUATION_REQUEST_SCHEMA, toOpenApi30 } from '../request-schemas';
 
 const evaluationBody = { schema: toOpenApi30(EVALUATION_REQUEST_SCHEMA) as object };
-/** `?view=`: absent means full. */
-export const EvaluationViewSchema = checkAsStandardSchema('streamfit', (raw): EvaluationViewName => {
-  if (raw === undefined || raw === '') return 'full';
-  if (typeof raw === 'string' && (EVALUATION_VIEWS as readonly string[]).includes(raw))
-    return raw as EvaluationViewName;
-  throw new ValidationError([{ field: 'view', message: `view must be one of ${EVALUATION_VIEWS.join(', ')}` }]);
-});
 const badRequest = { description: 'Invalid input: `fields` lists every bad field with a message' };
 
 @ApiTags('evaluation')
