@@ -13,7 +13,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../src/infrastructure/paths';
-import type { PriceListDocument } from '../src/domain/pricelist/price-list-document';
+import {
+  PRICE_LIST_SERVICE_CODES,
+  type PriceListDocument,
+  type PriceListServiceCode,
+} from '../src/domain/pricelist/price-list-document';
 import { MSK_EXPRESS_BROKER_PRICES, MSK_STANDARD_BROKER_PRICES } from './msk-broker-prices';
 
 export const SNAPSHOT_VERSION = '20261125000000';
@@ -815,15 +819,7 @@ export function dataTransferDocuments(region: RegionInfo): PriceListDocument[] {
   return [doc];
 }
 
-export const SNAPSHOT_SERVICE_CODES = [
-  'AmazonKinesis',
-  'AmazonMSK',
-  'AmazonKinesisFirehose',
-  'AWSDataTransfer',
-  'AmazonDynamoDB',
-  'AWSLambda',
-] as const;
-export type SnapshotDocuments = Record<(typeof SNAPSHOT_SERVICE_CODES)[number], PriceListDocument[]>;
+export type SnapshotDocuments = Record<PriceListServiceCode, PriceListDocument[]>;
 
 /** The bundled us-east-1 snapshot: every §2–3 rate, the two real Kinesis documents kept verbatim, the pipeline services. */
 export function bundledSnapshot(): SnapshotDocuments {
@@ -861,7 +857,7 @@ function main(argv: string[]): number {
   const check = argv.includes('--check');
   const snapshot = bundledSnapshot();
   let differs = false;
-  for (const serviceCode of SNAPSHOT_SERVICE_CODES) {
+  for (const serviceCode of PRICE_LIST_SERVICE_CODES) {
     const dir = join(RATES_DIR, 'us-east-1');
     const file = join(dir, `${serviceCode}.json`);
     const text = `${JSON.stringify(snapshot[serviceCode], null, 2)}\n`;

@@ -1,9 +1,9 @@
+import { PRICE_LIST_SERVICE_CODES } from '../../src/domain/pricelist/price-list-document';
 import { buildRateCard, expectedRateKeys } from '../../src/domain/pricelist/build-rate-card';
 import { PriceListClient } from '../../src/infrastructure/aws/pricelist.client';
 import { bundledRateCard } from '../../src/infrastructure/aws/bundled-rates';
 import { PriceListServer, GET_PRODUCTS_TARGET } from '../support/pricelist-server';
 import {
-  SERVICE_CODES,
   allRaw,
   bundledSnapshotDocuments,
   countServed,
@@ -67,7 +67,7 @@ describe('PriceListClient (real @aws-sdk/client-pricing) against the local Price
     const region = await client.fetchRegion('us-east-1');
     expect(region.documents).toHaveLength(served.total);
     expect(region.pages).toBe(
-      SERVICE_CODES.reduce((pages, code) => pages + Math.max(1, Math.ceil(served[code] / 100)), 0),
+      PRICE_LIST_SERVICE_CODES.reduce((pages, code) => pages + Math.max(1, Math.ceil(served[code] / 100)), 0),
     );
     const { card, missing } = buildRateCard({
       region: 'us-east-1',

@@ -1,10 +1,11 @@
+import { PRICE_LIST_SERVICE_CODES } from '../../src/domain/pricelist/price-list-document';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { Client } from 'pg';
 import { RatesRefresher } from '../../src/rates/rates.refresher';
 import { RatesService } from '../../src/rates/rates.service';
 import { bearer } from '../support/keys';
-import { SERVICE_CODES, allRaw, regionShapedDocuments, withPriceChange } from '../support/pricelist-fixtures';
+import { allRaw, regionShapedDocuments, withPriceChange } from '../support/pricelist-fixtures';
 import { PriceListServer } from '../support/pricelist-server';
 import { OwnRedis } from '../support/redis-server';
 import { startTestApp, testDatabaseUrl } from '../support/test-app';
@@ -29,7 +30,7 @@ function serve(server: PriceListServer, shardHourUsd?: string): void {
     : docs.AmazonKinesis;
   server.setDocuments('AmazonKinesis', kinesis);
   server.setDocuments('AmazonMSK', docs.AmazonMSK);
-  for (const code of SERVICE_CODES.filter((c) => c !== 'AmazonKinesis' && c !== 'AmazonMSK'))
+  for (const code of PRICE_LIST_SERVICE_CODES.filter((c) => c !== 'AmazonKinesis' && c !== 'AmazonMSK'))
     server.setDocuments(code, docs[code]);
 }
 
@@ -194,7 +195,7 @@ describe('live rates from the AWS Price List API (local server, real SDK)', () =
 
   it('an unknown region answers 404 with the known ones', async () => {
     server.reset();
-    for (const code of SERVICE_CODES) server.setDocuments(code, []);
+    for (const code of PRICE_LIST_SERVICE_CODES) server.setDocuments(code, []);
     const res = await request(app.getHttpServer()).get('/v1/rate-cards/xx-nowhere-9').set('authorization', viewer);
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('UNKNOWN_REGION');

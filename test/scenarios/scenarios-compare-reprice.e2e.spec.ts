@@ -1,7 +1,8 @@
+import { PRICE_LIST_SERVICE_CODES } from '../../src/domain/pricelist/price-list-document';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { gql } from '../support/graphql';
 import { bearer } from '../support/keys';
-import { SERVICE_CODES, regionShapedDocuments, withPriceChange } from '../support/pricelist-fixtures';
+import { regionShapedDocuments, withPriceChange } from '../support/pricelist-fixtures';
 import { PriceListServer } from '../support/pricelist-server';
 import { startTestApp } from '../support/test-app';
 import { aWorkload, fieldsOf, rest, uniqueTeam } from './scenario-fixtures';
@@ -33,7 +34,7 @@ function serve(server: PriceListServer, shardHourUsd?: string): void {
       : docs.AmazonKinesis,
   );
   server.setDocuments('AmazonMSK', docs.AmazonMSK);
-  for (const code of SERVICE_CODES.filter((c) => c !== 'AmazonKinesis' && c !== 'AmazonMSK'))
+  for (const code of PRICE_LIST_SERVICE_CODES.filter((c) => c !== 'AmazonKinesis' && c !== 'AmazonMSK'))
     server.setDocuments(code, docs[code]);
 }
 

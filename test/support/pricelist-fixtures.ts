@@ -6,12 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findBundledRatesDir } from '../../src/infrastructure/aws/bundled-rates';
-import type { PriceListDocument } from '../../src/domain/pricelist/price-list-document';
+import { PRICE_LIST_SERVICE_CODES, type PriceListDocument } from '../../src/domain/pricelist/price-list-document';
 import { interRegionReferenceTarget } from '../../src/domain/pricelist/rate-mapping';
 import {
   REGIONS,
   SNAPSHOT_PUBLICATION_DATE,
-  SNAPSHOT_SERVICE_CODES,
   dataTransferDocuments,
   dynamoDbDocuments,
   firehoseDocuments,
@@ -23,16 +22,15 @@ import {
   type SnapshotDocuments,
 } from '../../scripts/generate-pricelist';
 
-/** Documents per Price List service code (AmazonKinesis, AmazonMSK, AmazonKinesisFirehose, AWSDataTransfer). */
+/** Documents per Price List service code (PRICE_LIST_SERVICE_CODES). */
 export type ServiceDocuments = SnapshotDocuments;
-export const SERVICE_CODES = SNAPSHOT_SERVICE_CODES;
 
 /** Serves every service's documents from a local Price List server. */
 export function serveAll(
   server: { setDocuments(serviceCode: string, docs: ReadonlyArray<object | string>): void },
   docs: ServiceDocuments,
 ): void {
-  for (const code of SERVICE_CODES) server.setDocuments(code, docs[code]);
+  for (const code of PRICE_LIST_SERVICE_CODES) server.setDocuments(code, docs[code]);
 }
 
 /** Found by walking up, so this works from test/support and from dist/test/support (the compiled bench). */
@@ -70,7 +68,8 @@ export function regionShapedDocuments(region: string): ServiceDocuments {
 
 export const toRawElements = (docs: readonly PriceListDocument[]): string[] => docs.map((doc) => JSON.stringify(doc));
 
-export const allRaw = (docs: ServiceDocuments): string[] => SERVICE_CODES.flatMap((code) => toRawElements(docs[code]));
+export const allRaw = (docs: ServiceDocuments): string[] =>
+  PRICE_LIST_SERVICE_CODES.flatMap((code) => toRawElements(docs[code]));
 
 export interface PriceChange {
   /** The usage-type suffix (after any region prefix) of the product to change, e.g. 'Storage-ShardHour'. */
@@ -312,7 +311,7 @@ export function realisticPriceList(options: RealisticPriceListOptions = {}): Ser
 export function countServed(
   docs: ServiceDocuments,
   region: string,
-): Record<(typeof SERVICE_CODES)[number], number> & { total: number } {
+): Record<(typeof PRICE_LIST_SERVICE_CODES)[number], number> & { total: number } {
   const served = (list: PriceListDocument[], family: string): number =>
     list.filter((d) => d.product.attributes.regionCode === region && d.product.productFamily === family).length;
   const target = interRegionReferenceTarget(region);

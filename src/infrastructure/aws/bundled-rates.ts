@@ -6,16 +6,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildRateCard, type BuildRateCardResult } from '../../domain/pricelist/build-rate-card';
+import { PRICE_LIST_SERVICE_CODES } from '../../domain/pricelist/price-list-document';
 import type { RateCard } from '../../domain/rate-card';
-
-export const BUNDLED_SERVICE_CODES = [
-  'AmazonKinesis',
-  'AmazonMSK',
-  'AmazonKinesisFirehose',
-  'AWSDataTransfer',
-  'AmazonDynamoDB',
-  'AWSLambda',
-] as const;
 
 /**
  * Walks up from this file until a `rates/pricelist` directory is found, so the same code works from `src/`
@@ -39,7 +31,7 @@ export function bundledRegions(ratesDir: string | undefined = findBundledRatesDi
     .filter(
       (entry) =>
         entry.isDirectory() &&
-        BUNDLED_SERVICE_CODES.some((code) => existsSync(join(ratesDir, entry.name, `${code}.json`))),
+        PRICE_LIST_SERVICE_CODES.some((code) => existsSync(join(ratesDir, entry.name, `${code}.json`))),
     )
     .map((entry) => entry.name)
     .sort();
@@ -53,7 +45,7 @@ export function bundledDocuments(
   if (!ratesDir || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) return undefined;
   const documents: string[] = [];
   let found = false;
-  for (const serviceCode of BUNDLED_SERVICE_CODES) {
+  for (const serviceCode of PRICE_LIST_SERVICE_CODES) {
     const file = join(ratesDir, region, `${serviceCode}.json`);
     if (!existsSync(file)) continue;
     found = true;

@@ -14,7 +14,7 @@ import {
   MSK_PRODUCT_FAMILY,
   interRegionReferenceTarget,
 } from '../../domain/pricelist/rate-mapping';
-import type { PriceListServiceCode } from '../../domain/pricelist/price-list-document';
+import { PRICE_LIST_SERVICE_CODES, type PriceListServiceCode } from '../../domain/pricelist/price-list-document';
 
 export interface PriceListClientOptions {
   /** e.g. `http://127.0.0.1:4566` for a local server; default: the AWS endpoint of `region`. */
@@ -44,15 +44,6 @@ export interface FetchRegionResult {
   pages: number;
   byService: Record<PriceListServiceCode, FetchProductsResult>;
 }
-
-export const PRICE_LIST_SERVICE_CODES: readonly PriceListServiceCode[] = [
-  'AmazonKinesis',
-  'AmazonMSK',
-  'AmazonKinesisFirehose',
-  'AWSDataTransfer',
-  'AmazonDynamoDB',
-  'AWSLambda',
-];
 
 const term = (Field: string, Value: string): Filter => ({ Type: 'TERM_MATCH', Field, Value });
 
