@@ -3,14 +3,12 @@
  * a named fragment or an inline fragment — and a query without it never gets (or leaves behind) an answer that
  * lacks what another query selects.
  */
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { EvaluationService } from '../../src/evaluation/evaluation.service';
 import { parseEvaluationRequest } from '../../src/evaluation/evaluation-request';
 import { selectsAnyField } from '../../src/graphql-support/selection';
 import { gql, ROBUSTNESS_FIELDS } from '../support/graphql';
-import { bearer } from '../support/keys';
-import { startTestApp } from '../support/test-app';
+import { useViewerApp } from '../support/viewer-app';
 
 const STUDY = new Set(['monthlyCostBandUsd', 'robustness']);
 
@@ -51,34 +49,20 @@ describe('GraphQL volume study on demand', () => {
   });
 
   describe('over the wire', () => {
-    let app: NestFastifyApplication;
-    let viewer: string;
-    beforeAll(async () => {
-      app = await startTestApp();
-      viewer = await bearer(app, 'study', 'viewer');
-    });
-    afterAll(async () => app.close());
+    const suite = useViewerApp('study');
 
     const input = { ingestGbPerDay: 321.5, avgRecordSizeKB: 1, sharedConsumers: 2 };
 
     it('a lean query and then a full one for the same workload: the full one has bands and robustness', async () => {
-      const lean = await gql(
-        app,
-        viewer,
-        'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { recommendation { option } options { option monthlyCostUsd } } }',
-        { i: input },
-      );
+      const leanQuery =
+        'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { recommendation { option } options { option monthlyCostUsd } } }';
+      const lean = await gql(suite.app, suite.viewer, leanQuery, { i: input });
       expect(lean.body.errors).toBeUndefined();
       // Twice, so the lean evaluation object is kept by the result cache (objects are kept from the second time).
-      await gql(
-        app,
-        viewer,
-        'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { recommendation { option } options { option monthlyCostUsd } } }',
-        { i: input },
-      );
+      await gql(suite.app, suite.viewer, leanQuery, { i: input });
       const full = await gql(
-        app,
-        viewer,
+        suite.app,
+        suite.viewer,
         `query($i: WorkloadInput!) { evaluateWorkload(input: $i) { ...R options { option monthlyCostBandUsd { low expected high } } } }
          fragment R on Evaluation { recommendation { option robustness { ${ROBUSTNESS_FIELDS} } } }`,
         { i: input },
@@ -89,17 +73,17 @@ describe('GraphQL volume study on demand', () => {
       for (const o of e.options) expect(o.monthlyCostBandUsd.expected).toEqual(expect.any(Number));
       expect(e.recommendation.option).toBe(lean.body.data.evaluateWorkload.recommendation.option);
       // The same answer over REST (which always carries the study).
-      const rest = await app.inject({
+      const rest = await suite.app.inject({
         method: 'POST',
         url: '/v1/evaluations',
-        headers: { authorization: viewer, 'content-type': 'application/json' },
+        headers: { authorization: suite.viewer, 'content-type': 'application/json' },
         payload: { workload: input },
       });
       expect(rest.json().recommendation.robustness).toEqual(e.recommendation.robustness);
     });
 
     it('the service answers without the study only when asked, and keeps the two answers apart', async () => {
-      const service = app.get(EvaluationService);
+      const service = suite.app.get(EvaluationService);
       const caller = { keyId: 'k', team: 'study', role: 'viewer' } as never;
       const body = { workload: { ingestGbPerDay: 77.25, avgRecordSizeKB: 2 } };
       const lean = await service.evaluate(caller, parseEvaluationRequest(structuredClone(body)), {
