@@ -9,6 +9,8 @@ import {
   estimateNormalized,
   type Evaluation,
   evaluateNormalized,
+  type NormalizedWorkload,
+  type PricingInput,
   type VolumeStudyInput,
   WORKLOAD_DEFAULTS,
 } from '../domain';
@@ -26,6 +28,13 @@ const studyOf = (request: EvaluationRequest, study: boolean): VolumeStudyInput =
   volumeRange: request.volumeRange,
   study,
 });
+
+export interface ResultOptions {
+  /** Compute cost bands and robustness (default true). */
+  volumeStudy?: boolean;
+  /** Look the result up in, and keep it in, the result cache (default true). */
+  cache?: boolean;
+}
 
 /** The bytes (or, from a fallback serializer, the text) of a JSON answer. */
 export type Json = string | Buffer;
@@ -49,32 +58,15 @@ export class EvaluationService {
 
   /**
    * `volumeStudy: false` leaves out cost bands and robustness (a GraphQL query that selects neither); the
-   * answer is kept apart from the full one.
+   * answer is kept apart from the full one. `cache: false` neither looks up nor keeps the result: for a caller
+   * that caches the answer itself (the REST answer cache keeps its bytes).
    */
-  async evaluate(_caller: Caller, request: EvaluationRequest, { volumeStudy = true } = {}): Promise<Evaluation> {
-    const { key, card } = await this.prepare(volumeStudy ? 'evaluate' : 'evaluate-lean', request);
-    const hit = this.results.get(key) as Evaluation | undefined;
-    this.metrics.evaluationCache.inc({ operation: 'evaluate', result: hit ? 'hit' : 'miss' });
-    return (
-      hit ??
-      (this.results.admit(
-        key,
-        evaluateNormalized(normalizedWorkloadOf(request), card, pricingOf(request), studyOf(request, volumeStudy)),
-      ) as Evaluation)
-    );
+  evaluate(_caller: Caller, request: EvaluationRequest, options: ResultOptions = {}): Promise<Evaluation> {
+    return this.result('evaluate', request, options, evaluateNormalized);
   }
 
-  async estimate(_caller: Caller, request: EvaluationRequest, { volumeStudy = true } = {}): Promise<Estimate> {
-    const { key, card } = await this.prepare(volumeStudy ? 'estimate' : 'estimate-lean', request);
-    const hit = this.results.get(key) as Estimate | undefined;
-    this.metrics.evaluationCache.inc({ operation: 'estimate', result: hit ? 'hit' : 'miss' });
-    return (
-      hit ??
-      (this.results.admit(
-        key,
-        estimateNormalized(normalizedWorkloadOf(request), card, pricingOf(request), studyOf(request, volumeStudy)),
-      ) as Estimate)
-    );
+  estimate(_caller: Caller, request: EvaluationRequest, options: ResultOptions = {}): Promise<Estimate> {
+    return this.result('estimate', request, options, estimateNormalized);
   }
 
   async breakEven(_caller: Caller, request: BreakEvenBody): Promise<BreakEvenResult> {
@@ -88,10 +80,24 @@ export class EvaluationService {
     });
   }
 
-  /** The rate card in force and the result's name: the identical request against the same card version and freshness has the same key. */
-  private async prepare(operation: string, request: EvaluationRequest): Promise<{ key: string; card: ServedRateCard }> {
+  /**
+   * An evaluation or estimate of a checked request against the rate card in force, from the result cache when
+   * the identical request was answered against the same card version and freshness (kept from its second
+   * sighting, see ResultCache.admit).
+   */
+  private async result<T extends Evaluation | Estimate>(
+    operation: 'evaluate' | 'estimate',
+    request: EvaluationRequest,
+    { volumeStudy = true, cache = true }: ResultOptions,
+    compute: (w: NormalizedWorkload, card: ServedRateCard, pricing: PricingInput, volume: VolumeStudyInput) => T,
+  ): Promise<T> {
     const card = await this.rates.current(normalizedWorkloadOf(request).region);
-    return { key: resultKey(operation, card, request), card };
+    const run = () => compute(normalizedWorkloadOf(request), card, pricingOf(request), studyOf(request, volumeStudy));
+    if (!cache) return run();
+    const key = resultKey(volumeStudy ? operation : `${operation}-lean`, card, request);
+    const hit = this.results.get(key) as T | undefined;
+    this.metrics.evaluationCache.inc({ operation, result: hit ? 'hit' : 'miss' });
+    return hit ?? (this.results.admit(key, run()) as T);
   }
 
   /**

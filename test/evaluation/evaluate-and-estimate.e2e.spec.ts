@@ -93,17 +93,21 @@ describe('evaluations and estimates over REST and GraphQL', () => {
     );
   });
 
-  const cacheHits = async () =>
+  const cacheCount = async (result: 'hit' | 'miss') =>
     Number(
-      /streamfit_evaluation_cache_total\{operation="evaluate",result="hit"\} (\d+)/.exec(
+      new RegExp(`streamfit_evaluation_cache_total\\{operation="evaluate",result="${result}"\\} (\\d+)`).exec(
         (await request(suite.app.getHttpServer()).get('/metrics')).text,
       )?.[1] ?? 0,
     );
+  const cacheHits = () => cacheCount('hit');
 
   it('answers an identical request from the answer cache with the same bytes (kept from its second sighting), and a new rate card version with a new computation', async () => {
     const body = { workload: { ...guideExample, sharedConsumers: 7 } };
     const before = await cacheHits();
+    const missesBefore = await cacheCount('miss');
     const first = await post('/v1/evaluations', body);
+    // One lookup per request: the answer cache's (the service neither looks up nor keeps REST evaluations).
+    expect(await cacheCount('miss')).toBe(missesBefore + 1);
     const second = await post('/v1/evaluations', body);
     // A body seen once is not kept (workloads never seen before leave nothing behind); seen twice, it is.
     expect(await cacheHits()).toBe(before);

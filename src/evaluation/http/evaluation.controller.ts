@@ -74,10 +74,13 @@ export class EvaluationController {
     // Typed string (not the union) so that OpenAPI documents it as one; the schema narrows it to EVALUATION_VIEWS.
     @Query('view', { schema: EvaluationViewSchema }) view: string,
   ): Promise<Evaluation | string> {
+    // The answer cache (AnswerCacheInterceptor) keeps the bytes of both views: no evaluation object is kept too.
     if (view === 'totals')
       // A small answer of plain values: JSON.stringify writes it (the interceptor sends a string as it is).
-      return JSON.stringify(totalsOf(await this.evaluations.evaluate(caller, request, { volumeStudy: false })));
-    return this.evaluations.evaluate(caller, request);
+      return JSON.stringify(
+        totalsOf(await this.evaluations.evaluate(caller, request, { volumeStudy: false, cache: false })),
+      );
+    return this.evaluations.evaluate(caller, request, { cache: false });
   }
 
   @Post('estimates')
