@@ -187,22 +187,11 @@ export function studyVolumeRange(
    */
   const bracketProbe = (a: VolumePoint, b: VolumePoint): ((k: number) => VolumePoint) => {
     if (!partialAt || a.decision !== b.decision) return at;
-    const lower = a.k < b.k ? a : b;
-    const price = OPTION_CODES.filter((c) => a.contenders.includes(c) || lower.unsteady.includes(c));
+    const price = decidingOptions(a, a.k < b.k ? a : b);
     return (k) => {
       const known = knownPartial.get(k);
       if (known) return known;
-      const q = partialAt(k, price, a.contenders);
-      const cents = {} as Record<OptionCode, number | null>;
-      for (const code of OPTION_CODES) cents[code] = q.cents[code] ?? null;
-      const p: VolumePoint = {
-        ...a,
-        k,
-        cents,
-        winner: q.winner,
-        ingestGbPerDay: q.ingestGbPerDay,
-        peakWriteMBps: q.peakWriteMBps,
-      };
+      const p = partlyPricedPoint(a, k, partialAt(k, price, a.contenders));
       knownPartial.set(k, p);
       seen.add(p);
       return p;
@@ -332,16 +321,29 @@ export function holdsBetween(
     if ((lo === null) !== (hi === null)) return null;
     if (lo !== null && hi! < lo && !lower.unsteady.includes(code)) return null;
   }
-  const price = OPTION_CODES.filter((c) => lower.contenders.includes(c) || lower.unsteady.includes(c));
+  const price = decidingOptions(lower, lower);
   const points: VolumePoint[] = [];
   for (const k of inner) {
     const at = partialAt(k, price, lower.contenders);
     if (at.winner !== winner) return null;
-    const cents = {} as Record<OptionCode, number | null>;
-    for (const code of OPTION_CODES) cents[code] = at.cents[code] ?? null;
-    points.push({ ...lower, k, cents, ingestGbPerDay: at.ingestGbPerDay, peakWriteMBps: at.peakWriteMBps });
+    points.push(partlyPricedPoint(lower, k, at));
   }
   return points;
+}
+
+/**
+ * The options priced between two points that agree on eligibility and preference: the contenders (`p`'s, the
+ * same at both) and those whose cost may fall with volume (unsteady at the lower-volume point).
+ */
+function decidingOptions(p: VolumePoint, lowerVolume: VolumePoint): OptionCode[] {
+  return OPTION_CODES.filter((c) => p.contenders.includes(c) || lowerVolume.unsteady.includes(c));
+}
+
+/** A volume priced for some options only (the others null), with what `base` says of eligibility and preference. */
+function partlyPricedPoint(base: VolumePoint, k: number, q: ReturnType<PartialPointAt>): VolumePoint {
+  const cents = {} as Record<OptionCode, number | null>;
+  for (const code of OPTION_CODES) cents[code] = q.cents[code] ?? null;
+  return { ...base, k, cents, winner: q.winner, ingestGbPerDay: q.ingestGbPerDay, peakWriteMBps: q.peakWriteMBps };
 }
 
 /**
