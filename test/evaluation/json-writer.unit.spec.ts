@@ -62,6 +62,15 @@ describe('compileJsonWriter', () => {
     expect(bytes(compiled.write({ id: 'back on shape' })).toString()).toBe(theirs({ id: 'back on shape' }));
   });
 
+  it('starts every answer afresh: nothing of a longer answer, or of one that fell back half-written, is left in the next', () => {
+    const compiled = compileJsonWriter(schema, theirs);
+    const long = { id: 'long', tags: Array.from({ length: 200 }, (_, i) => `tag ${i}`), inner: { a: 1, b: 'Y' } };
+    const halfWritten = { id: 'half', tags: ['a', 'b', 'c'], inner: { a: null } };
+    const short = { id: 's', n: 2 };
+    for (const value of [long, short, halfWritten, short, long, long])
+      expect(bytes(compiled.write(value)).toString()).toBe(theirs(value));
+  });
+
   it('remembers the values of a field that repeat and stops remembering a field whose values keep changing', () => {
     const compiled = compileJsonWriter(schema, theirs);
     for (let i = 0; i < 3000; i++)
