@@ -40,9 +40,8 @@ function nonDecreasing(lo: WorkloadInput, hi: WorkloadInput): void {
 
 /**
  * The properties run with fixed seeds. Unseeded, "costs no less with more ingest" failed once in CI (2026-11-29)
- * on a real defect, recorded as a known failure below: crossing the 60-broker quota can lower MSK Standard's
- * cost. A seeded run is repeatable; the defect is kept in sight by the `it.failing` test, which turns red once
- * the model is fixed (then make it a plain test).
+ * on a real defect, since fixed: crossing the 60-broker quota could lower MSK Standard's cost (see "MSK Standard
+ * across the 60-broker quota" below).
  */
 describe('cost model properties', () => {
   it('costs are never negative and line items sum to the option total', () => {
@@ -91,32 +90,46 @@ describe('cost model properties', () => {
     );
   });
 
-  // Known defect: within the quota the cheapest broker type that fits 60 brokers is picked (here 60 ×
-  // kafka.m7g.8xlarge); when none fits, the cheapest overall (876 × kafka.m5.large), which can cost less.
-  it.failing(
-    'MSK Standard costs no less when more ingest takes the cluster past the 60-broker quota (known defect)',
-    () => {
-      // The counterexample fast-check found for the ingest property (unseeded).
-      const w = {
-        ingestGbPerDay: 20423.995083371618,
-        avgRecordSizeKB: 0.05,
-        sharedConsumers: 0,
-        dedicatedConsumers: 0,
-        retentionHours: 1,
-        trafficPattern: 'VARIABLE',
-        activeHoursPerDay: 2.649943686842548,
-        existingKafkaClients: true,
-        latencyTargetMs: 9,
-        deliverTo: [
-          { sink: 'S3', sharePercent: 8.790575346780212, convertToParquet: true },
-          { sink: 'REDSHIFT', sharePercent: 33.64335218975346 },
-          { sink: 'REDSHIFT', sharePercent: 6.261813333389704, convertToParquet: true },
-        ],
-      } as WorkloadInput;
-      // $178,227.11 (60 × kafka.m7g.8xlarge) → $178,210.81 (876 × kafka.m5.large).
+  // Within the quota the cheapest broker type that fits 60 brokers is picked; past it, the type that needs the
+  // fewest brokers. Taking the cheapest type overall there made the cost fall (a defect fast-check found unseeded).
+  describe('MSK Standard across the 60-broker quota', () => {
+    const w = {
+      ingestGbPerDay: 20423.995083371618,
+      avgRecordSizeKB: 0.05,
+      sharedConsumers: 0,
+      dedicatedConsumers: 0,
+      retentionHours: 1,
+      trafficPattern: 'VARIABLE',
+      activeHoursPerDay: 2.649943686842548,
+      existingKafkaClients: true,
+      latencyTargetMs: 9,
+      deliverTo: [
+        { sink: 'S3', sharePercent: 8.790575346780212, convertToParquet: true },
+        { sink: 'REDSHIFT', sharePercent: 33.64335218975346 },
+        { sink: 'REDSHIFT', sharePercent: 6.261813333389704, convertToParquet: true },
+      ],
+    } as WorkloadInput;
+    const msk = (ingestGbPerDay: number) =>
+      evaluate({ ...w, ingestGbPerDay }, card).options.find((o) => o.option === 'MSK_PROVISIONED')!;
+
+    it('costs no less when more ingest takes the cluster past the quota (was $178,227.11 → $178,210.81)', () => {
       nonDecreasing(w, { ...w, ingestGbPerDay: 25423.995083371618 });
-    },
-  );
+    });
+
+    it('grows from the quota-bound pick: the type that needs the fewest brokers, not hundreds of small ones', () => {
+      expect([msk(21000).sizing.brokers, msk(21000).sizing.brokerType]).toEqual([60, 'kafka.m7g.8xlarge']);
+      const past = msk(22000);
+      expect([past.sizing.brokers, past.sizing.brokerType]).toEqual([63, 'kafka.m7g.8xlarge']);
+      expect(past.monthlyCostUsd).toBe(188096.75);
+      expect(past.assumptions[0]).toContain('no Standard broker type fits within the 60-broker cluster quota');
+      let last = 0;
+      for (let g = 18000; g <= 60000; g += 1500) {
+        const cost = msk(g).monthlyCostUsd!;
+        expect(cost).toBeGreaterThanOrEqual(last);
+        last = cost;
+      }
+    });
+  });
 
   it('each option costs no less with longer retention', () => {
     fc.assert(

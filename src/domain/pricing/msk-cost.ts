@@ -96,7 +96,11 @@ export function mskProvisionedModel(w: NormalizedWorkload, price: PriceLookup): 
   const explain = (): string[] => {
     const F = MSK_SIZING_FACTORS;
     const assumptions = [
-      `${sizing.brokers} × ${sizing.brokerType}, bound by ${sizing.boundBy}: the cheapest Standard broker type ${w.mskBrokerFamily ? `in family ${w.mskBrokerFamily} ` : ''}within the ${F.brokerQuotaPerCluster}-broker cluster quota, sized by ${MSK_METHOD_SOURCE}.`,
+      `${sizing.brokers} × ${sizing.brokerType}, bound by ${sizing.boundBy}: ${
+        (sizing.brokers ?? 0) > F.brokerQuotaPerCluster
+          ? `no Standard broker type ${w.mskBrokerFamily ? `in family ${w.mskBrokerFamily} ` : ''}fits within the ${F.brokerQuotaPerCluster}-broker cluster quota; the type that needs the fewest brokers (the cheapest of those)`
+          : `the cheapest Standard broker type ${w.mskBrokerFamily ? `in family ${w.mskBrokerFamily} ` : ''}within the ${F.brokerQuotaPerCluster}-broker cluster quota`
+      }, sized by ${MSK_METHOD_SOURCE}.`,
       `Per broker: ingress = min(EBS MiB/s ÷ ${fmt(sizing.storageIoFactor ?? 0)}, network MiB/s ÷ ${fmt(sizing.networkIoFactor ?? 0, 3)}) × ${F.utilizationStandard} utilisation = ${fmt(sizing.perBrokerIngressCapacityMBps ?? 0, 3)} MiB/s; the I/O factors cover replication, lagging consumers, rebalancing and one AZ down (network factor = ${w.totalConsumers} consumer fan-out × ${F.azScaleFactor} + ${fmt(sizing.networkIoFactor! - w.totalConsumers * F.azScaleFactor)}). Brokers in multiples of 3 (3 AZs, RF 3).`,
       `EBS = retained data × RF 3 × ${F.ebsHeadroomFactor} (disks at most ${100 / F.ebsHeadroomFactor} % full) = ${fmt(sizing.totalStorageGb ?? 0, 0)} GB, whole GB per broker (at most 16 TiB each). AWS's size-and-choose guide says +20 % headroom instead; streamfit follows the script.`,
       tieredNote,

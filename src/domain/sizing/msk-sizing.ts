@@ -5,7 +5,8 @@
  * Standard, per broker type: ingress per broker = min(EBS MiB/s ÷ storage I/O factor, NIC MiB/s ÷ network
  * factor) × utilisation (0.5), where the network factor = fan-out × 1.5 (one AZ down) + 5.7 (+ 1.5 each with tiered
  * storage); brokers = the largest of ingress, egress, partition-replica, EBS-size (and PST) demands, each rounded up
- * to a multiple of 3. Storage = retained bytes × RF 3 × 2. The cheapest type within the 60-broker quota wins.
+ * to a multiple of 3. Storage = retained bytes × RF 3 × 2. The cheapest type within the 60-broker quota wins; when
+ * none fits, the type that needs the fewest brokers (the cheapest of those).
  * When retention exceeds the local retention (default 72 h), the tiered-storage configuration is sized as well and
  * the cheaper of the two is chosen.
  */
@@ -153,7 +154,11 @@ function fitStandard(
 
 /**
  * Standard brokers: every allowed type (family filter) × storage configuration (with / without tiered storage);
- * the cheapest (brokers + EBS + tier + PST) within the 60-broker quota wins, else the cheapest overall.
+ * the cheapest (brokers + EBS + tier + PST) within the 60-broker quota wins. When no type fits within it, the type
+ * that needs the fewest brokers wins (the cheapest of those): the cluster then needs the smallest quota increase,
+ * and its size and cost keep growing with the volume. The cheapest type overall would often be a small one in the
+ * hundreds of brokers, cheaper than the quota-bound pick at a lower volume (780 × kafka.m7g.large at $154,151.69
+ * for 22,000 GB/day of 0.05 KB records, after 60 × kafka.m7g.8xlarge at $179,223.19 for 21,000).
  */
 export function sizeMskProvisioned(w: NormalizedWorkload, price: PriceLookup): MskProvisionedChoice {
   const storagePrice = price(RATE_KEYS.mskStorageGbMonth) ?? 0;
@@ -185,7 +190,9 @@ export function sizeMskProvisioned(w: NormalizedWorkload, price: PriceLookup): M
         (cfg.tiered ? w.historicalReadGbPerMonth * retrievalPrice : 0) +
         fit.brokers * fit.pst * pstPrice;
       const pick = { spec, cfg, fit, cost };
-      if (!bestAny || cost < bestAny.cost) bestAny = pick;
+      // Past the quota every type needs an increase: the one that needs the fewest brokers (the cheapest of those).
+      if (!bestAny || fit.brokers < bestAny.fit.brokers || (fit.brokers === bestAny.fit.brokers && cost < bestAny.cost))
+        bestAny = pick;
       if (fit.brokers <= F.brokerQuotaPerCluster && (!bestIn || cost < bestIn.cost)) bestIn = pick;
     }
   }
