@@ -40,8 +40,8 @@ function nonDecreasing(lo: WorkloadInput, hi: WorkloadInput): void {
 
 /**
  * The properties run with fixed seeds. Unseeded, "costs no less with more ingest" failed once in CI (2026-11-29)
- * on a real defect, since fixed: crossing the 60-broker quota could lower MSK Standard's cost (see "MSK Standard
- * across the 60-broker quota" below).
+ * on a real defect, since fixed: crossing the 60-broker quota could lower MSK Standard's cost (see "MSK across the
+ * 60-broker quota" below).
  */
 describe('cost model properties', () => {
   it('costs are never negative and line items sum to the option total', () => {
@@ -92,7 +92,7 @@ describe('cost model properties', () => {
 
   // Within the quota the cheapest broker type that fits 60 brokers is picked; past it, the type that needs the
   // fewest brokers. Taking the cheapest type overall there made the cost fall (a defect fast-check found unseeded).
-  describe('MSK Standard across the 60-broker quota', () => {
+  describe('MSK across the 60-broker quota', () => {
     const w = {
       ingestGbPerDay: 20423.995083371618,
       avgRecordSizeKB: 0.05,
@@ -125,6 +125,24 @@ describe('cost model properties', () => {
       let last = 0;
       for (let g = 18000; g <= 60000; g += 1500) {
         const cost = msk(g).monthlyCostUsd!;
+        expect(cost).toBeGreaterThanOrEqual(last);
+        last = cost;
+      }
+    });
+
+    it('Express too: past the quota, the largest brokers (69 × express.m7g.16xlarge), not 2,187 × express.m7g.large', () => {
+      const express = (ingestGbPerDay: number) =>
+        evaluate(
+          { ingestGbPerDay, avgRecordSizeKB: 1, sharedConsumers: 20, retentionHours: 24, trafficPattern: 'STEADY' },
+          card,
+          undefined,
+          { low: 1, high: 1 },
+        ).options.find((o) => o.option === 'MSK_EXPRESS')!;
+      expect([express(200000).sizing.brokers, express(200000).sizing.brokerType]).toEqual([48, 'express.m7g.16xlarge']);
+      expect([express(300000).sizing.brokers, express(300000).sizing.brokerType]).toEqual([69, 'express.m7g.16xlarge']);
+      let last = 0;
+      for (let g = 150000; g <= 600000; g += 15000) {
+        const cost = express(g).monthlyCostUsd!;
         expect(cost).toBeGreaterThanOrEqual(last);
         last = cost;
       }

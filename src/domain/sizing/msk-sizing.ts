@@ -251,7 +251,10 @@ export interface MskExpressSizing extends OptionSizing {
 
 const EXPRESS_BOUNDS = ['INGRESS', 'EGRESS', 'PARTITIONS_PER_BROKER'] as const;
 
-/** Express brokers: brokers = multiple of 3 ≥ peak in ÷ (ingress × 0.75), peak out ÷ (ingress × egress factor), partition replicas. */
+/**
+ * Express brokers: brokers = multiple of 3 ≥ peak in ÷ (ingress × 0.75), peak out ÷ (ingress × egress factor), partition
+ * replicas. The cheapest type within the 60-broker quota wins, else the type that needs the fewest brokers (as Standard).
+ */
 export function sizeMskExpress(w: NormalizedWorkload, price: PriceLookup): MskExpressSizing {
   const replicas = topicPartitions(w) * MSK_LIMITS.replicationFactor;
   const egressFactor = w.mskExpressEgressFactor;
@@ -272,12 +275,15 @@ export function sizeMskExpress(w: NormalizedWorkload, price: PriceLookup): MskEx
   let bestAny = -1;
   let costIn = Infinity;
   let costAny = Infinity;
+  let brokersAny = Infinity;
   for (let i = 0; i < EXPRESS_BROKER_SPECS.length; i++) {
     const brokerPrice = price(mskExpressBrokerHourKey(EXPRESS_BROKER_SPECS[i].type));
     if (brokerPrice === undefined) continue;
     const { brokers } = fitOf(i);
     const cost = brokers * brokerPrice;
-    if (cost < costAny) {
+    // Past the quota, as for Standard: the type that needs the fewest brokers (the cheapest of those).
+    if (brokers < brokersAny || (brokers === brokersAny && cost < costAny)) {
+      brokersAny = brokers;
       costAny = cost;
       bestAny = i;
     }
