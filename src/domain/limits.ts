@@ -84,7 +84,15 @@ export const KDS_QUOTA_TIERS = {
   STANDARD: { onDemandMaxWriteMBps: 200, onDemandMaxReadMBps: 400, shardQuota: 1000 },
 } as const;
 
-export function kdsRegionalQuotas(region: string): KdsRegionalQuotas {
+/** Quotas per region, built once each (sizing and the rules ask several times per evaluation). */
+const quotasByRegion = new Map<string, Readonly<KdsRegionalQuotas>>();
+const MAX_REMEMBERED_REGIONS = 64;
+
+export function kdsRegionalQuotas(region: string): Readonly<KdsRegionalQuotas> {
+  const known = quotasByRegion.get(region);
+  if (known) return known;
   const tier = (KDS_HIGH_QUOTA_REGIONS as readonly string[]).includes(region) ? 'HIGH' : 'STANDARD';
-  return { region, tier, ...KDS_QUOTA_TIERS[tier] };
+  const quotas = Object.freeze({ region, tier, ...KDS_QUOTA_TIERS[tier] });
+  if (quotasByRegion.size < MAX_REMEMBERED_REGIONS) quotasByRegion.set(region, quotas);
+  return quotas;
 }
