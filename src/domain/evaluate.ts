@@ -299,7 +299,8 @@ function toOptionResult(
 /** The workload at `k` × its volume, normalized; a volume past the workload's bounds is the range's fault. */
 function scaledWorkload(input: WorkloadInput, k: number, high: number): NormalizedWorkload {
   try {
-    return normalizeWorkload(scaleVolume(input, k));
+    // Only the volume fields differ from the input, which passed its check before the study began.
+    return normalizeWorkload(scaleVolume(input, k), { volumeOnly: true });
   } catch (e) {
     if (!(e instanceof DomainError && e.code === 'VALIDATION_FAILED')) throw e;
     const why = (e.details.fields ?? []).map((f) => f.message).join('; ');
@@ -414,6 +415,7 @@ function assertFiniteCosts(options: OptionResult[], rates: RateResolver): void {
 
 /** What the volume study needs beyond the normalized workload: the caller's input (scaled and normalized again at each volume) and the range. */
 export interface VolumeStudyInput {
+  /** The caller's input, already checked: the workload evaluated is its normalization. */
   input: WorkloadInput;
   volumeRange?: unknown;
   /** Price every sample in full, without the shortcut of holdsBetween (tests compare the two). */

@@ -127,10 +127,20 @@ function checkProfile(value: unknown, field: string): FieldError[] {
 }
 
 /** Each field given on its own (known, type, bounds, pattern); null and undefined skipped. Returns the good values. */
-function checkFields(raw: Record<string, unknown>, at: (field: string) => string, errors: FieldError[]) {
+function checkFields(
+  raw: Record<string, unknown>,
+  at: (field: string) => string,
+  errors: FieldError[],
+  volumeOnly = false,
+) {
   const v: Record<string, unknown> = {};
   for (const key of Object.keys(raw)) {
     const value = raw[key];
+    // A field that passed this check before and has not changed since (WorkloadCheckOptions.volumeOnly) is kept as is.
+    if (volumeOnly && !VOLUME_FIELDS.has(key)) {
+      if (value !== undefined && value !== null) v[key] = value;
+      continue;
+    }
     // Own properties only: `toString`, `constructor`… must not find Object.prototype's members.
     const schema = Object.hasOwn(PROPS, key) ? PROPS[key] : undefined;
     if (!schema) {
@@ -166,7 +176,22 @@ export function checkWorkloadFields(input: Record<string, unknown>, options: Wor
 export interface WorkloadCheckOptions {
   /** Prefix of field paths in errors (default `workload`; GraphQL adapters may pass `input`). */
   path?: string;
+  /**
+   * The input is one that passed this check with only its volume fields (VOLUME_FIELDS) changed since: the volume
+   * study's workload at k × the expected volume (robustness.ts scaleVolume). The other fields are not checked one by
+   * one again (they passed and did not change); the volume fields and every check across fields still run, so the
+   * answer and any error are the same as a full check's.
+   */
+  volumeOnly?: boolean;
 }
+
+/** The fields scaleVolume multiplies (robustness.ts). */
+const VOLUME_FIELDS: ReadonlySet<string> = new Set([
+  'ingestGbPerDay',
+  'avgWriteMBps',
+  'hourlyWriteMBps',
+  'peakWriteMBps',
+]);
 
 /** A workload that passed every check, with its throughput in both units (during the active hours). */
 export interface CheckedWorkload {
@@ -192,7 +217,7 @@ export function checkWorkload(input: WorkloadInput, options: WorkloadCheckOption
     throw new ValidationError([{ field: prefix || 'workload', message: 'workload must be an object' }]);
   }
   const raw = input as unknown as Record<string, unknown>;
-  const v = checkFields(raw, at, errors);
+  const v = checkFields(raw, at, errors, options.volumeOnly);
   if (raw.avgRecordSizeKB === undefined || raw.avgRecordSizeKB === null) {
     errors.push({ field: at('avgRecordSizeKB'), message: 'avgRecordSizeKB is required' });
   }
