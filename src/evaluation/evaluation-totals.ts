@@ -1,16 +1,47 @@
-import { type Evaluation, ValidationError } from '../domain';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { type Evaluation, type FieldError, ValidationError } from '../domain';
+import { collect } from '../domain/field-checks';
 import { checkAsStandardSchema } from '../common/validation/standard-schema';
+import { type EvaluationRequest, parseEvaluationRequest } from './evaluation-request';
 
 /** The answers POST /v1/evaluations gives: the full evaluation (default) or its totals (`view=totals`). */
 export const EVALUATION_VIEWS = ['full', 'totals'] as const;
 export type EvaluationViewName = (typeof EVALUATION_VIEWS)[number];
 
-/** `?view=` as a Standard Schema for `@Query('view', { schema })`: absent or empty means full. */
-export const EvaluationViewSchema = checkAsStandardSchema('streamfit', (raw): EvaluationViewName => {
+/** `?view=`: absent or empty means full; anything else but a known view is a ValidationError naming `view`. */
+export function parseEvaluationView(raw: unknown): EvaluationViewName {
   if (raw === undefined || raw === '') return 'full';
   if (typeof raw === 'string' && (EVALUATION_VIEWS as readonly string[]).includes(raw))
     return raw as EvaluationViewName;
   throw new ValidationError([{ field: 'view', message: `view must be one of ${EVALUATION_VIEWS.join(', ')}` }]);
+}
+
+/** What POST /v1/evaluations asks: the checked request and the view of the answer. */
+export interface EvaluationAsk {
+  request: EvaluationRequest;
+  view: EvaluationViewName;
+}
+
+/**
+ * POST /v1/evaluations's body and `?view=` as one route parameter, so that one check sees both and one 400 lists
+ * every bad field of the body and `view` together (as two parameters, each pipe reported only its own).
+ */
+export const EvaluationBodyAndView = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): { body: unknown; view: unknown } => {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    return { body: request.body, view: (request.query as { view?: unknown } | undefined)?.view };
+  },
+);
+
+/** The Standard Schema of EvaluationBodyAndView: the body's fields first, then `view`. */
+export const EvaluationAskSchema = checkAsStandardSchema('streamfit', (raw): EvaluationAsk => {
+  const { body, view } = raw as { body: unknown; view: unknown };
+  const fields: FieldError[] = [];
+  const request = collect(fields, () => parseEvaluationRequest(body));
+  const parsedView = collect(fields, () => parseEvaluationView(view));
+  if (fields.length > 0) throw new ValidationError(fields);
+  return { request: request!, view: parsedView! };
 });
 
 /** The `view=totals` answer (EvaluationTotalsView) of an evaluation: the same numbers, fewer of them. */

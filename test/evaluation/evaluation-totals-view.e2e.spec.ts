@@ -42,10 +42,17 @@ describe('POST /v1/evaluations?view=totals', () => {
       expect(res.status).toBe(400);
       expect(res.body.fields).toEqual([{ field: 'view', message: 'view must be one of full, totals' }]);
     }
-    // With a bad body too, still a 400 naming view (each parameter is checked on its own; README says so).
-    const both = await post('/v1/evaluations?view=bogus', { workload: { ...workload, avgRecordSizeKB: -1 } });
+    // With a bad body too: one 400 lists the body's fields, then view (the two are checked together).
+    const both = await post('/v1/evaluations?view=bogus', {
+      workload: { ...workload, avgRecordSizeKB: -1 },
+      extra: 1,
+    });
     expect(both.status).toBe(400);
-    expect(both.body.fields).toEqual([{ field: 'view', message: 'view must be one of full, totals' }]);
+    expect(both.body.fields).toEqual([
+      { field: 'extra', message: 'extra is not a known field' },
+      { field: 'workload.avgRecordSizeKB', message: 'avgRecordSizeKB must be greater than 0' },
+      { field: 'view', message: 'view must be one of full, totals' },
+    ]);
   });
 
   it('is documented: the view parameter and the EvaluationTotalsView schema', async () => {

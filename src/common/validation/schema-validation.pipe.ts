@@ -4,7 +4,8 @@ import { fieldErrorsFromIssues } from './standard-schema';
 
 /**
  * Nest 12's StandardSchemaValidationPipe with the house error: a ValidationError (400 VALIDATION_FAILED)
- * whose `fields` list every bad field. It checks only parameters that carry a schema (`@Body({ schema })`).
+ * whose `fields` list every bad field. It checks only parameters that carry a schema (`@Body({ schema })`, or a
+ * custom parameter decorator's `{ schema }`).
  *
  * The checks see the body as sent. Nest's pipe first deletes `constructor`, `prototype` and `__proto__` keys at
  * every depth, so `{"workload": {…, "constructor": 1}}` was answered as if the key were not there. streamfit's
@@ -17,5 +18,8 @@ class SchemaValidationPipe extends StandardSchemaValidationPipe {
 }
 
 export const schemaValidationPipe = new SchemaValidationPipe({
+  // A custom parameter with a schema (POST /v1/evaluations's body and view together) is checked too; custom
+  // parameters without one (the caller) pass through untouched.
+  validateCustomDecorators: true,
   exceptionFactory: (issues) => new ValidationError(fieldErrorsFromIssues(issues)),
 });

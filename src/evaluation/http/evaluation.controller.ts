@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res, UseInterceptors, UsePipes } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Res, UseInterceptors, UsePipes } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -25,7 +25,13 @@ import {
   EvaluationView,
 } from '../evaluation.view';
 import type { Evaluation } from '../../domain';
-import { EVALUATION_VIEWS, EvaluationViewSchema, totalsOf } from '../evaluation-totals';
+import {
+  type EvaluationAsk,
+  EvaluationAskSchema,
+  EvaluationBodyAndView,
+  EVALUATION_VIEWS,
+  totalsOf,
+} from '../evaluation-totals';
 import { SerializeWith } from '../../common/response-schemas';
 import { schemaValidationPipe } from '../../common/validation/schema-validation.pipe';
 import {
@@ -70,9 +76,8 @@ export class EvaluationController {
   @UseInterceptors(AnswerCacheInterceptor)
   async evaluate(
     @CurrentCaller() caller: Caller,
-    @Body({ schema: EvaluationRequestSchema }) request: EvaluationRequest,
-    // Typed string (not the union) so that OpenAPI documents it as one; the schema narrows it to EVALUATION_VIEWS.
-    @Query('view', { schema: EvaluationViewSchema }) view: string,
+    // The body and `?view=` in one check (documented above by @ApiBody and @ApiQuery): one 400 lists both.
+    @EvaluationBodyAndView({ schema: EvaluationAskSchema }) { request, view }: EvaluationAsk,
   ): Promise<Evaluation | string> {
     // The answer cache (AnswerCacheInterceptor) keeps the bytes of both views: no evaluation object is kept too.
     if (view === 'totals')
