@@ -466,6 +466,39 @@ describe('web console at / (real Chromium, real service)', () => {
     expect(watch.outside).toEqual([]);
   });
 
+  it('lists are typed as JSON: an hourly profile replaces the ingest, a delivery is priced, bad JSON is named', async () => {
+    const { page, watch } = await openConsole();
+    await page.getByLabel('API key').fill(viewer.replace(/^Bearer /, ''));
+    const sent: unknown[] = [];
+    page.on('request', (r) => {
+      if (r.url() === `${base}/graphql` && r.method() === 'POST') sent.push(r.postDataJSON());
+    });
+
+    // Text that is not a JSON list: named next to the field, nothing sent.
+    await page.getByLabel(/^Deliver to/).fill('[{"sink": "S3"');
+    await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
+    await page.locator('#field-deliverTo-error').waitFor();
+    expect(await text(page, '#field-deliverTo-error')).toMatch(/^deliverTo must be a JSON list, e\.g\. \[/);
+    expect(await page.getByLabel(/^Deliver to/).getAttribute('aria-invalid')).toBe('true');
+    expect(sent).toEqual([]);
+
+    // A day's profile instead of the daily total, and a delivery to S3: sent as lists, answered.
+    const day = [...Array(8).fill(1), ...Array(12).fill(20), ...Array(4).fill(5)];
+    await page.getByLabel(/^Ingest/).fill('');
+    await page.getByLabel(/^Hourly write profile/).fill(JSON.stringify(day));
+    await page.getByLabel(/^Deliver to/).fill('[{"sink": "S3", "sharePercent": 100}]');
+    await evaluateIn(page);
+    const input = (sent.at(-1) as { variables: Record<string, Record<string, unknown>> }).variables;
+    const workload = Object.values(input)[0];
+    expect(workload.hourlyWriteMBps).toEqual(day);
+    expect(workload.deliverTo).toEqual([{ sink: 'S3', sharePercent: 100 }]);
+    expect(workload.ingestGbPerDay).toBeUndefined();
+    expect(await page.locator('#field-deliverTo-error').count()).toBe(0);
+
+    expect(watch.problems).toEqual([]);
+    expect(watch.outside).toEqual([]);
+  });
+
   it('has no serious or critical accessibility violations (axe-core) on the result, the dialog and the scenarios', async () => {
     // axe is injected into the page, which the console's own CSP would refuse: this context alone bypasses it.
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });

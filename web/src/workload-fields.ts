@@ -13,7 +13,8 @@ interface SchemaProperty {
   description?: string;
 }
 
-export type FieldKind = 'number' | 'integer' | 'boolean' | 'enum' | 'text';
+/** `list`: a JSON list typed into a text area (an hourly profile, a record-size histogram, deliveries). */
+export type FieldKind = 'number' | 'integer' | 'boolean' | 'enum' | 'text' | 'list';
 export type FieldGroup = 'volume' | 'consumers' | 'shape' | 'needs' | 'tuning';
 
 export interface WorkloadField {
@@ -29,6 +30,8 @@ export interface WorkloadField {
   defaultValue?: unknown;
   description: string;
   required: boolean;
+  /** For a list: an example of its JSON, shown as the placeholder. */
+  example?: string;
 }
 
 /** Labels (with units) and groups; a schema field missing here still appears, labelled by its name. */
@@ -58,6 +61,16 @@ const LAYOUT: Record<string, { label: string; unit?: string; group: FieldGroup }
   mskExpressEgressFactor: { label: 'Express egress per broker (MSK)', unit: '× ingress', group: 'tuning' },
   mskStorageThroughputMBpsPerBroker: { label: 'Storage throughput per broker (MSK)', unit: 'MiB/s', group: 'tuning' },
   historicalReadGbPerMonth: { label: 'Reads of old data', unit: 'GB/month', group: 'consumers' },
+  hourlyWriteMBps: { label: 'Hourly write profile', unit: 'MB/s, 24 values, JSON list', group: 'volume' },
+  recordSizeDistribution: { label: 'Record sizes', unit: 'JSON list', group: 'shape' },
+  deliverTo: { label: 'Deliver to', unit: 'JSON list', group: 'needs' },
+};
+
+/** Placeholders of the list fields: what a valid value looks like. */
+const LIST_EXAMPLES: Record<string, string> = {
+  hourlyWriteMBps: JSON.stringify([...Array(8).fill(1), ...Array(12).fill(20), ...Array(4).fill(5)]),
+  recordSizeDistribution: '[{"sizeKB": 1, "share": 0.9}, {"sizeKB": 10, "share": 0.1}]',
+  deliverTo: '[{"sink": "S3", "sharePercent": 100, "convertToParquet": true}]',
 };
 
 /** `mskLocalRetentionHours` → `Msk local retention hours`, for a field added to the schema but not laid out here. */
@@ -80,7 +93,8 @@ function kindOf(p: SchemaProperty): FieldKind | undefined {
   if (p.type === 'integer') return 'integer';
   if (p.type === 'boolean') return 'boolean';
   if (p.type === 'string') return 'text';
-  return undefined; // arrays and objects: not in this form (send them over the API)
+  if (p.type === 'array') return 'list';
+  return undefined; // objects: not in this form (they ride along, see keptFields)
 }
 
 const required = new Set<string>(WORKLOAD_JSON_SCHEMA.required);
@@ -106,9 +120,21 @@ export const WORKLOAD_FIELDS: WorkloadField[] = Object.entries(
       defaultValue: p.default,
       description,
       required: required.has(name),
+      example: kind === 'list' ? (LIST_EXAMPLES[name] ?? '[]') : undefined,
     },
   ];
 });
+
+/** A list field's text as JSON: the list, or a message in the API's words. */
+export function parseList(name: string, text: string): { value: unknown[] } | { error: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { error: `${name} must be a JSON list, e.g. ${LIST_EXAMPLES[name] ?? '[]'}` };
+  }
+  return Array.isArray(value) ? { value } : { error: `${name} must be a JSON list […], not ${typeof value}` };
+}
 
 export type FormValues = Record<string, string | boolean>;
 
@@ -138,6 +164,11 @@ export function validate(values: FormValues): Record<string, string> {
       continue;
     }
     if (f.kind === 'text') continue;
+    if (f.kind === 'list') {
+      const parsed = parseList(f.name, text);
+      if ('error' in parsed) errors[f.name] = parsed.error;
+      continue;
+    }
     const n = Number(text);
     if (!Number.isFinite(n)) errors[f.name] = `${f.name} must be a number`;
     else if (f.kind === 'integer' && !Number.isInteger(n)) errors[f.name] = `${f.name} must be a whole number`;
@@ -152,8 +183,8 @@ export function validate(values: FormValues): Record<string, string> {
   if (has('ingestGbPerDay') && has('avgWriteMBps')) {
     errors.ingestGbPerDay ??= 'Give ingest per day or average write, not both';
     errors.avgWriteMBps ??= 'Give ingest per day or average write, not both';
-  } else if (!has('ingestGbPerDay') && !has('avgWriteMBps') && !('hourlyWriteMBps' in keptFields(values))) {
-    errors.ingestGbPerDay ??= 'Give ingest per day (or average write)';
+  } else if (!has('ingestGbPerDay') && !has('avgWriteMBps') && !has('hourlyWriteMBps')) {
+    errors.ingestGbPerDay ??= 'Give ingest per day (or average write, or an hourly profile)';
   }
   return errors;
 }
@@ -166,7 +197,12 @@ export function toWorkload(values: FormValues): WorkloadInput {
     if (f.kind === 'boolean') {
       if (raw === true) out[f.name] = true;
     } else if (typeof raw === 'string' && raw.trim() !== '') {
-      out[f.name] = f.kind === 'number' || f.kind === 'integer' ? Number(raw.trim()) : raw.trim();
+      const text = raw.trim();
+      if (f.kind === 'list') {
+        // An unparsable list is left as text: the API names it (validate() already did, in the same words).
+        const parsed = parseList(f.name, text);
+        out[f.name] = 'value' in parsed ? parsed.value : text;
+      } else out[f.name] = f.kind === 'number' || f.kind === 'integer' ? Number(text) : text;
     }
   }
   return out as unknown as WorkloadInput;
@@ -178,10 +214,10 @@ export function fromWorkload(workload: Record<string, unknown>): FormValues {
   for (const f of WORKLOAD_FIELDS) {
     const v = workload[f.name];
     if (v === null || v === undefined) continue;
-    values[f.name] = f.kind === 'boolean' ? v === true : String(v);
+    values[f.name] = f.kind === 'boolean' ? v === true : f.kind === 'list' ? JSON.stringify(v) : String(v);
   }
-  // Fields the form has no input for (lists and objects: an hourly profile, deliveries, a record-size histogram)
-  // ride along unchanged, so evaluating or saving a loaded scenario never drops what was saved.
+  // Fields the form has no input for (none today; a field the schema gains later) ride along unchanged, so
+  // evaluating or saving a loaded scenario never drops what was saved.
   for (const [name, v] of Object.entries(workload)) {
     if (v === null || v === undefined || WORKLOAD_FIELDS.some((f) => f.name === name)) continue;
     values[KEPT_PREFIX + name] = JSON.stringify(v);

@@ -90,6 +90,18 @@ function Field({
             </option>
           ))}
         </select>
+      ) : f.kind === 'list' ? (
+        <textarea
+          id={id}
+          rows={2}
+          spellcheck={false}
+          autocomplete="off"
+          value={typeof value === 'string' ? value : ''}
+          placeholder={f.example}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          onInput={(e) => set(e.currentTarget.value)}
+        />
       ) : (
         <input
           id={id}
