@@ -9,12 +9,20 @@ import { type EvaluationRequest, parseEvaluationRequest } from './evaluation-req
 export const EVALUATION_VIEWS = ['full', 'totals'] as const;
 export type EvaluationViewName = (typeof EVALUATION_VIEWS)[number];
 
-/** `?view=`: absent or empty means full; anything else but a known view is a ValidationError naming `view`. */
-export function parseEvaluationView(raw: unknown): EvaluationViewName {
+/** The view `?view=` names (absent or empty means full), or null for one the route does not know. */
+export function viewNamed(raw: unknown): EvaluationViewName | null {
   if (raw === undefined || raw === '') return 'full';
-  if (typeof raw === 'string' && (EVALUATION_VIEWS as readonly string[]).includes(raw))
-    return raw as EvaluationViewName;
-  throw new ValidationError([{ field: 'view', message: `view must be one of ${EVALUATION_VIEWS.join(', ')}` }]);
+  return typeof raw === 'string' && (EVALUATION_VIEWS as readonly string[]).includes(raw)
+    ? (raw as EvaluationViewName)
+    : null;
+}
+
+/** `?view=` checked: a view the route does not know is a ValidationError naming `view`. */
+export function parseEvaluationView(raw: unknown): EvaluationViewName {
+  const view = viewNamed(raw);
+  if (view === null)
+    throw new ValidationError([{ field: 'view', message: `view must be one of ${EVALUATION_VIEWS.join(', ')}` }]);
+  return view;
 }
 
 /** What POST /v1/evaluations asks: the checked request and the view of the answer. */

@@ -199,7 +199,7 @@ export function toWorkload(values: FormValues): WorkloadInput {
     } else if (typeof raw === 'string' && raw.trim() !== '') {
       const text = raw.trim();
       if (f.kind === 'list') {
-        // An unparsable list is left as text: the API names it (validate() already did, in the same words).
+        // An unparsable list is left as text: validate() names it before anything is sent, and the API refuses it.
         const parsed = parseList(f.name, text);
         out[f.name] = 'value' in parsed ? parsed.value : text;
       } else out[f.name] = f.kind === 'number' || f.kind === 'integer' ? Number(text) : text;

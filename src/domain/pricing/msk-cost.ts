@@ -48,7 +48,7 @@ export const MSK_METHOD_SOURCE =
   "AWS's own MSK sizing method (aws/agent-toolkit-for-aws, managing-amazon-msk skill, scripts/msk_sizing.py, commit d6ad2e44d5e3, 2026-08-20)";
 
 export function mskProvisionedModel(w: NormalizedWorkload, price: PriceLookup): OptionModel {
-  const { sizing, unpricedCandidates, tieredNote } = sizeMskProvisioned(w, price);
+  const { sizing, unpricedCandidates, tieredNote, aboveBrokerQuota } = sizeMskProvisioned(w, price);
   const drafts: LineDraft[] = [
     {
       code: 'MSK_BROKER_HOURS',
@@ -97,7 +97,7 @@ export function mskProvisionedModel(w: NormalizedWorkload, price: PriceLookup): 
     const F = MSK_SIZING_FACTORS;
     const assumptions = [
       `${sizing.brokers} × ${sizing.brokerType}, bound by ${sizing.boundBy}: ${
-        (sizing.brokers ?? 0) > F.brokerQuotaPerCluster
+        aboveBrokerQuota
           ? `no Standard broker type ${w.mskBrokerFamily ? `in family ${w.mskBrokerFamily} ` : ''}fits within the ${F.brokerQuotaPerCluster}-broker cluster quota; the type that needs the fewest brokers (the cheapest of those)`
           : `the cheapest Standard broker type ${w.mskBrokerFamily ? `in family ${w.mskBrokerFamily} ` : ''}within the ${F.brokerQuotaPerCluster}-broker cluster quota`
       }, sized by ${MSK_METHOD_SOURCE}.`,

@@ -75,7 +75,7 @@ export interface MskProvisionedChoice {
   unpricedCandidates: string[];
   /** Why tiered storage was or was not used, in words. */
   tieredNote: string;
-  /** True when even the cheapest fitting type needs more brokers than the default per-cluster quota. */
+  /** True when no type fits within the default per-cluster quota (the pick is then the one needing the fewest brokers). */
   aboveBrokerQuota: boolean;
 }
 
@@ -153,6 +153,13 @@ function fitStandard(
 }
 
 /**
+ * Past the per-cluster quota every broker type needs an increase: the one that needs the fewest brokers is better,
+ * and of those the cheaper (Standard and Express alike).
+ */
+const fewerBrokersThenCheaper = (brokers: number, cost: number, bestBrokers: number, bestCost: number): boolean =>
+  brokers < bestBrokers || (brokers === bestBrokers && cost < bestCost);
+
+/**
  * Standard brokers: every allowed type (family filter) × storage configuration (with / without tiered storage);
  * the cheapest (brokers + EBS + tier + PST) within the 60-broker quota wins. When no type fits within it, the type
  * that needs the fewest brokers wins (the cheapest of those): the cluster then needs the smallest quota increase,
@@ -190,8 +197,7 @@ export function sizeMskProvisioned(w: NormalizedWorkload, price: PriceLookup): M
         (cfg.tiered ? w.historicalReadGbPerMonth * retrievalPrice : 0) +
         fit.brokers * fit.pst * pstPrice;
       const pick = { spec, cfg, fit, cost };
-      // Past the quota every type needs an increase: the one that needs the fewest brokers (the cheapest of those).
-      if (!bestAny || fit.brokers < bestAny.fit.brokers || (fit.brokers === bestAny.fit.brokers && cost < bestAny.cost))
+      if (fewerBrokersThenCheaper(fit.brokers, cost, bestAny?.fit.brokers ?? Infinity, bestAny?.cost ?? Infinity))
         bestAny = pick;
       if (fit.brokers <= F.brokerQuotaPerCluster && (!bestIn || cost < bestIn.cost)) bestIn = pick;
     }
@@ -281,8 +287,7 @@ export function sizeMskExpress(w: NormalizedWorkload, price: PriceLookup): MskEx
     if (brokerPrice === undefined) continue;
     const { brokers } = fitOf(i);
     const cost = brokers * brokerPrice;
-    // Past the quota, as for Standard: the type that needs the fewest brokers (the cheapest of those).
-    if (brokers < brokersAny || (brokers === brokersAny && cost < costAny)) {
+    if (fewerBrokersThenCheaper(brokers, cost, brokersAny, costAny)) {
       brokersAny = brokers;
       costAny = cost;
       bestAny = i;

@@ -2,6 +2,7 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable, of } from 'rxjs';
 import { Metrics } from '../../infrastructure/metrics/metrics';
+import { viewNamed } from '../evaluation-totals';
 import { EvaluationService, type Json } from '../evaluation.service';
 import { ResultCache } from '../result-cache';
 
@@ -32,9 +33,8 @@ export class AnswerCacheInterceptor implements NestInterceptor {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     // Each view has its own answers; a view the route does not know is never looked up (the check refuses it).
-    const view = (request.query as { view?: unknown } | undefined)?.view;
-    const operation =
-      view === undefined || view === '' || view === 'full' ? 'evaluate' : view === 'totals' ? 'evaluate-totals' : null;
+    const view = viewNamed((request.query as { view?: unknown } | undefined)?.view);
+    const operation = view === null ? null : view === 'totals' ? 'evaluate-totals' : 'evaluate';
     const key = operation === null ? null : await this.evaluations.answerKey(operation, request.body);
     const hit = key === null ? undefined : this.answers.get(key);
     this.metrics.evaluationCache.inc({ operation: 'evaluate', result: hit ? 'hit' : 'miss' });
