@@ -70,7 +70,7 @@ export class EvaluationService {
   }
 
   async breakEven(_caller: Caller, request: BreakEvenBody): Promise<BreakEvenResult> {
-    const card = await this.rates.current(request.workload.region ?? 'us-east-1');
+    const card = await this.rates.current(request.workload.region ?? WORKLOAD_DEFAULTS.region);
     // Computed in slices with the event loop free in between (a long series must not stall other requests).
     return breakEvenYielding(request.workload, card, pricingOf(request), {
       vary: request.vary,
@@ -102,7 +102,7 @@ export class EvaluationService {
 
   /**
    * The result's name for a request body not yet checked (the REST answer cache looks it up before the check):
-   * the same as `prepare` gives once it is checked, or null when the body names no usable region.
+   * the key `result` uses for the same body once it is checked, or null when the body names no usable region.
    */
   async answerKey(operation: string, body: unknown): Promise<string | null> {
     const workload = (body as { workload?: { region?: unknown } } | null)?.workload;
