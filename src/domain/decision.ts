@@ -147,19 +147,39 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
         answer,
         outcome: fired ? 'Within the limit of the preferred Kinesis option.' : 'No → keep the choice.',
       };
+    // Name what the limit excludes, and at which limit: 20 per stream, 50 with On-demand Advantage.
+    const excluded = flow.preferred.filter((o) => !fitting.includes(o));
+    const exceeds = `${w.dedicatedConsumers} dedicated consumers exceed the ${KDS_LIMITS.maxEfoConsumers} enhanced fan-out consumers ${excluded.join(' and ')} can register`;
+    const advantage = 'KDS_ON_DEMAND_ADVANTAGE';
+    const advantageFits = w.dedicatedConsumers <= KDS_LIMITS.maxEfoConsumersAdvantage;
     if (fitting.length > 0) {
       flow.preferred = fitting;
+      flow.reasons.push(
+        `${exceeds}; ${fitting.join(', ')} registers up to ${KDS_LIMITS.maxEfoConsumersAdvantage} and stays preferred.`,
+      );
       return {
         fired,
         answer,
-        outcome: `Above 20 → only ${fitting.join(', ')} (up to 50 enhanced fan-out consumers) stays preferred.`,
+        outcome: `Above ${KDS_LIMITS.maxEfoConsumers} → only ${fitting.join(', ')} (up to ${KDS_LIMITS.maxEfoConsumersAdvantage} enhanced fan-out consumers) stays preferred.`,
       };
     }
     flow.service = 'MSK';
-    flow.preferred = [...MSK_OPTIONS];
     flow.decidedBy = RULE_IDS.dedicatedConsumers;
+    if (advantageFits) {
+      // The flowchart's Kinesis mode cannot register them, On-demand Advantage can: it competes with MSK on cost.
+      flow.preferred = [advantage, ...MSK_OPTIONS];
+      flow.reasons.push(
+        `${exceeds}; ${advantage} registers up to ${KDS_LIMITS.maxEfoConsumersAdvantage}: the cheaper of it and Amazon MSK consumer groups.`,
+      );
+      return {
+        fired,
+        answer,
+        outcome: `Above ${KDS_LIMITS.maxEfoConsumers} → ${excluded.join(', ')} cannot register them; ${advantage} (up to ${KDS_LIMITS.maxEfoConsumersAdvantage}) or Amazon MSK consumer groups, whichever costs less.`,
+      };
+    }
+    flow.preferred = [...MSK_OPTIONS];
     flow.reasons.push(
-      `${w.dedicatedConsumers} dedicated consumers exceed the Kinesis enhanced fan-out limit: Amazon MSK consumer groups.`,
+      `${w.dedicatedConsumers} dedicated consumers exceed the enhanced fan-out consumers every Kinesis option can register (${KDS_LIMITS.maxEfoConsumers}; ${KDS_LIMITS.maxEfoConsumersAdvantage} with On-demand Advantage): Amazon MSK consumer groups.`,
     );
     return { fired, answer, outcome: 'Yes → Amazon MSK consumer groups.' };
   },

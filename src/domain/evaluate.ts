@@ -58,13 +58,19 @@ export function buildOptionModels(
   const pipeline = w.deliverTo.length > 0 || w.needsCrossRegionReplication;
   const consumers = w.kclConsumers || w.lambdaEventPollers !== null || w.mskPrivateConnectivityVpcs !== null;
   const models = {} as OptionModels;
-  for (const code of only) {
-    let model = BASE_MODELS[code](w, price);
+  const legs = (code: OptionCode, base: OptionModel): OptionModel => {
+    let model = base;
     // Pipeline legs (delivery, replication) are separate line-item builders fed by the workload's volumes.
     if (pipeline) model = withPipeline(code, w, model, price);
     // Consumers that cost (KCL lease tables, Lambda provisioned pollers, MSK private connectivity), when asked.
     if (consumers) model = withConsumers(code, w, model);
-    models[code] = model;
+    return model;
+  };
+  for (const code of only) {
+    const base = BASE_MODELS[code](w, price);
+    const model = legs(code, base);
+    // The all-EBS alternative of a tiered MSK cluster carries the same legs, so that its total compares.
+    models[code] = base.untiered ? { ...model, untiered: legs(code, base.untiered) } : model;
   }
   return models;
 }
@@ -223,6 +229,27 @@ function expectedPoint(
   };
 }
 
+/**
+ * Why the pick won among the flowchart's options: it costs less than the next cheapest eligible one (named with its
+ * cost); the options a limit excludes are named with the rules that exclude them.
+ */
+function whyCheapest(options: OptionResult[], preferred: readonly OptionCode[], choice: OptionResult): string {
+  const others = options.filter((o) => o.option !== choice.option && preferred.includes(o.option));
+  const runnerUp = cheapest(
+    others.filter((o) => o.monthlyCostUsd !== null),
+    preferred,
+  );
+  let text = `${choice.label} is the cheapest eligible of ${preferred.join(', ')}`;
+  if (runnerUp && choice.monthlyCostUsd !== null) {
+    const cmp = choice.monthlyCostUsd < runnerUp.monthlyCostUsd! ? 'it costs less than' : 'it costs the same as';
+    text += `: ${cmp} ${runnerUp.label} (${money(runnerUp.monthlyCostUsd)})`;
+  }
+  const excluded = others.filter((o) => !o.eligible);
+  if (excluded.length > 0)
+    text += `; not eligible: ${excluded.map((o) => `${o.option} (${o.disqualifiedBy.map((d) => d.code).join(', ')})`).join('; ')}`;
+  return `${text}.`;
+}
+
 function recommend(options: OptionResult[], decision: DecisionOutcome): Omit<Recommendation, 'robustness'> {
   const { flow } = decision;
   const reasons = [...flow.reasons];
@@ -246,7 +273,7 @@ function recommend(options: OptionResult[], decision: DecisionOutcome): Omit<Rec
     };
   }
   if (flow.preferred && flow.preferred.length > 1 && flow.preferred.includes(choice.option)) {
-    reasons.push(`${choice.label} is the cheapest eligible of ${flow.preferred.join(', ')}.`);
+    reasons.push(whyCheapest(options, flow.preferred, choice));
   }
   reasons.push(`${choice.label}: ${sizingSummary(choice)}, ${money(choice.monthlyCostUsd)}.`);
   const cheaper = options.filter(
@@ -277,7 +304,19 @@ function toOptionResult(
   priced: PricedLines,
   disqualifiedBy: Issue[],
   w: NormalizedWorkload,
+  rates: RateResolver,
 ): OptionResult {
+  const monthlyCostUsd = priced.totalCents === null ? null : priced.totalCents / 100;
+  let sizing = model.sizing;
+  if (model.untiered) {
+    // Side by side: the tiered total (this option's) and the all-EBS cluster's, priced by the same rates.
+    const untieredCents = priceLines(model.untiered.drafts, rates).totalCents;
+    sizing = {
+      ...sizing,
+      untieredMonthlyCostUsd: untieredCents === null ? null : untieredCents / 100,
+      tieredMonthlyCostUsd: monthlyCostUsd,
+    };
+  }
   return {
     option: code,
     service: OPTION_SERVICE[code],
@@ -287,9 +326,9 @@ function toOptionResult(
     disqualifiedBy,
     priced: priced.totalCents !== null,
     missingRates: priced.missingRates,
-    monthlyCostUsd: priced.totalCents === null ? null : priced.totalCents / 100,
+    monthlyCostUsd,
     lineItems: priced.lineItems,
-    sizing: model.sizing,
+    sizing,
     assumptions: model.explain(),
     monthlyCostBandUsd: null,
     risks: optionRisks(code, w, model.sizing),
@@ -447,7 +486,14 @@ function assess(
   const models = buildOptionModels(workload, rates);
   const decision = runDecisionRules(workload, sizingOf(models));
   const unranked = OPTION_CODES.map((code) =>
-    toOptionResult(code, models[code], priceLines(models[code].drafts, rates), decision.disqualifiedBy[code], workload),
+    toOptionResult(
+      code,
+      models[code],
+      priceLines(models[code].drafts, rates),
+      decision.disqualifiedBy[code],
+      workload,
+      rates,
+    ),
   );
   assertFiniteCosts(unranked, rates);
   const chosen = recommend(unranked, decision);

@@ -71,6 +71,17 @@ export interface OptionSizing {
   tieredStorage?: boolean;
   localRetentionHours?: number;
   tieredStorageGb?: number;
+  /**
+   * MSK Standard with tiered storage (tieredStorage true): the all-EBS cluster beside it, as AWS's sizing script and
+   * calculator size it — broker type and count, EBS, and its monthly total (same legs, rates and discount) — and the
+   * tiered total (= monthlyCostUsd) for side-by-side reading. Absent when the option keeps everything on EBS.
+   */
+  untieredBrokerType?: string;
+  untieredBrokers?: number;
+  untieredStorageGbPerBroker?: number;
+  untieredTotalStorageGb?: number;
+  untieredMonthlyCostUsd?: number | null;
+  tieredMonthlyCostUsd?: number | null;
   /** MSK Standard: provisioned storage throughput per broker, MiB/s (0 = none). */
   storageThroughputMBpsPerBroker?: number;
   /** Kinesis: the region's default on-demand and shard quotas (HIGH in us-east-1, us-west-2, eu-west-1). */

@@ -145,8 +145,9 @@ export const DECISION_RULES: readonly DecisionRule[] = [
       { name: 'maxEfoConsumers', value: KDS_LIMITS.maxEfoConsumers, unit: 'consumers' },
       { name: 'maxEfoConsumersAdvantage', value: KDS_LIMITS.maxEfoConsumersAdvantage, unit: 'consumers' },
     ],
-    outcome: 'Yes → Amazon MSK consumer groups (no per-topic consumer-group limit of that kind).',
-    appliesTo: ALL_MSK,
+    outcome:
+      'Yes → the Kinesis options that cannot register them leave the preference: above 20, On-demand Advantage (up to 50) stays if preferred, else competes with Amazon MSK consumer groups on cost (the cheaper wins); above 50 → Amazon MSK consumer groups (no per-topic consumer-group limit of that kind).',
+    appliesTo: ['KDS_ON_DEMAND_ADVANTAGE', ...ALL_MSK],
     ...src(SOURCES.decisionGuide),
     confidence: 'AWS',
   },
@@ -400,7 +401,7 @@ export const DECISION_RULES: readonly DecisionRule[] = [
       'Is the write rate below the On-demand Advantage 25 MB/s minimum throughput commitment (metered per hour, see README)?',
     thresholds: [{ name: 'advantageMinimumMBps', value: 25, unit: 'MB/s' }],
     outcome:
-      'Yes → warning: Advantage bills the shortfall (each hour at least 25 MB/s × 3,600 s of ingest and of retrieval, account-wide, 24-hour commitment); small workloads pay mostly for the minimum.',
+      'Yes → warning: Advantage bills the shortfall (each hour at least 25 MB/s × 3,600 s of ingest and of retrieval, account-wide, 24-hour commitment; every reader that retrieves — consumers, Firehose delivery, a replicating consumer — fills the retrieval minimum); small workloads pay mostly for the minimum.',
     appliesTo: ['KDS_ON_DEMAND_ADVANTAGE'],
     ...src(SOURCES.kdsPricing),
     confidence: '3P',

@@ -82,6 +82,32 @@ export class OptionSizingView {
   @P(Boolean, { nullable: true, description: 'MSK Standard: tiered storage in use' }) tieredStorage?: boolean;
   @P(Float, { nullable: true, description: 'MSK Standard: hours kept on broker EBS' }) localRetentionHours?: number;
   @P(Float, { nullable: true, description: 'MSK Standard: GB (one copy) in tiered storage' }) tieredStorageGb?: number;
+  @P(String, {
+    nullable: true,
+    description:
+      "MSK Standard with tiered storage: broker type of the all-EBS cluster (no tiering, as AWS's sizing script and calculator size it)",
+  })
+  untieredBrokerType?: string;
+  @P(Int, { nullable: true, description: 'MSK Standard with tiered storage: brokers of the all-EBS cluster' })
+  untieredBrokers?: number;
+  @P(Float, {
+    nullable: true,
+    description: 'MSK Standard with tiered storage: EBS GB per broker of the all-EBS cluster',
+  })
+  untieredStorageGbPerBroker?: number;
+  @P(Float, { nullable: true, description: 'MSK Standard with tiered storage: total EBS GB of the all-EBS cluster' })
+  untieredTotalStorageGb?: number;
+  @P(Float, {
+    nullable: true,
+    description:
+      'MSK Standard with tiered storage: monthly total of the all-EBS cluster (same legs, rates and discount), beside tieredMonthlyCostUsd',
+  })
+  untieredMonthlyCostUsd?: number | null;
+  @P(Float, {
+    nullable: true,
+    description: "MSK Standard with tiered storage: monthly total of the tiered cluster (the option's monthlyCostUsd)",
+  })
+  tieredMonthlyCostUsd?: number | null;
   @P(Float, { nullable: true, description: 'MSK Standard: provisioned storage throughput per broker, MiB/s' })
   storageThroughputMBpsPerBroker?: number;
   @P(String, {

@@ -101,13 +101,14 @@ describe('decision guide example (100 GB/day, 2 shared consumers, steady, 24 h)'
     expect(o.monthlyCostUsd).toBe(628.43);
   });
 
-  it("the guide's ~$750 MSK figure is brokers plus 100 GB × 30 days stored once; streamfit keeps 72 h on EBS and tiers the rest", () => {
+  it("the guide's ~$750 MSK figure is brokers plus 100 GB × 30 days stored once; streamfit keeps 72 h on EBS and all 30 days in the tier", () => {
     const guideStyle = sum(usd(3 * 730, '0.21'), usd(100 * 30, '0.10')); // 459.90 + 300.00
     expect(guideStyle).toBe(759.9);
     const e30 = evaluate(decisionGuideExample().withMskBrokerFamily('m5').withRetentionHours(720).build(), card);
-    // EBS: 100 GB/day × 3 days × RF 3 × 2 = 1,800 GB → 600 GB × 3 brokers; tier: 100 GB/day × 27 days = 2,700 GB, one copy
+    // EBS: 100 GB/day × 3 days × RF 3 × 2 = 1,800 GB → 600 GB × 3 brokers; tier: the full retention (segments stay in
+    // the tier until retention.ms, AWS's manage-storage.md), 100 GB/day × 30 days = 3,000 GB, one copy
     const storage = usd(1800, '0.10'); // 180.00
-    const tier = usd(2700, '0.06'); // 162.00
+    const tier = usd(3000, '0.06'); // 180.00
     expect(line(e30, 'MSK_PROVISIONED', 'MSK_STORAGE').monthlyCostUsd).toBe(storage);
     expect(line(e30, 'MSK_PROVISIONED', 'MSK_TIERED_STORAGE').monthlyCostUsd).toBe(tier);
     expect(optionOf(e30, 'MSK_PROVISIONED').sizing).toMatchObject({
@@ -117,7 +118,7 @@ describe('decision guide example (100 GB/day, 2 shared consumers, steady, 24 h)'
     });
     const expected = sum(usd(3 * 730, '0.21'), storage, tier, usd((GB * 2) / 3, '0.02'), usd((2 * GB * 2) / 3, '0.02'));
     expect(optionOf(e30, 'MSK_PROVISIONED').monthlyCostUsd).toBe(expected);
-    expect(expected).toBe(923.57);
+    expect(expected).toBe(941.57);
     // all 30 days on EBS (no tiered storage): 3,000 GB × 3 × 2 = 18,000 GB → $1,800.00 of EBS
     const ebsOnly = evaluate(
       decisionGuideExample()
@@ -128,8 +129,20 @@ describe('decision guide example (100 GB/day, 2 shared consumers, steady, 24 h)'
       card,
     );
     expect(line(ebsOnly, 'MSK_PROVISIONED', 'MSK_STORAGE').monthlyCostUsd).toBe(usd(18000, '0.10'));
-    expect(optionOf(ebsOnly, 'MSK_PROVISIONED').monthlyCostUsd).toBe(
-      sum(usd(3 * 730, '0.21'), usd(18000, '0.10'), usd((GB * 2) / 3, '0.02'), usd((2 * GB * 2) / 3, '0.02')),
+    const allEbs = sum(
+      usd(3 * 730, '0.21'),
+      usd(18000, '0.10'),
+      usd((GB * 2) / 3, '0.02'),
+      usd((2 * GB * 2) / 3, '0.02'),
     );
+    expect(optionOf(ebsOnly, 'MSK_PROVISIONED').monthlyCostUsd).toBe(allEbs);
+    // the tiered option shows that all-EBS cluster and its total beside its own
+    expect(optionOf(e30, 'MSK_PROVISIONED').sizing).toMatchObject({
+      untieredBrokerType: 'kafka.m5.large',
+      untieredBrokers: 3,
+      untieredTotalStorageGb: 18000,
+      untieredMonthlyCostUsd: allEbs,
+      tieredMonthlyCostUsd: 941.57,
+    });
   });
 });

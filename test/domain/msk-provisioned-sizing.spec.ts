@@ -112,10 +112,11 @@ describe("MSK provisioned (Standard brokers), sized by AWS's msk_sizing.py metho
     expect(o.sizing).toMatchObject({
       tieredStorage: true,
       localRetentionHours: 72,
-      tieredStorageGb: 2700,
+      // the tier holds the full 30 days (100 GB/day × 30), not 30 days − 72 h (AWS's manage-storage.md)
+      tieredStorageGb: 3000,
       storageGbPerBroker: 600,
     });
-    expect(line(e, 'MSK_PROVISIONED', 'MSK_TIERED_STORAGE').monthlyCostUsd).toBe(usd(2700, '0.06'));
+    expect(line(e, 'MSK_PROVISIONED', 'MSK_TIERED_STORAGE').monthlyCostUsd).toBe(usd(3000, '0.06'));
     const off = evaluate(
       aWorkload().withIngestGbPerDay(100).withRetentionHours(720).with({ mskLocalRetentionHours: 720 }).build(),
       card,
@@ -124,6 +125,16 @@ describe("MSK provisioned (Standard brokers), sized by AWS's msk_sizing.py metho
     expect(p.sizing.tieredStorage).toBe(false);
     expect(p.lineItems.map((l) => l.code)).not.toContain('MSK_TIERED_STORAGE');
     expect(p.monthlyCostUsd!).toBeGreaterThan(o.monthlyCostUsd!);
+    // the tiered option shows that all-EBS cluster beside it, with the same total
+    expect(o.sizing).toMatchObject({
+      untieredBrokerType: p.sizing.brokerType,
+      untieredBrokers: p.sizing.brokers,
+      untieredStorageGbPerBroker: p.sizing.storageGbPerBroker,
+      untieredTotalStorageGb: p.sizing.totalStorageGb,
+      untieredMonthlyCostUsd: p.monthlyCostUsd,
+      tieredMonthlyCostUsd: o.monthlyCostUsd,
+    });
+    expect(p.sizing.untieredMonthlyCostUsd).toBeUndefined();
   });
 
   it('reads of old data are billed as tiered-storage retrieval (Price List usage type Kafka.DataRetrieval.Tiered)', () => {

@@ -14,6 +14,12 @@
  * streamfit's MSK_PROVISIONED is the cheaper of the script's M5 and M7g picks (or the one of mskBrokerFamily);
  * MSK_EXPRESS is the script's Express pick. Totals agree within 1 % (the differences are cent rounding per line and
  * whole GB of EBS per broker).
+ *
+ * One known difference, on purpose: with tiered storage the script bills the tier for retention − primary retention
+ * (`ts_gb = avg_data_in_mbs × (retention_hours − primary_retention_hours) × 3600 ÷ 1024`), but the tier holds the full
+ * retention (AWS's managing-amazon-msk skill, references/manage-storage.md: "Data remains in tiered storage for the
+ * full 5 days" with 12 h local; see msk-tiered-storage.unit.spec.ts). In the tiered cases streamfit's Standard total
+ * is therefore the script's plus the primary-retention hours of tier the script leaves out (`scriptTierShortfall`).
  */
 import { evaluate, type PricingInput, type WorkloadInput } from '../../src/domain';
 import { optionOf } from '../domain/support/hand';
@@ -22,6 +28,8 @@ import { aWorkload, decisionGuideExample } from '../domain/support/workload.buil
 
 const card = usEast1RateCard();
 const SCRIPT_TIER_PRICE: PricingInput = { rateOverrides: { 'msk.tieredStorage.gbMonth': 0.023 } };
+/** The tier the script leaves out for the medium cases: 50 MiB/s × 72 h × 3,600 ÷ 1,024 = 12,656.25 GB × $0.023 = $291.09. */
+const MEDIUM_TIER_SHORTFALL = Math.round(((50 * 72 * 3600) / 1024) * 0.023 * 100) / 100;
 
 interface ScriptPick {
   type: string;
@@ -36,6 +44,8 @@ interface ScriptCase {
   pricing?: PricingInput;
   /** The script's pick for MSK Standard that streamfit must reproduce (cheaper class, or the family's class). */
   standard: ScriptPick;
+  /** USD of tier the script does not bill (the primary-retention hours; see the header), added to its Standard total. */
+  scriptTierShortfall?: number;
   express: ScriptPick;
 }
 
@@ -78,6 +88,7 @@ const CASES: ScriptCase[] = [
       .build(),
     pricing: SCRIPT_TIER_PRICE,
     standard: { type: 'kafka.m7g.large', brokers: 21, total: 15051.85 },
+    scriptTierShortfall: MEDIUM_TIER_SHORTFALL,
     express: { type: 'express.m7g.large', brokers: 9, total: 18330.95 },
   },
   {
@@ -96,6 +107,7 @@ const CASES: ScriptCase[] = [
       .build(),
     pricing: SCRIPT_TIER_PRICE,
     standard: { type: 'kafka.m5.large', brokers: 27, total: 16063.63 },
+    scriptTierShortfall: MEDIUM_TIER_SHORTFALL,
     express: { type: 'express.m7g.large', brokers: 9, total: 18330.95 },
   },
   {
@@ -147,16 +159,17 @@ const CASES: ScriptCase[] = [
 ];
 
 describe("reference cases: AWS's MSK sizing script (msk_sizing.py, d6ad2e44d5e3)", () => {
-  describe.each(CASES)('$name', ({ workload, pricing, standard, express }) => {
+  describe.each(CASES)('$name', ({ workload, pricing, standard, express, scriptTierShortfall }) => {
     const e = evaluate(workload, card, pricing);
 
-    it('MSK Standard: same broker type and count, total within 1 %', () => {
+    it('MSK Standard: same broker type and count, total within 1 % (plus the tier the script leaves out)', () => {
       const o = optionOf(e, 'MSK_PROVISIONED');
       expect({ type: o.sizing.brokerType, brokers: o.sizing.brokers }).toEqual({
         type: standard.type,
         brokers: standard.brokers,
       });
-      expect(Math.abs(o.monthlyCostUsd! - standard.total) / standard.total).toBeLessThan(0.01);
+      const total = standard.total + (scriptTierShortfall ?? 0);
+      expect(Math.abs(o.monthlyCostUsd! - total) / total).toBeLessThan(0.01);
     });
 
     it('MSK Express: same broker type and count, total within 1 %', () => {
@@ -173,9 +186,13 @@ describe("reference cases: AWS's MSK sizing script (msk_sizing.py, d6ad2e44d5e3)
     const e = evaluate(CASES[2].workload, card, SCRIPT_TIER_PRICE);
     const o = optionOf(e, 'MSK_PROVISIONED');
     expect(o.sizing).toMatchObject({ tieredStorage: true, localRetentionHours: 72 });
-    // one copy of 50 MiB/s × (720 − 72) h = 50 × 648 × 3,600 ÷ 1,024 GB
-    expect(o.sizing.tieredStorageGb).toBeCloseTo((50 * 648 * 3600) / 1024, 6);
+    // one copy of 50 MiB/s × the full 720 h = 50 × 720 × 3,600 ÷ 1,024 = 126,562.5 GB (the script: × (720 − 72) h)
+    expect(o.sizing.tieredStorageGb).toBeCloseTo((50 * 720 * 3600) / 1024, 6);
     const tier = o.lineItems.find((l) => l.code === 'MSK_TIERED_STORAGE')!;
-    expect(tier.monthlyCostUsd).toBe(Math.round(((50 * 648 * 3600) / 1024) * 0.023 * 100) / 100); // 2,619.84, as the script
+    // 126,562.5 × $0.023 = $2,910.9375 → $2,910.94; the script's line is $2,619.84, $291.09 short
+    expect(tier.monthlyCostUsd).toBe(2910.94);
+    // 2,910.94 − 2,619.84 = 291.10: the 72 h the script leaves out, 12,656.25 GB × $0.023 = $291.09375, with each
+    // line rounded to the cent on its own
+    expect(Math.round((tier.monthlyCostUsd - 2619.84) * 100) / 100).toBe(291.1);
   });
 });

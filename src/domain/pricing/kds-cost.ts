@@ -24,6 +24,11 @@ export interface OptionModel {
   drafts: LineDraft[];
   /** The assumptions behind the numbers, in words (built on demand). */
   explain: () => string[];
+  /**
+   * MSK Standard with tiered storage: the all-EBS cluster, priced beside it (sizing.untiered…), with the same
+   * pipeline and consumer legs. Absent otherwise.
+   */
+  untiered?: OptionModel;
 }
 
 /** 25 KB PUT payload unit (provisioned mode). AWS pricing. */
@@ -152,12 +157,33 @@ function hourlyMinimumShortfallGb(w: NormalizedWorkload, usageGbPerMonth: number
   return shortfall;
 }
 
+/**
+ * GB a month that the pipeline's readers retrieve from a Kinesis stream: the Firehose delivery streams (their share
+ * of the stream each) and the replicating consumer (all of it). Priced as reads by pipeline-cost.ts.
+ */
+export function pipelineReadGb(w: NormalizedWorkload): { deliveryGb: number; replicationGb: number } {
+  return {
+    deliveryGb: w.deliverTo.reduce((sum, d) => sum + (w.monthlyIngestGb * d.sharePercent) / 100, 0),
+    replicationGb: w.needsCrossRegionReplication ? w.monthlyIngestGb : 0,
+  };
+}
+
 export function kdsAdvantageModel(w: NormalizedWorkload): OptionModel {
   const drafts: LineDraft[] = [];
   const { billedKbPerRecord, billedGb } = onDemandBilledInGb(w);
   const { extendedGbMonth, longTermGbMonth } = retentionTiersGbMonth(w);
   const sharedOut = w.monthlyIngestGb * w.sharedConsumers;
   const efoOut = w.monthlyIngestGb * w.dedicatedConsumers;
+  // The retrieval minimum is a floor on the account's total billed retrieval: the pipeline's readers (billed as
+  // Advantage reads by pipeline-cost.ts) fill it like any other consumer.
+  const { deliveryGb, replicationGb } = pipelineReadGb(w);
+  const pipelineOut = deliveryGb + replicationGb;
+  const readers = [
+    `${w.sharedConsumers} shared`,
+    `${w.dedicatedConsumers} enhanced fan-out`,
+    ...(deliveryGb > 0 ? ['the Firehose delivery'] : []),
+    ...(replicationGb > 0 ? ['the replicating consumer'] : []),
+  ];
   pushIfPositive(drafts, {
     code: 'KDS_ADV_DATA_IN',
     describe: () =>
@@ -190,8 +216,9 @@ export function kdsAdvantageModel(w: NormalizedWorkload): OptionModel {
   });
   pushIfPositive(drafts, {
     code: 'KDS_ADV_RETRIEVAL_MINIMUM_SHORTFALL',
-    describe: () => `Advantage ${ADVANTAGE_MINIMUM_MBPS} MB/s retrieval minimum: shortfall below the minimum, per hour`,
-    quantity: hourlyMinimumShortfallGb(w, sharedOut + efoOut),
+    describe: () =>
+      `Advantage ${ADVANTAGE_MINIMUM_MBPS} MB/s retrieval minimum: shortfall below the minimum, per hour, after all retrieval billed (${readers.join(', ')} reader(s))`,
+    quantity: hourlyMinimumShortfallGb(w, sharedOut + efoOut + pipelineOut),
     unit: 'GB',
     rateKey: RATE_KEYS.kdsAdvantageDataOutGb,
   });
@@ -214,7 +241,7 @@ export function kdsAdvantageModel(w: NormalizedWorkload): OptionModel {
     drafts,
     explain: () => [
       'On-demand Advantage is an account-level mode: no per-stream charge; Advantage rates are third-party confirmed (3P).',
-      `A minimum of ${ADVANTAGE_MINIMUM_MBPS} MB/s is billed on ingest and on retrieval (3P); AWS documents a minimum throughput billing commitment of at least 24 hours but leaves the metering open. streamfit's assumption: per hour, account-wide, as if this stream were the account's only Advantage usage. The shortfall is its own line item at the same per-GB rate.`,
+      `A minimum of ${ADVANTAGE_MINIMUM_MBPS} MB/s is billed on ingest and on retrieval (3P). AWS meters it on the account (UpdateAccountSettings, MinimumThroughputBillingCommitment: "committing to a minimum level of throughput usage" across the account's on-demand streams, for at least 24 hours), so it is a floor on the total billed: every byte billed as data retrieval fills it, whichever reader retrieves it — consumers, enhanced fan-out, Firehose delivery, a replicating consumer. AWS leaves the metering interval open; streamfit's assumption: per hour, as if this stream were the account's only Advantage usage. The shortfall is its own line item at the same per-GB rate.`,
       `Data in is billed per record rounded up to 1 KB, ${recordSizeBasis(w)}: ${fmt(billedKbPerRecord)} KB billed per record on average.`,
       retentionAssumption(),
     ],

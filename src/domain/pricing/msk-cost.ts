@@ -4,7 +4,13 @@
 import { MSK_LIMITS } from '../limits';
 import { RATE_KEYS, mskBrokerHourKey, mskExpressBrokerHourKey } from '../rate-card';
 import { MSK_SIZING_FACTORS } from '../sizing/broker-tables';
-import { type PriceLookup, sizeMskExpress, sizeMskProvisioned, sizeMskServerless } from '../sizing/msk-sizing';
+import {
+  type MskProvisionedSizing,
+  type PriceLookup,
+  sizeMskExpress,
+  sizeMskProvisioned,
+  sizeMskServerless,
+} from '../sizing/msk-sizing';
 import { HOURS_PER_MONTH } from '../units';
 import type { NormalizedWorkload } from '../workload.normalization';
 import type { OptionModel } from './kds-cost';
@@ -47,8 +53,8 @@ const NOT_PRICED = 'MSK Connect, MSK Replicator and data transfer out of the reg
 export const MSK_METHOD_SOURCE =
   "AWS's own MSK sizing method (aws/agent-toolkit-for-aws, managing-amazon-msk skill, scripts/msk_sizing.py, commit d6ad2e44d5e3, 2026-08-20)";
 
-export function mskProvisionedModel(w: NormalizedWorkload, price: PriceLookup): OptionModel {
-  const { sizing, unpricedCandidates, tieredNote, aboveBrokerQuota } = sizeMskProvisioned(w, price);
+/** Line drafts of one Standard cluster: broker-hours, EBS, the tier (when used), storage throughput, cross-AZ traffic. */
+function standardDrafts(w: NormalizedWorkload, sizing: MskProvisionedSizing): LineDraft[] {
   const drafts: LineDraft[] = [
     {
       code: 'MSK_BROKER_HOURS',
@@ -69,13 +75,11 @@ export function mskProvisionedModel(w: NormalizedWorkload, price: PriceLookup): 
     drafts.push({
       code: 'MSK_TIERED_STORAGE',
       describe: () =>
-        `Tiered storage: data older than ${fmt(sizing.localRetentionHours ?? 0)} h, one copy, ${fmt(sizing.tieredStorageGb)} GB`,
+        `Tiered storage: the full ${fmt(w.retentionHours)} h retention, one copy, ${fmt(sizing.tieredStorageGb)} GB (the last ${fmt(sizing.localRetentionHours ?? 0)} h also on EBS)`,
       quantity: sizing.tieredStorageGb,
       unit: 'GB-month',
       rateKey: RATE_KEYS.mskTieredStorageGbMonth,
     });
-  }
-  if (sizing.tieredStorage) {
     pushIfPositive(drafts, {
       code: 'MSK_TIERED_RETRIEVAL',
       describe: () => `Tiered storage retrieval: ${fmt(w.historicalReadGbPerMonth)} GB of old data read per month`,
@@ -93,6 +97,22 @@ export function mskProvisionedModel(w: NormalizedWorkload, price: PriceLookup): 
     rateKey: RATE_KEYS.mskStorageThroughputMBpsMonth,
   });
   drafts.push(...crossAzDrafts(w, 'MSK'));
+  return drafts;
+}
+
+export function mskProvisionedModel(w: NormalizedWorkload, price: PriceLookup): OptionModel {
+  const { sizing: chosen, untiered, unpricedCandidates, tieredNote, aboveBrokerQuota } = sizeMskProvisioned(w, price);
+  // Beside a tiered pick, the all-EBS cluster AWS's tools size (its total is added when the option is priced).
+  const sizing: MskProvisionedSizing = untiered
+    ? {
+        ...chosen,
+        untieredBrokerType: untiered.brokerType,
+        untieredBrokers: untiered.brokers,
+        untieredStorageGbPerBroker: untiered.storageGbPerBroker,
+        untieredTotalStorageGb: untiered.totalStorageGb,
+      }
+    : chosen;
+  const drafts = standardDrafts(w, sizing);
   const explain = (): string[] => {
     const F = MSK_SIZING_FACTORS;
     const assumptions = [
@@ -116,7 +136,13 @@ export function mskProvisionedModel(w: NormalizedWorkload, price: PriceLookup): 
       assumptions.push(`Broker types without a rate on the card were not compared: ${unpricedCandidates.join(', ')}.`);
     return assumptions;
   };
-  return { sizing, drafts, explain };
+  if (!untiered) return { sizing, drafts, explain };
+  const allEbs: OptionModel = {
+    sizing: untiered,
+    drafts: standardDrafts(w, untiered),
+    explain: () => [`All-EBS cluster: ${untiered.brokers} × ${untiered.brokerType}, no tiered storage.`],
+  };
+  return { sizing, drafts, explain, untiered: allEbs };
 }
 
 export function mskExpressModel(w: NormalizedWorkload, price: PriceLookup): OptionModel {

@@ -16,7 +16,7 @@ import { RATE_KEYS } from '../rate-card';
 import type { PriceLookup } from '../sizing/msk-sizing';
 import { HOURS_PER_MONTH, KB_PER_MB, MB_PER_GB, ceilTolerant } from '../units';
 import type { NormalizedWorkload } from '../workload.normalization';
-import type { OptionModel } from './kds-cost';
+import { type OptionModel, pipelineReadGb, unitsPerRecord } from './kds-cost';
 import { type LineDraft, fmt, pushIfPositive } from './line-draft';
 import { CROSS_AZ_SHARE } from './msk-cost';
 
@@ -97,12 +97,18 @@ const sinkCode = (d: Delivery, i: number, all: readonly Delivery[]): string =>
 const shareText = (d: Delivery): string =>
   d.sharePercent === 100 ? 'all of the stream' : `${fmt(d.sharePercent, 2)} % of the stream`;
 
+/**
+ * KB Firehose bills per record from a Kinesis stream: each record rounded up to the next 5 KB ("rounded up to the
+ * nearest 5KB", Firehose pricing), averaged over the record-size distribution when there is one (Σ share × ⌈size ÷ 5⌉ × 5).
+ */
+export function firehoseBilledKbPerRecord(w: NormalizedWorkload): number {
+  return unitsPerRecord(w, FIREHOSE_BILLING_INCREMENT_KB) * FIREHOSE_BILLING_INCREMENT_KB;
+}
+
 /** Firehose with a Kinesis data stream as source: ingestion in 5 KB records, conversion, dynamic partitioning. */
 function firehoseFromStreamDrafts(w: NormalizedWorkload): LineDraft[] {
-  const billedKbPerRecord = Math.max(
-    FIREHOSE_BILLING_INCREMENT_KB,
-    ceilTolerant(w.avgRecordSizeKB / FIREHOSE_BILLING_INCREMENT_KB) * FIREHOSE_BILLING_INCREMENT_KB,
-  );
+  // Each record is rounded up to 5 KB: over a record-size distribution, bucket by bucket (not on the mean).
+  const billedKbPerRecord = firehoseBilledKbPerRecord(w);
   const drafts: LineDraft[] = [];
   w.deliverTo.forEach((d, i, all) => {
     const code = sinkCode(d, i, all);
@@ -111,7 +117,7 @@ function firehoseFromStreamDrafts(w: NormalizedWorkload): LineDraft[] {
     pushIfPositive(drafts, {
       code: `FIREHOSE_INGEST_${code}`,
       describe: () =>
-        `Amazon Data Firehose → ${SINK_LABEL[d.sink]} (Kinesis stream as source), ${shareText(d)}: ${fmt(records, 0)} records × ${billedKbPerRecord} KB (each record rounded up to 5 KB)`,
+        `Amazon Data Firehose → ${SINK_LABEL[d.sink]} (Kinesis stream as source), ${shareText(d)}: ${fmt(records, 0)} records × ${fmt(billedKbPerRecord)} KB (each record rounded up to 5 KB)`,
       quantity: billedGb,
       unit: 'GB',
       rateKey: RATE_KEYS.firehoseIngestStreamSourceGb,
@@ -195,7 +201,7 @@ function mskConnectDrafts(w: NormalizedWorkload): { drafts: LineDraft[]; sizing:
 
 /** What the delivery reader adds on the source side: reads billed per GB, or cross-AZ fetches on MSK brokers. */
 function deliveryReadDrafts(code: OptionCode, w: NormalizedWorkload): LineDraft[] {
-  const gb = w.deliverTo.reduce((sum, d) => sum + (w.monthlyIngestGb * d.sharePercent) / 100, 0);
+  const gb = pipelineReadGb(w).deliveryGb;
   const drafts: LineDraft[] = [];
   const read = (rateKey: string, what: string, quantity = gb): void =>
     pushIfPositive(drafts, {
@@ -210,7 +216,10 @@ function deliveryReadDrafts(code: OptionCode, w: NormalizedWorkload): LineDraft[
       read(RATE_KEYS.kdsOnDemandDataOutGb, `shared reads of ${fmt(gb)} GB`);
       break;
     case 'KDS_ON_DEMAND_ADVANTAGE':
-      read(RATE_KEYS.kdsAdvantageDataOutGb, `shared reads of ${fmt(gb)} GB (Advantage)`);
+      read(
+        RATE_KEYS.kdsAdvantageDataOutGb,
+        `shared reads of ${fmt(gb)} GB (Advantage; they count toward the 25 MB/s retrieval minimum)`,
+      );
       break;
     case 'MSK_PROVISIONED':
     case 'MSK_EXPRESS':
@@ -255,7 +264,7 @@ function deliveryPlan(code: OptionCode, w: NormalizedWorkload, price: PriceLooku
       .filter((d) => d.code.startsWith('FIREHOSE_INGEST_'))
       .reduce((m, d) => Math.max(m, d.quantity), 0);
     const assumptions = [
-      `Delivery to ${sinks}: Kinesis data stream → Amazon Data Firehose (one Firehose stream per sink); ingestion billed per GB with each record rounded up to 5 KB (${fmt(w.avgRecordSizeKB)} KB average record).`,
+      `Delivery to ${sinks}: Kinesis data stream → Amazon Data Firehose (one Firehose stream per sink); ingestion billed per GB with each record rounded up to 5 KB, ${w.recordSizeDistribution ? 'bucket by bucket over the record-size distribution' : `on the ${fmt(w.avgRecordSizeKB)} KB average record`}: ${fmt(firehoseBilledKbPerRecord(w))} KB billed per record on average.`,
       readNote,
       notPriced,
     ];
@@ -326,7 +335,8 @@ function replicationPlan(code: OptionCode, w: NormalizedWorkload, base: OptionMo
     } else if (code === 'KDS_ON_DEMAND_ADVANTAGE') {
       pushIfPositive(drafts, {
         code: 'REPLICATION_SOURCE_READ',
-        describe: () => `Replicating consumer: shared reads of ${fmt(gb)} GB (Advantage)`,
+        describe: () =>
+          `Replicating consumer: shared reads of ${fmt(gb)} GB (Advantage; they count toward the 25 MB/s retrieval minimum)`,
         quantity: gb,
         unit: 'GB',
         rateKey: RATE_KEYS.kdsAdvantageDataOutGb,

@@ -8,7 +8,8 @@
  * to a multiple of 3. Storage = retained bytes × RF 3 × 2. The cheapest type within the 60-broker quota wins; when
  * none fits, the type that needs the fewest brokers (the cheapest of those).
  * When retention exceeds the local retention (default 72 h), the tiered-storage configuration is sized as well and
- * the cheaper of the two is chosen.
+ * the cheaper of the two is chosen; the tier holds the full retention (EBS the local part as well). When tiering wins,
+ * the cheapest all-EBS cluster is reported beside it (what AWS's script and calculator size).
  */
 import type { OptionSizing } from '../evaluation.types';
 import { MSK_LIMITS } from '../limits';
@@ -71,6 +72,11 @@ export interface MskProvisionedSizing extends OptionSizing {
 
 export interface MskProvisionedChoice {
   sizing: MskProvisionedSizing;
+  /**
+   * When the pick tiers: the cheapest all-EBS cluster (what AWS's sizing script and calculator size), for comparison;
+   * null when the pick keeps everything on EBS.
+   */
+  untiered: MskProvisionedSizing | null;
   /** Broker types that were candidates but had no rate, so could not be compared. */
   unpricedCandidates: string[];
   /** Why tiered storage was or was not used, in words. */
@@ -104,7 +110,10 @@ function storageConfigs(w: NormalizedWorkload, tierPriced: boolean): StorageConf
     tiered: true,
     localRetentionHours: local,
     ebsGb: retainedGb(w, local) * rf * F.ebsHeadroomFactor,
-    tierGb: (w.ingestGbPerDay * (w.retentionHours - local)) / HOURS_PER_DAY,
+    // Closed segments are copied to the tier and stay there until retention.ms: the tier holds the full retention
+    // (AWS's managing-amazon-msk skill, references/manage-storage.md: "Data remains in tiered storage for the full
+    // 5 days" with 12 h local). Local retention is how long data also stays on EBS.
+    tierGb: (w.ingestGbPerDay * w.retentionHours) / HOURS_PER_DAY,
     storageIoFactor: F.storageIoFactor + F.storageIoFactorTieredAdd,
     networkIoBase: F.networkIoFactor + F.networkIoFactorTieredAdd,
   };
@@ -175,78 +184,93 @@ export function sizeMskProvisioned(w: NormalizedWorkload, price: PriceLookup): M
   const configs = storageConfigs(w, tierPrice !== undefined);
   const unpriced = new Set<string>();
 
-  type Pick = { spec: (typeof STANDARD_BROKER_SPECS)[number]; cfg: StorageConfig; fit: StandardFit; cost: number };
-  let bestIn: Pick | null = null;
-  let bestAny: Pick | null = null;
-  let fallback: Pick | null = null;
-  for (const cfg of configs) {
-    for (const spec of STANDARD_BROKER_SPECS) {
-      if (w.mskBrokerFamily && spec.family !== w.mskBrokerFamily) continue;
-      const fit = fitStandard(w, spec, cfg);
-      if (!Number.isFinite(fit.brokers)) continue;
-      const brokerPrice = price(mskBrokerHourKey(spec.type));
-      if (brokerPrice === undefined) {
-        unpriced.add(spec.type);
-        if (!fallback) fallback = { spec, cfg, fit, cost: Infinity };
-        continue;
+  const pickAmong = (cfgs: readonly StorageConfig[]): StandardPick => {
+    let bestIn: StandardPick | null = null;
+    let bestAny: StandardPick | null = null;
+    let fallback: StandardPick | null = null;
+    for (const cfg of cfgs) {
+      for (const spec of STANDARD_BROKER_SPECS) {
+        if (w.mskBrokerFamily && spec.family !== w.mskBrokerFamily) continue;
+        const fit = fitStandard(w, spec, cfg);
+        if (!Number.isFinite(fit.brokers)) continue;
+        const brokerPrice = price(mskBrokerHourKey(spec.type));
+        if (brokerPrice === undefined) {
+          unpriced.add(spec.type);
+          if (!fallback) fallback = { spec, cfg, fit, cost: Infinity };
+          continue;
+        }
+        const cost =
+          fit.brokers * brokerPrice * HOURS_PER_MONTH +
+          cfg.ebsGb * storagePrice +
+          cfg.tierGb * (tierPrice ?? 0) +
+          (cfg.tiered ? w.historicalReadGbPerMonth * retrievalPrice : 0) +
+          fit.brokers * fit.pst * pstPrice;
+        const pick = { spec, cfg, fit, cost };
+        if (fewerBrokersThenCheaper(fit.brokers, cost, bestAny?.fit.brokers ?? Infinity, bestAny?.cost ?? Infinity))
+          bestAny = pick;
+        if (fit.brokers <= F.brokerQuotaPerCluster && (!bestIn || cost < bestIn.cost)) bestIn = pick;
       }
-      const cost =
-        fit.brokers * brokerPrice * HOURS_PER_MONTH +
-        cfg.ebsGb * storagePrice +
-        cfg.tierGb * (tierPrice ?? 0) +
-        (cfg.tiered ? w.historicalReadGbPerMonth * retrievalPrice : 0) +
-        fit.brokers * fit.pst * pstPrice;
-      const pick = { spec, cfg, fit, cost };
-      if (fewerBrokersThenCheaper(fit.brokers, cost, bestAny?.fit.brokers ?? Infinity, bestAny?.cost ?? Infinity))
-        bestAny = pick;
-      if (fit.brokers <= F.brokerQuotaPerCluster && (!bestIn || cost < bestIn.cost)) bestIn = pick;
     }
-  }
-  // No priced type: report the first type that fits (its missing rate makes the option unpriced).
-  const chosen = bestIn ?? bestAny ?? fallback!;
-  const { spec, cfg, fit } = chosen;
-  let k = 0;
-  for (let j = 1; j < fit.demands.length; j++) if (fit.demands[j] > fit.demands[k]) k = j;
-  const brokers = fit.brokers;
-  const storageGbPerBroker = Math.max(MSK_LIMITS.minStorageGbPerBroker, ceilTolerant(cfg.ebsGb / brokers));
-  const partitions = topicPartitions(w);
+    // No priced type: report the first type that fits (its missing rate makes the option unpriced).
+    return bestIn ?? bestAny ?? fallback!;
+  };
+  const chosen = pickAmong(configs);
+  const { cfg } = chosen;
   let tieredNote: string;
   if (!(w.retentionHours > w.mskLocalRetentionHours)) {
     tieredNote = `Tiered storage not needed: retention ${round3(w.retentionHours)} h is within the local retention of ${round3(w.mskLocalRetentionHours)} h.`;
   } else if (tierPrice === undefined) {
     tieredNote = `Tiered storage not considered: the rate card lacks ${RATE_KEYS.mskTieredStorageGbMonth}.`;
   } else if (cfg.tiered) {
-    tieredNote = `Tiered storage: ${round3(cfg.localRetentionHours)} h kept on EBS, the remaining ${round3(w.retentionHours - cfg.localRetentionHours)} h (${round3(cfg.tierGb)} GB, one copy) in the tier — cheaper than keeping all ${round3(w.retentionHours)} h on EBS.`;
+    tieredNote = `Tiered storage: the last ${round3(cfg.localRetentionHours)} h also kept on EBS; the tier holds the full ${round3(w.retentionHours)} h (${round3(cfg.tierGb)} GB, one copy), as closed segments are copied to it and stay until retention.ms (AWS's managing-amazon-msk skill, references/manage-storage.md) — cheaper than keeping all ${round3(w.retentionHours)} h on EBS. The all-EBS cluster and its total are in the sizing (untiered…), as AWS's sizing script and calculator size it without tiering.`;
   } else {
-    tieredNote = `Tiered storage considered (local retention ${round3(w.mskLocalRetentionHours)} h) but keeping all ${round3(w.retentionHours)} h on EBS costs less.`;
+    tieredNote = `Tiered storage considered (local retention ${round3(w.mskLocalRetentionHours)} h, the tier holding the full retention) but keeping all ${round3(w.retentionHours)} h on EBS costs less.`;
   }
+  const brokers = chosen.fit.brokers;
   return {
-    sizing: {
-      boundBy: fit.demands[k] <= MSK_LIMITS.minBrokers ? 'MINIMUM_BROKERS' : STANDARD_BOUNDS[k],
-      peakWriteMBps: round6(w.peakWriteMBps),
-      peakReadMBps: round6(w.peakReadMBps),
-      brokerType: spec.type,
-      brokers,
-      perBrokerIngressCapacityMBps: round3(fit.perBrokerIngress),
-      perBrokerEgressCapacityMBps: round3(fit.perBrokerEgress),
-      utilizationTarget: F.utilizationStandard,
-      storageIoFactor: cfg.storageIoFactor,
-      networkIoFactor: round6(w.totalConsumers * F.azScaleFactor + cfg.networkIoBase),
-      replicationFactor: MSK_LIMITS.replicationFactor,
-      storageGbPerBroker,
-      totalStorageGb: storageGbPerBroker * brokers,
-      storageUtilizationTarget: 1 / F.ebsHeadroomFactor,
-      tieredStorage: cfg.tiered,
-      localRetentionHours: cfg.localRetentionHours,
-      tieredStorageGb: round6(cfg.tierGb),
-      storageThroughputMBpsPerBroker: fit.pst,
-      partitions,
-      partitionReplicasPerBroker: Math.ceil((partitions * MSK_LIMITS.replicationFactor) / brokers),
-      partitionsRecommendedPerBroker: spec.partitionsRecommended,
-    },
+    sizing: standardSizing(w, chosen),
+    untiered: cfg.tiered ? standardSizing(w, pickAmong(configs.filter((c) => !c.tiered))) : null,
     unpricedCandidates: [...unpriced],
     tieredNote,
     aboveBrokerQuota: brokers > F.brokerQuotaPerCluster,
+  };
+}
+
+interface StandardPick {
+  spec: (typeof STANDARD_BROKER_SPECS)[number];
+  cfg: StorageConfig;
+  fit: StandardFit;
+  cost: number;
+}
+
+function standardSizing(w: NormalizedWorkload, { spec, cfg, fit }: StandardPick): MskProvisionedSizing {
+  let k = 0;
+  for (let j = 1; j < fit.demands.length; j++) if (fit.demands[j] > fit.demands[k]) k = j;
+  const brokers = fit.brokers;
+  const storageGbPerBroker = Math.max(MSK_LIMITS.minStorageGbPerBroker, ceilTolerant(cfg.ebsGb / brokers));
+  const partitions = topicPartitions(w);
+  return {
+    boundBy: fit.demands[k] <= MSK_LIMITS.minBrokers ? 'MINIMUM_BROKERS' : STANDARD_BOUNDS[k],
+    peakWriteMBps: round6(w.peakWriteMBps),
+    peakReadMBps: round6(w.peakReadMBps),
+    brokerType: spec.type,
+    brokers,
+    perBrokerIngressCapacityMBps: round3(fit.perBrokerIngress),
+    perBrokerEgressCapacityMBps: round3(fit.perBrokerEgress),
+    utilizationTarget: F.utilizationStandard,
+    storageIoFactor: cfg.storageIoFactor,
+    networkIoFactor: round6(w.totalConsumers * F.azScaleFactor + cfg.networkIoBase),
+    replicationFactor: MSK_LIMITS.replicationFactor,
+    storageGbPerBroker,
+    totalStorageGb: storageGbPerBroker * brokers,
+    storageUtilizationTarget: 1 / F.ebsHeadroomFactor,
+    tieredStorage: cfg.tiered,
+    localRetentionHours: cfg.localRetentionHours,
+    tieredStorageGb: round6(cfg.tierGb),
+    storageThroughputMBpsPerBroker: fit.pst,
+    partitions,
+    partitionReplicasPerBroker: Math.ceil((partitions * MSK_LIMITS.replicationFactor) / brokers),
+    partitionsRecommendedPerBroker: spec.partitionsRecommended,
   };
 }
 
