@@ -499,6 +499,32 @@ describe('web console at / (real Chromium, real service)', () => {
     expect(watch.outside).toEqual([]);
   });
 
+  it('MSK Standard kept 30 days: the sizing shows the tiered total and the all-EBS cluster with its total, as the API', async () => {
+    const { page, watch } = await openConsole();
+    await page.getByLabel('API key').fill(viewer.replace(/^Bearer /, ''));
+    await page.getByLabel(/^Retention/).fill('720');
+    await evaluateIn(page);
+    const api = (
+      await gql(
+        app,
+        viewer,
+        'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { options { option monthlyCostUsd sizing { tieredStorage tieredMonthlyCostUsd untieredBrokers untieredBrokerType untieredMonthlyCostUsd } } } }',
+        { i: { ...GUIDE, retentionHours: 720 } },
+      )
+    ).body.data.evaluateWorkload;
+    const msk = api.options.find((o: { option: string }) => o.option === 'MSK_PROVISIONED');
+    expect(msk.sizing.tieredStorage).toBe(true);
+    expect(msk.sizing.tieredMonthlyCostUsd).toBe(msk.monthlyCostUsd);
+    expect(msk.sizing.untieredMonthlyCostUsd).toBeGreaterThan(msk.monthlyCostUsd);
+    const row = page.locator('table.options tbody tr[data-option="MSK_PROVISIONED"]');
+    const sizing = (await row.locator('th, td').allTextContents()).map((c) => c.replace(/\s+/g, ' ').trim())[4];
+    expect(sizing).toContain(
+      `tiered ${money(msk.sizing.tieredMonthlyCostUsd)}, all-EBS ${msk.sizing.untieredBrokers} × ${msk.sizing.untieredBrokerType} ${money(msk.sizing.untieredMonthlyCostUsd)}`,
+    );
+    expect(watch.problems).toEqual([]);
+    expect(watch.outside).toEqual([]);
+  });
+
   it('has no serious or critical accessibility violations (axe-core) on the result, the dialog and the scenarios', async () => {
     // axe is injected into the page, which the console's own CSP would refuse: this context alone bypasses it.
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });

@@ -27,7 +27,11 @@ function sizingText(o: OptionFieldsFragment): string {
   ]
     .filter(Boolean)
     .join(', ');
-  return size ? `${s.boundBy} (${size})` : s.boundBy;
+  const text = size ? `${s.boundBy} (${size})` : s.boundBy;
+  // MSK Standard with tiered storage: the all-EBS cluster AWS's tools size, side by side with the tiered one.
+  if (s.tieredStorage && s.untieredBrokers !== null && s.untieredBrokers !== undefined)
+    return `${text}; tiered ${money(s.tieredMonthlyCostUsd)}, all-EBS ${s.untieredBrokers} × ${s.untieredBrokerType ?? 'broker'} ${money(s.untieredMonthlyCostUsd)}`;
+  return text;
 }
 
 function LineItems({ option }: { option: OptionFieldsFragment }) {
