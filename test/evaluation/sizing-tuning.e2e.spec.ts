@@ -45,12 +45,17 @@ describe('sizing assumptions over REST and GraphQL', () => {
     expect(rest.body.options).toEqual(expected.options);
     const msk = rest.body.options.find((o: { option: string }) => o.option === 'MSK_PROVISIONED');
     expect(msk.sizing).toMatchObject({ tieredStorage: true, localRetentionHours: 48 });
+    // the all-EBS cluster and its total beside the tiered one, over REST as the domain computes them
+    expect(msk.sizing.tieredMonthlyCostUsd).toBe(msk.monthlyCostUsd);
+    expect(msk.sizing.untieredMonthlyCostUsd).toBeGreaterThan(msk.monthlyCostUsd);
+    expect(msk.sizing.untieredBrokers).toBeGreaterThanOrEqual(3);
     const graph = await gql(
       app,
       viewer,
       `query($input: WorkloadInput!) { evaluateWorkload(input: $input) {
         workload { recordSizeDistribution { sizeKB share } sizingHeadroomPercent mskLocalRetentionHours mskExpressEgressFactor }
-        options { option monthlyCostUsd sizing { tieredStorage localRetentionHours expressEgressFactor headroomFactor } } } }`,
+        options { option monthlyCostUsd sizing { tieredStorage localRetentionHours expressEgressFactor headroomFactor
+          tieredMonthlyCostUsd untieredBrokerType untieredBrokers untieredStorageGbPerBroker untieredTotalStorageGb untieredMonthlyCostUsd } } } }`,
       { input: workload },
     );
     expect(graph.body.errors).toBeUndefined();
@@ -66,6 +71,16 @@ describe('sizing assumptions over REST and GraphQL', () => {
         expected.options.find((x: { option: string }) => x.option === o.option).monthlyCostUsd,
       );
     }
+    const gMsk = g.options.find((o: { option: string }) => o.option === 'MSK_PROVISIONED');
+    const { untieredBrokerType, untieredBrokers, untieredStorageGbPerBroker, untieredTotalStorageGb } = msk.sizing;
+    expect(gMsk.sizing).toMatchObject({
+      tieredMonthlyCostUsd: msk.sizing.tieredMonthlyCostUsd,
+      untieredBrokerType,
+      untieredBrokers,
+      untieredStorageGbPerBroker,
+      untieredTotalStorageGb,
+      untieredMonthlyCostUsd: msk.sizing.untieredMonthlyCostUsd,
+    });
   });
 
   it('a bad distribution is a 400 naming the field, over REST and GraphQL', async () => {
