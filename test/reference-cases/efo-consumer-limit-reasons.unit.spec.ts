@@ -13,7 +13,7 @@
  * The audit's case had On-demand Advantage at $39,420 against MSK's $38,259; these use the bundled us-east-1 rates.
  */
 import { evaluate } from '../../src/domain';
-import { optionOf } from '../domain/support/hand';
+import { optionOf, sum, usd } from '../domain/support/hand';
 import { usEast1RateCard } from '../domain/support/us-east-1.rate-card';
 import { aWorkload } from '../domain/support/workload.builder';
 
@@ -35,6 +35,12 @@ describe('reference case: 30 dedicated consumers, steady 20 MB/s (10 KB records)
     expect(optionOf(e, 'KDS_ON_DEMAND').eligible).toBe(false);
     expect(msk.monthlyCostUsd!).toBeLessThan(advantage.monthlyCostUsd!);
     expect(e.recommendation.option).toBe('MSK_PROVISIONED');
+    // Advantage by the pricing page: 20 MB/s × 3,600 × 730 ÷ 1,024 = 51,328.125 GB in × $0.032 = $1,642.50;
+    // 30 EFO readers × 51,328.125 GB × $0.016 = $24,637.50; ingest floor (87.890625 − 70.3125) GB/h × 730 h =
+    // 12,832.03125 GB × $0.032 = $410.625 → $410.63; retrieval is above the floor. Total $26,690.63 (the README row).
+    expect(sum(usd(51328.125, '0.032'), usd(30 * 51328.125, '0.016'), usd(12832.03125, '0.032'))).toBe(26690.63);
+    expect(advantage.monthlyCostUsd).toBe(26690.63);
+    expect(msk.monthlyCostUsd).toBe(25357.25); // 21 × kafka.m7g.large (the README row)
   });
 
   it('the reasons name what the limit excludes (at 20), that Advantage fits (up to 50), and that the pick costs less', () => {

@@ -194,5 +194,11 @@ describe("reference cases: AWS's MSK sizing script (msk_sizing.py, d6ad2e44d5e3)
     // 2,910.94 − 2,619.84 = 291.10: the 72 h the script leaves out, 12,656.25 GB × $0.023 = $291.09375, with each
     // line rounded to the cent on its own
     expect(Math.round((tier.monthlyCostUsd - 2619.84) * 100) / 100).toBe(291.1);
+    // beside it, the all-EBS cluster: the script with the case's command but --primary-retention-hours 720 (run
+    // 2026-12-07) prints "kafka.m7g.large: 48 brokers (bottleneck: storage) → $84,796.60/mo"; streamfit $84,799.90
+    // (whole GB of EBS per broker)
+    expect(o.sizing).toMatchObject({ untieredBrokerType: 'kafka.m7g.large', untieredBrokers: 48 });
+    expect(Math.abs(o.sizing.untieredMonthlyCostUsd! - 84796.6) / 84796.6).toBeLessThan(0.01);
+    expect(o.sizing.untieredMonthlyCostUsd).toBe(84799.9);
   });
 });
