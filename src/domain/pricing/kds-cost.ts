@@ -178,12 +178,16 @@ export function kdsAdvantageModel(w: NormalizedWorkload): OptionModel {
   // Advantage reads by pipeline-cost.ts) fill it like any other consumer.
   const { deliveryGb, replicationGb } = pipelineReadGb(w);
   const pipelineOut = deliveryGb + replicationGb;
-  const readers = [
-    `${w.sharedConsumers} shared`,
-    `${w.dedicatedConsumers} enhanced fan-out`,
-    ...(deliveryGb > 0 ? ['the Firehose delivery'] : []),
-    ...(replicationGb > 0 ? ['the replicating consumer'] : []),
-  ];
+  // Words are built on demand (the volume study only prices).
+  const readers = (): string => {
+    const named = [
+      ...(w.sharedConsumers > 0 ? [`${w.sharedConsumers} shared consumer(s)`] : []),
+      ...(w.dedicatedConsumers > 0 ? [`${w.dedicatedConsumers} enhanced fan-out consumer(s)`] : []),
+      ...(deliveryGb > 0 ? ['the Firehose delivery reader'] : []),
+      ...(replicationGb > 0 ? ['the replicating consumer'] : []),
+    ];
+    return named.length > 0 ? named.join(', ') : 'no readers';
+  };
   pushIfPositive(drafts, {
     code: 'KDS_ADV_DATA_IN',
     describe: () =>
@@ -217,7 +221,7 @@ export function kdsAdvantageModel(w: NormalizedWorkload): OptionModel {
   pushIfPositive(drafts, {
     code: 'KDS_ADV_RETRIEVAL_MINIMUM_SHORTFALL',
     describe: () =>
-      `Advantage ${ADVANTAGE_MINIMUM_MBPS} MB/s retrieval minimum: shortfall below the minimum, per hour, after all retrieval billed (${readers.join(', ')} reader(s))`,
+      `Advantage ${ADVANTAGE_MINIMUM_MBPS} MB/s retrieval minimum: shortfall below the minimum, per hour, after all retrieval billed (${readers()})`,
     quantity: hourlyMinimumShortfallGb(w, sharedOut + efoOut + pipelineOut),
     unit: 'GB',
     rateKey: RATE_KEYS.kdsAdvantageDataOutGb,
