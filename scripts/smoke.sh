@@ -32,6 +32,13 @@ if [ -z "$url" ] || [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health/rea
   echo "smoke: npm start did not answer /health/ready 200 within $limit s"; tail -40 "$log"; exit 1
 fi
 echo "smoke: npm start answered /health/ready 200 after $(( $(date +%s) - started )) s at $url"
+# With the embedded PostgreSQL and no HOST, the service listens on loopback only (README, Configuration).
+port=${url##*:}
+bound=$(ss -Hltn "sport = :$port" | awk '{print $4}' | sort -u | tr '\n' ' ')
+case "$bound" in
+  "127.0.0.1:$port ") echo "smoke: listening on $bound(loopback only)" ;;
+  *) echo "smoke: with embedded defaults the service must listen on 127.0.0.1 only, not: $bound"; exit 1 ;;
+esac
 key=$(env -i PATH="$PATH" HOME="${HOME:-/root}" EMBEDDED_PG_PORT="$pg_port" npm run -s keys -- create --team smoke --role viewer | grep -oE 'sf_[a-z0-9]{10}_[A-Za-z0-9_-]+' | head -n1)
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $key" -H 'content-type: application/json' \
   -d '{"workload":{"ingestGbPerDay":100,"avgRecordSizeKB":1,"sharedConsumers":2}}' "$url/v1/evaluations")

@@ -1,5 +1,5 @@
 import { createApp } from './app.factory';
-import { ConfigError, loadConfig } from './infrastructure/config/config';
+import { ConfigError, listenHost, loadConfig } from './infrastructure/config/config';
 import {
   type EmbeddedDatabase,
   EmbeddedPostgresError,
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
       }, config.SHUTDOWN_GRACE_MS).unref();
     });
   }
-  await app.listen(config.PORT, config.HOST);
+  await app.listen(config.PORT, listenHost(config.HOST, embedded !== undefined));
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const base = `http://localhost:${port}`;
