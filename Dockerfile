@@ -18,6 +18,7 @@ COPY web ./web
 COPY schema.gql ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/build.mjs ./scripts/
 COPY src ./src
 COPY bench ./bench
 # The web console (vite + codegen from schema.gql) is built into dist/web by npm run build.

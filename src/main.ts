@@ -5,7 +5,7 @@ import {
   EmbeddedPostgresError,
   startEmbeddedPostgres,
 } from './infrastructure/database/embedded-postgres';
-import { migrateDeploy } from './infrastructure/database/migrate';
+import { migrateIfPending } from './infrastructure/database/migrate';
 import { createPino } from './infrastructure/logging/logger';
 
 async function main(): Promise<void> {
@@ -27,8 +27,7 @@ async function main(): Promise<void> {
     databaseUrl = embedded.url;
     logger.info({ dataDir: embedded.dataDir }, 'DATABASE_URL not set: started the embedded PostgreSQL');
   }
-  await migrateDeploy(databaseUrl);
-  logger.info('migrations applied');
+  logger.info(`migrations: ${await migrateIfPending(databaseUrl)}`);
 
   const app = await createApp({ config, databaseUrl, logger });
   if (embedded) {
