@@ -1,11 +1,11 @@
 import { createApp } from './app.factory';
-import { ConfigError, loadConfig } from './infrastructure/config/config';
+import { ConfigError, listenHost, loadConfig } from './infrastructure/config/config';
 import {
   type EmbeddedDatabase,
   EmbeddedPostgresError,
   startEmbeddedPostgres,
 } from './infrastructure/database/embedded-postgres';
-import { migrateDeploy } from './infrastructure/database/migrate';
+import { migrateIfPending } from './infrastructure/database/migrate';
 import { createPino } from './infrastructure/logging/logger';
 
 async function main(): Promise<void> {
@@ -27,8 +27,7 @@ async function main(): Promise<void> {
     databaseUrl = embedded.url;
     logger.info({ dataDir: embedded.dataDir }, 'DATABASE_URL not set: started the embedded PostgreSQL');
   }
-  await migrateDeploy(databaseUrl);
-  logger.info('migrations applied');
+  logger.info(`migrations: ${await migrateIfPending(databaseUrl)}`);
 
   const app = await createApp({ config, databaseUrl, logger });
   if (embedded) {
@@ -48,7 +47,7 @@ async function main(): Promise<void> {
       }, config.SHUTDOWN_GRACE_MS).unref();
     });
   }
-  await app.listen(config.PORT, config.HOST);
+  await app.listen(config.PORT, listenHost(config.HOST, embedded !== undefined));
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const base = `http://localhost:${port}`;

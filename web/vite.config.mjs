@@ -13,7 +13,8 @@ export default defineConfig({
   logLevel: 'warn',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
-    outDir: join(here, '..', 'dist', 'web'),
+    // WEB_OUT_DIR: scripts/build.mjs builds into a fresh folder and swaps it in.
+    outDir: process.env.WEB_OUT_DIR ?? join(here, '..', 'dist', 'web'),
     emptyOutDir: true,
     target: 'es2022',
     assetsInlineLimit: 0,

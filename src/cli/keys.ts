@@ -16,7 +16,7 @@ import { DomainError } from '../domain/errors';
 import { InfrastructureModule } from '../infrastructure/infrastructure.module';
 import { ConfigError, loadConfig } from '../infrastructure/config/config';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../infrastructure/database/embedded-postgres';
-import { migrateDeploy } from '../infrastructure/database/migrate';
+import { migrateIfPending } from '../infrastructure/database/migrate';
 import { Metrics } from '../infrastructure/metrics/metrics';
 
 const USAGE = `usage:
@@ -64,7 +64,7 @@ async function main(): Promise<number> {
       databaseUrl = embedded.url;
     }
   }
-  await migrateDeploy(databaseUrl);
+  await migrateIfPending(databaseUrl);
 
   @Module({
     imports: [InfrastructureModule.forRoot({ config, databaseUrl, logger, metrics: new Metrics(false) })],

@@ -38,9 +38,32 @@ export interface RateCard {
   fetchedAt: string;
   /** sha256 over the canonical JSON of `rates` (sorted keys). */
   contentHash: string;
-  /** True when the card is older than the configured maximum age and a refresh has failed. */
+  /** True when a refresh was tried and failed past the card's maximum age, or a live card is past its age. */
   stale: boolean;
+  /** Whether this replica fetches live rates (AWS access configured); set when the card is served. */
+  liveRates?: boolean;
   rates: Record<string, Rate>;
+}
+
+/**
+ * Where a card's prices come from, in one line a person reads once (rate card, answer, console), e.g.
+ * "bundled snapshot of 2026-11-25 (live rates off)". The bundled snapshot with live rates off is a choice, not a
+ * failure: only a refresh that was tried and failed, or live rates past their age, read as stale.
+ */
+export function rateSourceLabel(
+  card: Pick<RateCard, 'source' | 'publicationDate' | 'fetchedAt' | 'stale' | 'liveRates'>,
+): string {
+  const day = (iso: string) => iso.slice(0, 10);
+  if (card.source === 'BUNDLED_SNAPSHOT') {
+    const state =
+      card.liveRates === false
+        ? 'live rates off'
+        : card.stale
+          ? 'live rates on; the refresh from the AWS Price List failed'
+          : 'live rates on; not refreshed from the AWS Price List yet';
+    return `bundled snapshot of ${day(card.publicationDate)} (${state})`;
+  }
+  return `AWS Price List of ${day(card.publicationDate)}, fetched ${day(card.fetchedAt)}${card.stale ? ' (stale: past its age and not refreshed)' : ''}`;
 }
 
 /** Standard broker families the cost model sizes, smallest first. */

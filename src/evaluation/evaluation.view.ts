@@ -245,6 +245,12 @@ export class RateCardRefView {
   @P(String) fetchedAt: string;
   @P(String) contentHash: string;
   @P(Boolean) stale: boolean;
+  @P(String, {
+    nullable: true,
+    description:
+      'Where the prices come from, in words, e.g. "bundled snapshot of 2026-11-25 (live rates off)"; null on results saved before it existed',
+  })
+  sourceLabel: string | null;
   @P(Float) discountPercent: number;
   @P([String]) overriddenRateKeys: string[];
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { rateSourceLabel } from '../domain/rate-card';
 import type { ServedRateCard } from './rates.service';
 
 export enum RateSourceEnum {
@@ -46,9 +47,18 @@ export class RateCardView {
   @ApiProperty({ example: '2023-08-01T01:26:00Z' }) @Field() publicationDate: string;
   @ApiProperty() @Field() fetchedAt: string;
   @ApiProperty() @Field() contentHash: string;
-  @ApiProperty({ description: 'Older than RATES_STALE_AFTER_MS with no successful refresh since' })
+  @ApiProperty({
+    description:
+      'Past RATES_STALE_AFTER_MS and a refresh was tried and failed (or a live card past its age with live rates off); the bundled snapshot with live rates off is never stale',
+  })
   @Field()
   stale: boolean;
+  @ApiProperty({
+    example: 'bundled snapshot of 2026-11-25 (live rates off)',
+    description: 'Where the prices come from, in words',
+  })
+  @Field({ description: 'Where the prices come from, in words' })
+  sourceLabel: string;
   @ApiProperty({ type: RefreshStatusView }) @Field(() => RefreshStatusView) refresh: RefreshStatusView;
   @ApiProperty({ type: [RateView] }) @Field(() => [RateView]) rates: RateView[];
 
@@ -63,6 +73,7 @@ export class RateCardView {
       fetchedAt: card.fetchedAt,
       contentHash: card.contentHash,
       stale: card.stale,
+      sourceLabel: rateSourceLabel(card),
       refresh: card.refresh,
       rates: Object.values(card.rates)
         .map((r) => ({ ...r, source: r.source as RateSourceEnum }))

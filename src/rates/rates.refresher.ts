@@ -105,7 +105,10 @@ export class RatesRefresher implements OnApplicationBootstrap, OnModuleDestroy {
   isStale(card: RateCard, status: RefreshStatus): boolean {
     const age = Date.now() - Date.parse(card.fetchedAt);
     if (age <= this.config.RATES_STALE_AFTER_MS) return false;
-    return !this.config.RATES_LIVE || Boolean(status.lastError) || card.source === 'BUNDLED_SNAPSHOT';
+    // The bundled snapshot is stale only when live rates are on and a refresh was tried and failed; with live rates
+    // off it is the source chosen, not a failure. A live card past its age is stale when it cannot be refreshed.
+    if (card.source === 'BUNDLED_SNAPSHOT') return this.config.RATES_LIVE && Boolean(status.lastError);
+    return !this.config.RATES_LIVE || Boolean(status.lastError);
   }
 
   private async doRefresh(region: string, trigger: string): Promise<RefreshResult> {

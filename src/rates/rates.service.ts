@@ -51,7 +51,7 @@ export class RatesService {
     const key = `${stale}|${refresh.lastAttemptAt ?? ''}|${refresh.lastSuccessAt ?? ''}|${refresh.lastError ?? ''}`;
     const known = this.servedCards.get(card.id);
     if (known && known.key === key && known.card === card) return known.served;
-    const served: ServedRateCard = { ...card, stale, refresh };
+    const served: ServedRateCard = { ...card, stale, refresh, liveRates: this.config.RATES_LIVE };
     if (this.servedCards.size > 100) this.servedCards.clear();
     this.servedCards.set(card.id, { key, card, served });
     return served;

@@ -208,7 +208,7 @@ describe('web console at / (real Chromium, real service)', () => {
       await gql(
         app,
         editor,
-        'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { decisionTrace { ruleId fired } warnings { code message } recommendation { option headline monthlyCostUsd } options { option label eligible monthlyCostUsd disqualifiedBy { message } lineItems { rateKey } sizing { boundBy } } } }',
+        'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { decisionTrace { ruleId fired } warnings { code message } rateCard { sourceLabel } recommendation { option headline monthlyCostUsd } options { option label eligible monthlyCostUsd disqualifiedBy { message } lineItems { rateKey } sizing { boundBy } } } }',
         { i: GUIDE },
       )
     ).body.data.evaluateWorkload;
@@ -246,6 +246,11 @@ describe('web console at / (real Chromium, real service)', () => {
     const shownWarnings = await text(page, 'section.warnings');
     for (const w of api.warnings as { code: string; message: string }[])
       expect(shownWarnings).toContain(`${w.code} ${w.message}`);
+
+    // Where the prices come from, said once: with live rates off the bundled snapshot is the choice, not a failure.
+    expect(await text(page, '.provenance')).toContain(api.rateCard.sourceLabel);
+    expect(api.rateCard.sourceLabel).toMatch(/^bundled snapshot of \d{4}-\d{2}-\d{2} \(live rates off\)$/);
+    expect(await page.locator('body').innerText()).not.toMatch(/stale|could not be refreshed/i);
 
     await screenshot(page, 'console-evaluate-1366x768.png');
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../src/infrastructure/config/config';
+import { CONFIG_VARIABLES, ConfigError, listenHost, loadConfig } from '../../src/infrastructure/config/config';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -19,6 +19,15 @@ describe('configuration', () => {
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.REDIS_URL).toBeUndefined();
     expect(config.RATES_LIVE).toBe(true);
+  });
+
+  it('listens on loopback with the embedded PostgreSQL, on every interface with DATABASE_URL, on HOST when given', () => {
+    const unset = loadConfig({});
+    expect(unset.HOST).toBeUndefined();
+    expect(listenHost(unset.HOST, true)).toBe('127.0.0.1');
+    expect(listenHost(unset.HOST, false)).toBe('0.0.0.0');
+    expect(listenHost(loadConfig({ HOST: '0.0.0.0' }).HOST, true)).toBe('0.0.0.0');
+    expect(listenHost(loadConfig({ HOST: '::1' }).HOST, false)).toBe('::1');
   });
 
   it.each([

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { migrateDeploy } from '../../src/infrastructure/database/migrate';
+import { migrateDeploy, migrateIfPending, migrationsPending } from '../../src/infrastructure/database/migrate';
 import { adminQuery, databaseUrl, uniqueName } from '../support/database';
 
 const root = join(__dirname, '..', '..');
@@ -55,6 +55,32 @@ describe('prisma migrations', () => {
     const migrationDirs = readFileSync(join(root, 'prisma', 'migrations', 'migration_lock.toml'), 'utf8');
     expect(migrationDirs).toContain('postgresql');
     expect(Number(applied.rows[0].n)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a restart skips Prisma when every migration is applied with its checksum, and not otherwise', async () => {
+    // The database above has every migration (the test before applied them).
+    expect(await migrationsPending(url)).toBe(false);
+    expect(await migrateIfPending(url)).toBe('up to date');
+    // A migration folder the database has not seen, or one whose SQL changed, is pending.
+    const dir = mkdtempSync(join(tmpdir(), 'streamfit-migrations-'));
+    const committed = join(root, 'prisma', 'migrations');
+    cpSync(committed, dir, { recursive: true });
+    mkdirSync(join(dir, '29990101000000_next'));
+    writeFileSync(join(dir, '29990101000000_next', 'migration.sql'), 'SELECT 1;\n');
+    expect(await migrationsPending(url, dir)).toBe(true);
+    rmSync(join(dir, '29990101000000_next'), { recursive: true });
+    const [first] = readdirSync(committed).filter((n) => !n.endsWith('.toml'));
+    writeFileSync(join(dir, first, 'migration.sql'), '-- edited\n', { flag: 'a' });
+    expect(await migrationsPending(url, dir)).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
+    // A database with no migrations table at all is pending too.
+    const empty = uniqueName('streamfit_nomigrations');
+    await adminQuery(`CREATE DATABASE "${empty}"`);
+    try {
+      expect(await migrationsPending(databaseUrl(empty))).toBe(true);
+    } finally {
+      await adminQuery(`DROP DATABASE IF EXISTS "${empty}" WITH (FORCE)`);
+    }
   });
 
   it('match prisma/schema.prisma exactly (no drift)', () => {

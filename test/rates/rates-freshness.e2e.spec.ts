@@ -6,14 +6,58 @@ import { startTestApp } from '../support/test-app';
 import { until } from '../support/until';
 
 describe('rate freshness and first use', () => {
-  it('marks a card stale past RATES_STALE_AFTER_MS without a successful refresh: in the card, in every estimate and in /health/ready', async () => {
-    // Live rates off and a one-minute limit: the bundled snapshot (dated at its build) is older than that.
+  it('with live rates off, the bundled snapshot is the source chosen, not a failure: never stale, no warning, ready, said once', async () => {
+    // A one-minute limit: the bundled snapshot (dated at its build) is far older than that.
     const app = await startTestApp({ RATES_LIVE: 'false', RATES_STALE_AFTER_MS: '60000' });
     try {
       const viewer = await bearer(app, 'finance', 'viewer');
       const server = app.getHttpServer();
       const card = await request(server).get('/v1/rate-cards/us-east-1').set('authorization', viewer);
-      expect(card.body).toMatchObject({ source: 'BUNDLED_SNAPSHOT', stale: true });
+      expect(card.body).toMatchObject({ source: 'BUNDLED_SNAPSHOT', stale: false });
+      const day = (card.body.publicationDate as string).slice(0, 10);
+      expect(card.body.sourceLabel).toBe(`bundled snapshot of ${day} (live rates off)`);
+      const estimate = await request(server)
+        .post('/v1/estimates')
+        .set('authorization', viewer)
+        .send({ workload: { ingestGbPerDay: 10, avgRecordSizeKB: 1 } });
+      expect(estimate.body.rateCard).toMatchObject({ stale: false, sourceLabel: card.body.sourceLabel });
+      expect(JSON.stringify(estimate.body)).not.toMatch(/RATE_CARD_STALE|could not be refreshed/);
+      const gql = await request(server)
+        .post('/graphql')
+        .set('authorization', viewer)
+        .send({ query: '{ rateCard(region: "us-east-1") { stale sourceLabel } }' });
+      expect(gql.body.data.rateCard).toEqual({ stale: false, sourceLabel: card.body.sourceLabel });
+      const ready = await request(server).get('/health/ready');
+      expect(ready.status).toBe(200);
+      expect(ready.body.status).toBe('ok');
+      expect(ready.body.checks.rates.status).toBe('up');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('with live rates on, a refresh that was tried and failed marks the bundled card stale past its age: card, estimate, health', async () => {
+    // The Price List server knows no products: every refresh fails and stores nothing.
+    const pricing = await new PriceListServer().start();
+    const app = await startTestApp({
+      RATES_LIVE: 'true',
+      RATES_STALE_AFTER_MS: '60000',
+      PRICING_ENDPOINT: pricing.endpoint,
+      PRICING_ACCESS_KEY_ID: 'AKIDLOCAL',
+      PRICING_SECRET_ACCESS_KEY: 'local',
+      PRICING_MAX_ATTEMPTS: '1',
+    });
+    try {
+      const viewer = await bearer(app, 'finance', 'viewer');
+      const server = app.getHttpServer();
+      const card = await until(
+        async () => (await request(server).get('/v1/rate-cards/us-east-1').set('authorization', viewer)).body,
+        (body) => body.stale === true,
+      );
+      expect(card).toMatchObject({ source: 'BUNDLED_SNAPSHOT', stale: true });
+      expect(card.sourceLabel).toMatch(
+        /^bundled snapshot of [\d-]{10} \(live rates on; the refresh from the AWS Price List failed\)$/,
+      );
       const estimate = await request(server)
         .post('/v1/estimates')
         .set('authorization', viewer)
@@ -26,6 +70,7 @@ describe('rate freshness and first use', () => {
       expect(ready.body.checks.rates).toMatchObject({ status: 'degraded', staleRegions: ['us-east-1'] });
     } finally {
       await app.close();
+      await pricing.close();
     }
   });
 

@@ -4,7 +4,7 @@
  * Resolved prices are cached per call; parsed card rates are cached per card object.
  */
 import { type FieldError, ValidationError } from '../errors';
-import { BROKER_HOUR_KEYS, RATE_KEYS, type RateCard, type RateCardSource } from '../rate-card';
+import { BROKER_HOUR_KEYS, RATE_KEYS, type RateCard, type RateCardSource, rateSourceLabel } from '../rate-card';
 import { D, type Dec, type PriceForms, priceForms } from './money';
 
 export interface PricingInput {
@@ -32,6 +32,8 @@ export interface RateCardRef {
   fetchedAt: string;
   contentHash: string;
   stale: boolean;
+  /** Where the prices come from, in words (rateSourceLabel), with overrides or a discount named. */
+  sourceLabel: string;
   discountPercent: number;
   overriddenRateKeys: string[];
 }
@@ -185,6 +187,10 @@ export class RateResolver {
       fetchedAt: card.fetchedAt,
       contentHash: card.contentHash,
       stale: card.stale,
+      sourceLabel:
+        rateSourceLabel(card) +
+        (this.discountPercent > 0 ? `, ${this.discountPercent} % discount` : '') +
+        (overriddenRateKeys.length > 0 ? `, ${overriddenRateKeys.length} rate(s) overridden by the caller` : ''),
       discountPercent: this.discountPercent,
       overriddenRateKeys,
     };

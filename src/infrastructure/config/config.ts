@@ -25,7 +25,11 @@ export const CONFIG_VARIABLES = {
       '`npm start` sets production unless given (graphql-js runs its slower development checks otherwise). No mode ever sends stack traces or internals to a client.',
   },
   PORT: { kind: 'int', min: 0, max: 65535, default: '3000', description: 'HTTP port (0 picks a free one).' },
-  HOST: { kind: 'string', default: '0.0.0.0', description: 'Interface to listen on.' },
+  HOST: {
+    kind: 'string',
+    description:
+      'Interface to listen on. Unset: 127.0.0.1 with the embedded PostgreSQL (a developer machine: nothing is exposed to the network), 0.0.0.0 with DATABASE_URL (a server or container).',
+  },
   LOG_LEVEL: {
     kind: 'enum',
     values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
@@ -291,6 +295,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
  * The AWS SDK's own variables (credentials chain) and HOME, read here like all configuration: they decide whether
  * live rates may be fetched at all (src/infrastructure/aws/live-rates.ts), not how.
  */
+/** HOST when given; otherwise loopback on a developer's machine (embedded PostgreSQL), every interface elsewhere. */
+export function listenHost(host: string | undefined, embedded: boolean): string {
+  return host ?? (embedded ? '127.0.0.1' : '0.0.0.0');
+}
+
 export function awsEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('AWS_') || k === 'HOME'));
 }

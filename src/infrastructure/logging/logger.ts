@@ -11,11 +11,24 @@ export function createPino(level: string): Logger {
   });
 }
 
+/**
+ * Nest's start-up chatter: one line per module, controller and route (~90 lines at every start). It goes to debug,
+ * so `info` shows what an operator needs (the service's own lines) and `LOG_LEVEL=debug` still lists every route.
+ */
+export const NEST_STARTUP_CONTEXTS: ReadonlySet<string> = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'GraphQLModule',
+  'NestFactory',
+  'NestApplication',
+]);
+
 /** Nest's logger writing JSON through pino, so every line of the process is one JSON object. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly pino: Logger) {}
   log(message: unknown, context?: string): void {
-    this.write('info', message, context);
+    this.write(context && NEST_STARTUP_CONTEXTS.has(context) ? 'debug' : 'info', message, context);
   }
   error(message: unknown, trace?: string, context?: string): void {
     this.write('error', message, context, trace);

@@ -1,7 +1,7 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { estimateCsv, explain } from '../api';
-import { money, num, unitPrice, when } from '../format';
+import { money, num, unitPrice } from '../format';
 import type { OptionFieldsFragment } from '../generated/graphql';
 import type { Evaluation } from './App';
 import { BreakEvenChart } from './BreakEvenChart';
@@ -150,10 +150,9 @@ export function Result({ apiKey, evaluation, workload, readOnly, onError }: Prop
           </div>
         </details>
         <p class="provenance">
-          Rates: {card.region}, {card.source}
-          {card.priceListVersion ? `, price list ${card.priceListVersion}` : ''}, published {when(card.publicationDate)}
-          , fetched {when(card.fetchedAt)}
-          {card.stale && <strong class="stale"> — stale: the last refresh failed</strong>}
+          Rates: {card.region}, {card.sourceLabel ?? card.source}
+          {card.priceListVersion ? `, price list ${card.priceListVersion}` : ''}
+          {card.stale && <strong class="stale"> — stale</strong>}
         </p>
         <div class="actions">
           <button type="button" onClick={downloadCsv}>
@@ -173,13 +172,10 @@ export function Result({ apiKey, evaluation, workload, readOnly, onError }: Prop
         )}
       </section>
 
-      {(evaluation.warnings.length > 0 || card.stale) && (
+      {evaluation.warnings.length > 0 && (
         <section class="warnings" aria-labelledby="warn-title">
           <h2 id="warn-title">Warnings</h2>
           <ul>
-            {card.stale && (
-              <li>The rates are stale: the last refresh from the AWS Price List failed; prices may have changed.</li>
-            )}
             {evaluation.warnings.map((w) => (
               <li key={w.code + w.message}>
                 <code>{w.code}</code> {w.message}
