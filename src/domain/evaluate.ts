@@ -33,6 +33,7 @@ import {
 } from './robustness';
 import type { WorkloadInput } from './workload';
 import { EVALUATION_BASIS, type NormalizedWorkload, normalizeWorkload } from './workload.normalization';
+import { count, usd as formatUsd } from './words';
 
 export type OptionModels = Record<OptionCode, OptionModel>;
 
@@ -126,11 +127,11 @@ function cheapest<T extends Choosable>(options: T[], candidates: readonly Option
 }
 
 const money = (usd: number | null): string =>
-  usd === null ? 'cost unknown (missing rates)' : `$${usd.toFixed(2)}/month`;
+  usd === null ? 'cost unknown (missing rates)' : `${formatUsd(usd)}/month`;
 
 function sizingSummary(o: OptionResult): string {
   const s = o.sizing;
-  if (s.shards !== undefined) return `${s.shards} shard(s)`;
+  if (s.shards !== undefined) return `${count(s.shards, 'shard')}`;
   if (s.brokers !== undefined) return `${s.brokers} × ${s.brokerType}`;
   if (o.option === 'MSK_SERVERLESS') return `${s.partitions} partitions`;
   return `peak ${s.peakWriteMBps} MB/s`;

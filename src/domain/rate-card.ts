@@ -55,6 +55,7 @@ export function rateSourceLabel(
 ): string {
   const day = (iso: string) => iso.slice(0, 10);
   if (card.source === 'BUNDLED_SNAPSHOT') {
+    if (card.liveRates === undefined) return `bundled snapshot of ${day(card.publicationDate)}`;
     const state =
       card.liveRates === false
         ? 'live rates off'

@@ -8,6 +8,7 @@ import { KDS_LIMITS, MSK_LIMITS } from './limits';
 import type { OptionCode } from './options';
 import { KB_PER_MB } from './units';
 import type { NormalizedWorkload } from './workload.normalization';
+import { count } from './words';
 
 const n = (x: number, d = 3): string => String(Math.round(x * 10 ** d) / 10 ** d);
 const pct = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);
@@ -45,7 +46,7 @@ function provisionedRisks(w: NormalizedWorkload, s: OptionSizing): Risk[] {
   return [
     {
       code: 'PROVISIONED_SHARDS_HOT_AT_PEAK',
-      message: `At ${peakWords(w)} the ${shards} shard(s) run at ${pct(w.peakWriteMBps, capacity)} % of their write capacity (${limit}); writes above ${n(capacity)} MB/s throttle, and a partition key above 1 MB/s or 1,000 records/s makes its shard hot well before the stream total is reached. Shards are billed for the peak every hour of the day.`,
+      message: `At ${peakWords(w)} the ${count(shards, 'shard')} run at ${pct(w.peakWriteMBps, capacity)} % of their write capacity (${limit}); writes above ${n(capacity)} MB/s throttle, and a partition key above 1 MB/s or 1,000 records/s makes its shard hot well before the stream total is reached. Shards are billed for the peak every hour of the day.`,
       threshold: round3(capacity),
       unit: 'MB/s',
       peakUtilizationPercent: pct(w.peakWriteMBps, capacity),
@@ -62,7 +63,7 @@ function mskAzLossRisks(w: NormalizedWorkload, s: OptionSizing): Risk[] {
   const consumers = Math.max(1, w.totalConsumers);
   const egressAsWrites = (remaining * (s.perBrokerEgressCapacityMBps ?? 0)) / utilization / consumers;
   const capacity = Math.min(ingress, egressAsWrites);
-  const boundBy = egressAsWrites < ingress ? `consumer egress (${w.totalConsumers} consumer(s))` : 'ingress';
+  const boundBy = egressAsWrites < ingress ? `consumer egress (${count(w.totalConsumers, 'consumer')})` : 'ingress';
   const over = w.peakWriteMBps > capacity;
   const rated =
     utilization < 1
@@ -89,7 +90,7 @@ function serverlessRisks(w: NormalizedWorkload, s: OptionSizing): Risk[] {
   const caps: Array<[string, number]> = [
     [`${MSK_LIMITS.serverlessMaxIngressMBps} MB/s in per cluster`, MSK_LIMITS.serverlessMaxIngressMBps],
     [
-      `${MSK_LIMITS.serverlessMaxEgressMBps} MB/s out per cluster over ${w.totalConsumers} consumer(s)`,
+      `${MSK_LIMITS.serverlessMaxEgressMBps} MB/s out per cluster over ${count(w.totalConsumers, 'consumer')}`,
       MSK_LIMITS.serverlessMaxEgressMBps / consumers,
     ],
     [
@@ -97,7 +98,7 @@ function serverlessRisks(w: NormalizedWorkload, s: OptionSizing): Risk[] {
       partitions * MSK_LIMITS.serverlessPartitionIngressMBps,
     ],
     [
-      `${MSK_LIMITS.serverlessPartitionEgressMBps} MB/s out per partition × ${partitions} partitions over ${w.totalConsumers} consumer(s)`,
+      `${MSK_LIMITS.serverlessPartitionEgressMBps} MB/s out per partition × ${partitions} partitions over ${count(w.totalConsumers, 'consumer')}`,
       (partitions * MSK_LIMITS.serverlessPartitionEgressMBps) / consumers,
     ],
   ];

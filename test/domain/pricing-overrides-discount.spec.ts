@@ -18,6 +18,8 @@ describe('pricing: discount and overrides', () => {
       fetchedAt: card.fetchedAt,
       contentHash: card.contentHash,
       stale: false,
+      // The domain alone does not know whether live rates are on; the service says so (rates.service.ts).
+      sourceLabel: `bundled snapshot of ${card.publicationDate.slice(0, 10)}`,
       discountPercent: 0,
       overriddenRateKeys: [],
     });

@@ -18,7 +18,9 @@ import { usEast1RateCard } from '../domain/support/us-east-1.rate-card';
 import { aWorkload } from '../domain/support/workload.builder';
 
 const card = usEast1RateCard();
-const money = (usd: number | null): string => `$${usd!.toFixed(2)}/month`;
+// Money as the reasons write it: thousands separated, two decimals.
+const money = (usd: number | null): string =>
+  `$${usd!.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}/month`;
 
 describe('reference case: 30 dedicated consumers, steady 20 MB/s (10 KB records)', () => {
   const e = evaluate(

@@ -14,6 +14,7 @@ import { HOURS_PER_MONTH, SECONDS_PER_HOUR, ceilTolerant } from '../units';
 import type { NormalizedWorkload } from '../workload.normalization';
 import type { OptionModel } from './kds-cost';
 import { type LineDraft, fmt } from './line-draft';
+import { count } from '../words';
 
 /**
  * KCL lease table (ASSUMPTION, KCL defaults): one lease per shard per consumer application; the lease holder
@@ -65,7 +66,7 @@ function kclLeaseTable(code: OptionCode, w: NormalizedWorkload, model: OptionMod
     {
       code: 'KCL_LEASE_TABLE_WRITES',
       describe: () =>
-        `KCL lease table (DynamoDB on-demand, small): ${apps} application(s) × ${shards} lease(s) × ${fmt(writesPerLease, 0)} renewals and checkpoints`,
+        `KCL lease table (DynamoDB on-demand, small): ${count(apps, 'application')} × ${count(shards, 'lease')} × ${fmt(writesPerLease, 0)} renewals and checkpoints`,
       quantity: apps * shards * writesPerLease,
       unit: 'write request unit',
       rateKey: RATE_KEYS.dynamoDbWriteRequestUnit,
@@ -73,7 +74,7 @@ function kclLeaseTable(code: OptionCode, w: NormalizedWorkload, model: OptionMod
     {
       code: 'KCL_LEASE_TABLE_READS',
       describe: () =>
-        `KCL lease table scans (small): ${apps} application(s) × ${fmt(seconds / KCL_LEASES.scanIntervalSeconds, 0)} scans × ${readsPerScan} RRU`,
+        `KCL lease table scans (small): ${count(apps, 'application')} × ${fmt(seconds / KCL_LEASES.scanIntervalSeconds, 0)} scans × ${readsPerScan} RRU`,
       quantity: (apps * readsPerScan * seconds) / KCL_LEASES.scanIntervalSeconds,
       unit: 'read request unit',
       rateKey: RATE_KEYS.dynamoDbReadRequestUnit,
@@ -82,7 +83,7 @@ function kclLeaseTable(code: OptionCode, w: NormalizedWorkload, model: OptionMod
   return {
     drafts,
     assumptions: [
-      `KCL lease tables (small, ASSUMPTION on KCL defaults): one DynamoDB on-demand table per consumer application, ${shards} lease(s) (one per shard${
+      `KCL lease tables (small, ASSUMPTION on KCL defaults): one DynamoDB on-demand table per consumer application, ${count(shards, 'lease')} (one per shard${
         model.sizing.shards === undefined ? `, on-demand assumed ≥ ${KCL_LEASES.onDemandMinShards} shards` : ''
       }), renewed every 3.3 s and checkpointed every minute (1 WRU each), scanned every 20 s; storage not priced.`,
     ],
@@ -103,7 +104,7 @@ function lambdaPollers(w: NormalizedWorkload): ConsumerPlan {
       {
         code: 'LAMBDA_EVENT_POLLER_UNITS',
         describe: () =>
-          `Lambda provisioned event pollers on MSK: ${apps} event source mapping(s) × ${epus} EPU (${pollers} poller(s)) × 730 h`,
+          `Lambda provisioned event pollers on MSK: ${count(apps, 'event source mapping')} × ${epus} EPU (${count(pollers, 'poller')}) × 730 h`,
         quantity: apps * epus * HOURS_PER_MONTH,
         unit: 'EPU-hour',
         rateKey: RATE_KEYS.lambdaEventPollerUnitHour,
@@ -122,7 +123,7 @@ function privateConnectivity(w: NormalizedWorkload): ConsumerPlan {
     drafts: [
       {
         code: 'MSK_PRIVATE_CONNECTIVITY_HOURS',
-        describe: () => `MSK multi-VPC private connectivity: ${vpcs} client VPC(s) × 730 h`,
+        describe: () => `MSK multi-VPC private connectivity: ${count(vpcs, 'client VPC')} × 730 h`,
         quantity: vpcs * HOURS_PER_MONTH,
         unit: 'VPC connection-hour',
         rateKey: RATE_KEYS.mskPrivateConnectivityHour,
@@ -130,7 +131,7 @@ function privateConnectivity(w: NormalizedWorkload): ConsumerPlan {
       {
         code: 'MSK_PRIVATE_CONNECTIVITY_DATA',
         describe: () =>
-          `MSK private connectivity data: ${fmt(w.monthlyIngestGb)} GB written + ${w.totalConsumers} consumer(s) × ${fmt(w.monthlyIngestGb)} GB read`,
+          `MSK private connectivity data: ${fmt(w.monthlyIngestGb)} GB written + ${count(w.totalConsumers, 'consumer')} × ${fmt(w.monthlyIngestGb)} GB read`,
         quantity: gb,
         unit: 'GB',
         rateKey: RATE_KEYS.mskPrivateConnectivityDataGb,

@@ -18,6 +18,7 @@ import {
 } from '../units';
 import type { NormalizedWorkload } from '../workload.normalization';
 import { type LineDraft, fmt, pushIfPositive } from './line-draft';
+import { count } from '../words';
 
 export interface OptionModel {
   sizing: OptionSizing;
@@ -103,14 +104,14 @@ export function kdsOnDemandModel(w: NormalizedWorkload): OptionModel {
   });
   pushIfPositive(drafts, {
     code: 'KDS_OD_DATA_OUT',
-    describe: () => `Shared reads: ${w.sharedConsumers} consumer(s) × ${fmt(w.monthlyIngestGb)} GB`,
+    describe: () => `Shared reads: ${count(w.sharedConsumers, 'consumer')} × ${fmt(w.monthlyIngestGb)} GB`,
     quantity: w.monthlyIngestGb * w.sharedConsumers,
     unit: 'GB',
     rateKey: RATE_KEYS.kdsOnDemandDataOutGb,
   });
   pushIfPositive(drafts, {
     code: 'KDS_OD_EFO_DATA_OUT',
-    describe: () => `Enhanced fan-out reads: ${w.dedicatedConsumers} consumer(s) × ${fmt(w.monthlyIngestGb)} GB`,
+    describe: () => `Enhanced fan-out reads: ${count(w.dedicatedConsumers, 'consumer')} × ${fmt(w.monthlyIngestGb)} GB`,
     quantity: w.monthlyIngestGb * w.dedicatedConsumers,
     unit: 'GB',
     rateKey: RATE_KEYS.kdsOnDemandEfoDataOutGb,
@@ -181,8 +182,8 @@ export function kdsAdvantageModel(w: NormalizedWorkload): OptionModel {
   // Words are built on demand (the volume study only prices).
   const readers = (): string => {
     const named = [
-      ...(w.sharedConsumers > 0 ? [`${w.sharedConsumers} shared consumer(s)`] : []),
-      ...(w.dedicatedConsumers > 0 ? [`${w.dedicatedConsumers} enhanced fan-out consumer(s)`] : []),
+      ...(w.sharedConsumers > 0 ? [`${count(w.sharedConsumers, 'shared consumer')}`] : []),
+      ...(w.dedicatedConsumers > 0 ? [`${count(w.dedicatedConsumers, 'enhanced fan-out consumer')}`] : []),
       ...(deliveryGb > 0 ? ['the Firehose delivery reader'] : []),
       ...(replicationGb > 0 ? ['the replicating consumer'] : []),
     ];
@@ -205,7 +206,7 @@ export function kdsAdvantageModel(w: NormalizedWorkload): OptionModel {
   });
   pushIfPositive(drafts, {
     code: 'KDS_ADV_DATA_OUT',
-    describe: () => `Shared reads (Advantage): ${w.sharedConsumers} consumer(s) × ${fmt(w.monthlyIngestGb)} GB`,
+    describe: () => `Shared reads (Advantage): ${count(w.sharedConsumers, 'consumer')} × ${fmt(w.monthlyIngestGb)} GB`,
     quantity: sharedOut,
     unit: 'GB',
     rateKey: RATE_KEYS.kdsAdvantageDataOutGb,
@@ -213,7 +214,7 @@ export function kdsAdvantageModel(w: NormalizedWorkload): OptionModel {
   pushIfPositive(drafts, {
     code: 'KDS_ADV_EFO_DATA_OUT',
     describe: () =>
-      `Enhanced fan-out reads (Advantage): ${w.dedicatedConsumers} consumer(s) × ${fmt(w.monthlyIngestGb)} GB`,
+      `Enhanced fan-out reads (Advantage): ${count(w.dedicatedConsumers, 'consumer')} × ${fmt(w.monthlyIngestGb)} GB`,
     quantity: efoOut,
     unit: 'GB',
     rateKey: RATE_KEYS.kdsAdvantageEfoDataOutGb,
@@ -260,7 +261,7 @@ export function kdsProvisionedModel(w: NormalizedWorkload): OptionModel {
   const drafts: LineDraft[] = [
     {
       code: 'KDS_PROV_SHARD_HOURS',
-      describe: () => `Shard-hours: ${sizing.shards} shard(s) × 730 h`,
+      describe: () => `Shard-hours: ${count(sizing.shards, 'shard')} × 730 h`,
       quantity: shardHours,
       unit: 'shard-hour',
       rateKey: RATE_KEYS.kdsProvisionedShardHour,
@@ -268,7 +269,7 @@ export function kdsProvisionedModel(w: NormalizedWorkload): OptionModel {
   ];
   pushIfPositive(drafts, {
     code: 'KDS_PROV_PUT_PAYLOAD_UNITS',
-    describe: () => `PUT payload units (25 KB): ${fmt(w.monthlyRecords, 0)} records × ${fmt(putUnits)} unit(s)`,
+    describe: () => `PUT payload units (25 KB): ${fmt(w.monthlyRecords, 0)} records × ${count(fmt(putUnits), 'unit')}`,
     quantity: w.monthlyRecords * putUnits,
     unit: 'PUT payload unit',
     rateKey: RATE_KEYS.kdsProvisionedPutPayloadUnit,
@@ -276,7 +277,7 @@ export function kdsProvisionedModel(w: NormalizedWorkload): OptionModel {
   if (w.retentionHours > KDS_LIMITS.includedRetentionHours) {
     drafts.push({
       code: 'KDS_PROV_EXTENDED_RETENTION',
-      describe: () => `Extended retention (beyond 24 h), per shard-hour: ${sizing.shards} shard(s) × 730 h`,
+      describe: () => `Extended retention (beyond 24 h), per shard-hour: ${count(sizing.shards, 'shard')} × 730 h`,
       quantity: shardHours,
       unit: 'shard-hour',
       rateKey: RATE_KEYS.kdsProvisionedExtendedRetentionShardHour,
@@ -302,14 +303,14 @@ export function kdsProvisionedModel(w: NormalizedWorkload): OptionModel {
   pushIfPositive(drafts, {
     code: 'KDS_PROV_EFO_CONSUMER_SHARD_HOURS',
     describe: () =>
-      `Enhanced fan-out consumer-shard-hours: ${w.dedicatedConsumers} consumer(s) × ${sizing.shards} shard(s) × 730 h`,
+      `Enhanced fan-out consumer-shard-hours: ${count(w.dedicatedConsumers, 'consumer')} × ${count(sizing.shards, 'shard')} × 730 h`,
     quantity: w.dedicatedConsumers * shardHours,
     unit: 'consumer-shard-hour',
     rateKey: RATE_KEYS.kdsEfoConsumerShardHour,
   });
   pushIfPositive(drafts, {
     code: 'KDS_PROV_EFO_DATA',
-    describe: () => `Enhanced fan-out data: ${w.dedicatedConsumers} consumer(s) × ${fmt(w.monthlyIngestGb)} GB`,
+    describe: () => `Enhanced fan-out data: ${count(w.dedicatedConsumers, 'consumer')} × ${fmt(w.monthlyIngestGb)} GB`,
     quantity: w.dedicatedConsumers * w.monthlyIngestGb,
     unit: 'GB',
     rateKey: RATE_KEYS.kdsEfoDataGb,

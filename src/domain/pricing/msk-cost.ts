@@ -15,6 +15,7 @@ import { HOURS_PER_MONTH } from '../units';
 import type { NormalizedWorkload } from '../workload.normalization';
 import type { OptionModel } from './kds-cost';
 import { type LineDraft, fmt, pushIfPositive } from './line-draft';
+import { count } from '../words';
 
 /** With 3 AZs and leaders spread evenly, a client reaches a leader in another AZ for 2/3 of its bytes. AWS (MSK pricing). */
 export const CROSS_AZ_SHARE = 2 / 3;
@@ -32,7 +33,7 @@ function crossAzDrafts(w: NormalizedWorkload, prefix: string): LineDraft[] {
     pushIfPositive(drafts, {
       code: `${prefix}_CROSS_AZ_CONSUMER`,
       describe: () =>
-        `Cross-AZ consumer traffic: 2/3 of ${w.totalConsumers} consumer(s) × ${fmt(w.monthlyIngestGb)} GB read`,
+        `Cross-AZ consumer traffic: 2/3 of ${count(w.totalConsumers, 'consumer')} × ${fmt(w.monthlyIngestGb)} GB read`,
       quantity: w.monthlyIngestGb * w.totalConsumers * CROSS_AZ_SHARE,
       unit: 'GB',
       rateKey: RATE_KEYS.crossAzTransferGb,
@@ -65,7 +66,8 @@ function standardDrafts(w: NormalizedWorkload, sizing: MskProvisionedSizing): Li
     },
     {
       code: 'MSK_STORAGE',
-      describe: () => `Broker storage (EBS): ${sizing.brokers} broker(s) × ${sizing.storageGbPerBroker} GB provisioned`,
+      describe: () =>
+        `Broker storage (EBS): ${count(sizing.brokers, 'broker')} × ${sizing.storageGbPerBroker} GB provisioned`,
       quantity: sizing.brokers * sizing.storageGbPerBroker,
       unit: 'GB-month',
       rateKey: RATE_KEYS.mskStorageGbMonth,
@@ -91,7 +93,7 @@ function standardDrafts(w: NormalizedWorkload, sizing: MskProvisionedSizing): Li
   pushIfPositive(drafts, {
     code: 'MSK_STORAGE_THROUGHPUT',
     describe: () =>
-      `Provisioned storage throughput: ${sizing.brokers} broker(s) × ${fmt(sizing.storageThroughputMBpsPerBroker)} MiB/s`,
+      `Provisioned storage throughput: ${count(sizing.brokers, 'broker')} × ${fmt(sizing.storageThroughputMBpsPerBroker)} MiB/s`,
     quantity: sizing.brokers * sizing.storageThroughputMBpsPerBroker,
     unit: 'MiBps-month',
     rateKey: RATE_KEYS.mskStorageThroughputMBpsMonth,
@@ -195,7 +197,7 @@ export function mskServerlessModel(w: NormalizedWorkload): OptionModel {
     },
     {
       code: 'MSK_SERVERLESS_PARTITION_HOURS',
-      describe: () => `Serverless partition-hours: ${sizing.partitions} partition(s) × 730 h`,
+      describe: () => `Serverless partition-hours: ${count(sizing.partitions, 'partition')} × 730 h`,
       quantity: sizing.partitions * HOURS_PER_MONTH,
       unit: 'partition-hour',
       rateKey: RATE_KEYS.mskServerlessPartitionHour,
@@ -210,7 +212,7 @@ export function mskServerlessModel(w: NormalizedWorkload): OptionModel {
   });
   pushIfPositive(drafts, {
     code: 'MSK_SERVERLESS_DATA_OUT',
-    describe: () => `Serverless data out: ${w.totalConsumers} consumer(s) × ${fmt(w.monthlyIngestGb)} GB`,
+    describe: () => `Serverless data out: ${count(w.totalConsumers, 'consumer')} × ${fmt(w.monthlyIngestGb)} GB`,
     quantity: w.monthlyIngestGb * w.totalConsumers,
     unit: 'GB',
     rateKey: RATE_KEYS.mskServerlessDataOutGb,

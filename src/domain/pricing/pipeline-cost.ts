@@ -19,6 +19,7 @@ import type { NormalizedWorkload } from '../workload.normalization';
 import { type OptionModel, pipelineReadGb, unitsPerRecord } from './kds-cost';
 import { type LineDraft, fmt, pushIfPositive } from './line-draft';
 import { CROSS_AZ_SHARE } from './msk-cost';
+import { count, usd } from '../words';
 
 /** Firehose bills ingestion from Direct PUT and Kinesis Data Streams per record rounded up to 5 KB. AWS (Firehose pricing). */
 export const FIREHOSE_BILLING_INCREMENT_KB = 5;
@@ -190,7 +191,7 @@ function mskConnectDrafts(w: NormalizedWorkload): { drafts: LineDraft[]; sizing:
     drafts.push({
       code: `MSK_CONNECT_MCU_HOURS_${code}`,
       describe: () =>
-        `MSK Connect sink connector → ${SINK_LABEL[d.sink]}, ${shareText(d)} (peak ${fmt(peak, 3)} MB/s): ${s.workers} worker(s) × ${s.mcuPerWorker} MCU × 730 h`,
+        `MSK Connect sink connector → ${SINK_LABEL[d.sink]}, ${shareText(d)} (peak ${fmt(peak, 3)} MB/s): ${count(s.workers, 'worker')} × ${s.mcuPerWorker} MCU × 730 h`,
       quantity: s.mcus * HOURS_PER_MONTH,
       unit: 'MCU-hour',
       rateKey: RATE_KEYS.mskConnectMcuHour,
@@ -247,8 +248,6 @@ function estimateUsd(drafts: readonly LineDraft[], price: PriceLookup): { usd: n
   return { usd, missing };
 }
 
-const usd = (n: number): string => `$${n.toFixed(2)}`;
-
 function deliveryPlan(code: OptionCode, w: NormalizedWorkload, price: PriceLookup): PipelinePlan {
   const sinks = w.deliverTo.map((d) => SINK_LABEL[d.sink]).join(', ');
   const read = deliveryReadDrafts(code, w);
@@ -290,7 +289,7 @@ function deliveryPlan(code: OptionCode, w: NormalizedWorkload, price: PriceLooku
     : `Firehose (MSK as source) ${usd(f.usd)}/month`;
   const connectText = c.missing.length
     ? `MSK Connect cannot be priced (missing ${c.missing.join(', ')})`
-    : `MSK Connect ${usd(c.usd)}/month (${mcus} MCU in ${workers} worker(s))`;
+    : `MSK Connect ${usd(c.usd)}/month (${mcus} MCU in ${count(workers, 'worker')})`;
   const choice = useConnect
     ? `Delivery to ${sinks} via MSK Connect sink connectors: ${connectText}, cheaper than ${firehoseText}.`
     : `Delivery to ${sinks} via Amazon Data Firehose with Amazon MSK as source (supported since 2023, whatever the decision guide says): ${firehoseText}, ${c.missing.length ? '' : 'not more than '}${connectText}.`;

@@ -6,6 +6,7 @@
 import { type FieldError, ValidationError } from '../errors';
 import { BROKER_HOUR_KEYS, RATE_KEYS, type RateCard, type RateCardSource, rateSourceLabel } from '../rate-card';
 import { D, type Dec, type PriceForms, priceForms } from './money';
+import { count } from '../words';
 
 export interface PricingInput {
   /** Negotiated discount, 0..100 %, applied to every rate. */
@@ -190,7 +191,7 @@ export class RateResolver {
       sourceLabel:
         rateSourceLabel(card) +
         (this.discountPercent > 0 ? `, ${this.discountPercent} % discount` : '') +
-        (overriddenRateKeys.length > 0 ? `, ${overriddenRateKeys.length} rate(s) overridden by the caller` : ''),
+        (overriddenRateKeys.length > 0 ? `, ${count(overriddenRateKeys.length, 'rate')} overridden by the caller` : ''),
       discountPercent: this.discountPercent,
       overriddenRateKeys,
     };
