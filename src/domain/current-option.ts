@@ -109,7 +109,7 @@ export function compareWithCurrent(
     if (saving === null) summary += '.';
     else if (saving >= 0) summary += `: a saving of ${usd(saving)}/month (${usd(saving * 12)}/year, ${percent} %).`;
     else
-      summary += `: it costs ${usd(-saving)}/month more, chosen for ${e.recommendation.reasons[0] ?? 'the decision rules'}.`;
+      summary += `: it costs ${usd(-saving)}/month more, chosen for ${(e.recommendation.reasons[0] ?? 'the decision rules').replace(/\.$/, '')}.`;
     summary += ` Risks of moving: ${risks.length}.`;
   }
   return {

@@ -46,7 +46,7 @@ export function knownStream(overrides: Partial<KnownStream> = {}): KnownStream {
 export function rateAt(stream: KnownStream, hourMs: number): number {
   const index = Math.round((hourMs - stream.start.getTime()) / HOUR_MS);
   const day = Math.floor(index / 24);
-  const hour = index % 24;
+  const hour = new Date(hourMs).getUTCHours();
   const factor = DAY_FACTORS[(day * 5 + hour * 3) % DAY_FACTORS.length];
   return stream.shape[hour] * factor;
 }

@@ -68,7 +68,8 @@ export function currentCost(configuration: RunningConfiguration, priced: OptionR
         );
       if (line.code === 'KDS_PROV_EXTENDED_RETENTION' || line.code === 'KDS_PROV_EFO_CONSUMER_SHARD_HOURS') {
         const quantity = Math.round(((line.quantity * shards) / sizedShards) * 1e6) / 1e6;
-        return repriced(line, quantity, line.unitPriceUsd, `${line.description} (at ${shards} open shards)`);
+        const describe = line.description.replace(`${sizedShards} shard(s)`, `${shards} open shard(s)`);
+        return repriced(line, quantity, line.unitPriceUsd, describe);
       }
     }
     const express = configuration.option === 'MSK_EXPRESS';

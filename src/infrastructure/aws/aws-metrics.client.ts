@@ -8,6 +8,7 @@ import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery } from '@a
 import { DescribeClusterV2Command, KafkaClient } from '@aws-sdk/client-kafka';
 import { DescribeStreamSummaryCommand, KinesisClient, ListStreamConsumersCommand } from '@aws-sdk/client-kinesis';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { MetricSource, RunningConfiguration } from '../../domain';
 
 export interface AwsMetricsClientOptions {
@@ -107,7 +108,12 @@ export class AwsMetricsClient {
       });
       set = {
         cloudWatch: new CloudWatchClient(common(this.options.cloudWatchEndpoint)),
-        kinesis: new KinesisClient(common(this.options.kinesisEndpoint)),
+        // The Kinesis client defaults to HTTP/2 (for SubscribeToShard, which is not called here); the two control
+        // calls speak HTTP/1.1 like every other AWS API (and like the AWS CLI).
+        kinesis: new KinesisClient({
+          ...common(this.options.kinesisEndpoint),
+          requestHandler: new NodeHttpHandler({ connectionTimeout: timeout, requestTimeout: timeout }),
+        }),
         kafka: new KafkaClient(common(this.options.kafkaEndpoint)),
       };
       if (this.clients.size >= 32) this.destroy();
