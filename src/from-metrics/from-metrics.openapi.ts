@@ -3,6 +3,7 @@ import { METRIC_DAYS, METRIC_SOURCES, OPTION_CODES, TRAFFIC_PATTERNS } from '../
 
 export const FROM_METRICS_REQUEST_OPENAPI = {
   type: 'object',
+  example: { region: 'us-east-1', source: 'KINESIS_STREAM', name: 'orders', days: 14 },
   additionalProperties: false,
   required: ['source'],
   properties: {
