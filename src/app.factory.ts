@@ -8,6 +8,8 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { GlobalExceptionFilter } from './common/http-exception.filter';
 import { useResponseSchemas } from './common/response-schemas';
+import { domainErrorBody } from './common/error-mapping';
+import { DomainError } from './domain/errors';
 import { securityHeaders } from './common/http/security-headers';
 import { registerIdeAssets } from './graphql-support/offline-ide';
 import { liveMetricsDecision, liveRatesDecision } from './infrastructure/aws/live-rates';
@@ -168,9 +170,26 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   const components = (document.components?.schemas ?? {}) as Record<string, unknown>;
   useResponseSchemas(fastify, components);
   // Routes that take exported metrics (@RouteConfig({ largeBody: true })) accept METRICS_BODY_LIMIT_BYTES.
+  // Nothing costly before authentication: a request without a bearer key is answered 401 before its (up to 1 MB)
+  // body is read; the key itself is checked by the guard as on every route.
   fastify.addHook('onRoute', (route) => {
-    if ((route.config as { largeBody?: unknown } | undefined)?.largeBody === true)
-      route.bodyLimit = config.METRICS_BODY_LIMIT_BYTES;
+    if ((route.config as { largeBody?: unknown } | undefined)?.largeBody !== true) return;
+    route.bodyLimit = config.METRICS_BODY_LIMIT_BYTES;
+    route.onRequest = [
+      ...(Array.isArray(route.onRequest) ? route.onRequest : route.onRequest ? [route.onRequest] : []),
+      async (request: FastifyRequest, reply: FastifyReply) => {
+        if (/^Bearer\s+\S+\s*$/i.test(request.headers.authorization ?? '')) return;
+        await reply
+          .code(401)
+          .header('content-type', 'application/json; charset=utf-8')
+          .send(
+            domainErrorBody(
+              new DomainError('UNAUTHENTICATED', 'An API key is required: send `Authorization: Bearer <key>`'),
+              request.id,
+            ),
+          );
+      },
+    ];
   });
   return app;
 }

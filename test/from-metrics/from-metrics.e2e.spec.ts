@@ -246,6 +246,16 @@ describe('POST /v1/workloads/from-metrics', () => {
     expect(neither.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['days', 'metricData', 'source']);
   });
 
+  it('nothing costly before authentication: without a key the body is not even read (401, not 400)', async () => {
+    const res = await request(app.getHttpServer())
+      .post('/v1/workloads/from-metrics')
+      .set('content-type', 'application/json')
+      .send('{"not json');
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ code: 'UNAUTHENTICATED', requestId: expect.any(String) });
+    expect(res.headers['x-request-id']).toBe(res.body.requestId);
+  });
+
   it('a 35-day export (~150 KB, above the default body limit) is accepted on this route', async () => {
     const long = exportedMetricData(knownStream({ days: 35 }), 'KINESIS_STREAM');
     expect(JSON.stringify(long).length).toBeGreaterThan(65536);
