@@ -8,9 +8,11 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { GlobalExceptionFilter } from './common/http-exception.filter';
 import { useResponseSchemas } from './common/response-schemas';
+import { domainErrorBody } from './common/error-mapping';
+import { DomainError } from './domain/errors';
 import { securityHeaders } from './common/http/security-headers';
 import { registerIdeAssets } from './graphql-support/offline-ide';
-import { liveRatesDecision } from './infrastructure/aws/live-rates';
+import { liveMetricsDecision, liveRatesDecision } from './infrastructure/aws/live-rates';
 import type { AppConfig } from './infrastructure/config/config';
 import { createPino, PinoNestLogger } from './infrastructure/logging/logger';
 import { Metrics } from './infrastructure/metrics/metrics';
@@ -29,11 +31,18 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   const logger = options.logger ?? createPino(options.config.LOG_LEVEL);
   // No surprise outbound traffic: live rates only when AWS access is configured (README "Security and limits").
   const liveRates = liveRatesDecision(options.config);
-  const config: AppConfig = { ...options.config, RATES_LIVE: liveRates.live };
+  // The same rule for the live metrics read of POST /v1/workloads/from-metrics.
+  const liveMetrics = liveMetricsDecision(options.config);
+  const config: AppConfig = { ...options.config, RATES_LIVE: liveRates.live, METRICS_LIVE: liveMetrics.live };
   if (options.config.RATES_LIVE)
     logger.info(
       { live: liveRates.live, reason: liveRates.reason },
       liveRates.live ? 'live rates: on' : 'live rates: off',
+    );
+  if (options.config.METRICS_LIVE)
+    logger.info(
+      { live: liveMetrics.live, reason: liveMetrics.reason },
+      liveMetrics.live ? 'live metrics: on' : 'live metrics: off',
     );
   const metrics = new Metrics();
   const adapter = new FastifyAdapter({
@@ -160,5 +169,27 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   // Large JSON answers are written by fast-json-stringify from the documented response views.
   const components = (document.components?.schemas ?? {}) as Record<string, unknown>;
   useResponseSchemas(fastify, components);
+  // Routes that take exported metrics (@RouteConfig({ largeBody: true })) accept METRICS_BODY_LIMIT_BYTES.
+  // Nothing costly before authentication: a request without a bearer key is answered 401 before its (up to 1 MB)
+  // body is read; the key itself is checked by the guard as on every route.
+  fastify.addHook('onRoute', (route) => {
+    if ((route.config as { largeBody?: unknown } | undefined)?.largeBody !== true) return;
+    route.bodyLimit = config.METRICS_BODY_LIMIT_BYTES;
+    route.onRequest = [
+      ...(Array.isArray(route.onRequest) ? route.onRequest : route.onRequest ? [route.onRequest] : []),
+      async (request: FastifyRequest, reply: FastifyReply) => {
+        if (/^Bearer\s+\S+\s*$/i.test(request.headers.authorization ?? '')) return;
+        await reply
+          .code(401)
+          .header('content-type', 'application/json; charset=utf-8')
+          .send(
+            domainErrorBody(
+              new DomainError('UNAUTHENTICATED', 'An API key is required: send `Authorization: Bearer <key>`'),
+              request.id,
+            ),
+          );
+      },
+    ];
+  });
   return app;
 }

@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import { graphqlGate } from './auth/graphql-gate';
 import { EvaluationModule } from './evaluation/evaluation.module';
+import { FromMetricsModule } from './from-metrics/from-metrics.module';
 import { HealthModule } from './health/health.module';
 import { RatesModule } from './rates/rates.module';
 import { PresetsModule } from './presets/presets.module';
@@ -58,6 +59,7 @@ export class AppModule {
         EvaluationModule,
         ScenariosModule,
         PresetsModule,
+        FromMetricsModule,
       ],
       providers: [ServiceInfoResolver],
     };

@@ -1,4 +1,5 @@
 /** Result shapes of the domain API. Plain JSON-serializable data; scalar fields where GraphQL maps them. */
+import type { CurrentComparison } from './current-option';
 import type { OptionCode, ServiceCode } from './options';
 import type { RateCardRef } from './pricing/rate-resolver';
 import type { RateCardSource } from './rate-card';
@@ -198,6 +199,8 @@ export interface Evaluation {
   options: OptionResult[];
   rateCard: RateCardRef;
   warnings: Issue[];
+  /** Present when the request names what runs today (`currentOption`): its cost, the best fit's, the saving, the risks of moving. */
+  current?: CurrentComparison | null;
 }
 
 export interface OptionTotal {

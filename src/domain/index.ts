@@ -100,3 +100,21 @@ export * from './errors';
 export { ARCHITECTURE_PRESETS, type ArchitecturePreset } from './pipeline/presets';
 export { DELIVERY_SINKS, type Delivery, type DeliveryInput, type DeliverySink } from './pipeline/delivery';
 export { collect, isObject } from './field-checks';
+export { compareWithCurrent, validateCurrentOption, type CurrentComparison } from './current-option';
+export {
+  METRIC_DAYS,
+  METRIC_QUERIES,
+  METRIC_SOURCES,
+  isMetricSource,
+  metricIds,
+  type MetricSource,
+} from './metrics/metric-queries';
+export { parseMetricData, type MetricData } from './metrics/metric-data';
+export {
+  deriveWorkload,
+  type DerivedWorkload,
+  type Observed,
+  type ReadConfiguration,
+  type StatedConfiguration,
+} from './metrics/derive-workload';
+export { currentCost, type CurrentCost, type RunningConfiguration } from './metrics/current-cost';

@@ -11,6 +11,8 @@ import {
   isObject,
   type NormalizedWorkload,
   normalizeWorkload,
+  type OptionCode,
+  validateCurrentOption,
   type PricingInput,
   validatePricing,
   validateVolumeRange,
@@ -24,12 +26,18 @@ export interface EvaluationRequest extends PricingInput {
   workload: WorkloadInput;
   /** Multipliers of the expected volume for cost bands and robustness (default 0.8–1.25). */
   volumeRange?: Partial<VolumeRange>;
+  /** POST /v1/evaluations: the option that runs today, to compare with the best fit. */
+  currentOption?: OptionCode;
+  /** With currentOption: what runs costs a month as measured (e.g. `current.monthlyCostUsd` of /v1/workloads/from-metrics). */
+  currentMonthlyCostUsd?: number;
 }
 
 export interface BreakEvenBody extends Omit<EvaluationRequest, 'volumeRange'>, BreakEvenRequest {}
 
 const PRICED_FIELDS = ['workload', 'discountPercent', 'rateOverrides'];
 const EVALUATION_FIELDS = [...PRICED_FIELDS, 'volumeRange'];
+/** POST /v1/evaluations and evaluateWorkload also take what runs today. */
+const EVALUATE_FIELDS = [...EVALUATION_FIELDS, 'currentOption', 'currentMonthlyCostUsd'];
 const BREAK_EVEN_ONLY = ['vary', 'from', 'to', 'steps'];
 const BREAK_EVEN_FIELDS = [...PRICED_FIELDS, ...BREAK_EVEN_ONLY];
 
@@ -67,7 +75,9 @@ function check(body: unknown, allowed: string[], paths: RequestPaths): void {
       rateOverrides: body.rateOverrides as Record<string, number> | undefined,
     }),
   );
-  if (allowed === EVALUATION_FIELDS) collect(errors, () => validateVolumeRange(body.volumeRange));
+  if (allowed !== BREAK_EVEN_FIELDS) collect(errors, () => validateVolumeRange(body.volumeRange));
+  if (allowed === EVALUATE_FIELDS)
+    collect(errors, () => validateCurrentOption(body.currentOption, body.currentMonthlyCostUsd));
   if (allowed === BREAK_EVEN_FIELDS) {
     for (const key of BREAK_EVEN_ONLY)
       if (body[key] === undefined) errors.push({ field: key, message: `${key} is required` });
@@ -79,6 +89,12 @@ function check(body: unknown, allowed: string[], paths: RequestPaths): void {
 /** POST /v1/evaluations and /v1/estimates; GraphQL evaluateWorkload and estimateCosts. */
 export function parseEvaluationRequest(body: unknown, paths: RequestPaths = REST): EvaluationRequest {
   check(body, EVALUATION_FIELDS, paths);
+  return body as EvaluationRequest;
+}
+
+/** POST /v1/evaluations and GraphQL evaluateWorkload: an evaluation request that may name what runs today (currentOption). */
+export function parseEvaluateRequest(body: unknown, paths: RequestPaths = REST): EvaluationRequest {
+  check(body, EVALUATE_FIELDS, paths);
   return body as EvaluationRequest;
 }
 

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { type Evaluation, type FieldError, ValidationError } from '../domain';
 import { collect } from '../domain/field-checks';
 import { checkAsStandardSchema } from '../common/validation/standard-schema';
-import { type EvaluationRequest, parseEvaluationRequest } from './evaluation-request';
+import { type EvaluationRequest, parseEvaluateRequest } from './evaluation-request';
 
 /** The answers POST /v1/evaluations gives: the full evaluation (default) or its totals (`view=totals`). */
 export const EVALUATION_VIEWS = ['full', 'totals'] as const;
@@ -46,7 +46,7 @@ export const EvaluationBodyAndView = createParamDecorator(
 export const EvaluationAskSchema = checkAsStandardSchema('streamfit', (raw): EvaluationAsk => {
   const { body, view } = raw as { body: unknown; view: unknown };
   const fields: FieldError[] = [];
-  const request = collect(fields, () => parseEvaluationRequest(body));
+  const request = collect(fields, () => parseEvaluateRequest(body));
   const parsedView = collect(fields, () => parseEvaluationView(view));
   if (fields.length > 0) throw new ValidationError(fields);
   return { request: request!, view: parsedView! };

@@ -3,6 +3,7 @@ import type { Caller } from '../auth/api-key';
 import {
   type BreakEvenResult,
   breakEvenYielding,
+  compareWithCurrent,
   DECISION_RULES,
   type DecisionRule,
   type Estimate,
@@ -61,8 +62,14 @@ export class EvaluationService {
    * answer is kept apart from the full one. `cache: false` neither looks up nor keeps the result: for a caller
    * that caches the answer itself (the REST answer cache keeps its bytes).
    */
-  evaluate(_caller: Caller, request: EvaluationRequest, options: ResultOptions = {}): Promise<Evaluation> {
-    return this.result('evaluate', request, options, evaluateNormalized);
+  async evaluate(_caller: Caller, request: EvaluationRequest, options: ResultOptions = {}): Promise<Evaluation> {
+    const evaluation = await this.result('evaluate', request, options, evaluateNormalized);
+    if (!request.currentOption) return evaluation;
+    // A new object: the cached evaluation is shared and stays as computed.
+    return {
+      ...evaluation,
+      current: compareWithCurrent(evaluation, request.currentOption, request.currentMonthlyCostUsd),
+    };
   }
 
   estimate(_caller: Caller, request: EvaluationRequest, options: ResultOptions = {}): Promise<Estimate> {

@@ -339,6 +339,30 @@ export class NormalizedWorkloadView {
   @P(Float) maxRetainedGb: number;
 }
 
+@ObjectType('CurrentComparison', {
+  description: 'What runs today (currentOption) against the best fit: both costs, the saving and the risks of moving',
+})
+export class CurrentComparisonView {
+  @P(OptionCodeEnum, { enum: OptionCodeEnum }) option: OptionCodeEnum;
+  @P(String) label: string;
+  @P(Boolean, { description: 'Whether what runs fits the workload (its disqualifications are in options[])' })
+  eligible: boolean;
+  @P(Float, { nullable: true, description: 'What runs costs a month' }) monthlyCostUsd: number | null;
+  @P(String, {
+    description: 'MEASURED: currentMonthlyCostUsd as given; PRICED: this evaluation’s price of the option',
+    example: 'PRICED',
+  })
+  costBasis: string;
+  @P(OptionCodeEnum, { enum: OptionCodeEnum, nullable: true }) bestOption: OptionCodeEnum | null;
+  @P(Float, { nullable: true }) bestMonthlyCostUsd: number | null;
+  @P(Float, { nullable: true, description: 'Current − best, USD per month (negative: the best fit costs more)' })
+  monthlySavingUsd: number | null;
+  @P(Float, { nullable: true }) annualSavingUsd: number | null;
+  @P(Float, { nullable: true, description: 'Saving as a percentage of what runs costs' }) savingPercent: number | null;
+  @P([String]) risksOfMoving: string[];
+  @P(String) summary: string;
+}
+
 @ObjectType('Evaluation', { description: 'Recommendation, reasons, trace and the cost of every option' })
 export class EvaluationView {
   @P(NormalizedWorkloadView) workload: NormalizedWorkloadView;
@@ -350,6 +374,12 @@ export class EvaluationView {
   @P([OptionResultView]) options: OptionResultView[];
   @P(RateCardRefView) rateCard: RateCardRefView;
   @P([IssueView]) warnings: IssueView[];
+  @P(CurrentComparisonView, {
+    nullable: true,
+    description:
+      'Only when the request names currentOption: what runs costs $X; the best fit is Y at $Z; the saving and the risks of moving',
+  })
+  current?: CurrentComparisonView | null;
 }
 
 @ObjectType('OptionTotal')

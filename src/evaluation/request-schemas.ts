@@ -7,6 +7,7 @@ import {
   BREAK_EVEN_MAX_STEPS,
   BREAK_EVEN_MIN_STEPS,
   BREAK_EVEN_VARIABLES,
+  OPTION_CODES,
   VOLUME_RANGE_JSON_SCHEMA,
   WORKLOAD_JSON_SCHEMA,
 } from '../domain';
@@ -47,6 +48,29 @@ export const EVALUATION_REQUEST_SCHEMA = {
       },
     },
   ],
+} as const;
+
+/** POST /v1/evaluations: the evaluation request and what runs today. */
+export const EVALUATE_REQUEST_SCHEMA = {
+  ...EVALUATION_REQUEST_SCHEMA,
+  title: 'EvaluateRequest',
+  properties: {
+    ...EVALUATION_REQUEST_SCHEMA.properties,
+    currentOption: {
+      type: 'string',
+      enum: OPTION_CODES,
+      description:
+        'The option that runs today: the answer gains `current` (what runs costs $X; the best fit is Y at $Z; the saving and the risks of moving).',
+      examples: ['KDS_PROVISIONED'],
+    },
+    currentMonthlyCostUsd: {
+      type: 'number',
+      minimum: 0,
+      description:
+        'With currentOption: what runs costs a month as measured (e.g. `current.monthlyCostUsd` of POST /v1/workloads/from-metrics); default: this evaluation’s price of currentOption.',
+      examples: [1234.56],
+    },
+  },
 } as const;
 
 export const BREAK_EVEN_REQUEST_SCHEMA = {

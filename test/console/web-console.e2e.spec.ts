@@ -471,6 +471,69 @@ describe('web console at / (real Chromium, real service)', () => {
     expect(watch.outside).toEqual([]);
   });
 
+  it('From CloudWatch: an uploaded export fills the form; the evaluation says what runs costs and the saving', async () => {
+    const { page, watch } = await openConsole();
+    await page.getByLabel('API key').fill(editor.replace(/^Bearer /, ''));
+    await page.getByText('From CloudWatch: a workload from what runs today').click();
+    const example = join(projectRoot(), 'docs/metrics/example-kinesis-get-metric-data.json');
+
+    // A bad export first: each problem is named, the form is untouched.
+    const bad = JSON.parse(readFileSync(example, 'utf8'));
+    bad.MetricDataResults[1].Values[0] = -1;
+    bad.MetricDataResults[2].Values.pop();
+    await page.getByLabel('Exported GetMetricData JSON').fill(JSON.stringify(bad));
+    await page.getByRole('button', { name: 'Derive workload' }).click();
+    const alert = page.locator('.from-cloudwatch [role=alert]');
+    await alert.waitFor();
+    const alertText = (await alert.textContent()) ?? '';
+    expect(alertText).toContain('incomingRecords: Values[0] is negative (-1)');
+    expect(alertText).toContain('getRecordsBytes: 336 timestamps but 335 values');
+    await expect(page.getByLabel(/^Ingest/).inputValue()).resolves.toBe('100');
+
+    // The real export, uploaded as a file, with what runs stated beside it.
+    await page.getByLabel('Exported GetMetricData JSON').fill('');
+    await page.getByLabel('Or upload the JSON file').setInputFiles(example);
+    await page.getByLabel(/^Stream or topic retention/).fill('48');
+    await page.getByLabel('What runs today (for an export)').selectOption('KDS_PROVISIONED');
+    await page.getByLabel('Open shards').fill('100');
+    await page.getByRole('button', { name: 'Derive workload' }).click();
+    await page.locator('.fcw-result').waitFor();
+    const body = {
+      source: 'KINESIS_STREAM',
+      region: 'us-east-1',
+      metricData: JSON.parse(readFileSync(example, 'utf8')),
+      retentionHours: 48,
+      current: { option: 'KDS_PROVISIONED', shards: 100 },
+    };
+    const api = await request(app.getHttpServer())
+      .post('/v1/workloads/from-metrics')
+      .set('authorization', editor)
+      .send(body);
+    expect(await text(page, '.fcw-current')).toBe(
+      `What runs: Kinesis Data Streams, provisioned shards, ${money(api.body.current.monthlyCostUsd)}/month at today's rates.`,
+    );
+    // The form holds the derived workload: the profile in place of the ingest.
+    await expect(page.getByLabel(/^Ingest/).inputValue()).resolves.toBe('');
+    await expect(page.getByLabel(/^Hourly write profile/).inputValue()).resolves.toBe(
+      JSON.stringify(api.body.workload.hourlyWriteMBps),
+    );
+    await expect(page.getByLabel(/^Peak write/).inputValue()).resolves.toBe(String(api.body.workload.peakWriteMBps));
+    await expect(page.getByLabel(/^Traffic pattern/).inputValue()).resolves.toBe('VARIABLE');
+
+    await evaluateIn(page);
+    const evaluation = await request(app.getHttpServer()).post('/v1/evaluations').set('authorization', editor).send({
+      workload: api.body.workload,
+      currentOption: 'KDS_PROVISIONED',
+      currentMonthlyCostUsd: api.body.current.monthlyCostUsd,
+    });
+    expect(await text(page, '.what-runs .headline')).toBe(evaluation.body.current.summary);
+    expect(evaluation.body.current.summary).toMatch(/a saving of \$[\d,.]+\/month/);
+    expect(await page.locator('.what-runs li').count()).toBe(evaluation.body.current.risksOfMoving.length);
+    // Chromium logs the deliberate bad export's HTTP 400 on its own; the console adds nothing else.
+    expect(watch.problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
+    expect(watch.outside).toEqual([]);
+  });
+
   it('lists are typed as JSON: an hourly profile replaces the ingest, a delivery is priced, bad JSON is named', async () => {
     const { page, watch } = await openConsole();
     await page.getByLabel('API key').fill(viewer.replace(/^Bearer /, ''));

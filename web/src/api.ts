@@ -75,19 +75,71 @@ export async function estimateCsv(key: string, workload: Record<string, unknown>
     body: JSON.stringify({ workload }),
   });
   if (res.ok) return res.text();
+  throw await restError(res);
+}
+
+/** A REST error answer (the one error shape: code, message, fields) as an ApiError. */
+async function restError(res: Response): Promise<ApiError> {
   let body: { code?: string; message?: string; fields?: FieldMessage[] } = {};
   try {
     body = (await res.json()) as typeof body;
   } catch {
     // not JSON: keep the status
   }
-  throw new ApiError(
+  return new ApiError(
     body.message ?? `HTTP ${res.status}`,
     restCode(res.status),
     res.status,
     body.fields ?? [],
     body.code,
   );
+}
+
+/** What POST /v1/workloads/from-metrics answers (README "From CloudWatch"). */
+export interface WorkloadFromMetrics {
+  workload: Record<string, unknown>;
+  observed: {
+    period: { start: string; end: string; days: number };
+    coverage: { expectedHours: number; hoursWithData: number; missingHours: number };
+    statistics: {
+      avgWriteMBps: number;
+      p99HourWriteMBps: number;
+      maxHourWriteMBps: number;
+      avgRecordSizeBytes: number;
+      readFanOut: number;
+    };
+    derivation: { field: string; value: unknown; how: string }[];
+    warnings: { code: string; message: string }[];
+  };
+  current: {
+    configuration: { option: string; shards?: number; brokers?: number; brokerType?: string };
+    label: string;
+    monthlyCostUsd: number | null;
+    how: string;
+  } | null;
+}
+
+/**
+ * A workload from CloudWatch metrics. REST, not GraphQL: an export of 35 days is ~150 KB, which only this route's
+ * larger body limit takes.
+ */
+export async function workloadFromMetrics(key: string, body: Record<string, unknown>): Promise<WorkloadFromMetrics> {
+  const res = await send('/v1/workloads/from-metrics', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify(body),
+  });
+  if (res.ok) return (await res.json()) as WorkloadFromMetrics;
+  throw await restError(res);
+}
+
+/** Whether the server reads CloudWatch itself (AWS access configured) or takes exports only. */
+export async function metricsCapabilities(key: string): Promise<{ live: boolean }> {
+  const res = await send('/v1/workloads/from-metrics/capabilities', {
+    headers: { accept: 'application/json', authorization: `Bearer ${key}` },
+  });
+  if (res.ok) return (await res.json()) as { live: boolean };
+  throw await restError(res);
 }
 
 function restCode(status: number): string {

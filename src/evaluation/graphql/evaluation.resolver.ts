@@ -5,7 +5,8 @@ import type { Caller } from '../../auth/api-key';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { EvaluationService } from '../evaluation.service';
 import { BreakEvenView, DecisionRuleView, EstimateView, EvaluationView } from '../evaluation.view';
-import { parseBreakEvenRequest, parseEvaluationRequest } from '../evaluation-request';
+import { parseBreakEvenRequest, parseEvaluateRequest, parseEvaluationRequest } from '../evaluation-request';
+import { OptionCodeEnum } from '../evaluation.view';
 import {
   BreakEvenVariableEnum,
   PricingInputGql,
@@ -42,12 +43,25 @@ export class EvaluationResolver {
     })
     volumeRange: VolumeRangeInputGql | undefined,
     @Info() info: GraphQLResolveInfo,
+    @Args('currentOption', {
+      type: () => OptionCodeEnum,
+      nullable: true,
+      description: 'The option that runs today: the answer compares it with the best fit (`current`)',
+    })
+    currentOption: OptionCodeEnum | undefined,
+    @Args('currentMonthlyCostUsd', {
+      type: () => Float,
+      nullable: true,
+      description: 'With currentOption: what runs costs a month as measured (from workloadFromMetrics `current`)',
+    })
+    currentMonthlyCostUsd: number | undefined,
   ) {
-    return this.evaluations.evaluate(
-      caller,
-      parseEvaluationRequest(toRequestBody(input, pricing, volumeRange), GRAPHQL),
-      volumeStudyOf(info),
-    );
+    const body = {
+      ...toRequestBody(input, pricing, volumeRange),
+      ...(currentOption != null ? { currentOption } : {}),
+      ...(currentMonthlyCostUsd != null ? { currentMonthlyCostUsd } : {}),
+    };
+    return this.evaluations.evaluate(caller, parseEvaluateRequest(body, GRAPHQL), volumeStudyOf(info));
   }
 
   @Query(() => EstimateView, { description: 'Cost estimate per option with line items and rate provenance' })

@@ -40,9 +40,15 @@ import {
   type EvaluationRequest,
   EvaluationRequestSchema,
 } from '../evaluation-request';
-import { BREAK_EVEN_REQUEST_SCHEMA, EVALUATION_REQUEST_SCHEMA, toOpenApi30 } from '../request-schemas';
+import {
+  BREAK_EVEN_REQUEST_SCHEMA,
+  EVALUATE_REQUEST_SCHEMA,
+  EVALUATION_REQUEST_SCHEMA,
+  toOpenApi30,
+} from '../request-schemas';
 
 const evaluationBody = { schema: toOpenApi30(EVALUATION_REQUEST_SCHEMA) as object };
+const evaluateBody = { schema: toOpenApi30(EVALUATE_REQUEST_SCHEMA) as object };
 const badRequest = { description: 'Invalid input: `fields` lists every bad field with a message' };
 
 @ApiTags('evaluation')
@@ -60,7 +66,7 @@ export class EvaluationController {
     description:
       '`view=totals` answers only the recommendation in brief and the six totals (EvaluationTotalsView), without computing cost bands and robustness: for callers that want only totals.',
   })
-  @ApiBody(evaluationBody)
+  @ApiBody(evaluateBody)
   @ApiQuery({
     name: 'view',
     required: false,

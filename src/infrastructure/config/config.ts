@@ -168,6 +168,54 @@ export const CONFIG_VARIABLES = {
     default: '4',
     description: 'Attempts per Price List call (SDK retries with backoff).',
   },
+  METRICS_LIVE: {
+    kind: 'bool',
+    default: 'true',
+    description:
+      'POST /v1/workloads/from-metrics may read CloudWatch, Kinesis and MSK live (a stream or cluster named in the request) when AWS access is configured, as for the Price List (false: exported metricData only).',
+  },
+  METRICS_LIVE_ON_EC2: {
+    kind: 'bool',
+    default: 'false',
+    description:
+      'Read metrics live with the EC2 instance-metadata credentials when nothing else is configured (otherwise the metadata address is never probed).',
+  },
+  METRICS_ACCESS_KEY_ID: {
+    kind: 'string',
+    description:
+      'Credentials for the live metrics read (cloudwatch:GetMetricData, kinesis:DescribeStreamSummary, kinesis:ListStreamConsumers, kafka:DescribeClusterV2); unset: the AWS SDK default chain.',
+  },
+  METRICS_SECRET_ACCESS_KEY: { kind: 'string', description: 'Secret for METRICS_ACCESS_KEY_ID.' },
+  CLOUDWATCH_ENDPOINT: {
+    kind: 'url',
+    protocols: ['http:', 'https:'],
+    description: 'CloudWatch API endpoint override (a VPC endpoint; tests point it at a local server).',
+  },
+  KINESIS_ENDPOINT: {
+    kind: 'url',
+    protocols: ['http:', 'https:'],
+    description: 'Kinesis Data Streams API endpoint override.',
+  },
+  KAFKA_ENDPOINT: {
+    kind: 'url',
+    protocols: ['http:', 'https:'],
+    description: 'Amazon MSK (Kafka) API endpoint override.',
+  },
+  METRICS_MAX_ATTEMPTS: {
+    kind: 'int',
+    min: 1,
+    max: 10,
+    default: '4',
+    description: 'Attempts per CloudWatch, Kinesis or MSK call (SDK retries throttling and 5xx with backoff).',
+  },
+  METRICS_BODY_LIMIT_BYTES: {
+    kind: 'int',
+    min: 1024,
+    max: 10485760,
+    default: '1048576',
+    description:
+      'Largest request body POST /v1/workloads/from-metrics accepts (35 days of exported hourly metrics are ~150 KB); other routes keep BODY_LIMIT_BYTES.',
+  },
   GRAPHQL_JIT: {
     kind: 'bool',
     default: 'true',
@@ -286,6 +334,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if ((out.PRICING_ACCESS_KEY_ID === undefined) !== (out.PRICING_SECRET_ACCESS_KEY === undefined)) {
     problems.push('PRICING_ACCESS_KEY_ID and PRICING_SECRET_ACCESS_KEY must be set together');
+  }
+  if ((out.METRICS_ACCESS_KEY_ID === undefined) !== (out.METRICS_SECRET_ACCESS_KEY === undefined)) {
+    problems.push('METRICS_ACCESS_KEY_ID and METRICS_SECRET_ACCESS_KEY must be set together');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return out as AppConfig;

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { ApiError, explain, graphql, KEY_HINT } from '../api';
-import { EvaluateDocument, type EvaluateQuery } from '../generated/graphql';
+import { EvaluateDocument, type EvaluateQuery, type OptionCode } from '../generated/graphql';
 import { type FormValues, GUIDE_EXAMPLE, formFieldOf, toWorkload, validate } from '../workload-fields';
+import { FromCloudWatch, type RunningOption } from './FromCloudWatch';
 import { Result } from './Result';
 import { Scenarios } from './Scenarios';
 import { WorkloadForm } from './WorkloadForm';
@@ -32,6 +33,8 @@ export function App() {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [readOnly, setReadOnly] = useState(false);
+  /** What runs today (from the From CloudWatch panel): the evaluation compares it with the best fit. */
+  const [running, setRunning] = useState<RunningOption | null>(null);
 
   const changeKey = (next: string) => {
     setKey(next);
@@ -68,7 +71,15 @@ export function App() {
     setError('');
     const workload = toWorkload(values) as unknown as Record<string, unknown>;
     try {
-      const data = await graphql(key.trim(), EvaluateDocument, { input: toWorkload(values) });
+      const data = await graphql(key.trim(), EvaluateDocument, {
+        input: toWorkload(values),
+        ...(running
+          ? {
+              currentOption: running.option as OptionCode,
+              ...(running.monthlyCostUsd !== null ? { currentMonthlyCostUsd: running.monthlyCostUsd } : {}),
+            }
+          : {}),
+      });
       setEvaluation({ result: data.evaluateWorkload, workload });
       // Bring the answer into view (on a phone it sits below the form) and to screen readers.
       setTimeout(() => document.getElementById('rec-title')?.focus(), 0);
@@ -82,7 +93,8 @@ export function App() {
     }
   };
 
-  const loadWorkload = (next: FormValues) => {
+  const loadWorkload = (next: FormValues, current: RunningOption | null = null) => {
+    setRunning(current);
     setValues(next);
     setFieldErrors({});
     setEvaluation(null);
@@ -147,19 +159,35 @@ export function App() {
         <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`}>
           {view === 'evaluate' ? (
             <div class="evaluate">
-              <WorkloadForm
-                values={values}
-                errors={fieldErrors}
-                busy={busy}
-                onChange={(next) => setValues(next)}
-                onSubmit={evaluate}
-                onReset={() => loadWorkload({ ...GUIDE_EXAMPLE })}
-              />
+              <div class="inputs">
+                <FromCloudWatch apiKey={key.trim()} onDerived={(next, current) => loadWorkload(next, current)} />
+                <WorkloadForm
+                  values={values}
+                  errors={fieldErrors}
+                  busy={busy}
+                  onChange={(next) => setValues(next)}
+                  onSubmit={evaluate}
+                  onReset={() => loadWorkload({ ...GUIDE_EXAMPLE })}
+                />
+              </div>
               <div class="results">
                 {error && (
                   <p class="error" role="alert">
                     {error}
                   </p>
+                )}
+                {evaluation?.result.current && (
+                  <section class="what-runs" aria-labelledby="what-runs-title">
+                    <h2 id="what-runs-title">What runs today</h2>
+                    <p class="headline">{evaluation.result.current.summary}</p>
+                    {evaluation.result.current.risksOfMoving.length > 0 && (
+                      <ul>
+                        {evaluation.result.current.risksOfMoving.map((r) => (
+                          <li key={r}>{r}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </section>
                 )}
                 {evaluation ? (
                   <Result
