@@ -5,6 +5,7 @@
 import type { Evaluation, OptionResult } from './evaluation.types';
 import { ValidationError } from './errors';
 import { isOptionCode, OPTION_CODES, OPTION_LABELS, OPTION_SERVICE, type OptionCode } from './options';
+import { usd } from './words';
 
 export interface CurrentComparison {
   option: OptionCode;
@@ -46,7 +47,6 @@ export function validateCurrentOption(currentOption: unknown, currentMonthlyCost
   if (errors.length) throw new ValidationError(errors);
 }
 
-const usd = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const cents = (n: number) => Math.round(n * 100) / 100;
 
 function risksOfMoving(from: OptionResult, to: OptionResult, e: Evaluation): string[] {

@@ -149,14 +149,14 @@ describe('workload from CloudWatch metrics: bad exports are named, nothing is gu
       'KINESIS_STREAM',
     );
     expect(fieldsOf(() => parseMetricData(short, 'KINESIS_STREAM'))[0].message).toBe(
-      'incomingBytes has 23 hourly value(s): at least 24 (one day) are needed to derive a daily profile',
+      'incomingBytes has 23 hourly values: at least 24 (one day) are needed to derive a daily profile',
     );
     const stream = knownStream({ days: 2 });
     const s = stream.start.getTime();
     stream.missing.add(s + 7 * HOUR).add(s + 31 * HOUR);
     expect(
       fieldsOf(() => parseMetricData(exportedMetricData(stream, 'KINESIS_STREAM'), 'KINESIS_STREAM'))[0].message,
-    ).toBe('incomingBytes has no value for hour(s) 7 (UTC) of the day: the daily profile needs every hour');
+    ).toBe('incomingBytes has no value for hour 7 (UTC) of the day: the daily profile needs every hour');
   });
 
   it('a missing metric is named; an MSK export is not a Kinesis one', () => {

@@ -6,6 +6,7 @@
 import type { LineItem, OptionResult } from '../evaluation.types';
 import { OPTION_LABELS, type OptionCode } from '../options';
 import { D, lineCents } from '../pricing/money';
+import { count } from '../words';
 import { mskBrokerHourKey, mskExpressBrokerHourKey, type RateCard } from '../rate-card';
 import { HOURS_PER_MONTH } from '../units';
 
@@ -64,11 +65,11 @@ export function currentCost(configuration: RunningConfiguration, priced: OptionR
           line,
           shards * HOURS_PER_MONTH,
           line.unitPriceUsd,
-          `Shard-hours: ${shards} open shard(s) × 730 h`,
+          `Shard-hours: ${count(shards, 'open shard')} × 730 h`,
         );
       if (line.code === 'KDS_PROV_EXTENDED_RETENTION' || line.code === 'KDS_PROV_EFO_CONSUMER_SHARD_HOURS') {
         const quantity = Math.round(((line.quantity * shards) / sizedShards) * 1e6) / 1e6;
-        const describe = line.description.replace(`${sizedShards} shard(s)`, `${shards} open shard(s)`);
+        const describe = line.description.replace(count(sizedShards, 'shard'), count(shards, 'open shard'));
         return repriced(line, quantity, line.unitPriceUsd, describe);
       }
     }
@@ -95,7 +96,7 @@ export function currentCost(configuration: RunningConfiguration, priced: OptionR
           line,
           brokers * storageGbPerBroker,
           line.unitPriceUsd,
-          `Broker storage (EBS): ${brokers} broker(s) × ${storageGbPerBroker} GB provisioned`,
+          `Broker storage (EBS): ${count(brokers, 'broker')} × ${storageGbPerBroker} GB provisioned`,
         );
     }
     return line;

@@ -8,6 +8,7 @@ import type { Issue } from '../evaluation.types';
 import { ValidationError } from '../errors';
 import { PROFILE_STEADY_MAX_PEAK_RATIO } from '../traffic-profile';
 import { BYTES_PER_KB, KB_PER_MB, SECONDS_PER_HOUR } from '../units';
+import { count } from '../words';
 import type { TrafficPattern, WorkloadInput } from '../workload';
 import type { HourlySeries, MetricData } from './metric-data';
 import { METRIC_DAYS_WARNING, METRIC_QUERIES, type MetricQuerySpec, type MetricSource } from './metric-queries';
@@ -226,7 +227,7 @@ export function deriveWorkload({ region, data, stated = {}, read = {}, window }:
   if (days < METRIC_DAYS_WARNING) {
     warnings.push({
       code: 'METRICS_SHORT_WINDOW',
-      message: `Only ${days} day(s) of metrics: under ${METRIC_DAYS_WARNING} days the profile may miss the weekly cycle (weekends, batch days). Export ${METRIC_DAYS_WARNING}–35 days for a sound workload.`,
+      message: `Only ${count(days, 'day')} of metrics: under ${METRIC_DAYS_WARNING} days the profile may miss the weekly cycle (weekends, batch days). Export ${METRIC_DAYS_WARNING}–35 days for a sound workload.`,
     });
   }
   if (missing / expectedHours > MISSING_HOURS_WARNING_SHARE) {

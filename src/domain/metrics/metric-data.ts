@@ -7,6 +7,7 @@
 import { type FieldError, ValidationError } from '../errors';
 import { isObject } from '../field-checks';
 import { type MetricSource, METRIC_QUERIES, metricIds } from './metric-queries';
+import { count } from '../words';
 
 const HOUR_MS = 3_600_000;
 
@@ -131,7 +132,7 @@ export function parseMetricData(raw: unknown, source: MetricSource, path = 'metr
     if (hours < MIN_HOURS) {
       fail(
         `${path}.MetricDataResults`,
-        `${written} has ${hours} hourly value(s): at least ${MIN_HOURS} (one day) are needed to derive a daily profile`,
+        `${written} has ${count(hours, 'hourly value')}: at least ${MIN_HOURS} (one day) are needed to derive a daily profile`,
       );
     } else {
       const hoursOfDay = new Set([...series[written].points.keys()].map((ms) => new Date(ms).getUTCHours()));
@@ -139,7 +140,7 @@ export function parseMetricData(raw: unknown, source: MetricSource, path = 'metr
       if (absent.length > 0) {
         fail(
           `${path}.MetricDataResults`,
-          `${written} has no value for hour(s) ${absent.join(', ')} (UTC) of the day: the daily profile needs every hour`,
+          `${written} has no value for ${absent.length === 1 ? 'hour' : 'hours'} ${absent.join(', ')} (UTC) of the day: the daily profile needs every hour`,
         );
       }
     }
