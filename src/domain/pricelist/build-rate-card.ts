@@ -2,7 +2,7 @@
  * Normalizes raw Price List elements (from AmazonKinesis and AmazonMSK) into a RateCard for one region.
  * Pure and total: bad or unknown elements are reported in `skipped`, never thrown.
  */
-import { BROKER_HOUR_KEYS, RATE_KEYS, type Rate, type RateCard } from '../rate-card';
+import { BROKER_HOUR_KEYS, RATE_KEYS, type Rate, type RateCard, type RateProvenance } from '../rate-card';
 import { canonicalJson, sha256Hex } from './content-hash';
 import { parsePriceListElement, type ParseFailureReason, type ParsedPriceListProduct } from './price-list-document';
 import { mapProductToRateKey } from './rate-mapping';
@@ -22,9 +22,31 @@ export interface BuildRateCardInput {
    * take precedence over the built-in static rates (see supplemental-rates.ts), which are always merged.
    */
   supplementalRates?: readonly Rate[];
+  /**
+   * The provenance of a document's price. Default: a live Price List document (LIVE_PRICE_LIST) for
+   * AWS_PRICE_LIST cards; the bundled snapshot passes what its sources say (rates/pricelist/<region>/provenance.json).
+   */
+  provenance?: (product: ParsedPriceListProduct) => RateProvenance | undefined;
 }
 
-export type SkipReason = ParseFailureReason | 'WRONG_REGION' | 'UNRELATED_PRODUCT_FAMILY' | 'UNMAPPED' | 'DUPLICATE';
+/** A document the Price List Query API returned: provenance LIVE_PRICE_LIST, with its publication date and SKU. */
+export function livePriceListProvenance(product: ParsedPriceListProduct): RateProvenance {
+  return {
+    kind: 'LIVE_PRICE_LIST',
+    label: 'V-PL',
+    citation: `AWS Price List Query API, GetProducts ${product.serviceCode} ${product.regionCode}, version ${product.version}, SKU ${product.sku}`,
+    publicationDate: product.publicationDate,
+  };
+}
+
+/** NOT_PRICED: a real AWS dimension streamfit does not price (rate-mapping.ts NOT_PRICED_DIMENSIONS). */
+export type SkipReason =
+  | ParseFailureReason
+  | 'WRONG_REGION'
+  | 'UNRELATED_PRODUCT_FAMILY'
+  | 'UNMAPPED'
+  | 'NOT_PRICED'
+  | 'DUPLICATE';
 
 export interface SkippedElement {
   reason: SkipReason;
@@ -62,7 +84,12 @@ function preferFirst(a: ParsedPriceListProduct, b: ParsedPriceListProduct): bool
   );
 }
 
-function toRate(key: string, product: ParsedPriceListProduct, source: RateCardBuildSource): Rate {
+function toRate(
+  key: string,
+  product: ParsedPriceListProduct,
+  source: RateCardBuildSource,
+  provenance: RateProvenance | undefined,
+): Rate {
   return {
     key,
     usdPerUnit: product.price.usd,
@@ -77,6 +104,7 @@ function toRate(key: string, product: ParsedPriceListProduct, source: RateCardBu
         ? `${product.price.description} (first tier, up to ${product.price.firstTierEndRange} ${product.price.unit} a month)`
         : product.price.description,
     source,
+    ...(provenance ? { provenance } : {}),
   };
 }
 
@@ -148,7 +176,11 @@ export function buildRateCard(input: BuildRateCardInput): BuildRateCardResult {
     if (!chosen.has(rate.key) && !supplementalByKey.has(rate.key)) supplementalByKey.set(rate.key, rate);
   for (const key of [...keys, ...supplementalByKey.keys()].sort(compareText)) {
     const product = chosen.get(key);
-    rates[key] = product ? toRate(key, product, source) : { ...(supplementalByKey.get(key) as Rate) };
+    const provenanceOf =
+      input.provenance ?? (source === 'AWS_PRICE_LIST' ? livePriceListProvenance : () => undefined);
+    rates[key] = product
+      ? toRate(key, product, source, provenanceOf(product))
+      : { ...(supplementalByKey.get(key) as Rate) };
   }
 
   let priceListVersion = '';
