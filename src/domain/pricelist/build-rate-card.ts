@@ -39,14 +39,7 @@ export function livePriceListProvenance(product: ParsedPriceListProduct): RatePr
   };
 }
 
-/** NOT_PRICED: a real AWS dimension streamfit does not price (rate-mapping.ts NOT_PRICED_DIMENSIONS). */
-export type SkipReason =
-  | ParseFailureReason
-  | 'WRONG_REGION'
-  | 'UNRELATED_PRODUCT_FAMILY'
-  | 'UNMAPPED'
-  | 'NOT_PRICED'
-  | 'DUPLICATE';
+export type SkipReason = ParseFailureReason | 'WRONG_REGION' | 'UNRELATED_PRODUCT_FAMILY' | 'UNMAPPED' | 'DUPLICATE';
 
 export interface SkippedElement {
   reason: SkipReason;
@@ -62,6 +55,11 @@ export interface BuildRateCardResult {
   skipped: SkippedElement[];
   /** Expected keys (every RATE_KEYS value and every catalogued broker type) the card does not have. */
   missing: string[];
+  /**
+   * Documents of real AWS dimensions streamfit does not price (rate-mapping.ts NOT_PRICED_DIMENSIONS, e.g. MSK
+   * data channels, same-region Replicator): recognised, so neither skipped as UNMAPPED nor on the card.
+   */
+  notPriced: Array<{ sku: string; usageType: string }>;
 }
 
 /** Every key the cost model can ask for: RATE_KEYS plus a broker-hour key per catalogued broker type. */
@@ -116,6 +114,7 @@ export function rateCardContentHash(rates: Record<string, Rate>): string {
 export function buildRateCard(input: BuildRateCardInput): BuildRateCardResult {
   const { region, documents, fetchedAt, source } = input;
   const skipped: SkippedElement[] = [];
+  const notPriced: BuildRateCardResult['notPriced'] = [];
   const chosen = new Map<string, ParsedPriceListProduct>();
 
   for (const raw of documents) {
@@ -145,6 +144,10 @@ export function buildRateCard(input: BuildRateCardInput): BuildRateCardResult {
     }
     const mapping = mapProductToRateKey(product);
     if (!mapping.matched) {
+      if (mapping.reason === 'NOT_PRICED') {
+        notPriced.push(ref);
+        continue;
+      }
       skipped.push({
         reason: mapping.reason,
         ...ref,
@@ -204,5 +207,5 @@ export function buildRateCard(input: BuildRateCardInput): BuildRateCardResult {
     rates,
   };
   const missing = expectedRateKeys().filter((key) => !(key in rates));
-  return { card, skipped, missing };
+  return { card, skipped, missing, notPriced };
 }
