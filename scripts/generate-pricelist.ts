@@ -24,13 +24,7 @@ import {
 } from '../src/domain/pricelist/price-list-document';
 import type { RateProvenance } from '../src/domain/rate-card';
 import { AWS_REGIONS, SNAPSHOT_REGIONS, type AwsRegion } from '../src/domain/regions';
-import {
-  MSK_FEED_PUBLICATION_DATE,
-  SOURCES_DIR,
-  mskFeedDocument,
-  mskFeedRates,
-  mskGetProductsApS1,
-} from './msk-feed';
+import { MSK_FEED_PUBLICATION_DATE, SOURCES_DIR, mskFeedDocument, mskFeedRates, mskGetProductsApS1 } from './msk-feed';
 
 export const SNAPSHOT_VERSION = '20261125000000';
 export const SNAPSHOT_PUBLICATION_DATE = '2026-11-25T00:00:00Z';
@@ -46,7 +40,10 @@ export interface RegionInfo {
 
 /** Every region the catalogue knows (src/domain/regions.ts), in the generator's shape. */
 export const REGIONS: Readonly<Record<string, RegionInfo>> = Object.fromEntries(
-  Object.values(AWS_REGIONS).map((r) => [r.code, { regionCode: r.code, location: r.location, prefix: r.billingPrefix }]),
+  Object.values(AWS_REGIONS).map((r) => [
+    r.code,
+    { regionCode: r.code, location: r.location, prefix: r.billingPrefix },
+  ]),
 );
 
 const awsRegion = (region: RegionInfo): AwsRegion => ({
@@ -725,7 +722,11 @@ export function regionSnapshot(regionCode: string): RegionSnapshot {
   const sources = citedRates();
   const documents: Partial<SnapshotDocuments> = {};
   const provenance: SnapshotProvenance = {};
-  const add = (code: PriceListServiceCode, docs: PriceListDocument[], of: (doc: PriceListDocument) => RateProvenance) => {
+  const add = (
+    code: PriceListServiceCode,
+    docs: PriceListDocument[],
+    of: (doc: PriceListDocument) => RateProvenance,
+  ) => {
     if (docs.length === 0) return;
     documents[code] = [...(documents[code] ?? []), ...docs];
     for (const doc of docs) provenance[doc.product.sku] = of(doc);
@@ -779,7 +780,10 @@ export function regionSnapshot(regionCode: string): RegionSnapshot {
     add('AmazonKinesisFirehose', firehoseDocuments(info), usEast1Provenance);
   } else if (sources.firehose[regionCode]) {
     const f = sources.firehose[regionCode];
-    const docs = firehoseDocuments(info, { ingestionTiers: f.ingestionTiers, formatConversionGb: f.formatConversionGb });
+    const docs = firehoseDocuments(info, {
+      ingestionTiers: f.ingestionTiers,
+      formatConversionGb: f.formatConversionGb,
+    });
     add(
       'AmazonKinesisFirehose',
       docs.filter((doc) => !/(?:MSK-BilledBytes|DynamicPartitioning-Bytes)$/.test(doc.product.attributes.usagetype)),
@@ -838,9 +842,7 @@ export function snapshotFiles(): Map<string, string> {
 function filesOnDisk(dir: string, base = ''): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? filesOnDisk(join(dir, entry.name), join(base, entry.name))
-      : [join(base, entry.name)],
+    entry.isDirectory() ? filesOnDisk(join(dir, entry.name), join(base, entry.name)) : [join(base, entry.name)],
   );
 }
 
@@ -858,7 +860,8 @@ export function snapshotDifferences(ratesDir: string = RATES_DIR): string[] {
     if (current === undefined) differences.push(`${file} is missing`);
     else if (current !== text) differences.push(`${file} differs from what rates/sources give`);
   }
-  for (const file of filesOnDisk(ratesDir)) if (!expected.has(file)) differences.push(`${file} is not built from rates/sources`);
+  for (const file of filesOnDisk(ratesDir))
+    if (!expected.has(file)) differences.push(`${file} is not built from rates/sources`);
   return differences;
 }
 

@@ -15,11 +15,7 @@ import type { AwsRegion } from '../src/domain/regions';
 
 export const SOURCES_DIR = join(projectRoot(), 'rates', 'sources');
 export const MSK_FEED_FILE = join(SOURCES_DIR, 'aws', 'msk-pricing-feed-20250404190532.json');
-export const MSK_GETPRODUCTS_APS1_FILE = join(
-  SOURCES_DIR,
-  'aws',
-  'msk-getproducts-ap-southeast-1-20260729211408.json',
-);
+export const MSK_GETPRODUCTS_APS1_FILE = join(SOURCES_DIR, 'aws', 'msk-getproducts-ap-southeast-1-20260729211408.json');
 
 /** The feed's manifest publication date and the Price List version written on documents built from it. */
 export const MSK_FEED_PUBLICATION_DATE = '2025-04-04T19:05:32Z';
@@ -201,7 +197,11 @@ export interface MskDocumentOptions {
  * One GetProducts document for a feed rate, in the shape of AWS's own documents (attribute order included).
  * `region` gives regionCode and location; the usage type keeps its suffix under the region's prefix.
  */
-export function mskFeedDocument(rate: MskFeedRate, region: AwsRegion, options: MskDocumentOptions = {}): PriceListDocument {
+export function mskFeedDocument(
+  rate: MskFeedRate,
+  region: AwsRegion,
+  options: MskDocumentOptions = {},
+): PriceListDocument {
   const suffix = rate.usageType.replace(/^[A-Z0-9]+-/, '');
   const usagetype = `${region.billingPrefix}-${suffix}`;
   const sku = options.sku ? options.sku(rate) : rate.sku;

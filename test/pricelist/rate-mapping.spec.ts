@@ -131,7 +131,11 @@ describe('rate mapping table', () => {
     });
     expect(keyOf(mcuAsBroker)).toBe(mskBrokerHourKey('kafka.mcu.general'));
     const tiered = variant('USE1-Kafka.Storage.GP2', {
-      attributes: { usagetype: 'USE1-Kafka.Storage.Tiered', operation: 'TieredStorage', storageFamily: 'Tiered storage' },
+      attributes: {
+        usagetype: 'USE1-Kafka.Storage.Tiered',
+        operation: 'TieredStorage',
+        storageFamily: 'Tiered storage',
+      },
     });
     expect(keyOf(tiered)).toBe(RATE_KEYS.mskTieredStorageGbMonth);
     const retrieval = variant('USE1-Kafka.Storage.GP2', {

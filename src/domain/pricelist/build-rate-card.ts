@@ -179,8 +179,7 @@ export function buildRateCard(input: BuildRateCardInput): BuildRateCardResult {
     if (!chosen.has(rate.key) && !supplementalByKey.has(rate.key)) supplementalByKey.set(rate.key, rate);
   for (const key of [...keys, ...supplementalByKey.keys()].sort(compareText)) {
     const product = chosen.get(key);
-    const provenanceOf =
-      input.provenance ?? (source === 'AWS_PRICE_LIST' ? livePriceListProvenance : () => undefined);
+    const provenanceOf = input.provenance ?? (source === 'AWS_PRICE_LIST' ? livePriceListProvenance : () => undefined);
     rates[key] = product
       ? toRate(key, product, source, provenanceOf(product))
       : { ...(supplementalByKey.get(key) as Rate) };

@@ -411,14 +411,17 @@ export const NOT_PRICED_DIMENSIONS: ReadonlyArray<{
     name: 'msk-data-channel',
     serviceCode: 'AmazonMSK',
     matches: (product) =>
-      product.attributes.datachannel !== undefined || usageTypeSuffix('DataChannel-ProcessedBytes-S3Destination').test(product.usageType) || usageTypeSuffix('DataChannel-ProcessedBytes-S3TablesDestination').test(product.usageType),
+      product.attributes.datachannel !== undefined ||
+      usageTypeSuffix('DataChannel-ProcessedBytes-S3Destination').test(product.usageType) ||
+      usageTypeSuffix('DataChannel-ProcessedBytes-S3TablesDestination').test(product.usageType),
   },
   {
     // MSK Replicator within one region: streamfit only models cross-region replication.
     name: 'msk-replicator-same-region-data',
     serviceCode: 'AmazonMSK',
     matches: (product) =>
-      product.operation === 'SameRegionSource' && usageTypeSuffix('KafkaReplication-Processed-Bytes').test(product.usageType),
+      product.operation === 'SameRegionSource' &&
+      usageTypeSuffix('KafkaReplication-Processed-Bytes').test(product.usageType),
   },
 ];
 
