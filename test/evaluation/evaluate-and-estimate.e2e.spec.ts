@@ -243,6 +243,7 @@ describe('evaluations and estimates over REST and GraphQL', () => {
       'rateCardDate',
       'bandLowUsd',
       'bandHighUsd',
+      'rateProvenance',
     ]);
     const items = rows.slice(1).filter((r) => r[1] !== 'TOTAL' && r[1] !== 'UNPRICED');
     const expectedItems = json.body.options.flatMap(
@@ -266,14 +267,16 @@ describe('evaluations and estimates over REST and GraphQL', () => {
       expect(r[5]).not.toMatch(/e/i);
       expect(Number(r[6])).toBe(expectedItems[i].monthlyCostUsd);
       expect(r[10]).toBe(json.body.rateCard.id);
+      // Where the rate comes from: us-east-1's snapshot documents and static rates all cite their source.
+      expect(r[14]).toMatch(/^(?:AWS_DOCUMENT|CITED_SOURCE) [A-Za-z?-]+: ./);
     });
     for (const total of json.body.totals) {
       const row = rows.find((r) => r[0] === total.option && r[1] === 'TOTAL');
       expect(Number(row![6])).toBe(total.monthlyCostUsd);
     }
-    // A description holding a comma is quoted, so every row has all fourteen columns.
+    // A description holding a comma is quoted, so every row has all fifteen columns.
     expect(csv.text).toMatch(/"[^"]*,[^"]*"/);
-    expect(rows.every((r) => r.length === 14)).toBe(true);
+    expect(rows.every((r) => r.length === 15)).toBe(true);
   });
 
   it('POST /v1/break-even and GraphQL breakEven agree and report crossovers', async () => {
