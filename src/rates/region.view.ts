@@ -27,7 +27,8 @@ export class RegionPricingView {
 
 @ObjectType('LiveRegionRates', { description: 'Live AWS Price List rates for the region' })
 export class LiveRegionRatesView {
-  @P(Boolean, { description: 'Whether this service has AWS access to fetch live Price List rates' }) available: boolean;
+  @P(Boolean, { description: 'Whether this service has AWS access to fetch live Price List rates' })
+  available: boolean;
   @P(String, { description: 'Which configuration gives (or why nothing gives) AWS access' }) reason: string;
   @P(RegionPricingView, { nullable: true, description: 'The newest live card of the region; null until fetched' })
   card: RegionPricingView | null;

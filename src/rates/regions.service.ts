@@ -57,9 +57,16 @@ export class RegionsService {
   async list(): Promise<RegionEntry[]> {
     const stored = await this.repository.regions().catch(() => [] as string[]);
     const regions = [...new Set<string>([...SNAPSHOT_REGIONS, ...bundledRegions(), ...stored])].sort();
+    // AWS access decides whether live rates can be had at all (an admin refresh works then even with RATES_LIVE=false,
+    // which only stops the automatic refreshes and the first-use fetch).
     const decision = liveRatesDecision({ ...this.config, RATES_LIVE: true });
-    const live = { available: decision.live && this.config.RATES_LIVE, reason: decision.reason };
-    if (!this.config.RATES_LIVE) live.reason = 'RATES_LIVE=false';
+    const live = {
+      available: decision.live,
+      reason:
+        decision.live && !this.config.RATES_LIVE
+          ? `${decision.reason}; RATES_LIVE=false: only an admin refresh fetches`
+          : decision.reason,
+    };
     const entries: RegionEntry[] = [];
     for (const region of regions) {
       const liveCard = await this.latestLive(region);

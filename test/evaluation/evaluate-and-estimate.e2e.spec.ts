@@ -268,7 +268,7 @@ describe('evaluations and estimates over REST and GraphQL', () => {
       expect(Number(r[6])).toBe(expectedItems[i].monthlyCostUsd);
       expect(r[10]).toBe(json.body.rateCard.id);
       // Where the rate comes from: us-east-1's snapshot documents and static rates all cite their source.
-      expect(r[14]).toMatch(/^(?:AWS_DOCUMENT|CITED_SOURCE) [A-Za-z?-]+: ./);
+      expect(r[14]).toMatch(/^(?:AWS_DOCUMENT|CITED_SOURCE) [A-Za-z0-9?-]+: ./);
     });
     for (const total of json.body.totals) {
       const row = rows.find((r) => r[0] === total.option && r[1] === 'TOTAL');
