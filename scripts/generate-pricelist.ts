@@ -711,6 +711,15 @@ const VERBATIM_KINESIS_PROVENANCE: RateProvenance = {
   publicationDate: '2023-08-01T01:26:00Z',
 };
 
+/** Documents written from a cited source carry that source's date as their version and publication date. */
+function datedBy(docs: PriceListDocument[], date: string): PriceListDocument[] {
+  return docs.map((doc) => ({
+    ...doc,
+    version: `${date.replace(/-/g, '')}000000`,
+    publicationDate: `${date}T00:00:00Z`,
+  }));
+}
+
 function cited(label: string, citation: string, publicationDate: string): RateProvenance {
   return { kind: 'CITED_SOURCE', label, citation, publicationDate };
 }
@@ -768,7 +777,7 @@ export function regionSnapshot(regionCode: string): RegionSnapshot {
     );
   } else if (sources.kinesis[regionCode]) {
     const k = sources.kinesis[regionCode];
-    add('AmazonKinesis', kinesisDocuments(info), (doc) =>
+    add('AmazonKinesis', datedBy(kinesisDocuments(info), k.publicationDate), (doc) =>
       (doc.product.attributes.operation ?? '').startsWith('Advantage')
         ? cited(k.advantage.label, k.advantage.citation, k.publicationDate)
         : cited(k.label, k.citation, k.publicationDate),
@@ -780,10 +789,10 @@ export function regionSnapshot(regionCode: string): RegionSnapshot {
     add('AmazonKinesisFirehose', firehoseDocuments(info), usEast1Provenance);
   } else if (sources.firehose[regionCode]) {
     const f = sources.firehose[regionCode];
-    const docs = firehoseDocuments(info, {
-      ingestionTiers: f.ingestionTiers,
-      formatConversionGb: f.formatConversionGb,
-    });
+    const docs = datedBy(
+      firehoseDocuments(info, { ingestionTiers: f.ingestionTiers, formatConversionGb: f.formatConversionGb }),
+      f.publicationDate,
+    );
     add(
       'AmazonKinesisFirehose',
       docs.filter((doc) => !/(?:MSK-BilledBytes|DynamicPartitioning-Bytes)$/.test(doc.product.attributes.usagetype)),
@@ -795,7 +804,8 @@ export function regionSnapshot(regionCode: string): RegionSnapshot {
   const outGb = sources.dataTransfer.interRegionOutGb[regionCode];
   if (outGb !== undefined) {
     const dt = sources.dataTransfer;
-    add('AWSDataTransfer', dataTransferDocuments(info, outGb), () =>
+    const transfer = dataTransferDocuments(info, outGb);
+    add('AWSDataTransfer', regionCode === 'us-east-1' ? transfer : datedBy(transfer, dt.publicationDate), () =>
       cited(
         dt.label,
         `${dt.citation}: InterRegion Outbound from ${info.location} $${outGb}/GB (AWS prices inter-region transfer by source region)`,
