@@ -279,6 +279,21 @@ describe('evaluations and estimates over REST and GraphQL', () => {
     expect(rows.every((r) => r.length === 15)).toBe(true);
   });
 
+  it('without AWS access: the region list says live rates cannot be had, and a region without a snapshot is a 404 naming the known ones', async () => {
+    const regions = await request(suite.app.getHttpServer()).get('/v1/regions').set('authorization', suite.viewer);
+    expect(regions.status).toBe(200);
+    const euWest1 = (regions.body as Array<{ region: string; live: { available: boolean; card: unknown } }>).find(
+      (r) => r.region === 'eu-west-1',
+    )!;
+    expect(euWest1.live).toMatchObject({ available: false, card: null });
+    const elsewhere = await post('/v1/evaluations', {
+      workload: { region: 'eu-south-2', ingestGbPerDay: 10, avgRecordSizeKB: 1 },
+    });
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body.code).toBe('UNKNOWN_REGION');
+    expect(elsewhere.body.message).toContain('eu-west-1');
+  });
+
   it('POST /v1/break-even and GraphQL breakEven agree and report crossovers', async () => {
     const body = { workload: { ...guideExample }, vary: 'ingest', from: 10, to: 20000, steps: 40 };
     const rest = await post('/v1/break-even', body);
