@@ -1,24 +1,30 @@
 /**
- * Builds the bundled Price List snapshot (rates/pricelist/<region>/<ServiceCode>.json) from the us-east-1
- * list prices of AWS's pricing pages (https://aws.amazon.com/kinesis/data-streams/pricing/,
- * https://aws.amazon.com/msk/pricing/ and the others rates/README.md lists, with a confidence per row), in the
- * exact shape of real GetProducts documents. The two verbatim real documents (SKUs QFHADPJ42UJZ4EUK and
- * 9DT967X6YQX3AYMB) are kept as-is.
+ * Builds the offline Price List snapshot (rates/pricelist/<region>/<ServiceCode>.json and provenance.json) for
+ * the SNAPSHOT_REGIONS from the sources under rates/sources (SOURCES.md):
+ * - Amazon MSK from AWS's own data: ap-southeast-1 is AWS's verbatim GetProducts response; every other region is
+ *   built from AWS's MSK pricing feed (real SKUs, usage types, operations, prices) in the verbatim documents' shape
+ *   (scripts/msk-feed.ts);
+ * - data transfer, and Kinesis/Firehose outside us-east-1, from the cited sources in rates/sources/cited-rates.json;
+ * - us-east-1 Kinesis, Firehose, DynamoDB and Lambda from AWS's pricing pages as before (rates/README.md), the two
+ *   verbatim Kinesis documents (SKUs QFHADPJ42UJZ4EUK and 9DT967X6YQX3AYMB) kept as-is.
+ * Where no source gives a rate for a region, the snapshot lacks it.
  *
  *   node -r @swc-node/register scripts/generate-pricelist.ts            # rewrite the bundled snapshot
  *   node -r @swc-node/register scripts/generate-pricelist.ts --check    # exit 1 if the files differ
  *   node -r @swc-node/register scripts/generate-pricelist.ts --realistic out.json   # dump the ≥2,000-product list
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { projectRoot } from '../src/infrastructure/paths';
 import {
   PRICE_LIST_SERVICE_CODES,
   type PriceListDocument,
   type PriceListServiceCode,
 } from '../src/domain/pricelist/price-list-document';
-import { MSK_EXPRESS_BROKER_PRICES, MSK_STANDARD_BROKER_PRICES } from './msk-broker-prices';
+import type { RateProvenance } from '../src/domain/rate-card';
+import { AWS_REGIONS, SNAPSHOT_REGIONS, type AwsRegion } from '../src/domain/regions';
+import { MSK_FEED_PUBLICATION_DATE, SOURCES_DIR, mskFeedDocument, mskFeedRates, mskGetProductsApS1 } from './msk-feed';
 
 export const SNAPSHOT_VERSION = '20261125000000';
 export const SNAPSHOT_PUBLICATION_DATE = '2026-11-25T00:00:00Z';
@@ -32,16 +38,19 @@ export interface RegionInfo {
   prefix: string;
 }
 
-export const REGIONS: Readonly<Record<string, RegionInfo>> = {
-  'us-east-1': { regionCode: 'us-east-1', location: 'US East (N. Virginia)', prefix: 'USE1' },
-  'us-east-2': { regionCode: 'us-east-2', location: 'US East (Ohio)', prefix: 'USE2' },
-  'us-west-2': { regionCode: 'us-west-2', location: 'US West (Oregon)', prefix: 'USW2' },
-  'eu-west-1': { regionCode: 'eu-west-1', location: 'EU (Ireland)', prefix: 'EU' },
-  'eu-central-1': { regionCode: 'eu-central-1', location: 'EU (Frankfurt)', prefix: 'EUC1' },
-  'ap-northeast-1': { regionCode: 'ap-northeast-1', location: 'Asia Pacific (Tokyo)', prefix: 'APN1' },
-  'ap-southeast-1': { regionCode: 'ap-southeast-1', location: 'Asia Pacific (Singapore)', prefix: 'APS1' },
-  'sa-east-1': { regionCode: 'sa-east-1', location: 'South America (Sao Paulo)', prefix: 'SAE1' },
-};
+/** Every region the catalogue knows (src/domain/regions.ts), in the generator's shape. */
+export const REGIONS: Readonly<Record<string, RegionInfo>> = Object.fromEntries(
+  Object.values(AWS_REGIONS).map((r) => [
+    r.code,
+    { regionCode: r.code, location: r.location, prefix: r.billingPrefix },
+  ]),
+);
+
+const awsRegion = (region: RegionInfo): AwsRegion => ({
+  code: region.regionCode,
+  location: region.location,
+  billingPrefix: region.prefix,
+});
 
 const SKU_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
@@ -356,9 +365,10 @@ export const KINESIS_ROWS: readonly KinesisRow[] = [
     usd: '0.013',
     description: '$0.013 per GB of enhanced fan-out data retrieved',
   },
-  // On-demand Advantage (3P prices; usage types assumed)
+  // On-demand Advantage (3P prices). Usage types by analogy with the one seen (`APN1-Advantage-BilledOutgoingBytes`,
+  // third party); the mapping ignores them and matches group + kinesisAdvantageOperation instead.
   {
-    usageType: 'OnDemandAdvantage-BilledIncomingBytes',
+    usageType: 'Advantage-BilledIncomingBytes',
     operation: 'AdvantageDataIngested',
     group: 'OnDemand Advantage',
     groupDescription: 'GB of data ingested in On-demand Advantage mode',
@@ -368,7 +378,7 @@ export const KINESIS_ROWS: readonly KinesisRow[] = [
     extra: { kinesisAdvantageOperation: 'AdvantageDataIngested' },
   },
   {
-    usageType: 'OnDemandAdvantage-BilledOutgoingBytes',
+    usageType: 'Advantage-BilledOutgoingBytes',
     operation: 'AdvantageDataRetrieval',
     group: 'OnDemand Advantage',
     groupDescription: 'GB of data retrieved in On-demand Advantage mode',
@@ -378,7 +388,7 @@ export const KINESIS_ROWS: readonly KinesisRow[] = [
     extra: { kinesisAdvantageOperation: 'AdvantageDataRetrieval' },
   },
   {
-    usageType: 'OnDemandAdvantage-BilledOutgoingEFOBytes',
+    usageType: 'Advantage-BilledOutgoingEFOBytes',
     operation: 'AdvantageEFODataRetrieval',
     group: 'OnDemand Advantage',
     groupDescription: 'GB of enhanced fan-out data retrieved in On-demand Advantage mode',
@@ -388,7 +398,7 @@ export const KINESIS_ROWS: readonly KinesisRow[] = [
     extra: { kinesisAdvantageOperation: 'AdvantageEFODataRetrieval' },
   },
   {
-    usageType: 'OnDemandAdvantage-ExtendedRetention-ByteHrs',
+    usageType: 'Advantage-ExtendedRetention-ByteHrs',
     operation: 'AdvantageExtRetentionByteHrs',
     group: 'OnDemand Advantage',
     groupDescription: 'GB-month of extended retention in On-demand Advantage mode',
@@ -398,7 +408,7 @@ export const KINESIS_ROWS: readonly KinesisRow[] = [
     extra: { kinesisAdvantageOperation: 'AdvantageExtRetentionByteHrs' },
   },
   {
-    usageType: 'OnDemandAdvantage-LongTermRetention-ByteHrs',
+    usageType: 'Advantage-LongTermRetention-ByteHrs',
     operation: 'AdvantageLTRetentionByteHrs',
     group: 'OnDemand Advantage',
     groupDescription: 'GB-month of long-term retention in On-demand Advantage mode',
@@ -408,20 +418,6 @@ export const KINESIS_ROWS: readonly KinesisRow[] = [
     extra: { kinesisAdvantageOperation: 'AdvantageLTRetentionByteHrs' },
   },
 ];
-
-const SIZES: Record<string, { vcpu: string; memoryGib: string }> = {
-  small: { vcpu: '2', memoryGib: '2' },
-  large: { vcpu: '2', memoryGib: '8' },
-  xlarge: { vcpu: '4', memoryGib: '16' },
-  '2xlarge': { vcpu: '8', memoryGib: '32' },
-  '4xlarge': { vcpu: '16', memoryGib: '64' },
-  '8xlarge': { vcpu: '32', memoryGib: '128' },
-  '12xlarge': { vcpu: '48', memoryGib: '192' },
-  '16xlarge': { vcpu: '64', memoryGib: '256' },
-  '24xlarge': { vcpu: '96', memoryGib: '384' },
-};
-
-const sizeOf = (family: string): { vcpu: string; memoryGib: string } => SIZES[family.split('.')[1]];
 
 export function kinesisDocuments(
   region: RegionInfo,
@@ -444,198 +440,19 @@ export function kinesisDocuments(
   );
 }
 
+/**
+ * MSK documents for a region, in the shape of AWS's own: the feed's rates for that region, or, for a region the
+ * feed does not have (test fixtures), us-east-1's rates re-homed there with deterministic SKUs.
+ */
 export function mskDocuments(region: RegionInfo): PriceListDocument[] {
-  const p = `${region.prefix}-`;
-  const base = { serviceCode: 'AmazonMSK', productFamily: 'Managed Streaming for Apache Kafka (MSK)', region } as const;
-  const docs: PriceListDocument[] = [];
-  for (const [family, usd] of Object.entries(MSK_STANDARD_BROKER_PRICES)) {
-    docs.push(
-      makePriceListDocument({
-        ...base,
-        usageType: `${p}Kafka.${family}`,
-        operation: 'RunBroker',
-        unit: 'Hrs',
-        usd,
-        description: `$${usd} per Kafka.${family} broker-hour`,
-        effectiveDate: family.startsWith('m7g') ? '2023-11-01T00:00:00Z' : '2023-06-01T00:00:00Z',
-        attributes: { group: 'Broker', groupDescription: 'Broker-hours', computeFamily: family, ...sizeOf(family) },
-      }),
-    );
-  }
-  for (const [family, usd] of Object.entries(MSK_EXPRESS_BROKER_PRICES)) {
-    docs.push(
-      makePriceListDocument({
-        ...base,
-        usageType: `${p}Express.${family}`,
-        operation: 'RunBroker',
-        unit: 'Hrs',
-        usd,
-        description: `$${usd} per express.${family} broker-hour`,
-        effectiveDate: '2024-11-01T00:00:00Z',
-        attributes: {
-          group: 'ExpressBroker',
-          groupDescription: 'Express broker-hours',
-          computeFamily: family,
-          ...sizeOf(family),
-        },
-      }),
-    );
-  }
-  const flat: Array<Omit<DocumentSpec, 'serviceCode' | 'productFamily' | 'region'>> = [
-    {
-      usageType: `${p}Kafka.Storage.GP2`,
-      operation: 'RunVolume',
-      unit: 'GB-Mo',
-      usd: '0.10',
-      description: '$0.10 per GB-month of broker storage',
-      effectiveDate: '2023-06-01T00:00:00Z',
-      attributes: { group: 'Storage', groupDescription: 'Broker storage', storageFamily: 'GP2' },
-    },
-    {
-      usageType: `${p}Kafka.Storage.ProvisionedThroughput`,
-      operation: 'RunVolumeThroughput',
-      unit: 'MBps-Mo',
-      usd: '0.08',
-      description: '$0.08 per MB/s-month of provisioned storage throughput',
-      effectiveDate: '2023-06-01T00:00:00Z',
-      attributes: { group: 'Storage Throughput', groupDescription: 'Provisioned storage throughput' },
-    },
-    {
-      usageType: `${p}Kafka.Storage.Tiered`,
-      operation: 'TieredStorage',
-      unit: 'GB-Mo',
-      usd: '0.06',
-      description: '$0.06 per GB-month of tiered storage',
-      effectiveDate: '2023-06-01T00:00:00Z',
-      attributes: { group: 'Tiered Storage', groupDescription: 'Tiered storage' },
-    },
-    {
-      usageType: `${p}Kafka.DataRetrieval.Tiered`,
-      operation: 'TieredStorageRetrieval',
-      unit: 'GB',
-      usd: '0.0015',
-      description: '$0.0015 per GB retrieved from tiered storage',
-      effectiveDate: '2023-06-01T00:00:00Z',
-      attributes: { group: 'Tiered Storage', groupDescription: 'Tiered storage retrieval' },
-    },
-    {
-      usageType: `${p}Express.Storage`,
-      operation: 'ExpressStorage',
-      unit: 'GB-Mo',
-      usd: '0.10',
-      description: '$0.10 per GB-month of Express broker storage',
-      effectiveDate: '2024-11-01T00:00:00Z',
-      attributes: { group: 'ExpressStorage', groupDescription: 'Express broker storage' },
-    },
-    {
-      usageType: `${p}Express.DataWritten`,
-      operation: 'ExpressDataWritten',
-      unit: 'GB',
-      usd: '0.01',
-      description: '$0.01 per GB of data written to Express brokers',
-      effectiveDate: '2024-11-01T00:00:00Z',
-      attributes: { group: 'ExpressDataWritten', groupDescription: 'Data written to Express brokers' },
-    },
-    {
-      usageType: `${p}KafkaServerless-ClusterHours`,
-      operation: 'Serverless',
-      unit: 'Hrs',
-      usd: '0.75',
-      description: '$0.75 per serverless cluster-hour',
-      attributes: { group: 'Serverless', groupDescription: 'MSK Serverless cluster-hours' },
-    },
-    {
-      usageType: `${p}KafkaServerless-PartitionHours`,
-      operation: 'Serverless',
-      unit: 'Hrs',
-      usd: '0.0015',
-      description: '$0.0015 per serverless partition-hour',
-      attributes: { group: 'Serverless', groupDescription: 'MSK Serverless partition-hours' },
-    },
-    {
-      usageType: `${p}KafkaServerless-In-Bytes`,
-      operation: 'Serverless',
-      unit: 'GB',
-      usd: '0.10',
-      description: '$0.10 per GB of data into MSK Serverless',
-      attributes: { group: 'Serverless', groupDescription: 'MSK Serverless data in' },
-    },
-    {
-      usageType: `${p}KafkaServerless-Out-Bytes`,
-      operation: 'Serverless',
-      unit: 'GB',
-      usd: '0.05',
-      description: '$0.05 per GB of data out of MSK Serverless',
-      attributes: { group: 'Serverless', groupDescription: 'MSK Serverless data out' },
-    },
-    {
-      usageType: `${p}KafkaServerless-StorageHours`,
-      operation: 'Serverless',
-      unit: 'GB-Mo',
-      usd: '0.10',
-      description: '$0.10 per GB-month of MSK Serverless storage',
-      attributes: { group: 'Serverless', groupDescription: 'MSK Serverless storage' },
-    },
-  ];
-  for (const spec of flat)
-    docs.push(makePriceListDocument({ ...base, effectiveDate: '2023-06-01T00:00:00Z', ...spec }));
-  // MSK Connect and MSK Replicator: prices AWS (pricing page) / ? (Replicator), usage types and operations '?'.
-  const pipeline: Array<Omit<DocumentSpec, 'serviceCode' | 'productFamily' | 'region'>> = [
-    {
-      usageType: `${p}Kafka.mcu.general`,
-      operation: 'RunConnector',
-      unit: 'Hrs',
-      usd: '0.11',
-      description: '$0.11 per MSK Connect Unit (MCU)-hour',
-      effectiveDate: '2021-09-16T00:00:00Z',
-      attributes: { group: 'MSK Connect', groupDescription: 'MSK Connect Unit hours' },
-    },
-    {
-      usageType: `${p}KafkaReplicator-Hours`,
-      operation: 'RunReplicator',
-      unit: 'Hrs',
-      usd: '0.30',
-      description: '$0.30 per MSK Replicator-hour',
-      effectiveDate: '2023-11-27T00:00:00Z',
-      attributes: { group: 'Replicator', groupDescription: 'MSK Replicator hours' },
-    },
-    {
-      usageType: `${p}KafkaReplicator-Bytes`,
-      operation: 'RunReplicator',
-      unit: 'GB',
-      usd: '0.08',
-      description: '$0.08 per GB of data replicated by MSK Replicator',
-      effectiveDate: '2023-11-27T00:00:00Z',
-      attributes: { group: 'Replicator', groupDescription: 'Data replicated by MSK Replicator' },
-    },
-  ];
-  for (const spec of pipeline) docs.push(makePriceListDocument({ ...base, ...spec }));
-  // MSK multi-VPC private connectivity: prices and names '?'.
-  const connectivity: Array<Omit<DocumentSpec, 'serviceCode' | 'productFamily' | 'region'>> = [
-    {
-      usageType: `${p}Kafka.PrivateConnectivityHours`,
-      operation: 'PrivateConnectivity',
-      unit: 'Hrs',
-      usd: '0.0225',
-      description: '$0.0225 per hour per VPC connection (multi-VPC private connectivity)',
-      effectiveDate: '2023-10-26T00:00:00Z',
-      attributes: { group: 'Private Connectivity', groupDescription: 'Multi-VPC private connectivity hours' },
-    },
-    {
-      usageType: `${p}Kafka.PrivateConnectivity-Bytes`,
-      operation: 'PrivateConnectivity',
-      unit: 'GB',
-      usd: '0.006',
-      description: '$0.006 per GB processed through multi-VPC private connectivity',
-      effectiveDate: '2023-10-26T00:00:00Z',
-      attributes: {
-        group: 'Private Connectivity',
-        groupDescription: 'Data processed through multi-VPC private connectivity',
-      },
-    },
-  ];
-  for (const spec of connectivity) docs.push(makePriceListDocument({ ...base, ...spec }));
-  return docs;
+  const target = awsRegion(region);
+  const own = mskFeedRates(region.location);
+  if (own.length > 0) return own.map((rate) => mskFeedDocument(rate, target));
+  return mskFeedRates(REGIONS['us-east-1'].location).map((rate) =>
+    mskFeedDocument(rate, target, {
+      sku: (r) => deterministicSku(`AmazonMSK|${region.regionCode}|${r.usageType}|${r.operation}`),
+    }),
+  );
 }
 
 /** One Firehose ingestion tier: [beginRange, endRange, USD]. */
@@ -675,7 +492,13 @@ function tieredDocument(spec: DocumentSpec, tiers: readonly Tier[]): PriceListDo
 }
 
 /** Amazon Data Firehose (AmazonKinesisFirehose): ingestion per source, format conversion, dynamic partitioning. */
-export function firehoseDocuments(region: RegionInfo): PriceListDocument[] {
+export function firehoseDocuments(
+  region: RegionInfo,
+  prices: { ingestionTiers: readonly Tier[]; formatConversionGb: string } = {
+    ingestionTiers: FIREHOSE_STREAM_SOURCE_TIERS,
+    formatConversionGb: '0.018',
+  },
+): PriceListDocument[] {
   const prefix = region.regionCode === 'us-east-1' ? '' : `${region.prefix}-`;
   const base = {
     serviceCode: 'AmazonKinesisFirehose',
@@ -697,7 +520,7 @@ export function firehoseDocuments(region: RegionInfo): PriceListDocument[] {
           groupDescription: 'GB ingested (Direct PUT and Kinesis Data Streams as source), billed in 5 KB records',
         },
       },
-      FIREHOSE_STREAM_SOURCE_TIERS,
+      prices.ingestionTiers,
     ),
     makePriceListDocument({
       ...base,
@@ -716,8 +539,8 @@ export function firehoseDocuments(region: RegionInfo): PriceListDocument[] {
       usageType: `${prefix}DataFormatConversion-Bytes`,
       operation: 'DataFormatConversion',
       unit: 'GB',
-      usd: '0.018',
-      description: '$0.018 per GB converted to Apache Parquet or ORC',
+      usd: prices.formatConversionGb,
+      description: `$${prices.formatConversionGb} per GB converted to Apache Parquet or ORC`,
       attributes: { group: 'Format Conversion', groupDescription: 'GB of data format conversion' },
     }),
     makePriceListDocument({
@@ -789,7 +612,7 @@ export function lambdaDocuments(region: RegionInfo): PriceListDocument[] {
 }
 
 /** AWSDataTransfer: the inter-region outbound rate to the reference target (us-west-2; from us-west-2, us-east-1). */
-export function dataTransferDocuments(region: RegionInfo): PriceListDocument[] {
+export function dataTransferDocuments(region: RegionInfo, usd = '0.02'): PriceListDocument[] {
   const targetCode = region.regionCode === 'us-west-2' ? 'us-east-1' : 'us-west-2';
   const target = REGIONS[targetCode];
   const doc = makePriceListDocument({
@@ -799,8 +622,8 @@ export function dataTransferDocuments(region: RegionInfo): PriceListDocument[] {
     usageType: `${region.prefix}-${target.prefix}-AWS-Out-Bytes`,
     operation: '',
     unit: 'GB',
-    usd: '0.02',
-    description: `$0.02 per GB - ${region.location} data transfer to ${target.location}`,
+    usd,
+    description: `$${usd} per GB - ${region.location} data transfer to ${target.location}`,
     effectiveDate: '2023-06-01T00:00:00Z',
     attributes: {
       transferType: 'InterRegion Outbound',
@@ -821,23 +644,236 @@ export function dataTransferDocuments(region: RegionInfo): PriceListDocument[] {
 
 export type SnapshotDocuments = Record<PriceListServiceCode, PriceListDocument[]>;
 
-/** The bundled us-east-1 snapshot: every §2–3 rate, the two real Kinesis documents kept verbatim, the pipeline services. */
-export function bundledSnapshot(): SnapshotDocuments {
-  const region = REGIONS['us-east-1'];
-  const realUsageTypes = new Set(REAL_KINESIS_DOCUMENTS.map((doc) => doc.product.attributes.usagetype));
-  const synthesized = kinesisDocuments(region).filter((doc) => !realUsageTypes.has(doc.product.attributes.usagetype));
-  return {
-    AmazonKinesis: [...REAL_KINESIS_DOCUMENTS.map((doc) => structuredClone(doc)), ...synthesized],
-    AmazonMSK: mskDocuments(region),
-    AmazonKinesisFirehose: firehoseDocuments(region),
-    AWSDataTransfer: dataTransferDocuments(region),
-    AmazonDynamoDB: dynamoDbDocuments(region),
-    AWSLambda: lambdaDocuments(region),
+type Tier3 = [string, string, string];
+interface CitedRates {
+  dataTransfer: {
+    label: string;
+    citation: string;
+    publicationDate: string;
+    interRegionOutGb: Record<string, string>;
+    crossAzGbPerDirection: Record<string, string>;
   };
+  kinesis: Record<
+    string,
+    {
+      label: string;
+      citation: string;
+      publicationDate: string;
+      sameAs: string;
+      advantage: { label: string; citation: string };
+    }
+  >;
+  firehose: Record<
+    string,
+    { label: string; citation: string; publicationDate: string; ingestionTiers: Tier3[]; formatConversionGb: string }
+  >;
+}
+
+export const CITED_RATES_FILE = join(SOURCES_DIR, 'cited-rates.json');
+export const citedRates = (): CitedRates => JSON.parse(readFileSync(CITED_RATES_FILE, 'utf8')) as CitedRates;
+
+/** Provenance per SKU of a region's snapshot (rates/pricelist/<region>/provenance.json). */
+export type SnapshotProvenance = Record<string, RateProvenance>;
+
+export interface RegionSnapshot {
+  documents: Partial<SnapshotDocuments>;
+  provenance: SnapshotProvenance;
+}
+
+const US_EAST_1_PAGES =
+  "AWS pricing pages, us-east-1 list prices (rates/README.md: aws.amazon.com/kinesis/data-streams/pricing, /kinesis/data-firehose/pricing, /dynamodb/pricing, /lambda/pricing, /ec2/pricing/on-demand), written in the Price List's document shape by scripts/generate-pricelist.ts";
+
+/** The provenance of the us-east-1 documents that are not AWS's own verbatim ones, per the labels of rates/README.md. */
+function usEast1Provenance(doc: PriceListDocument): RateProvenance {
+  const usageType = doc.product.attributes.usagetype ?? '';
+  const operation = doc.product.attributes.operation ?? '';
+  const unverified = /^(?:MSK-BilledBytes|DynamicPartitioning-Bytes|Lambda-EventPollerUnit-Hours)$/.test(usageType);
+  const thirdParty = operation.startsWith('Advantage');
+  return {
+    kind: 'CITED_SOURCE',
+    label: unverified ? '?' : thirdParty ? '3P' : doc.serviceCode === 'AmazonKinesis' ? 'PL' : 'AWS',
+    citation: thirdParty
+      ? 'On-demand Advantage rates from third-party notes of the live Price List API (public file id 69424756999); no verbatim AWS document seen'
+      : unverified
+        ? `${US_EAST_1_PAGES}; this price is unverified (rates/README.md "?")`
+        : doc.serviceCode === 'AmazonKinesis'
+          ? `${US_EAST_1_PAGES}; agrees with infracost's kinesis_stream golden (price-list-backed)`
+          : US_EAST_1_PAGES,
+    publicationDate: doc.publicationDate.slice(0, 10),
+  };
+}
+
+const VERBATIM_KINESIS_PROVENANCE: RateProvenance = {
+  kind: 'AWS_DOCUMENT',
+  label: 'V-PL',
+  citation:
+    'AWS Price List GetProducts document (AmazonKinesis us-east-1, version 20230801012600), quoted verbatim in https://github.com/mlabouardy/komiser/pull/1137',
+  publicationDate: '2023-08-01T01:26:00Z',
+};
+
+/** Documents written from a cited source carry that source's date as their version and publication date. */
+function datedBy(docs: PriceListDocument[], date: string): PriceListDocument[] {
+  return docs.map((doc) => ({
+    ...doc,
+    version: `${date.replace(/-/g, '')}000000`,
+    publicationDate: `${date}T00:00:00Z`,
+  }));
+}
+
+function cited(label: string, citation: string, publicationDate: string): RateProvenance {
+  return { kind: 'CITED_SOURCE', label, citation, publicationDate };
+}
+
+/** The snapshot of one region: its documents per service (only services some source prices) and their provenance. */
+export function regionSnapshot(regionCode: string): RegionSnapshot {
+  const info = REGIONS[regionCode];
+  if (!info) throw new Error(`unknown region ${regionCode}`);
+  const sources = citedRates();
+  const documents: Partial<SnapshotDocuments> = {};
+  const provenance: SnapshotProvenance = {};
+  const add = (
+    code: PriceListServiceCode,
+    docs: PriceListDocument[],
+    of: (doc: PriceListDocument) => RateProvenance,
+  ) => {
+    if (docs.length === 0) return;
+    documents[code] = [...(documents[code] ?? []), ...docs];
+    for (const doc of docs) provenance[doc.product.sku] = of(doc);
+  };
+
+  // Amazon MSK: AWS's own documents.
+  if (regionCode === 'ap-southeast-1') {
+    add(
+      'AmazonMSK',
+      mskGetProductsApS1().map((raw) => JSON.parse(raw) as PriceListDocument),
+      (doc) => ({
+        kind: 'AWS_DOCUMENT',
+        label: 'V-PL',
+        citation: `AWS Price List GetProducts response, AmazonMSK ap-southeast-1, version ${doc.version} (verbatim, rates/sources/aws/msk-getproducts-ap-southeast-1-20260729211408.json), SKU ${doc.product.sku}`,
+        publicationDate: doc.publicationDate,
+      }),
+    );
+  } else {
+    add('AmazonMSK', mskDocuments(info), (doc) => ({
+      kind: 'AWS_DOCUMENT',
+      label: 'V-feed',
+      citation: `AWS MSK pricing feed (meteredUnitMaps/msk, rates/sources/aws/msk-pricing-feed-20250404190532.json), ${info.location}, SKU ${doc.product.sku}, usage type ${doc.product.attributes.usagetype}`,
+      publicationDate: MSK_FEED_PUBLICATION_DATE,
+    }));
+  }
+
+  // Amazon Kinesis Data Streams.
+  if (regionCode === 'us-east-1') {
+    const realUsageTypes = new Set(REAL_KINESIS_DOCUMENTS.map((doc) => doc.product.attributes.usagetype));
+    add(
+      'AmazonKinesis',
+      REAL_KINESIS_DOCUMENTS.map((doc) => structuredClone(doc)),
+      () => VERBATIM_KINESIS_PROVENANCE,
+    );
+    add(
+      'AmazonKinesis',
+      kinesisDocuments(info).filter((doc) => !realUsageTypes.has(doc.product.attributes.usagetype)),
+      usEast1Provenance,
+    );
+  } else if (sources.kinesis[regionCode]) {
+    const k = sources.kinesis[regionCode];
+    add('AmazonKinesis', datedBy(kinesisDocuments(info), k.publicationDate), (doc) =>
+      (doc.product.attributes.operation ?? '').startsWith('Advantage')
+        ? cited(k.advantage.label, k.advantage.citation, k.publicationDate)
+        : cited(k.label, k.citation, k.publicationDate),
+    );
+  }
+
+  // Amazon Data Firehose.
+  if (regionCode === 'us-east-1') {
+    add('AmazonKinesisFirehose', firehoseDocuments(info), usEast1Provenance);
+  } else if (sources.firehose[regionCode]) {
+    const f = sources.firehose[regionCode];
+    const docs = datedBy(
+      firehoseDocuments(info, { ingestionTiers: f.ingestionTiers, formatConversionGb: f.formatConversionGb }),
+      f.publicationDate,
+    );
+    add(
+      'AmazonKinesisFirehose',
+      docs.filter((doc) => !/(?:MSK-BilledBytes|DynamicPartitioning-Bytes)$/.test(doc.product.attributes.usagetype)),
+      () => cited(f.label, f.citation, f.publicationDate),
+    );
+  }
+
+  // Inter-region data transfer.
+  const outGb = sources.dataTransfer.interRegionOutGb[regionCode];
+  if (outGb !== undefined) {
+    const dt = sources.dataTransfer;
+    const transfer = dataTransferDocuments(info, outGb);
+    add('AWSDataTransfer', regionCode === 'us-east-1' ? transfer : datedBy(transfer, dt.publicationDate), () =>
+      cited(
+        dt.label,
+        `${dt.citation}: InterRegion Outbound from ${info.location} $${outGb}/GB (AWS prices inter-region transfer by source region)`,
+        dt.publicationDate,
+      ),
+    );
+  }
+
+  // DynamoDB and Lambda: us-east-1 only (no source for other regions).
+  if (regionCode === 'us-east-1') {
+    add('AmazonDynamoDB', dynamoDbDocuments(info), usEast1Provenance);
+    add('AWSLambda', lambdaDocuments(info), usEast1Provenance);
+  }
+  return { documents, provenance };
+}
+
+/** The bundled us-east-1 snapshot's documents (every service). */
+export function bundledSnapshot(): SnapshotDocuments {
+  const { documents } = regionSnapshot('us-east-1');
+  return Object.fromEntries(PRICE_LIST_SERVICE_CODES.map((code) => [code, documents[code] ?? []])) as SnapshotDocuments;
 }
 
 /** <project root>/rates/pricelist. */
 export const RATES_DIR = join(projectRoot(), 'rates', 'pricelist');
+
+export const PROVENANCE_FILE = 'provenance.json';
+
+/** Every file of the snapshot (path relative to RATES_DIR → content), as the sources give it. */
+export function snapshotFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const region of SNAPSHOT_REGIONS) {
+    const { documents, provenance } = regionSnapshot(region);
+    for (const code of PRICE_LIST_SERVICE_CODES) {
+      const docs = documents[code];
+      if (docs) files.set(join(region, `${code}.json`), `${JSON.stringify(docs, null, 2)}\n`);
+    }
+    const ordered = Object.fromEntries(Object.entries(provenance).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    files.set(join(region, PROVENANCE_FILE), `${JSON.stringify(ordered, null, 2)}\n`);
+  }
+  return files;
+}
+
+/** Files under RATES_DIR (relative paths), recursively. */
+function filesOnDisk(dir: string, base = ''): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesOnDisk(join(dir, entry.name), join(base, entry.name)) : [join(base, entry.name)],
+  );
+}
+
+/** What differs between the committed snapshot and what the sources give: [] when they are equal. */
+export function snapshotDifferences(ratesDir: string = RATES_DIR): string[] {
+  const expected = snapshotFiles();
+  const differences: string[] = [];
+  for (const [file, text] of expected) {
+    let current: string | undefined;
+    try {
+      current = readFileSync(join(ratesDir, file), 'utf8');
+    } catch {
+      current = undefined;
+    }
+    if (current === undefined) differences.push(`${file} is missing`);
+    else if (current !== text) differences.push(`${file} differs from what rates/sources give`);
+  }
+  for (const file of filesOnDisk(ratesDir))
+    if (!expected.has(file)) differences.push(`${file} is not built from rates/sources`);
+  return differences;
+}
 
 function main(argv: string[]): number {
   const realisticAt = argv.indexOf('--realistic');
@@ -854,31 +890,20 @@ function main(argv: string[]): number {
     console.log(`wrote ${list.AmazonKinesis.length + list.AmazonMSK.length} products to ${out}`);
     return 0;
   }
-  const check = argv.includes('--check');
-  const snapshot = bundledSnapshot();
-  let differs = false;
-  for (const serviceCode of PRICE_LIST_SERVICE_CODES) {
-    const dir = join(RATES_DIR, 'us-east-1');
-    const file = join(dir, `${serviceCode}.json`);
-    const text = `${JSON.stringify(snapshot[serviceCode], null, 2)}\n`;
-    if (check) {
-      let current = '';
-      try {
-        current = readFileSync(file, 'utf8');
-      } catch {
-        current = '';
-      }
-      if (current !== text) {
-        differs = true;
-        console.error(`${file} is out of date`);
-      }
-    } else {
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(file, text);
-      console.log(`wrote ${snapshot[serviceCode].length} documents to ${file}`);
-    }
+  if (argv.includes('--check')) {
+    const differences = snapshotDifferences();
+    for (const line of differences) console.error(`rates/pricelist/${line}`);
+    if (differences.length === 0) console.log('rates/pricelist is exactly what rates/sources give');
+    return differences.length === 0 ? 0 : 1;
   }
-  return differs ? 1 : 0;
+  const files = snapshotFiles();
+  for (const file of filesOnDisk(RATES_DIR)) if (!files.has(file)) rmSync(join(RATES_DIR, file));
+  for (const [file, text] of files) {
+    mkdirSync(dirname(join(RATES_DIR, file)), { recursive: true });
+    writeFileSync(join(RATES_DIR, file), text);
+  }
+  console.log(`wrote ${files.size} files under ${RATES_DIR}`);
+  return 0;
 }
 
 if (require.main === module) process.exit(main(process.argv.slice(2)));

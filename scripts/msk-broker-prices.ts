@@ -15,7 +15,7 @@ export const MSK_STANDARD_BROKER_PRICES: Readonly<Record<string, string>> = Obje
   'm5.4xlarge': '1.68',
   'm5.8xlarge': '3.36',
   'm5.12xlarge': '5.04',
-  'm5.16xlarge': '6.72',
+  'm5.16xlarge': '6.73',
   'm5.24xlarge': '10.08',
   'm7g.large': '0.204',
   'm7g.xlarge': '0.408',

@@ -7,6 +7,7 @@ import { KDS_LIMITS, kdsRegionalQuotas, MSK_LIMITS } from './limits';
 import { MSK_SIZING_FACTORS } from './sizing/broker-tables';
 import { MSK_OPTIONS, OPTION_CODES, type OptionCode, type ServiceCode } from './options';
 import { DECISION_RULES, type DecisionRule, RULE_IDS } from './rules';
+import { NOT_OFFERED_IN_REGION } from './regions';
 import type { NormalizedWorkload } from './workload.normalization';
 
 export interface FlowPreference {
@@ -483,6 +484,24 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
       outcome: fired
         ? 'Kinesis options disqualified (custom replicator priced for comparison); MSK via MSK Replicator (priced).'
         : 'Not needed.',
+    };
+  },
+  [RULE_IDS.notOfferedInRegion]: (ctx) => {
+    const region = ctx.w.region;
+    const absent = NOT_OFFERED_IN_REGION[region] ?? [];
+    for (const { option, evidence } of absent)
+      ctx.disqualify(
+        option as OptionCode,
+        RULE_IDS.notOfferedInRegion,
+        () => `${option} is not offered in ${region} (${evidence}).`,
+      );
+    return {
+      fired: absent.length > 0,
+      answer: () => `region: ${region}`,
+      outcome:
+        absent.length > 0
+          ? `${absent.map((a) => a.option).join(', ')} not offered in ${region}.`
+          : 'Every option is offered there.',
     };
   },
   [RULE_IDS.kdsSharedFanout]: (ctx) => {

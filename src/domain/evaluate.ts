@@ -24,6 +24,7 @@ import { withPipeline } from './pricing/pipeline-cost';
 import { type PricingInput, RateResolver } from './pricing/rate-resolver';
 import type { RateCard } from './rate-card';
 import { optionRisks } from './risks';
+import { RULE_IDS } from './rules';
 import {
   type PartialPointAt,
   scaleVolume,
@@ -318,6 +319,8 @@ function toOptionResult(
       tieredMonthlyCostUsd: monthlyCostUsd,
     };
   }
+  // An option AWS does not offer in the region is not offered there: it lacks no rate (its rates do not exist).
+  const notOffered = disqualifiedBy.some((d) => d.code === RULE_IDS.notOfferedInRegion);
   return {
     option: code,
     service: OPTION_SERVICE[code],
@@ -326,7 +329,7 @@ function toOptionResult(
     rank: 0,
     disqualifiedBy,
     priced: priced.totalCents !== null,
-    missingRates: priced.missingRates,
+    missingRates: notOffered ? [] : priced.missingRates,
     monthlyCostUsd,
     lineItems: priced.lineItems,
     sizing,
@@ -521,10 +524,13 @@ function assess(
     });
   }
   for (const o of options) {
-    if (!o.priced)
+    if (!o.priced && o.missingRates.length > 0)
       warnings.push({
         code: 'RATES_MISSING',
-        message: `${o.option} is not priced: the rate card lacks ${o.missingRates.join(', ')}.`,
+        message:
+          `${o.option} is not priced: the ${card.region} rate card lacks ${o.missingRates.join(', ')}. ` +
+          `To price it, pass those keys in pricing.rateOverrides (USD per unit), or give the service AWS access ` +
+          `so it fetches live AWS Price List rates for ${card.region}.`,
       });
   }
   return { workload, volumeRange, rates, decision, options, recommendation, warnings };

@@ -6,6 +6,25 @@
 
 export type RateCardSource = 'AWS_PRICE_LIST' | 'BUNDLED_SNAPSHOT' | 'OVERRIDE';
 
+/**
+ * Where a rate's price comes from:
+ * - LIVE_PRICE_LIST: a document the AWS Price List Query API returned to this service (GetProducts);
+ * - AWS_DOCUMENT: an AWS-published document bundled in the offline snapshot (a verbatim GetProducts response, or
+ *   AWS's pricing feed), with its publication date and SKU;
+ * - CITED_SOURCE: another source, cited (a price-list-backed tool's output, an AWS pricing page, a third party).
+ */
+export type RateProvenanceKind = 'LIVE_PRICE_LIST' | 'AWS_DOCUMENT' | 'CITED_SOURCE';
+
+export interface RateProvenance {
+  kind: RateProvenanceKind;
+  /** Label of the source's trust (rates/sources/SOURCES.md): V-PL, V-feed, PL, AWS, 3P. */
+  label: string;
+  /** What the price was read from, in words a reader can follow to the source. */
+  citation: string;
+  /** Publication date of the source document, when it has one. */
+  publicationDate?: string;
+}
+
 export interface Rate {
   /** Stable rate key, e.g. `kds.provisioned.shardHour` or `msk.brokerHour.kafka.m5.large`. */
   key: string;
@@ -23,6 +42,8 @@ export interface Rate {
   description: string;
   /** Where this rate came from: the card's own source, or OVERRIDE when a caller replaced it. */
   source: RateCardSource;
+  /** The document or cited source behind the price (absent only on cards stored before provenance existed). */
+  provenance?: RateProvenance;
 }
 
 export interface RateCard {

@@ -69,6 +69,7 @@ export const RULE_IDS = {
   kdsLatency: 'LIMIT_KDS_LATENCY',
   mskLatency: 'LIMIT_MSK_LATENCY',
   crossRegion: 'LIMIT_CROSS_REGION_REPLICATION',
+  notOfferedInRegion: 'LIMIT_NOT_OFFERED_IN_REGION',
   kdsSharedFanout: 'ADVISE_KDS_SHARED_CONSUMER_FANOUT',
   advantageMinimum: 'ADVISE_KDS_ADVANTAGE_MINIMUM',
   serverlessAuth: 'ADVISE_MSK_SERVERLESS_AUTH',
@@ -374,6 +375,18 @@ export const DECISION_RULES: readonly DecisionRule[] = [
       'Yes → Kinesis options are disqualified (Kinesis has no managed cross-region replication); the usual hand-built pattern (a consumer writing to a stream in the target region) is still priced in their line items, as a labelled assumption, for comparison. MSK options stay eligible and price MSK Replicator, inter-region transfer and the target cluster.',
     appliesTo: ALL,
     ...src(SOURCES.mskReplicator),
+    confidence: 'AWS',
+  },
+  {
+    id: RULE_IDS.notOfferedInRegion,
+    kind: 'HARD_LIMIT',
+    effect: 'DISQUALIFY',
+    question: "Does AWS offer the option in the workload's region?",
+    thresholds: [],
+    outcome:
+      'No → the option is not offered there (ineligible), which is not a missing price. Known: MSK Serverless is not offered in sa-east-1.',
+    appliesTo: ALL,
+    ...src(SOURCES.mskPricingFeed),
     confidence: 'AWS',
   },
   {

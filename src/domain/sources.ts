@@ -46,6 +46,10 @@ export const SOURCES = {
     title: 'Amazon MSK Developer Guide: Express brokers (best practices and quotas)',
     url: 'https://docs.aws.amazon.com/msk/latest/developerguide/msk-broker-types-express.html',
   },
+  mskPricingFeed: {
+    title: "AWS's MSK pricing feed (publication 2025-04-04; rates/sources/SOURCES.md): the rates AWS offers per region",
+    url: 'https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/msk/USD/current/msk.json',
+  },
   mskServerlessQuotas: {
     title: 'Amazon MSK Developer Guide: MSK Serverless quotas',
     url: 'https://docs.aws.amazon.com/msk/latest/developerguide/limits.html#serverless-quota',

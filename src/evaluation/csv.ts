@@ -1,4 +1,5 @@
 import type { Estimate } from '../domain';
+import type { Rate, RateProvenance } from '../domain/rate-card';
 
 export const CSV_COLUMNS = [
   'option',
@@ -15,7 +16,15 @@ export const CSV_COLUMNS = [
   'rateCardDate',
   'bandLowUsd',
   'bandHighUsd',
+  'rateProvenance',
 ] as const;
+
+/** One line of provenance: `AWS_DOCUMENT V-feed: <citation> (published <date>)`. */
+export function provenanceText(provenance: RateProvenance | undefined): string {
+  if (!provenance) return '';
+  const published = provenance.publicationDate ? ` (published ${provenance.publicationDate})` : '';
+  return `${provenance.kind} ${provenance.label}: ${provenance.citation}${published}`;
+}
 
 /** RFC 4180: quote a field holding a comma, a quote, CR or LF; double the quotes inside. */
 export function csvField(value: string | number | null | undefined): string {
@@ -35,9 +44,10 @@ function numberText(n: number): string {
 /**
  * One row per line item, a TOTAL row per option (with the option's cost band across the volume range in
  * bandLowUsd / bandHighUsd, its expected value being the TOTAL) (an UNPRICED row naming missing rates where the
- * option could not be priced), a header row, CRLF line ends.
+ * option could not be priced), a header row, CRLF line ends. `rateProvenance` says where each line's rate comes from
+ * (the card's rates, by key: a live Price List document, an AWS document in the snapshot, or a cited source).
  */
-export function estimateToCsv(estimate: Estimate): string {
+export function estimateToCsv(estimate: Estimate, rates: Readonly<Record<string, Rate>> = {}): string {
   const card = estimate.rateCard;
   const cardDate = card.publicationDate;
   const rows: string[][] = [[...CSV_COLUMNS]];
@@ -59,6 +69,9 @@ export function estimateToCsv(estimate: Estimate): string {
           cardDate,
           '',
           '',
+          item.rateSource === 'OVERRIDE'
+            ? 'OVERRIDE: rateOverrides or discount of this request'
+            : provenanceText(rates[item.rateKey]?.provenance),
         ].map((v) => csvField(v)),
       );
     }
@@ -80,6 +93,7 @@ export function estimateToCsv(estimate: Estimate): string {
           cardDate,
           band?.low,
           band?.high,
+          '',
         ].map((v) => csvField(v)),
       );
     } else {
@@ -97,6 +111,7 @@ export function estimateToCsv(estimate: Estimate): string {
           '',
           card.id,
           cardDate,
+          '',
           '',
           '',
         ].map((v) => csvField(v)),

@@ -16,6 +16,7 @@ import {
   WORKLOAD_DEFAULTS,
 } from '../domain';
 import { Metrics } from '../infrastructure/metrics/metrics';
+import type { Rate } from '../domain/rate-card';
 import { RatesService, type ServedRateCard } from '../rates/rates.service';
 import { type BreakEvenBody, type EvaluationRequest, normalizedWorkloadOf, pricingOf } from './evaluation-request';
 import { ResultCache } from './result-cache';
@@ -74,6 +75,11 @@ export class EvaluationService {
 
   estimate(_caller: Caller, request: EvaluationRequest, options: ResultOptions = {}): Promise<Estimate> {
     return this.result('estimate', request, options, estimateNormalized);
+  }
+
+  /** The rates (with their provenance) of the card version that priced a result; {} if it is no longer known. */
+  async ratesOf(cardId: string): Promise<Readonly<Record<string, Rate>>> {
+    return (await this.rates.version(cardId))?.rates ?? {};
   }
 
   async breakEven(_caller: Caller, request: BreakEvenBody): Promise<BreakEvenResult> {

@@ -12,6 +12,26 @@ registerEnumType(RateSourceEnum, { name: 'RateSource', description: 'Where a rat
 
 // One class per shape serves as the GraphQL object type and the OpenAPI schema of the REST answer.
 
+@ObjectType('RateProvenance', {
+  description:
+    'Where a price comes from: a live AWS Price List document, an AWS document in the offline snapshot (publication date, SKU), or another cited source',
+})
+export class RateProvenanceView {
+  @ApiProperty({ enum: ['LIVE_PRICE_LIST', 'AWS_DOCUMENT', 'CITED_SOURCE'], example: 'AWS_DOCUMENT' })
+  @Field()
+  kind: string;
+  @ApiProperty({
+    example: 'V-feed',
+    description: 'Trust label (rates/sources/SOURCES.md): V-PL, V-feed, PL, AWS, 3P, ?',
+  })
+  @Field()
+  label: string;
+  @ApiProperty({ example: 'AWS MSK pricing feed (meteredUnitMaps/msk), EU (Frankfurt), SKU PE6G6JQPMSF6PJFH' })
+  @Field()
+  citation: string;
+  @ApiPropertyOptional({ example: '2025-04-04T19:05:32Z' }) @Field({ nullable: true }) publicationDate?: string;
+}
+
 @ObjectType('Rate', { description: 'One rate with its provenance; `key` is what rateOverrides accepts' })
 export class RateView {
   @ApiProperty({ example: 'kds.provisioned.shardHour' }) @Field() key: string;
@@ -26,6 +46,9 @@ export class RateView {
   @ApiProperty({ example: '2023-07-01T00:00:00Z' }) @Field() effectiveDate: string;
   @ApiProperty() @Field() description: string;
   @ApiProperty({ enum: RateSourceEnum }) @Field(() => RateSourceEnum) source: RateSourceEnum;
+  @ApiPropertyOptional({ type: RateProvenanceView, description: 'Absent only on cards stored before provenance' })
+  @Field(() => RateProvenanceView, { nullable: true })
+  provenance?: RateProvenanceView;
 }
 
 @ObjectType('RateRefreshStatus')

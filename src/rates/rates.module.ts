@@ -4,20 +4,23 @@ import { PriceListSource } from '../infrastructure/aws/price-list.source';
 import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config';
 import { RatesResolver } from './graphql/rates.resolver';
 import { RatesController } from './http/rates.controller';
+import { RegionsController } from './http/regions.controller';
 import { RateCardRepository } from './rate-card.repository';
 import { RateCardStore } from './rate-card.store';
 import { RatesRefresher } from './rates.refresher';
 import { RatesService } from './rates.service';
+import { RegionsService } from './regions.service';
 
 @Module({
   imports: [HealthModule],
-  controllers: [RatesController],
+  controllers: [RatesController, RegionsController],
   providers: [
     RateCardRepository,
     RateCardStore,
     RatesService,
     RatesRefresher,
     RatesResolver,
+    RegionsService,
     {
       provide: PriceListSource,
       inject: [APP_CONFIG],

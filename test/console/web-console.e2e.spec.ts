@@ -534,6 +534,31 @@ describe('web console at / (real Chromium, real service)', () => {
     expect(watch.outside).toEqual([]);
   });
 
+  it('the Region is a choice among the regions the service knows; in eu-west-1 MSK is priced from AWS data and Kinesis names its missing rates', async () => {
+    const { page, watch } = await openConsole();
+    await page.getByLabel('API key').fill(viewer.replace(/^Bearer /, ''));
+    const region = page.getByLabel(/^Region/);
+    await page.locator('#field-region option[value="eu-west-1"]').waitFor({ state: 'attached' });
+    expect(await region.evaluate((el) => el.tagName)).toBe('SELECT');
+    const choices = await page.locator('#field-region option').allTextContents();
+    expect(choices).toEqual(
+      expect.arrayContaining([
+        'eu-west-1 (EU (Ireland)): offline 3 of 6 options priced',
+        'sa-east-1 (South America (Sao Paulo)): offline 2 of 5 options priced; not offered: MSK_SERVERLESS',
+        'us-east-1 (US East (N. Virginia)): offline 6 of 6 options priced',
+      ]),
+    );
+    await region.selectOption('eu-west-1');
+    await evaluateIn(page);
+    expect(await text(page, 'tr[data-option="KDS_PROVISIONED"]')).toMatch(/Not priced: missing kds\.provisioned\./);
+    await page.locator('tr[data-option="MSK_PROVISIONED"] button[aria-expanded]').click();
+    await page.locator('table.lines .source', { hasText: 'AWS_DOCUMENT V-feed, 2025-04-04' }).first().waitFor();
+    const line = await text(page, 'table.lines tr:has(.source)');
+    expect(line).toMatch(/EU-Kafka\.[a-z0-9.]+ · BUNDLED_SNAPSHOT · AWS_DOCUMENT V-feed, 2025-04-04/);
+    expect(watch.problems).toEqual([]);
+    expect(watch.outside).toEqual([]);
+  });
+
   it('lists are typed as JSON: an hourly profile replaces the ingest, a delivery is priced, bad JSON is named', async () => {
     const { page, watch } = await openConsole();
     await page.getByLabel('API key').fill(viewer.replace(/^Bearer /, ''));

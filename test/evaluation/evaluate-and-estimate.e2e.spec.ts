@@ -243,6 +243,7 @@ describe('evaluations and estimates over REST and GraphQL', () => {
       'rateCardDate',
       'bandLowUsd',
       'bandHighUsd',
+      'rateProvenance',
     ]);
     const items = rows.slice(1).filter((r) => r[1] !== 'TOTAL' && r[1] !== 'UNPRICED');
     const expectedItems = json.body.options.flatMap(
@@ -266,14 +267,31 @@ describe('evaluations and estimates over REST and GraphQL', () => {
       expect(r[5]).not.toMatch(/e/i);
       expect(Number(r[6])).toBe(expectedItems[i].monthlyCostUsd);
       expect(r[10]).toBe(json.body.rateCard.id);
+      // Where the rate comes from: us-east-1's snapshot documents and static rates all cite their source.
+      expect(r[14]).toMatch(/^(?:AWS_DOCUMENT|CITED_SOURCE) [A-Za-z0-9?-]+: ./);
     });
     for (const total of json.body.totals) {
       const row = rows.find((r) => r[0] === total.option && r[1] === 'TOTAL');
       expect(Number(row![6])).toBe(total.monthlyCostUsd);
     }
-    // A description holding a comma is quoted, so every row has all fourteen columns.
+    // A description holding a comma is quoted, so every row has all fifteen columns.
     expect(csv.text).toMatch(/"[^"]*,[^"]*"/);
-    expect(rows.every((r) => r.length === 14)).toBe(true);
+    expect(rows.every((r) => r.length === 15)).toBe(true);
+  });
+
+  it('without AWS access: the region list says live rates cannot be had, and a region without a snapshot is a 404 naming the known ones', async () => {
+    const regions = await request(suite.app.getHttpServer()).get('/v1/regions').set('authorization', suite.viewer);
+    expect(regions.status).toBe(200);
+    const euWest1 = (regions.body as Array<{ region: string; live: { available: boolean; card: unknown } }>).find(
+      (r) => r.region === 'eu-west-1',
+    )!;
+    expect(euWest1.live).toMatchObject({ available: false, card: null });
+    const elsewhere = await post('/v1/evaluations', {
+      workload: { region: 'eu-south-2', ingestGbPerDay: 10, avgRecordSizeKB: 1 },
+    });
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body.code).toBe('UNKNOWN_REGION');
+    expect(elsewhere.body.message).toContain('eu-west-1');
   });
 
   it('POST /v1/break-even and GraphQL breakEven agree and report crossovers', async () => {

@@ -76,13 +76,22 @@ describe('pipelines over REST and GraphQL', () => {
       usdPerUnit: '0.0200000000',
       usageType: 'USE1-USW2-AWS-Out-Bytes',
     });
+    // AWS's own usage types and operations (the MSK pricing feed, real SKUs), not the names once assumed.
     expect(byKey['msk.replicator.hour']).toMatchObject({
       usdPerUnit: '0.3000000000',
-      usageType: 'USE1-KafkaReplicator-Hours',
+      usageType: 'USE1-KafkaReplication-ReplicatorHours',
+      operation: 'RunReplicator',
+      sku: 'D89CN43NRW2RWV5P',
+      provenance: { kind: 'AWS_DOCUMENT', label: 'V-feed' },
+    });
+    expect(byKey['msk.replicator.dataGb']).toMatchObject({
+      usageType: 'USE1-KafkaReplication-Processed-Bytes',
+      operation: 'CrossRegionSourceLocal',
     });
     expect(byKey['msk.connect.mcuHour']).toMatchObject({
       usdPerUnit: '0.1100000000',
       usageType: 'USE1-Kafka.mcu.general',
+      operation: 'RunConnect',
     });
   });
 

@@ -40,7 +40,7 @@ describe('graceful shutdown (SIGTERM) of the real process', () => {
   beforeAll(async () => {
     app = await startTestApp();
     priceList = await new PriceListServer().start();
-    const docs = regionShapedDocuments('eu-central-1');
+    const docs = regionShapedDocuments('us-west-1');
     serveAll(priceList, docs);
   });
   afterAll(async () => {
@@ -67,7 +67,7 @@ describe('graceful shutdown (SIGTERM) of the real process', () => {
     );
     // A slow request: the Price List server takes 1.5 s per page.
     priceList.delayMs = 1500;
-    const inFlight = fetch(`${base}/v1/rate-cards/eu-central-1/refresh`, {
+    const inFlight = fetch(`${base}/v1/rate-cards/us-west-1/refresh`, {
       method: 'POST',
       headers: { authorization: admin },
     });

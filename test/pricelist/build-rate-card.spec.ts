@@ -72,6 +72,13 @@ describe('buildRateCard', () => {
       effectiveDate: '2023-06-01T00:00:00Z',
       description: '$0.015 per enhanced fan-out consumer-shard hour',
       source: 'AWS_PRICE_LIST',
+      provenance: {
+        kind: 'LIVE_PRICE_LIST',
+        label: 'V-PL',
+        citation:
+          'AWS Price List Query API, GetProducts AmazonKinesis us-east-1, version 20230801012600, SKU QFHADPJ42UJZ4EUK',
+        publicationDate: '2023-08-01T01:26:00Z',
+      },
     });
   });
 
@@ -169,9 +176,10 @@ describe('buildRateCard', () => {
     });
     expect(result.skipped).toHaveLength(docs().length);
     expect(new Set(result.skipped.map((s) => s.reason))).toEqual(new Set(['WRONG_REGION']));
-    expect(result.card.rates).toEqual({});
+    // Only the static cross-AZ rate of us-east-2 (supplemental-rates.ts), no document's.
+    expect(Object.keys(result.card.rates)).toEqual([RATE_KEYS.crossAzTransferGb]);
     expect(result.card.priceListVersion).toBe('');
-    expect(result.missing).toEqual(expectedRateKeys());
+    expect(result.missing).toEqual(expectedRateKeys().filter((k) => k !== RATE_KEYS.crossAzTransferGb));
   });
 
   describe('two SKUs for the same key', () => {

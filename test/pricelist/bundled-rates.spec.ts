@@ -9,6 +9,7 @@ import {
 } from '../../src/infrastructure/aws/bundled-rates';
 import { bundledSnapshot } from '../../scripts/generate-pricelist';
 import { bundledSnapshotDocuments } from '../support/pricelist-fixtures';
+import { SNAPSHOT_REGIONS } from '../../src/domain/regions';
 import { EXPECTED_US_EAST_1 } from './expected-us-east-1-prices';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
@@ -16,9 +17,9 @@ const REPO_ROOT = resolve(__dirname, '..', '..');
 describe('bundled rate snapshot', () => {
   const card = bundledRateCard('us-east-1')!;
 
-  it('ships us-east-1 only', () => {
-    expect(bundledRegions()).toEqual(['us-east-1']);
-    expect(bundledRateCard('eu-west-1')).toBeUndefined();
+  it('ships the twelve snapshot regions, and no other', () => {
+    expect(bundledRegions()).toEqual([...SNAPSHOT_REGIONS].sort());
+    expect(bundledRateCard('eu-north-1')).toBeUndefined();
     expect(bundledRateCard('../../etc')).toBeUndefined();
   });
 

@@ -28,8 +28,14 @@ const SIZE_FACTOR: Record<string, number> = {
 
 const LARGE_PRICE: Record<string, string> = { 'kafka.m5': '0.21', 'kafka.m7g': '0.204', 'express.m7g': '0.408' };
 
+/**
+ * Where AWS's price is not the per-vCPU scaling: kafka.m5.16xlarge is $6.73 in AWS's MSK pricing feed (SKU
+ * DCH94GGKDSKNREE7, publication 2025-04-04), not 32 × 0.21 = 6.72 (rates/sources/SOURCES.md).
+ */
+const AWS_EXCEPTIONS: Record<string, string> = { 'kafka.t3.small': '0.0456', 'kafka.m5.16xlarge': '6.73' };
+
 function brokerPrice(brokerType: string): Decimal {
-  if (brokerType === 'kafka.t3.small') return new Decimal('0.0456');
+  if (AWS_EXCEPTIONS[brokerType]) return new Decimal(AWS_EXCEPTIONS[brokerType]);
   const [service, family, size] = brokerType.split('.');
   return new Decimal(LARGE_PRICE[`${service}.${family}`]).times(SIZE_FACTOR[size]);
 }

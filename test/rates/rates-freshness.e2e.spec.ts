@@ -89,7 +89,7 @@ describe('rate freshness and first use', () => {
   it('waits for the first refresh of a region that has no rates at all, then serves it', async () => {
     // A region no other suite stores rates for (suites share the run's database).
     const server = await new PriceListServer().start();
-    const docs = regionShapedDocuments('us-west-2');
+    const docs = regionShapedDocuments('eu-west-3');
     serveAll(server, docs);
     const app = await startTestApp({
       RATES_LIVE: 'true',
@@ -102,9 +102,9 @@ describe('rate freshness and first use', () => {
       const res = await request(app.getHttpServer())
         .post('/v1/evaluations')
         .set('authorization', viewer)
-        .send({ workload: { region: 'us-west-2', ingestGbPerDay: 10, avgRecordSizeKB: 1 } });
+        .send({ workload: { region: 'eu-west-3', ingestGbPerDay: 10, avgRecordSizeKB: 1 } });
       expect(res.status).toBe(200);
-      expect(res.body.rateCard).toMatchObject({ region: 'us-west-2', source: 'AWS_PRICE_LIST' });
+      expect(res.body.rateCard).toMatchObject({ region: 'eu-west-3', source: 'AWS_PRICE_LIST' });
       expect(server.requests.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(2);
     } finally {
       await app.close();
@@ -125,10 +125,9 @@ describe('rate freshness and first use', () => {
       PRICING_MAX_ATTEMPTS: '1',
     });
     try {
+      // The schedule walks every known region (the snapshot's twelve and any stored), so count calls for any region.
       const calls = await until(
-        async () =>
-          server.requests.filter((r) => r.filters?.some((f) => f.Field === 'regionCode' && f.Value === 'us-east-1'))
-            .length,
+        async () => server.requests.filter((r) => r.filters?.some((f) => f.Field === 'regionCode')).length,
         (n) => n >= 4,
       );
       // Two services per refresh, at least two refreshes.

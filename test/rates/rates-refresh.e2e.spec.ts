@@ -14,7 +14,7 @@ import { startTestApp, testDatabaseUrl } from '../support/test-app';
  * A region of its own (not the bundled us-east-1), so the versions this suite stores never reach other
  * suites sharing the run's database. Usage types carry the region prefix, as AWS's do outside us-east-1.
  */
-const REGION = 'eu-west-1';
+const REGION = 'eu-north-1';
 
 /** Documents as a publication would serve them: both services, with an optional price change. */
 function serve(server: PriceListServer, shardHourUsd?: string): void {
@@ -98,7 +98,7 @@ describe('live rates from the AWS Price List API (local server, real SDK)', () =
     const shard = card.body.rates.find((r: { key: string }) => r.key === 'kds.provisioned.shardHour');
     expect(shard).toMatchObject({
       usdPerUnit: '0.0150000000',
-      usageType: 'EU-Storage-ShardHour',
+      usageType: 'EUN1-Storage-ShardHour',
       operation: 'shardHourStorage',
       source: 'AWS_PRICE_LIST',
     });

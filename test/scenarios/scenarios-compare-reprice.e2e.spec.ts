@@ -8,7 +8,7 @@ import { startTestApp } from '../support/test-app';
 import { aWorkload, fieldsOf, rest, uniqueTeam } from './scenario-fixtures';
 
 /** A region of this suite's own, so the rate card it publishes never reaches other suites sharing the database. */
-const REGION = 'ap-southeast-1';
+const REGION = 'ap-northeast-2';
 
 type OptionCost = { option: string; eligible: boolean; monthlyCostUsd: number | null; recommended: boolean };
 type Change = {

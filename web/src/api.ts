@@ -142,6 +142,63 @@ export async function metricsCapabilities(key: string): Promise<{ live: boolean 
   throw await restError(res);
 }
 
+/** Where a rate's price comes from (the rate card's `provenance`). */
+export interface RateProvenance {
+  kind: string;
+  label: string;
+  citation: string;
+  publicationDate?: string | null;
+}
+
+/** A region of GET /v1/regions: what is priced there offline and live, and what AWS does not offer there. */
+export interface RegionChoice {
+  region: string;
+  location: string | null;
+  notOffered: { option: string; reason: string }[];
+  offline: { pricedOptions: string[]; unpricedOptions: { option: string; missingRates: string[] }[] } | null;
+  live: { available: boolean; card: { pricedOptions: string[] } | null };
+}
+
+/** GET a JSON document of the REST API with the key; a non-2xx answer becomes an ApiError. */
+async function getJson<T>(key: string, path: string): Promise<T> {
+  const res = await send(path, { headers: { accept: 'application/json', authorization: `Bearer ${key}` } });
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    body = {};
+  }
+  if (res.ok) return body as T;
+  const error = body as { code?: string; message?: string };
+  throw new ApiError(error.message ?? `HTTP ${res.status}`, restCode(res.status), res.status, [], error.code);
+}
+
+/** The regions the service knows (REST twin of the GraphQL `regions` field). */
+export function listRegions(key: string): Promise<RegionChoice[]> {
+  return getJson<RegionChoice[]>(key, '/v1/regions');
+}
+
+/** Rate key → provenance, from the rate card in force for a region. */
+export async function rateProvenance(key: string, region: string): Promise<Record<string, RateProvenance>> {
+  const card = await getJson<{ rates: { key: string; provenance?: RateProvenance | null }[] }>(
+    key,
+    `/v1/rate-cards/${encodeURIComponent(region)}`,
+  );
+  const out: Record<string, RateProvenance> = {};
+  for (const rate of card.rates) if (rate.provenance) out[rate.key] = rate.provenance;
+  return out;
+}
+
+/** `eu-west-1 (EU (Ireland)): offline 3 of 6 options priced`, for the region choice. */
+export function regionLabel(r: RegionChoice): string {
+  const offered = 6 - r.notOffered.length;
+  const offline = r.offline
+    ? `offline ${r.offline.pricedOptions.length} of ${offered} options priced`
+    : 'no offline rates (live only)';
+  const missing = r.notOffered.length ? `; not offered: ${r.notOffered.map((n) => n.option).join(', ')}` : '';
+  return `${r.region}${r.location ? ` (${r.location})` : ''}: ${offline}${missing}`;
+}
+
 function restCode(status: number): string {
   switch (status) {
     case 400:

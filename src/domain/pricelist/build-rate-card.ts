@@ -2,7 +2,7 @@
  * Normalizes raw Price List elements (from AmazonKinesis and AmazonMSK) into a RateCard for one region.
  * Pure and total: bad or unknown elements are reported in `skipped`, never thrown.
  */
-import { BROKER_HOUR_KEYS, RATE_KEYS, type Rate, type RateCard } from '../rate-card';
+import { BROKER_HOUR_KEYS, RATE_KEYS, type Rate, type RateCard, type RateProvenance } from '../rate-card';
 import { canonicalJson, sha256Hex } from './content-hash';
 import { parsePriceListElement, type ParseFailureReason, type ParsedPriceListProduct } from './price-list-document';
 import { mapProductToRateKey } from './rate-mapping';
@@ -22,6 +22,21 @@ export interface BuildRateCardInput {
    * take precedence over the built-in static rates (see supplemental-rates.ts), which are always merged.
    */
   supplementalRates?: readonly Rate[];
+  /**
+   * The provenance of a document's price. Default: a live Price List document (LIVE_PRICE_LIST) for
+   * AWS_PRICE_LIST cards; the bundled snapshot passes what its sources say (rates/pricelist/<region>/provenance.json).
+   */
+  provenance?: (product: ParsedPriceListProduct) => RateProvenance | undefined;
+}
+
+/** A document the Price List Query API returned: provenance LIVE_PRICE_LIST, with its publication date and SKU. */
+export function livePriceListProvenance(product: ParsedPriceListProduct): RateProvenance {
+  return {
+    kind: 'LIVE_PRICE_LIST',
+    label: 'V-PL',
+    citation: `AWS Price List Query API, GetProducts ${product.serviceCode} ${product.regionCode}, version ${product.version}, SKU ${product.sku}`,
+    publicationDate: product.publicationDate,
+  };
 }
 
 export type SkipReason = ParseFailureReason | 'WRONG_REGION' | 'UNRELATED_PRODUCT_FAMILY' | 'UNMAPPED' | 'DUPLICATE';
@@ -40,6 +55,11 @@ export interface BuildRateCardResult {
   skipped: SkippedElement[];
   /** Expected keys (every RATE_KEYS value and every catalogued broker type) the card does not have. */
   missing: string[];
+  /**
+   * Documents of real AWS dimensions streamfit does not price (rate-mapping.ts NOT_PRICED_DIMENSIONS, e.g. MSK
+   * data channels, same-region Replicator): recognised, so neither skipped as UNMAPPED nor on the card.
+   */
+  notPriced: Array<{ sku: string; usageType: string }>;
 }
 
 /** Every key the cost model can ask for: RATE_KEYS plus a broker-hour key per catalogued broker type. */
@@ -62,7 +82,12 @@ function preferFirst(a: ParsedPriceListProduct, b: ParsedPriceListProduct): bool
   );
 }
 
-function toRate(key: string, product: ParsedPriceListProduct, source: RateCardBuildSource): Rate {
+function toRate(
+  key: string,
+  product: ParsedPriceListProduct,
+  source: RateCardBuildSource,
+  provenance: RateProvenance | undefined,
+): Rate {
   return {
     key,
     usdPerUnit: product.price.usd,
@@ -77,6 +102,7 @@ function toRate(key: string, product: ParsedPriceListProduct, source: RateCardBu
         ? `${product.price.description} (first tier, up to ${product.price.firstTierEndRange} ${product.price.unit} a month)`
         : product.price.description,
     source,
+    ...(provenance ? { provenance } : {}),
   };
 }
 
@@ -88,6 +114,7 @@ export function rateCardContentHash(rates: Record<string, Rate>): string {
 export function buildRateCard(input: BuildRateCardInput): BuildRateCardResult {
   const { region, documents, fetchedAt, source } = input;
   const skipped: SkippedElement[] = [];
+  const notPriced: BuildRateCardResult['notPriced'] = [];
   const chosen = new Map<string, ParsedPriceListProduct>();
 
   for (const raw of documents) {
@@ -117,6 +144,10 @@ export function buildRateCard(input: BuildRateCardInput): BuildRateCardResult {
     }
     const mapping = mapProductToRateKey(product);
     if (!mapping.matched) {
+      if (mapping.reason === 'NOT_PRICED') {
+        notPriced.push(ref);
+        continue;
+      }
       skipped.push({
         reason: mapping.reason,
         ...ref,
@@ -148,7 +179,10 @@ export function buildRateCard(input: BuildRateCardInput): BuildRateCardResult {
     if (!chosen.has(rate.key) && !supplementalByKey.has(rate.key)) supplementalByKey.set(rate.key, rate);
   for (const key of [...keys, ...supplementalByKey.keys()].sort(compareText)) {
     const product = chosen.get(key);
-    rates[key] = product ? toRate(key, product, source) : { ...(supplementalByKey.get(key) as Rate) };
+    const provenanceOf = input.provenance ?? (source === 'AWS_PRICE_LIST' ? livePriceListProvenance : () => undefined);
+    rates[key] = product
+      ? toRate(key, product, source, provenanceOf(product))
+      : { ...(supplementalByKey.get(key) as Rate) };
   }
 
   let priceListVersion = '';
@@ -172,5 +206,5 @@ export function buildRateCard(input: BuildRateCardInput): BuildRateCardResult {
     rates,
   };
   const missing = expectedRateKeys().filter((key) => !(key in rates));
-  return { card, skipped, missing };
+  return { card, skipped, missing, notPriced };
 }

@@ -77,8 +77,11 @@ export interface RateMappingRule {
   firstTier?: boolean;
   /** The rate key, or a function deriving it (broker types); undefined = rule does not apply. */
   key: string | ((product: ParsedPriceListProduct, match: RegExpMatchArray) => string | undefined);
-  /** How sure we are of the usage type / operation names (labels as in rates/README.md). */
-  confidence: 'PL' | 'AWS' | '3P' | '?';
+  /**
+   * How sure we are of the usage type / operation names (labels as in rates/README.md): V-PL seen in a verbatim
+   * AWS Price List document, PL in a price-list-backed tool, 3P third-party only, ? unverified.
+   */
+  confidence: 'V-PL' | 'PL' | 'AWS' | '3P' | '?';
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -221,90 +224,81 @@ export const RATE_MAPPING_RULES: readonly RateMappingRule[] = [
   kinesis('kds-efo-consumer-shard-hour', 'EnhancedFanoutHour', 'ConsumerHour', RATE_KEYS.kdsEfoConsumerShardHour),
   kinesis('kds-efo-data', 'ReadBytes', 'EnhancedFanoutDataRetrieval', RATE_KEYS.kdsEfoDataGb),
 
+  // MSK: attributes as AWS's own documents have them (the verbatim ap-southeast-1 GetProducts response of
+  // 2026-07-29 and AWS's MSK pricing feed of 2025-04-04, rates/sources/SOURCES.md). Confidence V-PL: seen in a
+  // verbatim Price List document.
   // MSK Express (before Standard brokers, see header)
   msk('msk-express-storage', usageTypeSuffix('Express.Storage'), RATE_KEYS.mskExpressStorageGbMonth, {
-    confidence: '3P',
+    operation: 'Storage',
+    attributes: { storageFamily: 'Express storage' },
+    confidence: 'V-PL',
   }),
-  msk('msk-express-data-written', usageTypeSuffix('Express.DataWritten'), RATE_KEYS.mskExpressDataWrittenGb, {
-    confidence: '?',
+  msk('msk-express-data-in', usageTypeSuffix('Express.In-Bytes'), RATE_KEYS.mskExpressDataWrittenGb, {
+    operation: 'Data-In',
+    group: 'ExpressIngress',
+    confidence: 'V-PL',
   }),
   msk('msk-express-broker-hour-by-group', /^(?:[A-Z0-9]+-)*(?:Kafka\.)?Express\.(.+)$/, expressBrokerKey, {
     group: 'ExpressBroker',
-    confidence: '3P',
+    confidence: 'V-PL',
   }),
-  msk('msk-express-broker-hour', EXPRESS_BROKER_USAGE_TYPE, expressBrokerKey, { confidence: '3P' }),
+  msk('msk-express-broker-hour', EXPRESS_BROKER_USAGE_TYPE, expressBrokerKey, { confidence: 'V-PL' }),
   // MSK Standard (provisioned)
   msk('msk-broker-hour', STANDARD_BROKER_USAGE_TYPE, standardBrokerKey, {
     operation: 'RunBroker',
     notGroup: 'ExpressBroker',
-    confidence: 'PL',
+    confidence: 'V-PL',
   }),
   msk('msk-storage-gp2', usageTypeSuffix('Kafka.Storage.GP2'), RATE_KEYS.mskStorageGbMonth, {
     operation: 'RunVolume',
-    confidence: 'PL',
+    confidence: 'V-PL',
   }),
-  msk(
-    'msk-storage-throughput',
-    usageTypeSuffix('Kafka.Storage.ProvisionedThroughput'),
-    RATE_KEYS.mskStorageThroughputMBpsMonth,
-    {
-      confidence: '?',
-    },
-  ),
+  // Provisioned storage throughput: `Kafka.Throughput`, operation RunVolume, group Storage, unit MiBps-Mo.
+  msk('msk-storage-throughput', usageTypeSuffix('Kafka.Throughput'), RATE_KEYS.mskStorageThroughputMBpsMonth, {
+    operation: 'RunVolume',
+    group: 'Storage',
+    confidence: 'V-PL',
+  }),
+  // Tiered storage and its retrieval share operation TieredStorage and differ by storageFamily (no group).
   msk('msk-tiered-storage', usageTypeSuffix('Kafka.Storage.Tiered'), RATE_KEYS.mskTieredStorageGbMonth, {
-    confidence: '?',
+    operation: 'TieredStorage',
+    attributes: { storageFamily: 'Tiered storage' },
+    confidence: 'V-PL',
   }),
   msk('msk-tiered-retrieval', usageTypeSuffix('Kafka.DataRetrieval.Tiered'), RATE_KEYS.mskTieredRetrievalGb, {
-    confidence: '?',
+    operation: 'TieredStorage',
+    attributes: { storageFamily: 'Tiered storage-DataRetrieval' },
+    confidence: 'V-PL',
   }),
   // MSK Serverless
-  msk(
-    'msk-serverless-cluster-hour',
-    usageTypeSuffix('KafkaServerless-ClusterHours'),
-    RATE_KEYS.mskServerlessClusterHour,
-    {
-      operation: 'Serverless',
-      confidence: '3P',
-    },
+  ...(
+    [
+      ['msk-serverless-cluster-hour', 'KafkaServerless-ClusterHours', RATE_KEYS.mskServerlessClusterHour],
+      ['msk-serverless-partition-hour', 'KafkaServerless-PartitionHours', RATE_KEYS.mskServerlessPartitionHour],
+      ['msk-serverless-data-in', 'KafkaServerless-In-Bytes', RATE_KEYS.mskServerlessDataInGb],
+      ['msk-serverless-data-out', 'KafkaServerless-Out-Bytes', RATE_KEYS.mskServerlessDataOutGb],
+      ['msk-serverless-storage', 'KafkaServerless-StorageHours', RATE_KEYS.mskServerlessStorageGbMonth],
+    ] as const
+  ).map(([name, suffix, key]) =>
+    msk(name, usageTypeSuffix(suffix), key, { operation: 'Serverless', group: 'Serverless', confidence: 'V-PL' }),
   ),
-  msk(
-    'msk-serverless-partition-hour',
-    usageTypeSuffix('KafkaServerless-PartitionHours'),
-    RATE_KEYS.mskServerlessPartitionHour,
-    {
-      operation: 'Serverless',
-      confidence: '3P',
-    },
-  ),
-  msk('msk-serverless-data-in', usageTypeSuffix('KafkaServerless-In-Bytes'), RATE_KEYS.mskServerlessDataInGb, {
-    operation: 'Serverless',
-    confidence: '3P',
-  }),
-  msk('msk-serverless-data-out', usageTypeSuffix('KafkaServerless-Out-Bytes'), RATE_KEYS.mskServerlessDataOutGb, {
-    operation: 'Serverless',
-    confidence: '3P',
-  }),
-  msk(
-    'msk-serverless-storage',
-    usageTypeSuffix('KafkaServerless-StorageHours'),
-    RATE_KEYS.mskServerlessStorageGbMonth,
-    {
-      operation: 'Serverless',
-      confidence: '3P',
-    },
-  ),
-  // MSK Connect and MSK Replicator (usage type and operation names unverified: '?')
+  // MSK Connect and MSK Replicator
   msk('msk-connect-mcu-hour', usageTypeSuffix('Kafka.mcu.general'), RATE_KEYS.mskConnectMcuHour, {
-    operation: 'RunConnector',
-    confidence: '?',
+    operation: 'RunConnect',
+    group: 'Connect',
+    confidence: 'V-PL',
   }),
-  msk('msk-replicator-hour', usageTypeSuffix('KafkaReplicator-Hours'), RATE_KEYS.mskReplicatorHour, {
+  msk('msk-replicator-hour', usageTypeSuffix('KafkaReplication-ReplicatorHours'), RATE_KEYS.mskReplicatorHour, {
     operation: 'RunReplicator',
-    confidence: '?',
+    group: 'Replicator',
+    confidence: 'V-PL',
   }),
-  msk('msk-replicator-data', usageTypeSuffix('KafkaReplicator-Bytes'), RATE_KEYS.mskReplicatorDataGb, {
-    operation: 'RunReplicator',
-    confidence: '?',
+  // Two SKUs share `KafkaReplication-Processed-Bytes`: streamfit prices cross-region replication, so the
+  // CrossRegionSourceLocal SKU is the rate; SameRegionSource is a dimension streamfit does not price (below).
+  msk('msk-replicator-data', usageTypeSuffix('KafkaReplication-Processed-Bytes'), RATE_KEYS.mskReplicatorDataGb, {
+    operation: 'CrossRegionSourceLocal',
+    group: 'Replicator',
+    confidence: 'V-PL',
   }),
 
   // Amazon Data Firehose: ingestion is tiered (first 500 TB/month taken); the MSK-source rule comes first
@@ -347,24 +341,18 @@ export const RATE_MAPPING_RULES: readonly RateMappingRule[] = [
     key: RATE_KEYS.firehoseDynamicPartitioningGb,
     confidence: '?',
   },
-  // MSK multi-VPC private connectivity (names unverified: '?')
+  // MSK multi-VPC private connectivity: operation PrivateConnectivity, group Connectivity.
   msk(
     'msk-private-connectivity-hour',
     usageTypeSuffix('Kafka.PrivateConnectivityHours'),
     RATE_KEYS.mskPrivateConnectivityHour,
-    {
-      operation: 'PrivateConnectivity',
-      confidence: '?',
-    },
+    { operation: 'PrivateConnectivity', group: 'Connectivity', confidence: 'V-PL' },
   ),
   msk(
     'msk-private-connectivity-data',
-    usageTypeSuffix('Kafka.PrivateConnectivity-Bytes'),
+    usageTypeSuffix('Kafka.PrivateConnectivity.BytesProcessed'),
     RATE_KEYS.mskPrivateConnectivityDataGb,
-    {
-      operation: 'PrivateConnectivity',
-      confidence: '?',
-    },
+    { operation: 'PrivateConnectivity', group: 'Connectivity', confidence: 'V-PL' },
   ),
   // DynamoDB on-demand request units: family and groups from infracost (PL), usage types unverified.
   {
@@ -409,6 +397,34 @@ export const RATE_MAPPING_RULES: readonly RateMappingRule[] = [
   },
 ];
 
+/**
+ * Real AWS dimensions streamfit does not price, named so that a build reports them as NOT_PRICED rather than
+ * UNMAPPED (UNMAPPED means a document for a dimension streamfit prices that no rule recognised).
+ */
+export const NOT_PRICED_DIMENSIONS: ReadonlyArray<{
+  name: string;
+  serviceCode: PriceListServiceCode;
+  matches: (product: ParsedPriceListProduct) => boolean;
+}> = [
+  {
+    // MSK data delivery channels (S3 / S3 Tables destinations): attribute `datachannel`, empty operation.
+    name: 'msk-data-channel',
+    serviceCode: 'AmazonMSK',
+    matches: (product) =>
+      product.attributes.datachannel !== undefined ||
+      usageTypeSuffix('DataChannel-ProcessedBytes-S3Destination').test(product.usageType) ||
+      usageTypeSuffix('DataChannel-ProcessedBytes-S3TablesDestination').test(product.usageType),
+  },
+  {
+    // MSK Replicator within one region: streamfit only models cross-region replication.
+    name: 'msk-replicator-same-region-data',
+    serviceCode: 'AmazonMSK',
+    matches: (product) =>
+      product.operation === 'SameRegionSource' &&
+      usageTypeSuffix('KafkaReplication-Processed-Bytes').test(product.usageType),
+  },
+];
+
 /** An On-demand Advantage product (see header). */
 export function isAdvantageProduct(product: ParsedPriceListProduct): boolean {
   const { operation, usageType } = product;
@@ -440,7 +456,7 @@ function ruleMatches(rule: RateMappingRule, product: ParsedPriceListProduct): Re
 
 export type RateMappingResult =
   | { matched: true; key: string; rule: RateMappingRule }
-  | { matched: false; reason: 'UNRELATED_PRODUCT_FAMILY' | 'UNMAPPED' };
+  | { matched: false; reason: 'UNRELATED_PRODUCT_FAMILY' | 'UNMAPPED' | 'NOT_PRICED' };
 
 /** Finds the rate key for a decoded product, or says why there is none. */
 export function mapProductToRateKey(
@@ -456,5 +472,7 @@ export function mapProductToRateKey(
     const key = typeof rule.key === 'string' ? rule.key : rule.key(product, match);
     if (key !== undefined) return { matched: true, key, rule };
   }
+  if (NOT_PRICED_DIMENSIONS.some((d) => d.serviceCode === product.serviceCode && d.matches(product)))
+    return { matched: false, reason: 'NOT_PRICED' };
   return { matched: false, reason: 'UNMAPPED' };
 }

@@ -109,7 +109,7 @@ export class EvaluationController {
         schema: {
           type: 'string',
           example:
-            'option,lineCode,description,quantity,unit,unitPriceUsd,monthlyCostUsd,usageType,rateKey,rateSource,rateCardId,rateCardDate,bandLowUsd,bandHighUsd\r\n',
+            'option,lineCode,description,quantity,unit,unitPriceUsd,monthlyCostUsd,usageType,rateKey,rateSource,rateCardId,rateCardDate,bandLowUsd,bandHighUsd,rateProvenance\r\n',
         },
       },
     },
@@ -127,7 +127,7 @@ export class EvaluationController {
       void reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="streamfit-estimate.csv"');
-      return estimateToCsv(estimate);
+      return estimateToCsv(estimate, await this.evaluations.ratesOf(estimate.rateCard.id));
     }
     return estimate;
   }

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildRateCard, type BuildRateCardResult } from '../../domain/pricelist/build-rate-card';
 import { PRICE_LIST_SERVICE_CODES } from '../../domain/pricelist/price-list-document';
-import type { RateCard } from '../../domain/rate-card';
+import type { RateCard, RateProvenance } from '../../domain/rate-card';
 
 /**
  * Walks up from this file until a `rates/pricelist` directory is found, so the same code works from `src/`
@@ -56,6 +56,17 @@ export function bundledDocuments(
   return found ? documents : undefined;
 }
 
+/** rates/pricelist/<region>/provenance.json: SKU → where its price comes from (written by scripts/generate-pricelist.ts). */
+export function bundledProvenance(
+  region: string,
+  ratesDir: string | undefined = findBundledRatesDir(),
+): Record<string, RateProvenance> {
+  if (!ratesDir || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) return {};
+  const file = join(ratesDir, region, 'provenance.json');
+  if (!existsSync(file)) return {};
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, RateProvenance>;
+}
+
 function newestPublicationDate(documents: readonly string[]): string {
   let newest = '';
   for (const raw of documents) {
@@ -71,11 +82,19 @@ const cache = new Map<string, BuildRateCardResult | null>();
 export function bundledRateCardResult(region: string, ratesDir?: string): BuildRateCardResult | undefined {
   const cacheKey = `${ratesDir ?? ''}|${region}`;
   if (!cache.has(cacheKey)) {
-    const documents = bundledDocuments(region, ratesDir ?? findBundledRatesDir());
+    const dir = ratesDir ?? findBundledRatesDir();
+    const documents = bundledDocuments(region, dir);
+    const provenance = bundledProvenance(region, dir);
     cache.set(
       cacheKey,
       documents
-        ? buildRateCard({ region, documents, fetchedAt: newestPublicationDate(documents), source: 'BUNDLED_SNAPSHOT' })
+        ? buildRateCard({
+            region,
+            documents,
+            fetchedAt: newestPublicationDate(documents),
+            source: 'BUNDLED_SNAPSHOT',
+            provenance: (product) => provenance[product.sku],
+          })
         : null,
     );
   }

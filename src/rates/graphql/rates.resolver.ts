@@ -1,6 +1,8 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequireRole } from '../../auth/auth.guard';
 import { RateCardView, RefreshResultView } from '../rate-card.view';
+import { RegionView } from '../region.view';
+import { RegionsService } from '../regions.service';
 import { RatesRefresher } from '../rates.refresher';
 import { RatesService } from '../rates.service';
 
@@ -9,7 +11,15 @@ export class RatesResolver {
   constructor(
     private readonly rates: RatesService,
     private readonly refresher: RatesRefresher,
+    private readonly regionList: RegionsService,
   ) {}
+
+  @Query(() => [RegionView], {
+    description: 'Every region streamfit knows, with the options priced there offline and live',
+  })
+  async regions(): Promise<RegionView[]> {
+    return (await this.regionList.list()).map((entry) => RegionView.from(entry));
+  }
 
   @Query(() => RateCardView, { description: 'The rates in force for a region, with provenance' })
   async rateCard(@Args('region') region: string): Promise<RateCardView> {

@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
-import { ApiError, explain, graphql, KEY_HINT } from '../api';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, explain, graphql, KEY_HINT, listRegions, type RegionChoice } from '../api';
 import { EvaluateDocument, type EvaluateQuery, type OptionCode } from '../generated/graphql';
 import { type FormValues, GUIDE_EXAMPLE, formFieldOf, toWorkload, validate } from '../workload-fields';
 import { FromCloudWatch, type RunningOption } from './FromCloudWatch';
@@ -35,6 +35,23 @@ export function App() {
   const [readOnly, setReadOnly] = useState(false);
   /** What runs today (from the From CloudWatch panel): the evaluation compares it with the best fit. */
   const [running, setRunning] = useState<RunningOption | null>(null);
+  const [regions, setRegions] = useState<RegionChoice[]>([]);
+
+  // The regions the service knows, once a key is set (the Region field is a free text field until then).
+  useEffect(() => {
+    const trimmed = key.trim();
+    if (!trimmed) return undefined;
+    let current = true;
+    const timer = setTimeout(() => {
+      listRegions(trimmed)
+        .then((list) => current && setRegions(list))
+        .catch(() => undefined);
+    }, 300);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [key]);
 
   const changeKey = (next: string) => {
     setKey(next);
@@ -168,6 +185,7 @@ export function App() {
                   onChange={(next) => setValues(next)}
                   onSubmit={evaluate}
                   onReset={() => loadWorkload({ ...GUIDE_EXAMPLE })}
+                  regions={regions}
                 />
               </div>
               <div class="results">

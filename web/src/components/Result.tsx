@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
-import { useState } from 'preact/hooks';
-import { estimateCsv, explain } from '../api';
+import { useEffect, useState } from 'preact/hooks';
+import { estimateCsv, explain, type RateProvenance, rateProvenance } from '../api';
 import { money, num, unitPrice } from '../format';
 import type { OptionFieldsFragment } from '../generated/graphql';
 import type { Evaluation } from './App';
@@ -34,7 +34,26 @@ function sizingText(o: OptionFieldsFragment): string {
   return text;
 }
 
-function LineItems({ option }: { option: OptionFieldsFragment }) {
+/** `AWS_DOCUMENT V-feed, 2025-04-04`: where a line's price comes from, the citation in full as its title. */
+function ProvenanceNote({ provenance, overridden }: { provenance?: RateProvenance; overridden: boolean }) {
+  if (overridden) return <span class="source">your override</span>;
+  if (!provenance) return null;
+  const date = provenance.publicationDate ? `, ${provenance.publicationDate.slice(0, 10)}` : '';
+  return (
+    <span class="source" title={provenance.citation}>
+      {provenance.kind} {provenance.label}
+      {date}
+    </span>
+  );
+}
+
+function LineItems({
+  option,
+  provenance,
+}: {
+  option: OptionFieldsFragment;
+  provenance: Record<string, RateProvenance>;
+}) {
   return (
     <table class="lines">
       <caption>Line items of {option.label}: quantity × unit price, rounded to cents</caption>
@@ -63,7 +82,8 @@ function LineItems({ option }: { option: OptionFieldsFragment }) {
             <td class="num">{unitPrice(l.unitPriceUsd)}</td>
             <td class="num">{money(l.monthlyCostUsd)}</td>
             <td>
-              <code>{l.rateKey}</code> · {l.usageType} · {l.rateSource}
+              <code>{l.rateKey}</code> · {l.usageType} · {l.rateSource} ·{' '}
+              <ProvenanceNote provenance={provenance[l.rateKey]} overridden={l.rateSource === 'OVERRIDE'} />
             </td>
           </tr>
         ))}
@@ -79,6 +99,18 @@ export function Result({ apiKey, evaluation, workload, readOnly, onError }: Prop
   const options = [...evaluation.options].sort((a, b) => a.rank - b.rank);
   const rec = evaluation.recommendation;
   const card = evaluation.rateCard;
+  const [provenance, setProvenance] = useState<Record<string, RateProvenance>>({});
+
+  // Where each rate of the card comes from (the rate card view's provenance), for the line items.
+  useEffect(() => {
+    let current = true;
+    rateProvenance(apiKey, card.region)
+      .then((byKey) => current && setProvenance(byKey))
+      .catch(() => current && setProvenance({}));
+    return () => {
+      current = false;
+    };
+  }, [apiKey, card.id, card.region]);
 
   const downloadCsv = async () => {
     setCsvError('');
@@ -250,7 +282,7 @@ export function Result({ apiKey, evaluation, workload, readOnly, onError }: Prop
                     {expanded && (
                       <tr id={`lines-${o.option}`} class="detail">
                         <td colSpan={6}>
-                          <LineItems option={o} />
+                          <LineItems option={o} provenance={provenance} />
                           {o.assumptions.length > 0 && (
                             <ul class="assumptions">
                               {o.assumptions.map((a, i) => (

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { type RegionChoice, regionLabel } from '../api';
 import {
   type FieldGroup,
   type FormValues,
@@ -16,6 +17,8 @@ interface Props {
   onSubmit: () => void;
   onReset: () => void;
   submitLabel?: string;
+  /** The regions the service knows (GET /v1/regions): the Region field becomes a choice among them. */
+  regions?: RegionChoice[];
 }
 
 function bounds(f: WorkloadField): string {
@@ -32,11 +35,13 @@ function Field({
   values,
   errors,
   onChange,
+  regions,
 }: {
   f: WorkloadField;
   values: FormValues;
   errors: Record<string, string>;
   onChange: Props['onChange'];
+  regions?: RegionChoice[];
 }) {
   const id = `field-${f.name}`;
   const hintId = `${id}-hint`;
@@ -75,7 +80,25 @@ function Field({
         {f.unit && <span class="unit"> ({f.unit})</span>}
         {f.required && <span class="req"> (required)</span>}
       </label>
-      {f.kind === 'enum' ? (
+      {f.name === 'region' && regions && regions.length > 0 ? (
+        <select
+          id={id}
+          value={typeof value === 'string' ? value : ''}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => set(e.currentTarget.value)}
+        >
+          <option value="">{`default (${String(f.defaultValue ?? 'us-east-1')})`}</option>
+          {typeof value === 'string' && value !== '' && !regions.some((r) => r.region === value) && (
+            <option value={value}>{value} (not in the service's list)</option>
+          )}
+          {regions.map((r) => (
+            <option key={r.region} value={r.region}>
+              {regionLabel(r)}
+            </option>
+          ))}
+        </select>
+      ) : f.kind === 'enum' ? (
         <select
           id={id}
           value={typeof value === 'string' ? value : ''}
@@ -139,10 +162,19 @@ function Group({ title, children }: { title: string; children: ComponentChildren
 
 const MAIN_GROUPS: FieldGroup[] = ['volume', 'consumers', 'shape', 'needs'];
 
-export function WorkloadForm({ values, errors, busy, onChange, onSubmit, onReset, submitLabel = 'Evaluate' }: Props) {
+export function WorkloadForm({
+  values,
+  errors,
+  busy,
+  onChange,
+  onSubmit,
+  onReset,
+  submitLabel = 'Evaluate',
+  regions,
+}: Props) {
   const fieldsOf = (group: FieldGroup) =>
     WORKLOAD_FIELDS.filter((f) => f.group === group).map((f) => (
-      <Field key={f.name} f={f} values={values} errors={errors} onChange={onChange} />
+      <Field key={f.name} f={f} values={values} errors={errors} onChange={onChange} regions={regions} />
     ));
   const tuningHasError = WORKLOAD_FIELDS.some((f) => f.group === 'tuning' && errors[f.name]);
   return (
