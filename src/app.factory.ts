@@ -6,6 +6,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { authenticateAndLimit } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import type { BatchRouteConfig } from './evaluation/batch/batch-estimate.controller';
 import { GlobalExceptionFilter } from './common/http-exception.filter';
 import { useResponseSchemas } from './common/response-schemas';
 import { securityHeaders } from './common/http/security-headers';
@@ -128,6 +131,35 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     }
     jsonParser(request, body as string, done);
   });
+  // Batch estimates (POST /v1/estimates/batch): a larger body, read only once the key is known and charged (the
+  // hook authenticates before the body, so nothing costly runs for an unknown caller), and CSV taken as its text.
+  const known: { auth?: AuthService } = {};
+  const authenticateFirst = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
+    if (!known.auth) return done();
+    authenticateAndLimit(known.auth, request, reply).then(
+      () => done(),
+      (error: Error) => done(error),
+    );
+  };
+  fastify.addHook('onRoute', (route) => {
+    if (!(route.config as Partial<BatchRouteConfig> | undefined)?.batchBody) return;
+    route.bodyLimit = config.BATCH_BODY_LIMIT_BYTES;
+    const hooks = route.onRequest ?? [];
+    route.onRequest = [...(Array.isArray(hooks) ? hooks : [hooks]), authenticateFirst] as typeof route.onRequest;
+  });
+  fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (request, body, done) => {
+    if (!(request.routeOptions.config as Partial<BatchRouteConfig> | undefined)?.batchBody) {
+      done(
+        Object.assign(new Error('Unsupported content type: text/csv is for POST /v1/estimates/batch'), {
+          statusCode: 415,
+          code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+        }),
+        undefined,
+      );
+      return;
+    }
+    done(null, body);
+  });
   registerIdeAssets(fastify);
   registerWebConsole(fastify);
 
@@ -136,6 +168,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     adapter,
     { logger: new PinoNestLogger(logger), bufferLogs: false, abortOnError: false },
   );
+  known.auth = app.get(AuthService);
   app.useGlobalFilters(new GlobalExceptionFilter());
   app.enableShutdownHooks();
 

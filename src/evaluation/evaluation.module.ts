@@ -4,11 +4,13 @@ import { EvaluationResolver } from './graphql/evaluation.resolver';
 import { EvaluationService } from './evaluation.service';
 import { AnswerCacheInterceptor } from './http/answer-cache.interceptor';
 import { EvaluationController } from './http/evaluation.controller';
+import { BatchEstimateController } from './batch/batch-estimate.controller';
+import { BatchEstimateService } from './batch/batch-estimate.service';
 
 @Module({
   imports: [RatesModule],
-  controllers: [EvaluationController],
-  providers: [EvaluationService, EvaluationResolver, AnswerCacheInterceptor],
+  controllers: [EvaluationController, BatchEstimateController],
+  providers: [EvaluationService, EvaluationResolver, AnswerCacheInterceptor, BatchEstimateService],
   exports: [EvaluationService],
 })
 export class EvaluationModule {}

@@ -110,6 +110,22 @@ export const CONFIG_VARIABLES = {
     default: '65536',
     description: 'Largest request body accepted.',
   },
+  BATCH_BODY_LIMIT_BYTES: {
+    kind: 'int',
+    min: 1024,
+    max: 67108864,
+    default: '8388608',
+    description:
+      'Largest body of POST /v1/estimates/batch (an inventory of up to 10,000 rows, JSON or CSV); 413 above.',
+  },
+  BATCH_ROWS_PER_UNIT: {
+    kind: 'int',
+    min: 1,
+    max: 10000,
+    default: '20',
+    description:
+      'Rows of a batch estimate per rate-limit unit (POST /v1/estimates/batch, GraphQL estimateWorkloads), counted on top of the request: 10,000 rows cost 500 units more.',
+  },
   RATE_LIMIT_PER_MINUTE: {
     kind: 'int',
     min: 1,
