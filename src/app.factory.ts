@@ -141,11 +141,28 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
       (error: Error) => done(error),
     );
   };
-  fastify.addHook('onRoute', (route) => {
-    if (!(route.config as Partial<BatchRouteConfig> | undefined)?.batchBody) return;
-    route.bodyLimit = config.BATCH_BODY_LIMIT_BYTES;
+  // GraphQL takes up to GRAPHQL_BODY_LIMIT_BYTES (estimateWorkloads' 1,000 workloads), but a body larger than
+  // BODY_LIMIT_BYTES is read only for a valid key (its units are charged once the operation's cost is known).
+  const keyForLargeBody = (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => {
+    const length = Number(request.headers['content-length'] ?? Number.POSITIVE_INFINITY);
+    if (!known.auth || request.method !== 'POST' || length <= config.BODY_LIMIT_BYTES) return done();
+    known.auth.authenticate(request.headers.authorization, request.ip).then(
+      () => done(),
+      (error: Error) => done(error),
+    );
+  };
+  const addOnRequest = (route: { onRequest?: unknown }, hook: unknown) => {
     const hooks = route.onRequest ?? [];
-    route.onRequest = [...(Array.isArray(hooks) ? hooks : [hooks]), authenticateFirst] as typeof route.onRequest;
+    route.onRequest = [...(Array.isArray(hooks) ? hooks : [hooks]), hook];
+  };
+  fastify.addHook('onRoute', (route) => {
+    if ((route.config as Partial<BatchRouteConfig> | undefined)?.batchBody) {
+      route.bodyLimit = config.BATCH_BODY_LIMIT_BYTES;
+      addOnRequest(route, authenticateFirst);
+    } else if (route.url === '/graphql') {
+      route.bodyLimit = Math.max(config.BODY_LIMIT_BYTES, config.GRAPHQL_BODY_LIMIT_BYTES);
+      addOnRequest(route, keyForLargeBody);
+    }
   });
   fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (request, body, done) => {
     if (!(request.routeOptions.config as Partial<BatchRouteConfig> | undefined)?.batchBody) {

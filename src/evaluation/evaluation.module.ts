@@ -6,11 +6,18 @@ import { AnswerCacheInterceptor } from './http/answer-cache.interceptor';
 import { EvaluationController } from './http/evaluation.controller';
 import { BatchEstimateController } from './batch/batch-estimate.controller';
 import { BatchEstimateService } from './batch/batch-estimate.service';
+import { BatchEstimateResolver } from './batch/batch-estimate.resolver';
 
 @Module({
   imports: [RatesModule],
   controllers: [EvaluationController, BatchEstimateController],
-  providers: [EvaluationService, EvaluationResolver, AnswerCacheInterceptor, BatchEstimateService],
+  providers: [
+    EvaluationService,
+    EvaluationResolver,
+    AnswerCacheInterceptor,
+    BatchEstimateService,
+    BatchEstimateResolver,
+  ],
   exports: [EvaluationService],
 })
 export class EvaluationModule {}

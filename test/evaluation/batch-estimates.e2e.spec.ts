@@ -5,6 +5,7 @@ import request from 'supertest';
 import { Metrics } from '../../src/infrastructure/metrics/metrics';
 import { csvRecords } from '../../src/evaluation/batch/batch-input';
 import { BATCH_CSV_COLUMNS } from '../../src/evaluation/batch/batch-output';
+import { gql } from '../support/graphql';
 import { useViewerApp } from '../support/viewer-app';
 
 const OPTIONS = [
@@ -46,7 +47,7 @@ function sampleWorkloads(n: number, seed: number): Record<string, unknown>[] {
       w.trafficPattern = pick(['STEADY', 'VARIABLE', 'UNPREDICTABLE']);
     }
     if (rnd() < 0.2) w.existingKafkaClients = true;
-    if (rnd() < 0.1) w.deliverTo = ['S3'];
+    if (rnd() < 0.1) w.deliverTo = [{ sink: 'S3' }];
     out.push(w);
   }
   return out;
@@ -304,5 +305,58 @@ describe('POST /v1/estimates/batch: rate-limit units', () => {
     const tooMuch = await batchAt(units.app, rows(10_000), { key });
     expect(tooMuch.status).toBe(429);
     expect(tooMuch.headers['retry-after']).toBeDefined();
+  });
+});
+
+describe('GraphQL estimateWorkloads', () => {
+  const suite = useViewerApp('inventory-graphql', {
+    RATE_LIMIT_PER_MINUTE: '5000',
+    TEAM_RATE_LIMIT_PER_MINUTE: '20000',
+  });
+  const QUERY = `query($inputs: [WorkloadInput!]!) { estimateWorkloads(inputs: $inputs) {
+    rows { row status recommendation recommendedCostUsd costs { option monthlyCostUsd } bandLowUsd bandHighUsd errors { field message } }
+    summary { rows rowsPriced rowsInError recommendedTotalUsd totals { option monthlyCostUsd rows } } } }`;
+
+  it('answers the REST batch rows, a bad row as its own errors, and charges units by size', async () => {
+    const workloads = sampleWorkloads(30, 7);
+    const inputs = [...workloads, { ingestGbPerDay: -1, avgRecordSizeKB: 1 }];
+    const res = await gql(suite.app, suite.viewer, QUERY, { inputs });
+    expect(res.body.errors).toBeUndefined();
+    const { rows, summary } = res.body.data.estimateWorkloads;
+    // 1 for the request + 1 for the field + 31 rows ÷ 20 per unit, rounded up.
+    expect(Number(res.headers['x-ratelimit-remaining'])).toBe(5000 - 1 - 1 - 2);
+    const rest = await batchAt(suite.app, inputs, { key: suite.viewer });
+    const lines = ndjson(rest.text);
+    for (let i = 0; i < workloads.length; i++) {
+      expect(rows[i]).toMatchObject({ row: i + 1, status: 'OK', recommendation: lines[i].recommendation, errors: [] });
+      for (const c of rows[i].costs) expect(c.monthlyCostUsd).toBe(lines[i].costs[c.option]);
+      expect([rows[i].bandLowUsd, rows[i].bandHighUsd]).toEqual([
+        lines[i].band?.low ?? null,
+        lines[i].band?.high ?? null,
+      ]);
+    }
+    expect(rows[30]).toMatchObject({ row: 31, status: 'ERROR', costs: [], errors: [{ field: 'ingestGbPerDay' }] });
+    const restSummary = lines[lines.length - 1];
+    expect(summary).toMatchObject({
+      rows: 31,
+      rowsPriced: 30,
+      rowsInError: 1,
+      recommendedTotalUsd: restSummary.recommendedTotalUsd,
+      totals: restSummary.totals,
+    });
+  });
+
+  it('caps a batch at 1,000 workloads and costs it by its size', async () => {
+    const one = { ingestGbPerDay: 1, avgRecordSizeKB: 1 };
+    const over = await gql(suite.app, suite.viewer, QUERY, { inputs: Array.from({ length: 1001 }, () => one) });
+    expect(over.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(over.body.errors[0].message + JSON.stringify(over.body.errors[0].extensions)).toMatch(/1,?000/);
+    // Past what the complexity limit allows (the size counts, whatever the selection).
+    const huge = await gql(suite.app, suite.viewer, QUERY, { inputs: Array.from({ length: 2100 }, () => one) });
+    expect(huge.body.errors[0].message).toMatch(/Query complexity \d+ exceeds the limit of 1000/);
+    // A body past BODY_LIMIT_BYTES is read only for a valid key.
+    const anonymous = await gql(suite.app, 'Bearer nope', QUERY, { inputs: Array.from({ length: 900 }, () => one) });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 });

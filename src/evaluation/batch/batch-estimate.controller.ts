@@ -18,7 +18,7 @@ import type { Caller } from '../../auth/api-key';
 import { setQuotaHeaders } from '../../auth/auth.guard';
 import { AuthService } from '../../auth/auth.service';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
-import { WORKLOAD_JSON_SCHEMA } from '../../domain';
+import { OPTION_CODES, WORKLOAD_JSON_SCHEMA } from '../../domain';
 import { APP_CONFIG, type AppConfig } from '../../infrastructure/config/config';
 import { toOpenApi30 } from '../request-schemas';
 import { wantsCsv } from '../http/evaluation.controller';
@@ -30,6 +30,23 @@ import { BatchEstimateService } from './batch-estimate.service';
 export interface BatchRouteConfig {
   batchBody: true;
 }
+
+const workloadSchema = toOpenApi30(WORKLOAD_JSON_SCHEMA) as { properties: Record<string, unknown> };
+/** A row of the JSON inventory: the workload's fields plus optional id, name and currentOption. */
+const ROW_SCHEMA = {
+  ...workloadSchema,
+  description: 'A workload plus optional id, name and currentOption',
+  properties: {
+    id: { type: 'string', maxLength: 200, description: 'The row’s id, echoed in its answer' },
+    name: { type: 'string', maxLength: 200, description: 'The row’s name, echoed in its answer' },
+    currentOption: {
+      type: 'string',
+      enum: [...OPTION_CODES],
+      description: 'The option the workload runs on today: the row answers the saving against it',
+    },
+    ...workloadSchema.properties,
+  },
+};
 
 /** Rate-limit units of `rows` rows, on top of the request's own (BATCH_ROWS_PER_UNIT rows a unit, rounded up). */
 export const batchUnits = (rows: number, rowsPerUnit: number): number => Math.ceil(rows / rowsPerUnit);
@@ -56,11 +73,12 @@ export class BatchEstimateController {
   @ApiBody({
     schema: {
       type: 'array',
+      example: [
+        { id: 'orders', ingestGbPerDay: 100, avgRecordSizeKB: 1, sharedConsumers: 2, currentOption: 'MSK_PROVISIONED' },
+        { id: 'clicks', avgWriteMBps: 5, avgRecordSizeKB: 0.5, trafficPattern: 'VARIABLE' },
+      ],
       maxItems: BATCH_MAX_ROWS,
-      items: {
-        ...(toOpenApi30(WORKLOAD_JSON_SCHEMA) as object),
-        description: 'A workload plus optional id, name and currentOption',
-      },
+      items: ROW_SCHEMA,
     },
   })
   @ApiProduces('application/x-ndjson', 'text/csv')

@@ -118,6 +118,14 @@ export const CONFIG_VARIABLES = {
     description:
       'Largest body of POST /v1/estimates/batch (an inventory of up to 10,000 rows, JSON or CSV); 413 above.',
   },
+  GRAPHQL_BODY_LIMIT_BYTES: {
+    kind: 'int',
+    min: 1024,
+    max: 67108864,
+    default: '1048576',
+    description:
+      'Largest body of POST /graphql (estimateWorkloads takes 1,000 workloads); a body over BODY_LIMIT_BYTES needs a valid key before it is read.',
+  },
   BATCH_ROWS_PER_UNIT: {
     kind: 'int',
     min: 1,
