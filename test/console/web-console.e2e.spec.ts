@@ -427,6 +427,105 @@ describe('web console at / (real Chromium, real service)', () => {
     expect(watch.outside).toEqual([]);
   });
 
+  it('prices a 10,000-row inventory CSV: the summary equals the API’s, the table sorts, the download is the answer', async () => {
+    // Distinct workloads (the ingest carries the row number), a few record sizes and patterns, some current options.
+    const patterns = ['STEADY', 'VARIABLE', 'UNPREDICTABLE'];
+    const currents = ['KDS_ON_DEMAND', 'KDS_PROVISIONED', 'MSK_PROVISIONED', ''];
+    const lines = ['id,ingestGbPerDay,avgRecordSizeKB,sharedConsumers,trafficPattern,currentOption'];
+    for (let i = 1; i <= 10_000; i++)
+      lines.push(
+        `s${i},${(1 + i * 0.37).toFixed(2)},${[0.5, 1, 4][i % 3]},${1 + (i % 3)},${patterns[i % 3]},${currents[i % 4]}`,
+      );
+    lines[5000] = 's5000,-1,1,1,STEADY,'; // one bad row: its own error, not the batch's
+    const inventory = `${lines.join('\r\n')}\r\n`;
+    // The API's own answer for the same file (a key of another team: each has its minute of units).
+    const apiKey = await bearer(app, `console-batch-${process.pid}`, 'viewer');
+    const api = await request(app.getHttpServer())
+      .post('/v1/estimates/batch')
+      .set('authorization', apiKey)
+      .set('content-type', 'text/csv')
+      .set('accept', 'application/x-ndjson')
+      .send(inventory);
+    expect(api.status).toBe(200);
+    const answer = api.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const summary = answer[answer.length - 1] as {
+      rows: number;
+      rowsInError: number;
+      recommendedTotalUsd: number;
+      currentTotalUsd: number;
+      savingUsd: number;
+      totals: { option: string; monthlyCostUsd: number }[];
+    };
+    expect(summary).toMatchObject({ rows: 10_000, rowsInError: 1 });
+
+    const { page, watch } = await openConsole();
+    await page.getByLabel('API key').fill(viewer.replace(/^Bearer /, ''));
+    await page.getByRole('tab', { name: 'Inventory' }).click();
+    await page.getByLabel('Inventory CSV').setInputFiles({
+      name: 'estate.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(inventory),
+    });
+    await page.getByRole('button', { name: 'Price inventory' }).click();
+    const shown = page.getByTestId('inventory-summary');
+    await shown.waitFor({ timeout: 60_000 });
+    const field = async (name: string) =>
+      (await shown.locator(`[data-field="${name}"]`).getAttribute('data-value')) ??
+      (await shown.locator(`[data-field="${name}"]`).textContent());
+    expect(Number(await field('rows'))).toBe(summary.rows);
+    expect(Number(await field('rowsInError'))).toBe(summary.rowsInError);
+    expect(Number(await field('recommendedTotalUsd'))).toBe(summary.recommendedTotalUsd);
+    expect(Number(await field('currentTotalUsd'))).toBe(summary.currentTotalUsd);
+    expect(Number(await field('savingUsd'))).toBe(summary.savingUsd);
+    expect(await text(page, '[data-field="recommendedTotalUsd"]')).toBe(money(summary.recommendedTotalUsd));
+    for (const t of summary.totals)
+      expect(
+        Number(await page.locator(`table.option-totals td[data-option="${t.option}"]`).getAttribute('data-value')),
+      ).toBe(t.monthlyCostUsd);
+
+    // The table: 100 rows a page, in inventory order; the bad row says which field.
+    const rows = page.locator('table.inventory-rows tbody tr');
+    expect(await rows.count()).toBe(100);
+    expect(await text(page, 'table.inventory-rows caption')).toMatch(/^Rows 1–100 of 10000/);
+    // Sorted by recommended cost, descending: the first row is the API's most expensive recommendation.
+    await page.getByRole('button', { name: 'Recommended cost', exact: true }).click();
+    const priced = answer.filter((l) => l.type === 'row') as { row: number; recommendedCostUsd: number | null }[];
+    const top = priced.reduce((a, b) => ((b.recommendedCostUsd ?? -1) > (a.recommendedCostUsd ?? -1) ? b : a));
+    expect(await rows.first().getAttribute('data-row')).toBe(String(top.row));
+    expect(await page.locator('th[aria-sort="descending"]').textContent()).toBe('Recommended cost');
+    await page.getByRole('button', { name: 'Recommended cost', exact: true }).click();
+    expect(await page.locator('th[aria-sort="ascending"]').textContent()).toBe('Recommended cost');
+    await page.getByRole('button', { name: 'Row', exact: true }).click();
+    await page.getByRole('button', { name: 'Row', exact: true }).click();
+    expect(await rows.first().getAttribute('data-row')).toBe('10000');
+    await page.getByRole('button', { name: 'Row', exact: true }).click();
+    for (let i = 0; i < 49; i++) await page.getByRole('button', { name: 'Next rows' }).click();
+    expect(await text(page, 'table.inventory-rows tr[data-row="5000"]')).toMatch(
+      /ingestGbPerDay: ingestGbPerDay must be/,
+    );
+
+    // The download is the API's CSV answer for the same file, byte for byte (asked with a third team's key).
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download result CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('streamfit-batch-estimate.csv');
+    const csv = readFileSync((await download.path()) as string, 'utf8');
+    const apiCsv = await request(app.getHttpServer())
+      .post('/v1/estimates/batch')
+      .set('authorization', await bearer(app, `console-batch-csv-${process.pid}`, 'viewer'))
+      .set('content-type', 'text/csv')
+      .set('accept', 'text/csv')
+      .send(inventory);
+    expect(apiCsv.status).toBe(200);
+    expect(csv).toBe(apiCsv.text);
+    expect(watch.problems).toEqual([]);
+    expect(watch.outside).toEqual([]);
+  });
+
   it('a viewer evaluates and reads, and is told in words that saving needs an editor key (403), then sees read-only', async () => {
     const { page, watch } = await openConsole({ width: 390, height: 844 });
     await page.getByLabel('API key').fill(viewer.replace(/^Bearer /, ''));

@@ -3,6 +3,7 @@ import { ApiError, explain, graphql, KEY_HINT } from '../api';
 import { EvaluateDocument, type EvaluateQuery } from '../generated/graphql';
 import { type FormValues, GUIDE_EXAMPLE, formFieldOf, toWorkload, validate } from '../workload-fields';
 import { Result } from './Result';
+import { Inventory } from './Inventory';
 import { Scenarios } from './Scenarios';
 import { WorkloadForm } from './WorkloadForm';
 
@@ -17,10 +18,11 @@ function storedKey(): string {
 }
 
 export type Evaluation = EvaluateQuery['evaluateWorkload'];
-type View = 'evaluate' | 'scenarios';
+type View = 'evaluate' | 'scenarios' | 'inventory';
 const VIEWS: { id: View; label: string }[] = [
   { id: 'evaluate', label: 'Evaluate' },
   { id: 'scenarios', label: 'Scenarios' },
+  { id: 'inventory', label: 'Inventory' },
 ];
 
 export function App() {
@@ -179,6 +181,8 @@ export function App() {
                 )}
               </div>
             </div>
+          ) : view === 'inventory' ? (
+            <Inventory apiKey={key.trim()} onError={noteError} />
           ) : (
             <Scenarios
               apiKey={key.trim()}
