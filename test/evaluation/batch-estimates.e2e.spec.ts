@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
@@ -196,6 +198,13 @@ describe('POST /v1/estimates/batch', () => {
     for (const o of OPTIONS) expect(Math.round(Number(summary[col(o)]) * 100)).toBe(cents(ok, o));
     expect(Math.round(Number(summary[col('recommendedCostUsd')]) * 100)).toBe(cents(ok, 'recommendedCostUsd'));
     expect(Math.round(Number(summary[col('savingUsd')]) * 100)).toBe(cents(ok, 'savingUsd'));
+  });
+
+  it('answers the README example inventory (docs/inventory-example.csv) with docs/inventory-example-estimate.csv', async () => {
+    const docs = join(__dirname, '..', '..', 'docs');
+    const res = await batch(readFileSync(join(docs, 'inventory-example.csv'), 'utf8'), { accept: 'text/csv' });
+    expect(res.status).toBe(200);
+    expect(res.text).toBe(readFileSync(join(docs, 'inventory-example-estimate.csv'), 'utf8'));
   });
 
   it('answers a region without rates, a bad list cell and a non-object as row errors (NDJSON)', async () => {
