@@ -18,8 +18,11 @@ let sink = 0;
 for (const row of inventoryWorkloads(2_000, seed + 500_000)) sink += evaluate(workloadOf(row), card).options.length;
 const rows = inventoryWorkloads(count, seed).map(workloadOf);
 const t0 = process.hrtime.bigint();
+const cpu0 = process.cpuUsage();
 for (const w of rows) sink += evaluate(w, card).options.length;
+const cpu = process.cpuUsage(cpu0);
 const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+const cpuUsPerRow = (cpu.user + cpu.system) / count;
 process.stdout.write(
-  `${JSON.stringify({ rowsPerSecond: count / seconds, usPerRow: (seconds * 1e6) / count, sink })}\n`,
+  `${JSON.stringify({ rowsPerSecond: count / seconds, usPerRow: (seconds * 1e6) / count, cpuUsPerRow, sink })}\n`,
 );
