@@ -105,7 +105,7 @@ export function readRow(row: number, record: unknown, cellErrors: FieldError[] =
 
 /** A bad inventory as a whole: a 400 naming the problem. */
 const batchError = (field: string, message: string) =>
-  new ValidationError([{ field, message }], 'The inventory cannot be read');
+  new ValidationError([{ field, message }], `The inventory cannot be read: ${message}`);
 
 /** Rows of a JSON body: an array of objects (workload fields plus id, name, currentOption). */
 export function jsonRows(
