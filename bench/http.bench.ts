@@ -8,18 +8,29 @@
  * bare, p99 ≤ 25 ms at 50 connections, server RSS ≤ 300 MB; the repeated body (result cache) stays ≥ 0.7×.
  * Exits non-zero below any target.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateDeploy } from '../src/infrastructure/database/migrate';
 import { adminQuery, databaseUrl, uniqueName } from '../test/support/database';
+import {
+  CONNECTIONS,
+  type Kind,
+  type Mode,
+  requireWrk,
+  type Run,
+  type Server,
+  startFlags,
+  startServer,
+  stop,
+  TASKSET,
+  wrk,
+} from './support/harness';
 
-const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 3);
 const TARGETS = { restRatio: 0.5, graphqlRatio: 0.3, cachedRatio: 0.7, p99Ms: 25, rssMb: 300 };
-const LUA = join(__dirname, 'wrk', 'bodies.lua');
 /** The workload of the repeated body and of the response bytes the bare route serves (bodies.lua, counter 0). */
 const workload = {
   ingestGbPerDay: 100,
@@ -28,163 +39,6 @@ const workload = {
   retentionHours: 24,
   trafficPattern: 'STEADY',
 };
-const CLOCK_TICKS = 100;
-
-interface Server {
-  child: ChildProcess;
-  port: number;
-  key?: string;
-  pid: number;
-}
-
-function hasTaskset(): boolean {
-  try {
-    execFileSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' });
-    return cpus().length >= 2;
-  } catch {
-    return false;
-  }
-}
-const TASKSET = hasTaskset();
-const pinned = (core: number, cmd: string, args: string[]): [string, string[]] =>
-  TASKSET ? ['taskset', ['-c', String(core), cmd, ...args]] : [cmd, args];
-
-function requireWrk(): string {
-  try {
-    return execFileSync('sh', ['-c', 'command -v wrk'], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error(
-      'wrk is not installed: `apt-get install -y wrk` (Debian package) — the benchmark needs a load generator that is not the bottleneck',
-    );
-  }
-}
-
-/** The node flags `npm start` runs the service with (package.json), so the benchmark measures the service as deployed. */
-function startFlags(): string[] {
-  const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
-  return start.split(/\s+/).filter((part) => part.startsWith('--'));
-}
-
-async function startServer(script: string, env: Record<string, string>, flags: string[] = []): Promise<Server> {
-  const [cmd, args] = pinned(0, process.execPath, [...flags, script]);
-  const child = spawn(cmd, args, {
-    env: { ...process.env, NODE_ENV: 'production', ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const line = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const nl = out.indexOf('\n');
-      if (nl >= 0) resolve(out.slice(0, nl));
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-  return { child, ...(JSON.parse(line) as { port: number; key?: string; pid: number }) };
-}
-
-function rssMb(pid: number): number {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-}
-
-/** User + system CPU seconds a process has used so far (/proc/PID/stat, fields 14 and 15). */
-function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return 0;
-  }
-}
-
-interface WrkResult {
-  requests: number;
-  durationUs: number;
-  bytes: number;
-  non2xx: number;
-  socketErrors: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-}
-
-interface Run {
-  rps: number;
-  p99Ms: number;
-  p50Ms: number;
-  errors: number;
-  maxRss: number;
-  serverCpu: number;
-  clientCpu: number;
-  bytesPerResponse: number;
-  /** Server CPU time per answered request: on a shared machine, the figure least disturbed by other load. */
-  cpuUsPerRequest: number;
-}
-
-type Kind = 'rest' | 'graphql';
-type Mode = 'distinct' | 'repeated';
-let seed = 0;
-
-async function wrk(server: Server, path: string, kind: Kind, mode: Mode, seconds: number, auth?: string): Promise<Run> {
-  // Each invocation starts its counter 150,000 further on: 10 s at 15,000 req/s never reaches the next run's workloads.
-  seed += 150_000;
-  const [cmd, args] = pinned(1, requireWrk(), [
-    '-t1',
-    `-c${CONNECTIONS}`,
-    `-d${seconds}s`,
-    '--timeout',
-    '10s',
-    '-s',
-    LUA,
-    `http://127.0.0.1:${server.port}${path}`,
-  ]);
-  const env = {
-    ...process.env,
-    BENCH_PATH: path,
-    BENCH_KIND: kind,
-    BENCH_MODE: mode,
-    BENCH_SEED: String(seed),
-    BENCH_AUTH: auth ?? '',
-  };
-  const serverCpu0 = cpuSeconds(server.pid);
-  const started = process.hrtime.bigint();
-  const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  let maxRss = rssMb(server.pid);
-  let clientCpu = 0;
-  const sampler = setInterval(() => {
-    maxRss = Math.max(maxRss, rssMb(server.pid));
-    clientCpu = Math.max(clientCpu, cpuSeconds(child.pid!));
-  }, 200);
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  await new Promise<void>((resolve, reject) =>
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`wrk exited with ${code}: ${out}`)))),
-  );
-  clearInterval(sampler);
-  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
-  const serverCpuSeconds = cpuSeconds(server.pid) - serverCpu0;
-  const serverCpu = serverCpuSeconds / elapsed;
-  const line = out.trim().split('\n').pop()!;
-  const r = JSON.parse(line) as WrkResult;
-  return {
-    rps: r.requests / (r.durationUs / 1e6),
-    p99Ms: r.p99 / 1000,
-    p50Ms: r.p50 / 1000,
-    errors: r.non2xx + r.socketErrors,
-    maxRss,
-    serverCpu,
-    clientCpu: clientCpu / (r.durationUs / 1e6),
-    bytesPerResponse: r.bytes / Math.max(1, r.requests),
-    cpuUsPerRequest: (serverCpuSeconds * 1e6) / Math.max(1, r.requests),
-  };
-}
-
 async function measure(
   name: string,
   server: Server,
@@ -201,13 +55,6 @@ async function measure(
       `RSS ${r.maxRss.toFixed(0).padStart(3)} MB  CPU server ${pct(r.serverCpu)} (${r.cpuUsPerRequest.toFixed(0).padStart(4)} µs/req) wrk ${pct(r.clientCpu)}  ${(r.bytesPerResponse / 1024).toFixed(1)} KB/resp  errors ${r.errors}\n`,
   );
   return r;
-}
-
-async function stop(server: Server): Promise<void> {
-  await new Promise<void>((resolve) => {
-    server.child.once('exit', () => resolve());
-    server.child.kill('SIGTERM');
-  });
 }
 
 async function main(): Promise<void> {

@@ -6,6 +6,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { authenticateAndLimit } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import type { BatchRouteConfig } from './evaluation/batch/batch-estimate.controller';
 import { GlobalExceptionFilter } from './common/http-exception.filter';
 import { useResponseSchemas } from './common/response-schemas';
 import { domainErrorBody } from './common/error-mapping';
@@ -137,6 +140,52 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     }
     jsonParser(request, body as string, done);
   });
+  // Batch estimates (POST /v1/estimates/batch): a larger body, read only once the key is known and charged (the
+  // hook authenticates before the body, so nothing costly runs for an unknown caller), and CSV taken as its text.
+  const known: { auth?: AuthService } = {};
+  const authenticateFirst = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
+    if (!known.auth) return done();
+    authenticateAndLimit(known.auth, request, reply).then(
+      () => done(),
+      (error: Error) => done(error),
+    );
+  };
+  // GraphQL takes up to GRAPHQL_BODY_LIMIT_BYTES (estimateWorkloads' 1,000 workloads), but a body larger than
+  // BODY_LIMIT_BYTES is read only for a valid key (its units are charged once the operation's cost is known).
+  const keyForLargeBody = (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => {
+    const length = Number(request.headers['content-length'] ?? Number.POSITIVE_INFINITY);
+    if (!known.auth || request.method !== 'POST' || length <= config.BODY_LIMIT_BYTES) return done();
+    known.auth.authenticate(request.headers.authorization, request.ip).then(
+      () => done(),
+      (error: Error) => done(error),
+    );
+  };
+  const addOnRequest = (route: { onRequest?: unknown }, hook: unknown) => {
+    const hooks = route.onRequest ?? [];
+    route.onRequest = [...(Array.isArray(hooks) ? hooks : [hooks]), hook];
+  };
+  fastify.addHook('onRoute', (route) => {
+    if ((route.config as Partial<BatchRouteConfig> | undefined)?.batchBody) {
+      route.bodyLimit = config.BATCH_BODY_LIMIT_BYTES;
+      addOnRequest(route, authenticateFirst);
+    } else if (route.url === '/graphql') {
+      route.bodyLimit = Math.max(config.BODY_LIMIT_BYTES, config.GRAPHQL_BODY_LIMIT_BYTES);
+      addOnRequest(route, keyForLargeBody);
+    }
+  });
+  fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (request, body, done) => {
+    if (!(request.routeOptions.config as Partial<BatchRouteConfig> | undefined)?.batchBody) {
+      done(
+        Object.assign(new Error('Unsupported content type: text/csv is for POST /v1/estimates/batch'), {
+          statusCode: 415,
+          code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+        }),
+        undefined,
+      );
+      return;
+    }
+    done(null, body);
+  });
   registerIdeAssets(fastify);
   registerWebConsole(fastify);
 
@@ -145,6 +194,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     adapter,
     { logger: new PinoNestLogger(logger), bufferLogs: false, abortOnError: false },
   );
+  known.auth = app.get(AuthService);
   app.useGlobalFilters(new GlobalExceptionFilter());
   app.enableShutdownHooks();
 

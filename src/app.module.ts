@@ -12,6 +12,7 @@ import { AuthService } from './auth/auth.service';
 import { graphqlGate } from './auth/graphql-gate';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { FromMetricsModule } from './from-metrics/from-metrics.module';
+import { batchUnits } from './evaluation/batch/batch-estimate.controller';
 import { HealthModule } from './health/health.module';
 import { RatesModule } from './rates/rates.module';
 import { PresetsModule } from './presets/presets.module';
@@ -42,7 +43,9 @@ export class AppModule {
             // Queries run compiled (graphql-jit) unless GRAPHQL_JIT=false; errors and mutations stay graphql-js's.
             plugins: [
               offlineIdePlugin('/graphql'),
-              queryLimitsPlugin(undefined, graphqlGate(auth)),
+              queryLimitsPlugin(undefined, graphqlGate(auth), (rows) =>
+                batchUnits(rows, options.config.BATCH_ROWS_PER_UNIT),
+              ),
               ApolloServerPluginCacheControlDisabled(),
               ...(options.config.GRAPHQL_JIT ? [jitExecutorPlugin(options.metrics)] : []),
             ],

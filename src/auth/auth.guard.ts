@@ -33,6 +33,31 @@ export function restUnits(request: FastifyRequest): number {
   return request.method === 'GET' || request.method === 'HEAD' ? (route.endsWith('/estimate') ? 2 : 1) : 2;
 }
 
+/**
+ * Authenticates the request, charges its units (restUnits) and sets the rate-limit headers; the caller is kept on
+ * the request. The guard runs it after the body is read; a route with a large body runs it first, in an onRequest
+ * hook (README "Batch estimates": nothing costly before authentication).
+ */
+export async function authenticateAndLimit(
+  auth: AuthService,
+  request: AuthedRequest,
+  reply?: FastifyReply,
+): Promise<Caller> {
+  const caller = await auth.authenticate(request.headers.authorization, request.ip);
+  request.caller = caller;
+  const quota = await auth.enforceRateLimit(caller, restUnits(request));
+  setQuotaHeaders(reply, quota);
+  return caller;
+}
+
+/** `x-ratelimit-limit` and `x-ratelimit-remaining` of the last units charged. */
+export function setQuotaHeaders(reply: FastifyReply | undefined, quota: { limit: number; remaining: number }): void {
+  if (reply && !reply.sent) {
+    void reply.header('x-ratelimit-limit', String(quota.limit));
+    void reply.header('x-ratelimit-remaining', String(quota.remaining));
+  }
+}
+
 /** Every route needs an API key unless marked @Public: 401 without a valid key, 403 without the role, 429 over the limit. */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -46,22 +71,11 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const { request, reply } = requestOf(context);
     // One authentication per HTTP request, even when GraphQL resolves several fields.
-    const caller = request.caller ?? (await this.authenticateAndLimit(request, reply));
+    const caller = request.caller ?? (await authenticateAndLimit(this.auth, request, reply));
     const needed = this.reflector.getAllAndOverride<Role>(REQUIRED_ROLE, targets) ?? 'viewer';
     if (!roleAllows(caller.role, needed)) {
       throw new DomainError('FORBIDDEN', `This needs the ${needed} role; your key has ${caller.role}`);
     }
     return true;
-  }
-
-  private async authenticateAndLimit(request: AuthedRequest, reply?: FastifyReply): Promise<Caller> {
-    const caller = await this.auth.authenticate(request.headers.authorization, request.ip);
-    request.caller = caller;
-    const quota = await this.auth.enforceRateLimit(caller, restUnits(request));
-    if (reply && !reply.sent) {
-      void reply.header('x-ratelimit-limit', String(quota.limit));
-      void reply.header('x-ratelimit-remaining', String(quota.remaining));
-    }
-    return caller;
   }
 }

@@ -4,11 +4,20 @@ import { EvaluationResolver } from './graphql/evaluation.resolver';
 import { EvaluationService } from './evaluation.service';
 import { AnswerCacheInterceptor } from './http/answer-cache.interceptor';
 import { EvaluationController } from './http/evaluation.controller';
+import { BatchEstimateController } from './batch/batch-estimate.controller';
+import { BatchEstimateService } from './batch/batch-estimate.service';
+import { BatchEstimateResolver } from './batch/batch-estimate.resolver';
 
 @Module({
   imports: [RatesModule],
-  controllers: [EvaluationController],
-  providers: [EvaluationService, EvaluationResolver, AnswerCacheInterceptor],
+  controllers: [EvaluationController, BatchEstimateController],
+  providers: [
+    EvaluationService,
+    EvaluationResolver,
+    AnswerCacheInterceptor,
+    BatchEstimateService,
+    BatchEstimateResolver,
+  ],
   exports: [EvaluationService],
 })
 export class EvaluationModule {}

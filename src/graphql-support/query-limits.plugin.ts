@@ -32,7 +32,11 @@ export const EXPENSIVE_FIELDS: ReadonlySet<string> = new Set([
   'Query.breakEven',
   'Query.compareScenarios',
   'Query.repriceScenario',
+  'Query.estimateWorkloads',
 ]);
+
+/** Workloads of estimateWorkloads per complexity point: its cap of 1,000 costs 500, leaving room for the selection. */
+const BATCH_ROWS_PER_COST = 2;
 
 /** Options priced in each break-even series (one series per option). */
 const BREAK_EVEN_SERIES = 6;
@@ -48,7 +52,15 @@ const DEFAULT_PAGE = 20;
 /** Fields whose answer carries a key's secret: the response is marked `Cache-Control: no-store`. */
 const SECRET_FIELDS: ReadonlySet<string> = new Set(['Mutation.createApiKey']);
 
-function sizedEstimator(counts: { expensive: number; writing: number; secret: boolean }) {
+interface FieldCounts {
+  expensive: number;
+  writing: number;
+  secret: boolean;
+  /** Workloads asked of estimateWorkloads (their rate-limit units are on top of the field's). */
+  batchRows: number;
+}
+
+function sizedEstimator(counts: FieldCounts) {
   return (options: ComplexityEstimatorArgs): number => {
     const parent = options.type as GraphQLObjectType;
     const key = `${parent.name}.${(options.field as GraphQLField<unknown, unknown>).name}`;
@@ -62,6 +74,11 @@ function sizedEstimator(counts: { expensive: number; writing: number; secret: bo
       return (
         1 + options.childComplexity + Math.ceil((size(args.steps, 1) * BREAK_EVEN_SERIES) / BREAK_EVEN_POINTS_PER_COST)
       );
+    if (key === 'Query.estimateWorkloads') {
+      const rows = Array.isArray(args.inputs) ? args.inputs.length : 1;
+      counts.batchRows += rows;
+      return 1 + options.childComplexity + Math.ceil(rows / BATCH_ROWS_PER_COST);
+    }
     if (key === 'Query.scenarios') return 1 + options.childComplexity * size(args.first, DEFAULT_PAGE);
     if (key === 'Query.compareScenarios')
       return 1 + options.childComplexity * (Array.isArray(args.ids) ? Math.max(1, args.ids.length) : 1);
@@ -96,6 +113,11 @@ export function queryDepth(document: DocumentNode, operationName?: string | null
 
 /** Fields whose complexity depends on their arguments (sizedEstimator): breakEven(steps), scenarios(first), compareScenarios(ids). */
 const SIZED_FIELD_NAMES: ReadonlySet<string> = new Set(['breakEven', 'scenarios', 'compareScenarios']);
+/**
+ * Fields whose complexity depends on the length of a list argument only (estimateWorkloads(inputs)): their variables
+ * are named `#name` by costVariables, and a verdict is kept per length, not per value (a thousand workloads).
+ */
+const LENGTH_SIZED_FIELD_NAMES: ReadonlySet<string> = new Set(['estimateWorkloads']);
 
 /**
  * The variables the cost of the document can depend on: those used by a directive (@include/@skip decide what
@@ -105,6 +127,7 @@ const SIZED_FIELD_NAMES: ReadonlySet<string> = new Set(['breakEven', 'scenarios'
 export function costVariables(document: DocumentNode): string[] {
   const names = new Set<string>();
   let inCostly = 0;
+  let inLengthSized = 0;
   visit(document, {
     Directive: {
       enter() {
@@ -117,13 +140,16 @@ export function costVariables(document: DocumentNode): string[] {
     Field: {
       enter(node) {
         if (SIZED_FIELD_NAMES.has(node.name.value)) inCostly++;
+        if (LENGTH_SIZED_FIELD_NAMES.has(node.name.value)) inLengthSized++;
       },
       leave(node) {
         if (SIZED_FIELD_NAMES.has(node.name.value)) inCostly--;
+        if (LENGTH_SIZED_FIELD_NAMES.has(node.name.value)) inLengthSized--;
       },
     },
     Variable(node) {
       if (inCostly > 0) names.add(node.name.value);
+      else if (inLengthSized > 0) names.add(`#${node.name.value}`);
     },
   });
   return [...names].sort();
@@ -139,7 +165,7 @@ export interface OperationCost {
   writing: number;
   /** The answer carries a key's secret (never stored by a cache). */
   secret: boolean;
-  /** Rate-limit units: one for the HTTP request plus one per expensive or writing field. */
+  /** Rate-limit units: one for the HTTP request plus one per expensive or writing field, plus estimateWorkloads' rows. */
   units: number;
 }
 
@@ -170,6 +196,8 @@ function gateError(error: DomainError): GraphQLError {
 export function queryLimitsPlugin(
   limits = { depth: MAX_QUERY_DEPTH, complexity: MAX_QUERY_COMPLEXITY, expensiveFields: MAX_EXPENSIVE_FIELDS },
   gate?: OperationGate,
+  /** Rate-limit units of estimateWorkloads' rows (BATCH_ROWS_PER_UNIT: rows per unit, rounded up). */
+  batchUnits: (rows: number) => number = () => 0,
 ): ApolloServerPlugin {
   const checked = new WeakMap<DocumentNode, Map<string, OperationCost>>();
   const costVariablesOf = new WeakMap<DocumentNode, string[]>();
@@ -184,7 +212,7 @@ export function queryLimitsPlugin(
         limit: limits.depth,
         actual: depth,
       });
-    const counts = { expensive: 0, writing: 0, secret: false };
+    const counts: FieldCounts = { expensive: 0, writing: 0, secret: false, batchRows: 0 };
     let complexity: number;
     try {
       complexity = getComplexity({
@@ -215,7 +243,7 @@ export function queryLimitsPlugin(
       expensive: counts.expensive,
       writing: counts.writing,
       secret: counts.secret,
-      units: 1 + expensive,
+      units: 1 + expensive + (counts.batchRows > 0 ? batchUnits(counts.batchRows) : 0),
     };
   };
   return {
@@ -230,8 +258,12 @@ export function queryLimitsPlugin(
           if (names === undefined) costVariablesOf.set(document, (names = costVariables(document)));
           const variables = request.variables ?? {};
           let operationKey = request.operationName ?? '';
-          for (const name of names)
-            operationKey += Object.hasOwn(variables, name) ? `|${JSON.stringify(variables[name])}` : '|-';
+          for (const name of names) {
+            if (name.startsWith('#')) {
+              const value = variables[name.slice(1)];
+              operationKey += Array.isArray(value) ? `|#${value.length}` : '|-';
+            } else operationKey += Object.hasOwn(variables, name) ? `|${JSON.stringify(variables[name])}` : '|-';
+          }
           let verdicts = checked.get(document);
           let cost = verdicts?.get(operationKey);
           if (!cost) {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import request from 'supertest';
+import { csvRecords } from '../../src/evaluation/batch/batch-input';
 import { projectRoot } from '../../src/infrastructure/paths';
 import { WEB_CONSOLE_CSP, webConsoleDir } from '../../src/web-console/web-console';
 import { gql } from '../support/graphql';
@@ -431,6 +432,91 @@ describe('web console at / (real Chromium, real service)', () => {
     expect(watch.problems).toEqual([]);
     expect(watch.outside).toEqual([]);
   });
+
+  it('prices a 10,000-row inventory CSV: the summary equals the API’s, the table sorts, the download is the answer', async () => {
+    // Distinct workloads (the ingest carries the row number), a few record sizes and patterns, some current options.
+    const patterns = ['STEADY', 'VARIABLE', 'UNPREDICTABLE'];
+    const currents = ['KDS_ON_DEMAND', 'KDS_PROVISIONED', 'MSK_PROVISIONED', ''];
+    const lines = ['id,ingestGbPerDay,avgRecordSizeKB,sharedConsumers,trafficPattern,currentOption'];
+    for (let i = 1; i <= 10_000; i++)
+      lines.push(
+        `s${i},${(1 + i * 0.37).toFixed(2)},${[0.5, 1, 4][i % 3]},${1 + (i % 3)},${patterns[i % 3]},${currents[i % 4]}`,
+      );
+    lines[3] = 's3,-1,1,1,STEADY,'; // one bad row: its own error, not the batch's
+    const inventory = `${lines.join('\r\n')}\r\n`;
+    // The API's own CSV answer for the same file (a key of another team: each has its minute of units).
+    const api = await request(app.getHttpServer())
+      .post('/v1/estimates/batch')
+      .set('authorization', await bearer(app, `console-batch-${process.pid}`, 'viewer'))
+      .set('content-type', 'text/csv')
+      .set('accept', 'text/csv')
+      .send(inventory);
+    expect(api.status).toBe(200);
+    const records = [...csvRecords(api.text)];
+    const col = (name: string) => records[0].indexOf(name);
+    const summary = records[records.length - 1];
+    expect(summary[col('status')]).toBe('SUMMARY');
+    expect([summary[col('row')], summary[col('rowsInError')]]).toEqual(['10000', '1']);
+
+    const { page, watch } = await openConsole();
+    await page.getByLabel('API key').fill(viewer.replace(/^Bearer /, ''));
+    await page.getByRole('tab', { name: 'Inventory' }).click();
+    await page.getByLabel('Inventory CSV').setInputFiles({
+      name: 'estate.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(inventory),
+    });
+    await page.getByRole('button', { name: 'Price inventory' }).click();
+    const shown = page.getByTestId('inventory-summary');
+    await shown.waitFor({ timeout: 240_000 });
+    const field = async (name: string) => {
+      const dd = shown.locator(`[data-field="${name}"]`);
+      return Number((await dd.getAttribute('data-value')) ?? (await dd.textContent()));
+    };
+    expect(await field('rows')).toBe(10_000);
+    expect(await field('rowsInError')).toBe(1);
+    expect(await field('recommendedTotalUsd')).toBe(Number(summary[col('recommendedCostUsd')]));
+    expect(await field('currentTotalUsd')).toBe(Number(summary[col('currentCostUsd')]));
+    expect(await field('savingUsd')).toBe(Number(summary[col('savingUsd')]));
+    expect(await text(page, '[data-field="recommendedTotalUsd"]')).toBe(
+      money(Number(summary[col('recommendedCostUsd')])),
+    );
+    for (const option of OPTIONS)
+      expect(
+        Number(await page.locator(`table.option-totals td[data-option="${option}"]`).getAttribute('data-value')),
+      ).toBe(Number(summary[col(option)]));
+
+    // The table: 100 rows a page, in inventory order; the bad row says which field.
+    const rows = page.locator('table.inventory-rows tbody tr');
+    expect(await rows.count()).toBe(100);
+    expect(await text(page, 'table.inventory-rows caption')).toMatch(/^Rows 1–100 of 10000/);
+    expect(await text(page, 'table.inventory-rows tr[data-row="3"]')).toMatch(/ingestGbPerDay: ingestGbPerDay must be/);
+    // Sorted by recommended cost, descending: the first row is the API's most expensive recommendation.
+    await page.getByRole('button', { name: 'Recommended cost', exact: true }).click();
+    const ok = records.filter((r) => r[col('status')] === 'OK');
+    const top = ok.reduce((a, b) =>
+      Number(b[col('recommendedCostUsd')] || -1) > Number(a[col('recommendedCostUsd')] || -1) ? b : a,
+    );
+    expect(await rows.first().getAttribute('data-row')).toBe(top[col('row')]);
+    expect(await page.locator('th[aria-sort="descending"]').textContent()).toBe('Recommended cost');
+    await page.getByRole('button', { name: 'Recommended cost', exact: true }).click();
+    expect(await page.locator('th[aria-sort="ascending"]').textContent()).toBe('Recommended cost');
+    await page.getByRole('button', { name: 'Row', exact: true }).click();
+    await page.getByRole('button', { name: 'Row', exact: true }).click();
+    expect(await rows.first().getAttribute('data-row')).toBe('10000');
+    await page.getByRole('button', { name: 'Next rows' }).click();
+    expect(await rows.first().getAttribute('data-row')).toBe('9900');
+
+    // The download is the API's CSV answer for the same file, byte for byte.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download result CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('streamfit-batch-estimate.csv');
+    expect(readFileSync((await download.path()) as string, 'utf8')).toBe(api.text);
+    expect(watch.problems).toEqual([]);
+    expect(watch.outside).toEqual([]);
+  }, 420_000);
 
   it('a viewer evaluates and reads, and is told in words that saving needs an editor key (403), then sees read-only', async () => {
     const { page, watch } = await openConsole({ width: 390, height: 844 });

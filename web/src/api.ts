@@ -78,6 +78,20 @@ export async function estimateCsv(key: string, workload: Record<string, unknown>
   throw await restError(res);
 }
 
+/**
+ * An inventory CSV priced by POST /v1/estimates/batch (GraphQL's estimateWorkloads takes 1,000 workloads and no CSV),
+ * answered as CSV: the text the table is read from and the bytes the download gives.
+ */
+export async function batchCsv(key: string, inventory: string): Promise<string> {
+  const res = await send('/v1/estimates/batch', {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', accept: 'text/csv', authorization: `Bearer ${key}` },
+    body: inventory,
+  });
+  if (res.ok) return res.text();
+  throw await restError(res);
+}
+
 /** A REST error answer (the one error shape: code, message, fields) as an ApiError. */
 async function restError(res: Response): Promise<ApiError> {
   let body: { code?: string; message?: string; fields?: FieldMessage[] } = {};
@@ -211,6 +225,8 @@ function restCode(status: number): string {
       return 'NOT_FOUND';
     case 412:
       return 'CONFLICT';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
     case 429:
       return 'RATE_LIMITED';
     case 503:
@@ -246,6 +262,8 @@ export function explain(error: unknown, action: string): string {
       return error.fields.length
         ? `Could not ${action}: ${error.fields.length === 1 ? 'one field needs' : `${error.fields.length} fields need`} attention (shown next to ${error.fields.length === 1 ? 'it' : 'them'}).`
         : `Could not ${action}: ${error.message}`;
+    case 'PAYLOAD_TOO_LARGE':
+      return `Could not ${action}: the file is larger than the service accepts (413). ${error.message}. Split it into smaller files.`;
     case 'NETWORK':
       return `Could not ${action}: ${error.message} Is it still running?`;
     default:

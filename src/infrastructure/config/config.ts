@@ -114,6 +114,30 @@ export const CONFIG_VARIABLES = {
     default: '65536',
     description: 'Largest request body accepted.',
   },
+  BATCH_BODY_LIMIT_BYTES: {
+    kind: 'int',
+    min: 1024,
+    max: 67108864,
+    default: '8388608',
+    description:
+      'Largest body of POST /v1/estimates/batch (an inventory of up to 10,000 rows, JSON or CSV); 413 above.',
+  },
+  GRAPHQL_BODY_LIMIT_BYTES: {
+    kind: 'int',
+    min: 1024,
+    max: 67108864,
+    default: '1048576',
+    description:
+      'Largest body of POST /graphql (estimateWorkloads takes 1,000 workloads); a body over BODY_LIMIT_BYTES needs a valid key before it is read.',
+  },
+  BATCH_ROWS_PER_UNIT: {
+    kind: 'int',
+    min: 1,
+    max: 10000,
+    default: '20',
+    description:
+      'Rows of a batch estimate per rate-limit unit (POST /v1/estimates/batch, GraphQL estimateWorkloads), counted on top of the request: 10,000 rows cost 500 units more.',
+  },
   RATE_LIMIT_PER_MINUTE: {
     kind: 'int',
     min: 1,

@@ -34,6 +34,12 @@ export class Metrics {
     labelNames: ['executor'] as const,
     registers: [this.registry],
   });
+  readonly batchRows = new Counter({
+    name: 'streamfit_batch_rows_total',
+    help: 'Rows of batch estimates (POST /v1/estimates/batch, GraphQL estimateWorkloads) by outcome (priced or error)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
   readonly rateRefreshes = new Counter({
     name: 'streamfit_rate_refreshes_total',
     help: 'Rate card refreshes by region and outcome',

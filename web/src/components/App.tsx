@@ -4,6 +4,7 @@ import { EvaluateDocument, type EvaluateQuery, type OptionCode } from '../genera
 import { type FormValues, GUIDE_EXAMPLE, formFieldOf, toWorkload, validate } from '../workload-fields';
 import { FromCloudWatch, type RunningOption } from './FromCloudWatch';
 import { Result } from './Result';
+import { Inventory } from './Inventory';
 import { Scenarios } from './Scenarios';
 import { WorkloadForm } from './WorkloadForm';
 
@@ -18,10 +19,11 @@ function storedKey(): string {
 }
 
 export type Evaluation = EvaluateQuery['evaluateWorkload'];
-type View = 'evaluate' | 'scenarios';
+type View = 'evaluate' | 'scenarios' | 'inventory';
 const VIEWS: { id: View; label: string }[] = [
   { id: 'evaluate', label: 'Evaluate' },
   { id: 'scenarios', label: 'Scenarios' },
+  { id: 'inventory', label: 'Inventory' },
 ];
 
 export function App() {
@@ -225,6 +227,8 @@ export function App() {
                 )}
               </div>
             </div>
+          ) : view === 'inventory' ? (
+            <Inventory apiKey={key.trim()} onError={noteError} />
           ) : (
             <Scenarios
               apiKey={key.trim()}
