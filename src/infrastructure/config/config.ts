@@ -270,7 +270,8 @@ export const CONFIG_VARIABLES = {
     min: 60000,
     max: 31536000000,
     default: '172800000',
-    description: 'Age after which a card whose refresh failed is marked stale.',
+    description:
+      'Age after which a card whose refresh failed (or a live card with live rates off) is marked stale; the bundled snapshot with live rates off never is.',
   },
   RATES_CACHE_TTL_SECONDS: {
     kind: 'int',
