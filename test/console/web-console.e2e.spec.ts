@@ -623,7 +623,7 @@ describe('web console at / (real Chromium, real service)', () => {
   it('the Region is a choice among the regions the service knows; in eu-west-1 MSK is priced from AWS data and Kinesis names its missing rates', async () => {
     const { page, watch } = await openConsole();
     await page.getByLabel('API key').fill(viewer.replace(/^Bearer /, ''));
-    const region = page.getByLabel(/^Region/);
+    const region = page.locator('#field-region');
     await page.locator('#field-region option[value="eu-west-1"]').waitFor({ state: 'attached' });
     expect(await region.evaluate((el) => el.tagName)).toBe('SELECT');
     const choices = await page.locator('#field-region option').allTextContents();

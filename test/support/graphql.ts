@@ -10,7 +10,7 @@ export const OPTION_FIELDS = `option service label eligible rank priced missingR
 export const ROBUSTNESS_FIELDS = `volumeRange { low high } holds holdsFromMultiplier holdsToMultiplier summary
   changes { direction atMultiplier ingestGbPerDay peakWriteMBps from to }`;
 export const RATE_CARD_REF_FIELDS =
-  'id region source priceListVersion publicationDate fetchedAt contentHash stale discountPercent overriddenRateKeys';
+  'id region source priceListVersion publicationDate fetchedAt contentHash stale sourceLabel discountPercent overriddenRateKeys';
 
 export async function gql(
   app: INestApplication,
