@@ -11,7 +11,7 @@ import { useResponseSchemas } from './common/response-schemas';
 import { securityHeaders } from './common/http/security-headers';
 import { registerIdeAssets } from './graphql-support/offline-ide';
 import { liveRatesDecision } from './infrastructure/aws/live-rates';
-import type { AppConfig } from './infrastructure/config/config';
+import { type AppConfig, trustProxySetting } from './infrastructure/config/config';
 import { createPino, PinoNestLogger } from './infrastructure/logging/logger';
 import { Metrics } from './infrastructure/metrics/metrics';
 import { registerWebConsole } from './web-console/web-console';
@@ -23,6 +23,13 @@ export interface CreateAppOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Fastify's trustProxy: a number of hops becomes "the first N addresses from the socket are proxies". */
+function trustProxyOption(raw: string | undefined): boolean | string[] | ((address: string, hop: number) => boolean) {
+  const setting = trustProxySetting(raw);
+  if (setting === undefined) return false;
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
+}
 
 /** Build the whole application (used by main.ts and by the tests). Not yet listening. */
 export async function createApp(options: CreateAppOptions): Promise<NestFastifyApplication> {
@@ -39,6 +46,9 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
+    // Behind a reverse proxy (TRUST_PROXY), request.ip is the client named by X-Forwarded-For; otherwise that header
+    // is ignored and request.ip is the connecting address (anonymous and failed-key budgets are per request.ip).
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
