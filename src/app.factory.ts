@@ -9,6 +9,8 @@ import { AppModule } from './app.module';
 import { GlobalExceptionFilter } from './common/http-exception.filter';
 import { useResponseSchemas } from './common/response-schemas';
 import { securityHeaders } from './common/http/security-headers';
+import { badCharacterPath, jsonDepthExceeds, MAX_JSON_DEPTH } from './common/json-input';
+import { ValidationError } from './domain';
 import { registerIdeAssets } from './graphql-support/offline-ide';
 import { liveRatesDecision } from './infrastructure/aws/live-rates';
 import { type AppConfig, trustProxySetting } from './infrastructure/config/config';
@@ -123,8 +125,38 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   });
   // JSON only: a text/plain body is refused with 415 rather than parsed as a string.
   fastify.removeContentTypeParser('text/plain');
+  // JSON bodies (REST and GraphQL alike) nested deeper than MAX_JSON_DEPTH are a 400 before they are parsed, so no
+  // check, merge or copy further on ever recurses that deep. (Registered through the adapter, which then leaves
+  // application/json to it instead of adding its own parser.)
+  const defaultJsonParser = fastify.getDefaultJsonParser('error', 'error');
+  const jsonParser = (request: FastifyRequest, body: string | Buffer, done: (e: Error | null, v?: unknown) => void) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (jsonDepthExceeds(text)) {
+      done(
+        Object.assign(new Error(`the JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`), {
+          statusCode: 400,
+          code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+        }),
+        undefined,
+      );
+      return;
+    }
+    // A NUL or a lone surrogate in any string of a REST body is a 400 naming where (GraphQL variables are checked
+    // by their input types and answered in GraphQL's own error shape).
+    const graphql = request.url.startsWith('/graphql');
+    defaultJsonParser(request, text, (error, value) => {
+      const at = error || graphql ? null : badCharacterPath(text, value);
+      if (at === null) return done(error, value);
+      done(
+        new ValidationError([
+          { field: at, message: `${at} must be text without NUL characters or lone UTF-16 surrogates` },
+        ]),
+        undefined,
+      );
+    });
+  };
+  adapter.useBodyParser('application/json', false, { bodyLimit: config.BODY_LIMIT_BYTES }, jsonParser);
   // RFC 7396 merge patches (PATCH only) are JSON; on any other method the media type is refused like text/plain.
-  const jsonParser = fastify.getDefaultJsonParser('error', 'error');
   fastify.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, (request, body, done) => {
     if (request.method !== 'PATCH') {
       done(

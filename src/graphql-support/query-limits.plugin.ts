@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { keyJson } from '../common/json-input';
 import {
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -231,7 +232,7 @@ export function queryLimitsPlugin(
           const variables = request.variables ?? {};
           let operationKey = request.operationName ?? '';
           for (const name of names)
-            operationKey += Object.hasOwn(variables, name) ? `|${JSON.stringify(variables[name])}` : '|-';
+            operationKey += Object.hasOwn(variables, name) ? `|${keyJson(variables[name])}` : '|-';
           let verdicts = checked.get(document);
           let cost = verdicts?.get(operationKey);
           if (!cost) {
