@@ -45,6 +45,30 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
       liveRates.live ? 'live rates: on' : 'live rates: off',
     );
   const metrics = new Metrics();
+  // Security headers from helmet (computed once, see security-headers.ts): nosniff, no framing (frame-ancestors
+  // 'none', X-Frame-Options DENY), a CSP that allows this origin's own scripts and styles (Swagger UI, GraphiQL
+  // and the console are served from here).
+  const headers = securityHeaders({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    frameguard: { action: 'deny' },
+    // Served over plain HTTP on localhost too: no HSTS from the app (a TLS-terminating proxy sets it).
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+  });
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -71,6 +95,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
       const statusCode = tooLong ? 414 : (error.statusCode ?? 400);
       void reply
         .code(statusCode)
+        .headers(headers)
         .header('x-request-id', request.id)
         .header('content-type', 'application/json; charset=utf-8')
         .send({
@@ -82,30 +107,6 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     },
   });
   const fastify = adapter.getInstance();
-  // Security headers from helmet (computed once, see security-headers.ts): nosniff, no framing (frame-ancestors
-  // 'none', X-Frame-Options DENY), a CSP that allows this origin's own scripts and styles (Swagger UI, GraphiQL
-  // and the console are served from here).
-  const headers = securityHeaders({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    frameguard: { action: 'deny' },
-    // Served over plain HTTP on localhost too: no HSTS from the app (a TLS-terminating proxy sets it).
-    strictTransportSecurity: false,
-    crossOriginEmbedderPolicy: false,
-  });
   fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     void reply.headers(headers).header('x-request-id', request.id);
     done();
