@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { keyJson } from '../common/json-input';
+import { VERSIONS_PAGE_DEFAULT } from '../scenarios/scenario.limits';
 import {
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -64,6 +65,8 @@ function sizedEstimator(counts: { expensive: number; writing: number; secret: bo
         1 + options.childComplexity + Math.ceil((size(args.steps, 1) * BREAK_EVEN_SERIES) / BREAK_EVEN_POINTS_PER_COST)
       );
     if (key === 'Query.scenarios') return 1 + options.childComplexity * size(args.first, DEFAULT_PAGE);
+    if (key === 'Query.scenarioVersions' || key === 'Query.scenarioHistory')
+      return 1 + options.childComplexity * size(args.first, VERSIONS_PAGE_DEFAULT);
     if (key === 'Query.compareScenarios')
       return 1 + options.childComplexity * (Array.isArray(args.ids) ? Math.max(1, args.ids.length) : 1);
     return 1 + options.childComplexity;
@@ -96,7 +99,13 @@ export function queryDepth(document: DocumentNode, operationName?: string | null
 }
 
 /** Fields whose complexity depends on their arguments (sizedEstimator): breakEven(steps), scenarios(first), compareScenarios(ids). */
-const SIZED_FIELD_NAMES: ReadonlySet<string> = new Set(['breakEven', 'scenarios', 'compareScenarios']);
+const SIZED_FIELD_NAMES: ReadonlySet<string> = new Set([
+  'breakEven',
+  'scenarios',
+  'compareScenarios',
+  'scenarioVersions',
+  'scenarioHistory',
+]);
 
 /**
  * The variables the cost of the document can depend on: those used by a directive (@include/@skip decide what
