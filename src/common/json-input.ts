@@ -56,11 +56,20 @@ function findBadCharacter(value: unknown, path: string): string | null {
   return null;
 }
 
-/** A random token per process, so no caller-sent string can be written as a non-finite number's marker. */
-const NON_FINITE = `\u0000nf${Math.random().toString(36).slice(2)}:`;
-const MARKED = new RegExp(`"${NON_FINITE}(-?Infinity|NaN)"`, 'g');
-const nonFinite = (_key: string, value: unknown) =>
-  typeof value === 'number' && !Number.isFinite(value) ? `${NON_FINITE}${value}` : value;
+/** JSON text with non-finite numbers written bare (Infinity, -Infinity, NaN); the rest as JSON.stringify writes it. */
+function withNonFinite(value: unknown): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : String(value);
+  if (Array.isArray(value)) return `[${value.map((item) => withNonFinite(item) ?? 'null').join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const members: string[] = [];
+    for (const [key, item] of Object.entries(value)) {
+      const text = withNonFinite(item);
+      if (text !== undefined) members.push(`${JSON.stringify(key)}:${text}`);
+    }
+    return `{${members.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
 
 /**
  * JSON.stringify for cache keys: identical for every finite value, but a non-finite number is written as a bare
@@ -70,5 +79,5 @@ export function keyJson(value: unknown): string {
   const text = JSON.stringify(value) ?? 'undefined';
   // Only a value with a null in its text can hide a non-finite number (the common case pays one search).
   if (!text.includes('null')) return text;
-  return (JSON.stringify(value, nonFinite) ?? 'undefined').replace(MARKED, '$1');
+  return withNonFinite(value) ?? 'undefined';
 }

@@ -1,6 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-const MAX_JSON_DEPTH = 32;
-const keyJson = JSON.stringify;
+import { keyJson, MAX_JSON_DEPTH } from '../../src/common/json-input';
 import { bearer } from '../support/keys';
 import { startTestApp } from '../support/test-app';
 
