@@ -14,9 +14,11 @@ import { useResponseSchemas } from './common/response-schemas';
 import { domainErrorBody } from './common/error-mapping';
 import { DomainError } from './domain/errors';
 import { securityHeaders } from './common/http/security-headers';
+import { badCharacterPath, jsonDepthExceeds, MAX_JSON_DEPTH } from './common/json-input';
+import { ValidationError } from './domain';
 import { registerIdeAssets } from './graphql-support/offline-ide';
 import { liveMetricsDecision, liveRatesDecision } from './infrastructure/aws/live-rates';
-import type { AppConfig } from './infrastructure/config/config';
+import { type AppConfig, trustProxySetting } from './infrastructure/config/config';
 import { createPino, PinoNestLogger } from './infrastructure/logging/logger';
 import { Metrics } from './infrastructure/metrics/metrics';
 import { registerWebConsole } from './web-console/web-console';
@@ -28,6 +30,13 @@ export interface CreateAppOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Fastify's trustProxy: a number of hops becomes "the first N addresses from the socket are proxies". */
+function trustProxyOption(raw: string | undefined): boolean | string[] | ((address: string, hop: number) => boolean) {
+  const setting = trustProxySetting(raw);
+  if (setting === undefined) return false;
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
+}
 
 /** Build the whole application (used by main.ts and by the tests). Not yet listening. */
 export async function createApp(options: CreateAppOptions): Promise<NestFastifyApplication> {
@@ -48,40 +57,6 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
       liveMetrics.live ? 'live metrics: on' : 'live metrics: off',
     );
   const metrics = new Metrics();
-  const adapter = new FastifyAdapter({
-    loggerInstance: logger,
-    bodyLimit: config.BODY_LIMIT_BYTES,
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
-    return503OnClosing: true,
-    forceCloseConnections: 'idle',
-    // Slow clients: the headers must arrive within HEADERS_TIMEOUT_MS and the whole request, body included, within
-    // REQUEST_TIMEOUT_MS (Node answers 408 and closes); an idle socket is closed after CONNECTION_TIMEOUT_MS.
-    requestTimeout: config.REQUEST_TIMEOUT_MS,
-    connectionTimeout: config.CONNECTION_TIMEOUT_MS,
-    http: {
-      headersTimeout: Math.min(config.HEADERS_TIMEOUT_MS, config.REQUEST_TIMEOUT_MS),
-      connectionsCheckingInterval: Math.min(1000, config.HEADERS_TIMEOUT_MS),
-    },
-    // A malformed or too long URL is answered in the one error shape, with the request id and without echoing the path.
-    frameworkErrors: (error: { code?: string; statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
-      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
-      const statusCode = tooLong ? 414 : (error.statusCode ?? 400);
-      void reply
-        .code(statusCode)
-        .header('x-request-id', request.id)
-        .header('content-type', 'application/json; charset=utf-8')
-        .send({
-          statusCode,
-          code: tooLong ? 'URI_TOO_LONG' : 'BAD_REQUEST',
-          message: tooLong ? 'A path segment of the URL is too long' : 'The URL is malformed (bad percent-encoding)',
-          requestId: request.id,
-        });
-    },
-  });
-  const fastify = adapter.getInstance();
   // Security headers from helmet (computed once, see security-headers.ts): nosniff, no framing (frame-ancestors
   // 'none', X-Frame-Options DENY), a CSP that allows this origin's own scripts and styles (Swagger UI, GraphiQL
   // and the console are served from here).
@@ -106,6 +81,44 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
   });
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    // Behind a reverse proxy (TRUST_PROXY), request.ip is the client named by X-Forwarded-For; otherwise that header
+    // is ignored and request.ip is the connecting address (anonymous and failed-key budgets are per request.ip).
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    // Slow clients: the headers must arrive within HEADERS_TIMEOUT_MS and the whole request, body included, within
+    // REQUEST_TIMEOUT_MS (Node answers 408 and closes); an idle socket is closed after CONNECTION_TIMEOUT_MS.
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    connectionTimeout: config.CONNECTION_TIMEOUT_MS,
+    http: {
+      headersTimeout: Math.min(config.HEADERS_TIMEOUT_MS, config.REQUEST_TIMEOUT_MS),
+      connectionsCheckingInterval: Math.min(1000, config.HEADERS_TIMEOUT_MS),
+    },
+    // A malformed or too long URL is answered in the one error shape, with the request id and without echoing the path.
+    frameworkErrors: (error: { code?: string; statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const statusCode = tooLong ? 414 : (error.statusCode ?? 400);
+      void reply
+        .code(statusCode)
+        .headers(headers)
+        .header('x-request-id', request.id)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send({
+          statusCode,
+          code: tooLong ? 'URI_TOO_LONG' : 'BAD_REQUEST',
+          message: tooLong ? 'A path segment of the URL is too long' : 'The URL is malformed (bad percent-encoding)',
+          requestId: request.id,
+        });
+    },
+  });
+  const fastify = adapter.getInstance();
   fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     void reply.headers(headers).header('x-request-id', request.id);
     done();
@@ -125,8 +138,38 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   });
   // JSON only: a text/plain body is refused with 415 rather than parsed as a string.
   fastify.removeContentTypeParser('text/plain');
+  // JSON bodies (REST and GraphQL alike) nested deeper than MAX_JSON_DEPTH are a 400 before they are parsed, so no
+  // check, merge or copy further on ever recurses that deep. (Registered through the adapter, which then leaves
+  // application/json to it instead of adding its own parser.)
+  const defaultJsonParser = fastify.getDefaultJsonParser('error', 'error');
+  const jsonParser = (request: FastifyRequest, body: string | Buffer, done: (e: Error | null, v?: unknown) => void) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (jsonDepthExceeds(text)) {
+      done(
+        Object.assign(new Error(`the JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`), {
+          statusCode: 400,
+          code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+        }),
+        undefined,
+      );
+      return;
+    }
+    // A NUL or a lone surrogate in any string of a REST body is a 400 naming where (GraphQL variables are checked
+    // by their input types and answered in GraphQL's own error shape).
+    const graphql = request.url.startsWith('/graphql');
+    defaultJsonParser(request, text, (error, value) => {
+      const at = error || graphql ? null : badCharacterPath(text, value);
+      if (at === null) return done(error, value);
+      done(
+        new ValidationError([
+          { field: at, message: `${at} must be text without NUL characters or lone UTF-16 surrogates` },
+        ]),
+        undefined,
+      );
+    });
+  };
+  adapter.useBodyParser('application/json', false, { bodyLimit: config.BODY_LIMIT_BYTES }, jsonParser);
   // RFC 7396 merge patches (PATCH only) are JSON; on any other method the media type is refused like text/plain.
-  const jsonParser = fastify.getDefaultJsonParser('error', 'error');
   fastify.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, (request, body, done) => {
     if (request.method !== 'PATCH') {
       done(

@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { BREAK_EVEN_MAX_STEPS } from '../domain/break-even';
 import { DomainError } from '../domain/errors';
 import { IS_PUBLIC } from '../common/public.decorator';
 import { type Caller, type Role, roleAllows } from './api-key';
@@ -24,13 +25,23 @@ export function requestOf(context: ExecutionContext): { request: AuthedRequest; 
   };
 }
 
+/** Break-even steps per extra rate-limit unit: 1,000 steps (6,000 priced points) cost 12 units, 20 steps cost 2. */
+export const BREAK_EVEN_STEPS_PER_UNIT = 100;
+
 /**
  * Rate-limit units of a REST call: one for the request, plus one when it writes or computes (every call but a
  * GET does, and re-pricing a scenario is an evaluation) — the same unit as GraphQL's expensive and writing fields.
+ * A break-even also pays for its length: one more unit per BREAK_EVEN_STEPS_PER_UNIT steps asked.
  */
 export function restUnits(request: FastifyRequest): number {
   const route = request.routeOptions?.url ?? '';
-  return request.method === 'GET' || request.method === 'HEAD' ? (route.endsWith('/estimate') ? 2 : 1) : 2;
+  if (request.method === 'GET' || request.method === 'HEAD') return route.endsWith('/estimate') ? 2 : 1;
+  if (route === '/v1/break-even') {
+    const steps = (request.body as { steps?: unknown } | undefined)?.steps;
+    if (typeof steps === 'number' && Number.isFinite(steps) && steps > 0)
+      return 2 + Math.floor(Math.min(steps, BREAK_EVEN_MAX_STEPS) / BREAK_EVEN_STEPS_PER_UNIT);
+  }
+  return 2;
 }
 
 /**

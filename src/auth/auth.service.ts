@@ -7,25 +7,35 @@ import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config';
 import { type Caller, type Role, generateApiKey, keyMatches, parseApiKey, TEAM_PATTERN, ROLES } from './api-key';
 import { ApiKeyRepository, type StoredApiKey } from './api-key.repository';
 
-/** Lifetime of a key's shared (Redis) entry: the revocation bound when the revoking replica cannot reach Redis. */
-export const SHARED_KEY_CACHE_SECONDS = 60;
 const RATE_WINDOW_MS = 60_000;
 const LOCAL_MAX = 10_000;
+/** How long a replica remembers that a key prefix belongs to a real key (its hash), to tell a valid key from a flood. */
+const KNOWN_KEY_MS = 24 * 3_600_000;
+
+/** A key record as shared in Redis: when it was read from PostgreSQL, so no replica trusts it past the bound. */
+type SharedKey = StoredApiKey & { checkedAt: number };
 
 /**
- * Authentication. A key is looked up in Redis (shared entry, deleted on revocation) or else in PostgreSQL (the
- * source of truth), and a replica remembers a verified key for CACHE_MEMORY_TTL_MS only — never past that, whatever
- * fails. So a revocation is refused everywhere within CACHE_MEMORY_TTL_MS, with Redis or without it (Redis down:
- * every replica asks PostgreSQL once per TTL); the one exception is a revocation made while the revoking replica
- * could not reach Redis, bounded by SHARED_KEY_CACHE_SECONDS. Unknown keys are remembered locally (never written to
- * Redis), and failed attempts are throttled per client address before any lookup.
+ * Authentication. A key is looked up in Redis (shared entry) or else in PostgreSQL (the source of truth). Every
+ * answer carries the time it was read from PostgreSQL, and neither the shared entry nor a replica's memory is
+ * trusted past that time + CACHE_MEMORY_TTL_MS (the revocation bound, 5 s), whatever fails: a revocation is refused
+ * everywhere within the bound, with Redis up or down, even when another replica was verifying the key at that
+ * moment (its answer, read before the revocation, expires with the time it was read). Unknown keys are remembered
+ * locally (never written to Redis), and failed attempts are throttled per client address before any lookup —
+ * apart from valid keys: an address over its anonymous budget can still use a key this replica (or Redis) has seen
+ * verified, so a flood of bad keys does not lock out the good one.
  */
 @Injectable()
 export class AuthService {
-  /** Keys verified in the last CACHE_MEMORY_TTL_MS, by the key itself (not the header it came in). */
+  /** Keys verified within the bound, by the key itself (not the header it came in). */
   private readonly verified = new Map<string, { caller: Caller; prefix: string; until: number }>();
   /** Prefixes no key has (until a time): a negative cache that costs Redis nothing. */
   private readonly unknown = new Map<string, number>();
+  /**
+   * Prefixes of keys verified here (with their hash, for KNOWN_KEY_MS): never authenticates anything by itself,
+   * only lets a valid key past its address's anonymous budget to the real lookup.
+   */
+  private readonly known = new Map<string, { secretHash: string; until: number }>();
   /** Requests without a valid key per client address, in the current one-minute window (this replica). */
   private readonly anonymous = new Map<string, { windowStart: number; count: number }>();
 
@@ -37,7 +47,8 @@ export class AuthService {
 
   /**
    * Resolve `Authorization: Bearer <key>` to a caller, or throw UNAUTHENTICATED. `client` (the caller's address)
-   * is charged one anonymous request per failed attempt; over ANONYMOUS_RATE_LIMIT_PER_MINUTE, RATE_LIMITED before any lookup.
+   * is charged one anonymous request per failed attempt; over ANONYMOUS_RATE_LIMIT_PER_MINUTE, RATE_LIMITED before
+   * any PostgreSQL lookup — unless the key is one already seen valid (see `known`).
    */
   async authenticate(authorization: string | undefined, client = 'unknown'): Promise<Caller> {
     if (!authorization)
@@ -47,23 +58,35 @@ export class AuthService {
     const now = Date.now();
     const remembered = key === undefined ? undefined : this.verified.get(key);
     if (remembered && remembered.until > now) return remembered.caller;
-    this.assertAnonymousBudget(client, now);
     const parsed = key === undefined ? null : parseApiKey(key);
+    const overBudget = this.anonymousRefusal(client, now);
+    let shared: SharedKey | null | undefined;
+    if (overBudget) {
+      // Only a key shown valid before gets past a throttled address: its hash is known here or shared in Redis.
+      const seen = parsed ? this.known.get(parsed.prefix) : undefined;
+      if (seen && seen.until > now && keyMatches(key!, seen.secretHash)) shared = undefined;
+      else {
+        shared = parsed ? await this.sharedEntry(parsed.prefix, now) : null;
+        if (!shared || !keyMatches(key!, shared.secretHash)) throw overBudget;
+      }
+    }
     if (key === undefined || !parsed) throw this.failed(client, now, 'The API key is malformed or not valid');
     const unknownUntil = this.unknown.get(parsed.prefix);
     if (unknownUntil !== undefined && unknownUntil > now)
       throw this.failed(client, now, 'The API key is not valid or has been revoked');
-    const stored = await this.lookup(parsed.prefix);
+    const stored = shared ?? (await this.lookup(parsed.prefix, now));
     if (!stored) this.bounded(this.unknown).set(parsed.prefix, Date.now() + this.config.CACHE_MEMORY_TTL_MS);
     if (!stored || stored.revokedAt || !keyMatches(key, stored.secretHash))
       throw this.failed(client, now, 'The API key is not valid or has been revoked');
     const caller: Caller = { keyId: stored.id, team: stored.team, role: stored.role };
-    // The entry's clock starts when the lookup started: its age never exceeds the TTL, however slow the lookup.
+    // Trusted until the time it was read from PostgreSQL + the bound: never longer, however slow the lookup or
+    // however long the answer waited in Redis.
     this.bounded(this.verified).set(key, {
       caller,
       prefix: parsed.prefix,
-      until: now + this.config.CACHE_MEMORY_TTL_MS,
+      until: Math.min(now, stored.checkedAt) + this.config.CACHE_MEMORY_TTL_MS,
     });
+    this.bounded(this.known).set(parsed.prefix, { secretHash: stored.secretHash, until: now + KNOWN_KEY_MS });
     return caller;
   }
 
@@ -72,7 +95,8 @@ export class AuthService {
    * throws RATE_LIMITED over ANONYMOUS_RATE_LIMIT_PER_MINUTE. Counted per replica, in memory.
    */
   chargeAnonymous(client: string, now = Date.now()): void {
-    this.assertAnonymousBudget(client, now);
+    const refusal = this.anonymousRefusal(client, now);
+    if (refusal) throw refusal;
     this.countAnonymous(client, now);
   }
 
@@ -88,18 +112,18 @@ export class AuthService {
     else this.bounded(this.anonymous).set(client, { windowStart, count: 1 });
   }
 
-  private assertAnonymousBudget(client: string, now: number): void {
+  /** The RATE_LIMITED error for an address over its anonymous budget in this window, or null. */
+  private anonymousRefusal(client: string, now: number): DomainError | null {
     const windowStart = Math.floor(now / RATE_WINDOW_MS) * RATE_WINDOW_MS;
     const entry = this.anonymous.get(client);
     const limit = this.config.ANONYMOUS_RATE_LIMIT_PER_MINUTE;
-    if (entry && entry.windowStart === windowStart && entry.count >= limit) {
-      const resetSeconds = Math.max(1, Math.ceil((windowStart + RATE_WINDOW_MS - now) / 1000));
-      throw new DomainError(
-        'RATE_LIMITED',
-        `Too many requests without a valid API key from this address (${limit} per minute); retry in ${resetSeconds} s`,
-        { retryAfterSeconds: resetSeconds, limit },
-      );
-    }
+    if (!entry || entry.windowStart !== windowStart || entry.count < limit) return null;
+    const resetSeconds = Math.max(1, Math.ceil((windowStart + RATE_WINDOW_MS - now) / 1000));
+    return new DomainError(
+      'RATE_LIMITED',
+      `Too many requests without a valid API key from this address (${limit} per minute); retry in ${resetSeconds} s`,
+      { retryAfterSeconds: resetSeconds, limit },
+    );
   }
 
   /** A local map that never grows past LOCAL_MAX entries (the oldest goes first). */
@@ -113,8 +137,10 @@ export class AuthService {
 
   /**
    * Fixed one-minute windows counted in Redis (shared by all replicas): `units` against the key's
-   * RATE_LIMIT_PER_MINUTE and against its team's TEAM_RATE_LIMIT_PER_MINUTE (so minting keys does not multiply a
-   * team's budget). A unit is one HTTP request, plus one per expensive or writing field (README "Rate limits").
+   * RATE_LIMIT_PER_MINUTE, then — only when the key is within its own limit — against its team's
+   * TEAM_RATE_LIMIT_PER_MINUTE (so minting keys does not multiply a team's budget, and a key over its own limit
+   * spends nothing of its team's: the team's other keys keep working). A unit is one HTTP request, plus one per
+   * expensive or writing field (README "Rate limits").
    */
   async enforceRateLimit(
     caller: Caller,
@@ -122,13 +148,10 @@ export class AuthService {
     now = Date.now(),
   ): Promise<{ limit: number; remaining: number; resetSeconds: number }> {
     const windowStart = Math.floor(now / RATE_WINDOW_MS) * RATE_WINDOW_MS;
-    const [count, teamCount] = await Promise.all([
-      this.cache.hit(cacheKeys.rateLimit(caller.keyId, windowStart), RATE_WINDOW_MS, units),
-      this.cache.hit(cacheKeys.rateLimit(`team:${caller.team}`, windowStart), RATE_WINDOW_MS, units),
-    ]);
     const limit = this.config.RATE_LIMIT_PER_MINUTE;
     const teamLimit = this.config.TEAM_RATE_LIMIT_PER_MINUTE;
     const resetSeconds = Math.max(1, Math.ceil((windowStart + RATE_WINDOW_MS - now) / 1000));
+    const count = await this.cache.hit(cacheKeys.rateLimit(caller.keyId, windowStart), RATE_WINDOW_MS, units);
     if (count > limit) {
       throw new DomainError(
         'RATE_LIMITED',
@@ -136,6 +159,11 @@ export class AuthService {
         { retryAfterSeconds: resetSeconds, limit },
       );
     }
+    const teamCount = await this.cache.hit(
+      cacheKeys.rateLimit(`team:${caller.team}`, windowStart),
+      RATE_WINDOW_MS,
+      units,
+    );
     if (teamCount > teamLimit) {
       throw new DomainError(
         'RATE_LIMITED',
@@ -203,16 +231,29 @@ export class AuthService {
     return revoked;
   }
 
-  /** Redis's shared entry when Redis answers, else PostgreSQL (found keys are shared in Redis; unknown ones are not). */
-  private async lookup(prefix: string): Promise<StoredApiKey | null> {
+  /** The shared (Redis) entry of a prefix while it is within the bound, else null (also when Redis is away). */
+  private async sharedEntry(prefix: string, now: number): Promise<SharedKey | null> {
     const shared = await this.cache.getShared(cacheKeys.apiKey(prefix));
-    if (shared.ok && shared.value) {
-      const k = JSON.parse(shared.value) as StoredApiKey | { missing: true };
-      if (!('missing' in k)) return k;
-    }
-    const stored = await this.keys.findByPrefix(prefix);
-    if (stored && shared.ok)
-      await this.cache.setShared(cacheKeys.apiKey(prefix), JSON.stringify(stored), SHARED_KEY_CACHE_SECONDS);
+    if (!shared.ok || !shared.value) return null;
+    const k = JSON.parse(shared.value) as Partial<SharedKey>;
+    return typeof k.checkedAt === 'number' && k.checkedAt + this.config.CACHE_MEMORY_TTL_MS > now
+      ? (k as SharedKey)
+      : null;
+  }
+
+  /**
+   * Redis's shared entry when Redis has one within the bound, else PostgreSQL (found keys are shared in Redis
+   * with the time of this read, expiring at that time + the bound; unknown ones are not shared).
+   */
+  private async lookup(prefix: string, now: number): Promise<SharedKey | null> {
+    const shared = await this.sharedEntry(prefix, now);
+    if (shared) return shared;
+    const checkedAt = Date.now();
+    const found = await this.keys.findByPrefix(prefix);
+    if (!found) return null;
+    const stored: SharedKey = { ...found, checkedAt };
+    const ttlMs = checkedAt + this.config.CACHE_MEMORY_TTL_MS - Date.now();
+    if (ttlMs > 0) await this.cache.setShared(cacheKeys.apiKey(prefix), JSON.stringify(stored), ttlMs);
     return stored;
   }
 }

@@ -108,12 +108,17 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
+    // Messages can carry what was typed or configured (a flag, an environment value): printed escaped too.
+    const say = (text: string) => process.stderr.write(`keys: ${text.split('\n').map(escapeForTerminal).join('\n')}\n`);
     if (e instanceof DomainError)
-      process.stderr.write(
-        `keys: ${e.message}${e.details.fields ? `: ${(e.details.fields as { message: string }[]).map((f) => f.message).join('; ')}` : ''}\n`,
+      say(
+        `${e.message}${e.details.fields ? `: ${(e.details.fields as { message: string }[]).map((f) => f.message).join('; ')}` : ''}`,
       );
-    else if (e instanceof ConfigError) process.stderr.write(`keys: ${e.message}\n`);
-    else process.stderr.write(`keys: ${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
+    else if (e instanceof ConfigError) say(e.message);
+    else {
+      say(e instanceof Error ? e.message : String(e));
+      process.stderr.write(`${USAGE}\n`);
+    }
     process.exit(1);
   },
 );

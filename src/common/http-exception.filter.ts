@@ -24,8 +24,10 @@ export function toErrorBody(error: unknown, requestId: string, log: (e: unknown)
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();
-    const message =
+    const given =
       typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
+    // The router's "Cannot GET /the/path" would echo the caller's path (and whatever it smuggles) back: not echoed.
+    const message = status === 404 && /^Cannot [A-Z]+ /.test(given) ? 'No such route (see /docs for the API)' : given;
     if (status >= 500) log(error);
     return {
       statusCode: status,

@@ -1,4 +1,4 @@
-/* eslint-disable no-control-regex -- matching control characters is the point of this file */
+/* eslint-disable no-control-regex, no-misleading-character-class -- matching control and invisible characters is the point of this file */
 /**
  * Checks of free text a caller stores or searches with (names, descriptions, search terms): PostgreSQL
  * cannot store NUL or lone UTF-16 surrogates (they used to answer 500), and terminal control characters
@@ -24,10 +24,19 @@ export function textProblem(value: string, options: { multiline?: boolean } = {}
   return null;
 }
 
-/** Stored text made safe to print on a terminal: control and bidi characters as \u escapes. */
+/**
+ * Characters a terminal does not show (or shows as something else): C0/C1 controls and DEL, bidi controls, lone
+ * surrogates, and the invisible ones — soft hyphen, zero-width spaces and joiners, word joiner and invisible
+ * operators, line/paragraph separators, Hangul fillers, variation selectors, the BOM, interlinear annotations and
+ * the tag characters (U+E0000–U+E007F).
+ */
+const UNPRINTABLE =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb]|\udb40[\udc00-\udc7f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Stored text made safe to print on a terminal: every unprintable character as a \u escape (\u{…} past U+FFFF). */
 export function escapeForTerminal(value: string): string {
-  return value.replace(
-    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return value.replace(UNPRINTABLE, (c) => {
+    const code = c.codePointAt(0)!;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }

@@ -41,6 +41,8 @@ export const BREAK_EVEN_AXES: Readonly<
 
 export const BREAK_EVEN_MIN_STEPS = 2;
 export const BREAK_EVEN_MAX_STEPS = 1000;
+/** Crossover points solved and listed per answer at most (the first along the axis); more are counted in a warning. */
+export const BREAK_EVEN_MAX_CROSSOVERS = 50;
 
 export interface BreakEvenRequest {
   vary: BreakEvenVariable;
@@ -217,8 +219,9 @@ export function breakEven(
   card: RateCard,
   pricing: PricingInput | undefined,
   req: BreakEvenRequest,
+  maxCrossovers = BREAK_EVEN_MAX_CROSSOVERS,
 ): BreakEvenResult {
-  const steps = breakEvenSteps(input, card, pricing, req);
+  const steps = breakEvenSteps(input, card, pricing, req, maxCrossovers);
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
@@ -254,6 +257,7 @@ function* breakEvenSteps(
   card: RateCard,
   pricing: PricingInput | undefined,
   req: BreakEvenRequest,
+  maxCrossovers = BREAK_EVEN_MAX_CROSSOVERS,
 ): Generator<void, BreakEvenResult> {
   validateRequest(req);
   const base = normalizeWorkload(input);
@@ -280,7 +284,9 @@ function* breakEvenSteps(
     points: xs.map((x, i) => ({ x, monthlyCostUsd: vectors[i][option] === null ? null : vectors[i][option]! / 100 })),
   }));
 
-  const crossovers: Crossover[] = [];
+  // Where each pair of options swaps places between two samples (cheap), then the exact points of the first
+  // `maxCrossovers` of them along the axis (each a bisection): a caller cannot make the answer, or its work, unbounded.
+  const brackets: { a: OptionCode; b: OptionCode; lo: number; k: number; s: number }[] = [];
   for (let i = 0; i < OPTION_CODES.length; i++) {
     for (let j = i + 1; j < OPTION_CODES.length; j++) {
       const a = OPTION_CODES[i];
@@ -294,22 +300,25 @@ function* breakEvenSteps(
           continue;
         }
         if (s === 0) continue;
-        if (prevSign !== 0 && s !== prevSign) {
-          const at = yield* bisect(cost, a, b, prevX, xs[k], s, axis.integer);
-          const c = cost(at);
-          crossovers.push({
-            optionA: a,
-            optionB: b,
-            at,
-            monthlyCostUsd: (c[a] ?? vectors[k][a]!) / 100,
-            optionBMonthlyCostUsd: (c[b] ?? vectors[k][b]!) / 100,
-            cheaperAfter: s < 0 ? a : b,
-          });
-        }
+        if (prevSign !== 0 && s !== prevSign) brackets.push({ a, b, lo: prevX, k, s });
         prevSign = s;
         prevX = xs[k];
       }
     }
+  }
+  brackets.sort((p, q) => p.lo - q.lo);
+  const crossovers: Crossover[] = [];
+  for (const { a, b, lo, k, s } of brackets.slice(0, maxCrossovers)) {
+    const at = yield* bisect(cost, a, b, lo, xs[k], s, axis.integer);
+    const c = cost(at);
+    crossovers.push({
+      optionA: a,
+      optionB: b,
+      at,
+      monthlyCostUsd: (c[a] ?? vectors[k][a]!) / 100,
+      optionBMonthlyCostUsd: (c[b] ?? vectors[k][b]!) / 100,
+      cheaperAfter: s < 0 ? a : b,
+    });
   }
   crossovers.sort(
     (p, q) =>
@@ -319,6 +328,11 @@ function* breakEvenSteps(
   );
 
   const warnings: Issue[] = [];
+  if (brackets.length > maxCrossovers)
+    warnings.push({
+      code: 'CROSSOVERS_CAPPED',
+      message: `The options swap places ${brackets.length} times over this range: the first ${maxCrossovers} along it are listed. Narrow the range to see the others.`,
+    });
   if (card.stale)
     warnings.push({
       code: 'RATE_CARD_STALE',

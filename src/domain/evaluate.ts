@@ -3,6 +3,7 @@
  */
 import { runDecisionRules, type DecisionOutcome, type FlowPreference } from './decision';
 import { DomainError, ValidationError } from './errors';
+import { isObject } from './field-checks';
 import type {
   CostBand,
   Estimate,
@@ -359,6 +360,36 @@ function scaledWorkload(input: WorkloadInput, k: number, high: number): Normaliz
   }
 }
 
+const highGiven = (range: unknown): boolean => isObject(range) && range.high !== undefined && range.high !== null;
+
+/** Whether the workload at `k` × its volume stays within the workload's bounds. */
+function withinBounds(input: WorkloadInput, k: number): boolean {
+  try {
+    normalizeWorkload(scaleVolume(input, k), { volumeOnly: true });
+    return true;
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'VALIDATION_FAILED') return false;
+    throw e;
+  }
+}
+
+/**
+ * A range end the caller did not give (the default high) must not refuse a valid workload near its bounds: null
+ * when `high` × the volume is within them, else the largest multiplier (to 3 decimals, at least 1) that is.
+ */
+function clipHigh(input: WorkloadInput, high: number): number | null {
+  if (withinBounds(input, high)) return null;
+  let lo = 1;
+  let hi = high;
+  for (let i = 0; i < 30 && hi - lo > 1e-4; i++) {
+    const mid = (lo + hi) / 2;
+    if (withinBounds(input, mid)) lo = mid;
+    else hi = mid;
+  }
+  const rounded = Math.floor(lo * 1000) / 1000;
+  return rounded >= 1 && withinBounds(input, rounded) ? rounded : 1;
+}
+
 /** The model at `k` × the workload's volume: each option's total and what would be recommended there. */
 function volumePoint(input: WorkloadInput, rates: RateResolver, k: number, high: number): VolumePoint {
   const w = scaledWorkload(input, k, high);
@@ -476,8 +507,10 @@ function assess(
   pricing: PricingInput | undefined,
   volume: VolumeStudyInput,
 ): Assessed {
-  const volumeRange = validateVolumeRange(volume.volumeRange);
   const input = volume.input;
+  const given = validateVolumeRange(volume.volumeRange);
+  const clipped = volume.study === false || highGiven(volume.volumeRange) ? null : clipHigh(input, given.high);
+  const volumeRange = clipped === null ? given : { low: given.low, high: clipped };
   if (workload.region !== card.region) {
     throw new ValidationError([
       {
@@ -517,6 +550,11 @@ function assess(
   const recommendation: Recommendation = { ...chosen, robustness };
   const options = rankOptions(unranked, recommendation.option);
   const warnings: Issue[] = [...decision.warnings];
+  if (clipped !== null)
+    warnings.push({
+      code: 'VOLUME_RANGE_CLIPPED',
+      message: `The volume study stops at ${clipped}× the expected volume instead of the default ${given.high}×: beyond it the workload would pass its documented bounds.`,
+    });
   if (card.stale) {
     warnings.push({
       code: 'RATE_CARD_STALE',

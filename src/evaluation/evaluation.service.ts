@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { keyJson } from '../common/json-input';
 import type { Caller } from '../auth/api-key';
 import {
   type BreakEvenResult,
@@ -22,7 +23,7 @@ import { type BreakEvenBody, type EvaluationRequest, normalizedWorkloadOf, prici
 import { ResultCache } from './result-cache';
 
 const resultKey = (operation: string, card: ServedRateCard, request: unknown): string =>
-  `${operation}|${card.id}|${card.stale}|${JSON.stringify(request)}`;
+  `${operation}|${card.id}|${card.stale}|${keyJson(request)}`;
 
 /** What the volume study of a request needs (the caller's workload, scaled at each volume, and the range). */
 const studyOf = (request: EvaluationRequest, study: boolean): VolumeStudyInput => ({

@@ -1,4 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { keyJson } from '../common/json-input';
+import { VERSIONS_PAGE_DEFAULT } from '../scenarios/scenario.limits';
 import {
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -80,6 +82,8 @@ function sizedEstimator(counts: FieldCounts) {
       return 1 + options.childComplexity + Math.ceil(rows / BATCH_ROWS_PER_COST);
     }
     if (key === 'Query.scenarios') return 1 + options.childComplexity * size(args.first, DEFAULT_PAGE);
+    if (key === 'Query.scenarioVersions' || key === 'Query.scenarioHistory')
+      return 1 + options.childComplexity * size(args.first, VERSIONS_PAGE_DEFAULT);
     if (key === 'Query.compareScenarios')
       return 1 + options.childComplexity * (Array.isArray(args.ids) ? Math.max(1, args.ids.length) : 1);
     return 1 + options.childComplexity;
@@ -112,7 +116,13 @@ export function queryDepth(document: DocumentNode, operationName?: string | null
 }
 
 /** Fields whose complexity depends on their arguments (sizedEstimator): breakEven(steps), scenarios(first), compareScenarios(ids). */
-const SIZED_FIELD_NAMES: ReadonlySet<string> = new Set(['breakEven', 'scenarios', 'compareScenarios']);
+const SIZED_FIELD_NAMES: ReadonlySet<string> = new Set([
+  'breakEven',
+  'scenarios',
+  'compareScenarios',
+  'scenarioVersions',
+  'scenarioHistory',
+]);
 /**
  * Fields whose complexity depends on the length of a list argument only (estimateWorkloads(inputs)): their variables
  * are named `#name` by costVariables, and a verdict is kept per length, not per value (a thousand workloads).
@@ -262,7 +272,7 @@ export function queryLimitsPlugin(
             if (name.startsWith('#')) {
               const value = variables[name.slice(1)];
               operationKey += Array.isArray(value) ? `|#${value.length}` : '|-';
-            } else operationKey += Object.hasOwn(variables, name) ? `|${JSON.stringify(variables[name])}` : '|-';
+            } else operationKey += Object.hasOwn(variables, name) ? `|${keyJson(variables[name])}` : '|-';
           }
           let verdicts = checked.get(document);
           let cost = verdicts?.get(operationKey);

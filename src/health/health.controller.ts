@@ -1,6 +1,9 @@
-import { Controller, Get, Header, Res } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
+import { Controller, Get, Header, Headers, Inject, Ip, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { DomainError } from '../domain/errors';
+import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config';
 import { Metrics } from '../infrastructure/metrics/metrics';
 import { Public } from '../common/public.decorator';
 import { HealthService } from './health.service';
@@ -12,7 +15,11 @@ export class HealthController {
   constructor(
     private readonly health: HealthService,
     private readonly metrics: Metrics,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Scrapes per client address in the current one-minute window (this replica; at most 10,000 addresses). */
+  private readonly scrapes = new Map<string, { windowStart: number; count: number }>();
 
   @Get('health/live')
   @ApiOperation({ summary: 'Liveness: the process is up' })
@@ -33,8 +40,43 @@ export class HealthController {
 
   @Get('metrics')
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
-  @ApiOperation({ summary: 'Prometheus metrics' })
-  async prometheus(): Promise<string> {
+  @ApiOperation({
+    summary:
+      'Prometheus metrics. With METRICS_TOKEN set, needs `Authorization: Bearer <METRICS_TOKEN>`; throttled per address (METRICS_RATE_LIMIT_PER_MINUTE)',
+  })
+  async prometheus(@Ip() ip: string, @Headers('authorization') authorization: string | undefined): Promise<string> {
+    this.throttleScrape(ip);
+    const token = this.config.METRICS_TOKEN;
+    if (token !== undefined && !tokenMatches(authorization, token))
+      throw new DomainError('UNAUTHENTICATED', 'The metrics need `Authorization: Bearer <METRICS_TOKEN>`');
     return this.metrics.registry.metrics();
   }
+
+  /** Fixed one-minute windows per address: 429 over METRICS_RATE_LIMIT_PER_MINUTE (wrong tokens count too). */
+  private throttleScrape(client: string, now = Date.now()): void {
+    const windowStart = Math.floor(now / 60_000) * 60_000;
+    const limit = this.config.METRICS_RATE_LIMIT_PER_MINUTE;
+    const entry = this.scrapes.get(client);
+    if (entry && entry.windowStart === windowStart) {
+      if (entry.count >= limit) {
+        const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + 60_000 - now) / 1000));
+        throw new DomainError(
+          'RATE_LIMITED',
+          `Too many metrics scrapes from this address (${limit} per minute); retry in ${retryAfterSeconds} s`,
+          { retryAfterSeconds, limit },
+        );
+      }
+      entry.count += 1;
+      return;
+    }
+    if (this.scrapes.size >= 10_000) this.scrapes.delete(this.scrapes.keys().next().value as string);
+    this.scrapes.set(client, { windowStart, count: 1 });
+  }
+}
+
+/** `Bearer <token>` compared in constant time. */
+function tokenMatches(authorization: string | undefined, token: string): boolean {
+  const given = Buffer.from(/^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1] ?? '', 'utf8');
+  const expected = Buffer.from(token, 'utf8');
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

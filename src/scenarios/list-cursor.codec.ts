@@ -1,4 +1,4 @@
-import { isScenarioId } from './scenario.limits';
+import { INT32_MAX, isScenarioId } from './scenario.limits';
 
 /**
  * Opaque keyset cursor over the list order (created_at DESC, id DESC): base64url of the last item's
@@ -26,4 +26,15 @@ export function decodeCursor(cursor: string): { createdAt: string; id: string } 
   } catch {
     return null;
   }
+}
+
+/** Opaque cursor into a scenario's edit history (newest first): the last version given; the next page is older. */
+export function encodeVersionCursor(version: number): string {
+  return Buffer.from(`v:${version}`, 'utf8').toString('base64url');
+}
+
+export function decodeVersionCursor(cursor: string): number | null {
+  if (cursor.length > 40 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
+  const m = /^v:([1-9]\d{0,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return m && Number(m[1]) <= INT32_MAX ? Number(m[1]) : null;
 }

@@ -5,6 +5,9 @@ export const TAGS_MAX = 20;
 export const TAG_PATTERN = /^[a-z0-9][a-z0-9._:-]{0,39}$/;
 export const LIST_LIMIT_DEFAULT = 20;
 export const LIST_LIMIT_MAX = 100;
+/** A scenario's edit history is answered in pages: at most VERSIONS_PAGE_MAX versions per request (default 20). */
+export const VERSIONS_PAGE_DEFAULT = 20;
+export const VERSIONS_PAGE_MAX = 100;
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 10;
 export const SEARCH_MAX = 200;

@@ -5,6 +5,7 @@ import { guardDatabase } from '../infrastructure/database/database-errors';
 import { PrismaService } from '../infrastructure/database/prisma.service';
 import { optionCosts } from './scenario-costs.calculator';
 import { storedVolumeRange } from './scenario-patch';
+import { INT32_MAX } from './scenario.limits';
 import type { ListQuery, Scenario, ScenarioContent, ScenarioVersionEntry } from './scenario.types';
 
 /** What a save writes: the content, the evaluation that priced it (which records the volume range) and the card it was priced with. */
@@ -197,8 +198,15 @@ export class ScenarioRepository {
       : this.whyNot(team, id);
   }
 
-  /** Edit history, newest first; empty when the scenario is not the team's or is deleted. */
-  async versions(team: string, id: string): Promise<ScenarioVersionEntry[]> {
+  /**
+   * Edit history, newest first, `limit` versions older than `before` (all when absent); empty when the scenario is
+   * not the team's or is deleted.
+   */
+  async versions(
+    team: string,
+    id: string,
+    page: { before?: number; limit: number } = { limit: INT32_MAX },
+  ): Promise<ScenarioVersionEntry[]> {
     const rows = await guardDatabase(
       () =>
         this.prisma.$queryRaw<
@@ -224,7 +232,9 @@ export class ScenarioRepository {
           FROM scenario_versions v
           JOIN scenarios s ON s.id = v.scenario_id
          WHERE v.scenario_id = ${id}::uuid AND s.team = ${team} AND s.deleted_at IS NULL
-         ORDER BY v.version DESC`,
+           AND (${page.before ?? null}::int IS NULL OR v.version < ${page.before ?? null}::int)
+         ORDER BY v.version DESC
+         LIMIT ${page.limit}`,
     );
     return rows.map((r) => ({
       version: r.version,

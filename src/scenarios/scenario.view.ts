@@ -143,6 +143,13 @@ export class ScenarioVersionView {
   @P(String) createdByKeyId: string;
 }
 
+@ObjectType('ScenarioVersionPage', { description: 'A page of the edit history, newest first' })
+export class ScenarioVersionPageView {
+  @P([ScenarioVersionView]) items: ScenarioVersionView[];
+  @P(String, { nullable: true, description: 'Pass as after for the next (older) page; null at the end' })
+  nextCursor: string | null;
+}
+
 @ObjectType('ComparedScenario')
 export class ComparedScenarioView {
   @P(ID) id: string;

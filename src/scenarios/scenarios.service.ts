@@ -12,10 +12,10 @@ import {
   type WorkloadInput,
 } from '../domain';
 import { RatesService } from '../rates/rates.service';
-import { encodeCursor } from './list-cursor.codec';
+import { decodeVersionCursor, encodeCursor, encodeVersionCursor } from './list-cursor.codec';
 import { type CostChange, costChanges, type OptionDelta, optionDeltas, summarize } from './scenario-costs.calculator';
 import { applyPatch, type ScenarioPatch } from './scenario-patch';
-import { isScenarioId } from './scenario.limits';
+import { isScenarioId, VERSIONS_PAGE_DEFAULT, VERSIONS_PAGE_MAX } from './scenario.limits';
 import { ScenarioRepository, type WriteOutcome } from './scenario.repository';
 import type {
   ListQuery,
@@ -139,10 +139,30 @@ export class ScenariosService {
     };
   }
 
-  async versions(caller: Caller, id: string): Promise<ScenarioVersionEntry[]> {
-    const versions = isScenarioId(id) ? await this.repository.versions(caller.team, id) : [];
-    if (versions.length === 0) throw notFound(id);
-    return versions;
+  /**
+   * One page of the edit history, newest first: at most `limit` (VERSIONS_PAGE_MAX) versions older than the
+   * cursor's, and the cursor of the next page (null at the end).
+   */
+  async versions(
+    caller: Caller,
+    id: string,
+    page: { limit?: number; cursor?: string } = {},
+  ): Promise<{ items: ScenarioVersionEntry[]; nextCursor: string | null }> {
+    const limit = page.limit ?? VERSIONS_PAGE_DEFAULT;
+    const fields = [];
+    if (!Number.isInteger(limit) || limit < 1 || limit > VERSIONS_PAGE_MAX)
+      fields.push({ field: 'limit', message: `limit must be an integer between 1 and ${VERSIONS_PAGE_MAX}` });
+    const before = page.cursor === undefined ? undefined : decodeVersionCursor(page.cursor);
+    if (before === null) fields.push({ field: 'cursor', message: 'cursor is not a cursor this list gave out' });
+    if (fields.length) throw new ValidationError(fields);
+    const rows = isScenarioId(id)
+      ? await this.repository.versions(caller.team, id, { before: before ?? undefined, limit: limit + 1 })
+      : [];
+    // Past the last page the list is empty; an unknown scenario is a 404 either way.
+    if (rows.length === 0 && (before === undefined || !isScenarioId(id))) throw notFound(id);
+    if (rows.length === 0) await this.get(caller, id);
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: rows.length > limit ? encodeVersionCursor(items[items.length - 1].version) : null };
   }
 
   /** `ids` checked at the edge (CompareScenariosDto): 2 to 10, unique. */

@@ -36,7 +36,21 @@ export function fieldErrorsOf(errors: ClassValidatorError[], parent = ''): Field
  * at once, in a stable order: unknown fields, the class-validator fields, the object checks, then the field
  * checks in declaration order.
  */
-const PROTO_KEYS = ['__proto__', 'prototype', 'constructor'];
+/** Names of Object.prototype (constructor, toString, hasOwnProperty, __proto__…) and `prototype`: never a field. */
+const PROTO_KEYS = [...Object.getOwnPropertyNames(Object.prototype), 'prototype'];
+
+/** Paths of every `__proto__`, `prototype` or `constructor` key in a parsed body (its depth is bounded at parsing). */
+function protoKeyPaths(value: unknown, path = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => protoKeyPaths(item, `${path}[${i}]`));
+  if (!isObject(value)) return [];
+  const out: string[] = [];
+  for (const key of Object.keys(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (PROTO_KEYS.includes(key)) out.push(at);
+    else out.push(...protoKeyPaths(value[key], at));
+  }
+  return out;
+}
 
 @Injectable()
 export class DtoValidationPipe extends ValidationPipe {
@@ -65,10 +79,12 @@ export class DtoValidationPipe extends ValidationPipe {
       return { alongside, errors: own !== undefined || required ? check(own, property) : [] };
     });
     const objectErrors = objectChecksOf(metadata.metatype).flatMap((check) => check(raw));
-    const fields: FieldError[] = PROTO_KEYS.filter((key) => Object.hasOwn(raw, key)).map((key) => ({
-      field: key,
-      message: `${key} is not a known field`,
-    }));
+    const protoPaths = protoKeyPaths(raw);
+    const fields: FieldError[] = protoPaths
+      .filter((path) => Object.hasOwn(raw, path))
+      .map((key) => ({ field: key, message: `${key} is not a known field` }));
+    // Deeper (a merge patch's workload, a deliverTo item): reported unless a check named it already.
+    const nested = protoPaths.filter((path) => !Object.hasOwn(raw, path));
     let result: unknown = value;
     try {
       result = await super.transform(value, metadata);
@@ -76,8 +92,13 @@ export class DtoValidationPipe extends ValidationPipe {
       if (!(e instanceof ValidationError)) throw e;
       fields.push(...(e.details.fields ?? []));
     }
-    if (fields.length || objectErrors.length || ran.some((r) => !r.alongside && r.errors.length))
-      throw new ValidationError([...fields, ...objectErrors, ...ran.flatMap((r) => r.errors)]);
+    if (fields.length || objectErrors.length || nested.length || ran.some((r) => !r.alongside && r.errors.length)) {
+      const all = [...fields, ...objectErrors, ...ran.flatMap((r) => r.errors)];
+      for (const path of nested)
+        if (!all.some((f) => f.field === path))
+          all.push({ field: path, message: `${path.replace(/^.*[.\]]/, '')} is not a known field` });
+      throw new ValidationError(all);
+    }
     // A field check owns its property: the value goes on as sent (class-transformer does not copy it).
     for (const { property } of checks)
       if (Object.hasOwn(raw, property)) (result as Record<string, unknown>)[property] = raw[property];

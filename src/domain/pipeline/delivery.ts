@@ -88,7 +88,7 @@ export function normalizeDeliverTo(value: unknown, at: (field: string) => string
     }
     const before = errors.length;
     for (const key of Object.keys(item)) {
-      if (!(key in DELIVERY_OBJECT_SCHEMA.properties))
+      if (!Object.hasOwn(DELIVERY_OBJECT_SCHEMA.properties, key))
         errors.push({ field: at(`${path}.${key}`), message: `${key} is not a known deliverTo field` });
     }
     const { sink, sharePercent, convertToParquet, dynamicPartitioning } = item;

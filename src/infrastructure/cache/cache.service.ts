@@ -125,9 +125,10 @@ export class CacheService {
     return remote.ok ? { ok: true, value: remote.value == null ? null : String(remote.value) } : { ok: false };
   }
 
-  /** Redis only, no in-process tier; false when it could not be written. */
-  async setShared(k: CacheKey, value: string, ttlSeconds: number): Promise<boolean> {
-    return (await this.redis((c) => c.set(this.full(k), value, { expiration: { type: 'EX', value: ttlSeconds } }))).ok;
+  /** Redis only, no in-process tier, expiring after `ttlMs`; false when it could not be written. */
+  async setShared(k: CacheKey, value: string, ttlMs: number): Promise<boolean> {
+    const px = Math.max(1, Math.ceil(ttlMs));
+    return (await this.redis((c) => c.set(this.full(k), value, { expiration: { type: 'PX', value: px } }))).ok;
   }
 
   async set(k: CacheKey, value: string, ttlSeconds: number): Promise<void> {

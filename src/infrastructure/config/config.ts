@@ -4,6 +4,8 @@
  * `.env.example` lists the same variables (a test keeps the two in step).
  */
 
+import { isIP } from 'node:net';
+
 type Kind = 'string' | 'url' | 'int' | 'bool' | 'enum';
 
 interface VarSpec {
@@ -161,6 +163,23 @@ export const CONFIG_VARIABLES = {
     default: '60',
     description:
       'Requests without a valid key per client address per minute, per replica: failed authentications and unauthenticated GraphQL (introspection included); 429 above.',
+  },
+  TRUST_PROXY: {
+    kind: 'string',
+    description:
+      'Reverse proxies in front of streamfit whose X-Forwarded-For is believed: a number of hops (1 = the one proxy in front), or a comma-separated list of proxy addresses and CIDRs (also loopback, linklocal, uniquelocal). Unset: X-Forwarded-For is ignored and clients are told apart by the connecting address.',
+  },
+  METRICS_TOKEN: {
+    kind: 'string',
+    description:
+      'When set, GET /metrics needs `Authorization: Bearer <token>` (401 otherwise). Unset: /metrics is open (throttled either way, see METRICS_RATE_LIMIT_PER_MINUTE).',
+  },
+  METRICS_RATE_LIMIT_PER_MINUTE: {
+    kind: 'int',
+    min: 1,
+    max: 100000,
+    default: '120',
+    description: 'Scrapes of /metrics per client address per minute, per replica; 429 above.',
   },
   SHUTDOWN_GRACE_MS: {
     kind: 'int',
@@ -363,8 +382,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if ((out.METRICS_ACCESS_KEY_ID === undefined) !== (out.METRICS_SECRET_ACCESS_KEY === undefined)) {
     problems.push('METRICS_ACCESS_KEY_ID and METRICS_SECRET_ACCESS_KEY must be set together');
   }
+  if (typeof out.TRUST_PROXY === 'string') {
+    const bad = trustProxyProblem(out.TRUST_PROXY);
+    if (bad) problems.push(`TRUST_PROXY ${bad} (got "${out.TRUST_PROXY}")`);
+  }
+  if (typeof out.METRICS_TOKEN === 'string' && out.METRICS_TOKEN.length < 16)
+    problems.push('METRICS_TOKEN must be at least 16 characters');
   if (problems.length > 0) throw new ConfigError(problems);
   return out as AppConfig;
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** Fastify's trustProxy from TRUST_PROXY: hops (a number) or the trusted proxy addresses; undefined: trust none. */
+export function trustProxySetting(raw: string | undefined): number | string[] | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (/^\s*\d+\s*$/.test(raw)) return Number(raw);
+  return raw.split(',').map((s) => s.trim());
+}
+
+function trustProxyProblem(raw: string): string | null {
+  const setting = trustProxySetting(raw);
+  if (typeof setting === 'number')
+    return setting >= 1 && setting <= 10 ? null : 'must be 1 to 10 hops, or proxy addresses';
+  for (const entry of setting ?? []) {
+    if (PROXY_NAMES.includes(entry)) continue;
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const maxBits = family === 6 ? 128 : 32;
+    if (!family || extra !== undefined || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= maxBits)))
+      return `must be a number of hops or a list of IP addresses, CIDRs, ${PROXY_NAMES.join(', ')}`;
+  }
+  return null;
 }
 
 /**

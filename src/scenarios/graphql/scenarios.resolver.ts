@@ -9,6 +9,7 @@ import {
   ScenarioComparisonView,
   ScenarioPageView,
   ScenarioRepriceView,
+  ScenarioVersionPageView,
   ScenarioVersionView,
   ScenarioView,
 } from '../scenario.view';
@@ -22,6 +23,8 @@ import {
   scenarioPatchOf,
 } from '../http/dto/scenario-content.dto';
 import { parseExpectedVersion } from '../expected-version';
+import { VERSIONS_PAGE_DEFAULT, VERSIONS_PAGE_MAX } from '../scenario.limits';
+import { ValidationError } from '../../domain';
 import { createBody, CreateScenarioInput, patchBody, ScenarioPatchInput } from './scenario.input';
 
 /** Saved scenarios over GraphQL: thin, every field is one call of ScenariosService. */
@@ -50,9 +53,48 @@ export class ScenariosResolver {
     return this.scenarios.get(caller, id);
   }
 
-  @Query(() => [ScenarioVersionView], { description: 'Edit history, newest first' })
-  scenarioVersions(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
-    return this.scenarios.versions(caller, id);
+  @Query(() => [ScenarioVersionView], {
+    description: `Edit history, newest first: the first page (first, default ${VERSIONS_PAGE_DEFAULT}, at most ${VERSIONS_PAGE_MAX}); scenarioHistory gives the cursor of the next`,
+  })
+  async scenarioVersions(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('first', { type: () => Int, nullable: true, description: `Page size, 1..${VERSIONS_PAGE_MAX}` })
+    first: number | null,
+    @Args('after', { type: () => String, nullable: true, description: 'nextCursor of scenarioHistory' })
+    after: string | null,
+  ) {
+    return (await this.history(caller, id, first, after)).items;
+  }
+
+  @Query(() => ScenarioVersionPageView, {
+    description: `Edit history, newest first, by pages of first (default ${VERSIONS_PAGE_DEFAULT}, at most ${VERSIONS_PAGE_MAX}) with the cursor of the next`,
+  })
+  scenarioHistory(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('first', { type: () => Int, nullable: true, description: `Page size, 1..${VERSIONS_PAGE_MAX}` })
+    first: number | null,
+    @Args('after', { type: () => String, nullable: true, description: 'nextCursor of the previous page' })
+    after: string | null,
+  ) {
+    return this.history(caller, id, first, after);
+  }
+
+  private async history(caller: Caller, id: string, first: number | null, after: string | null) {
+    try {
+      return await this.scenarios.versions(caller, id, { limit: first ?? undefined, cursor: after ?? undefined });
+    } catch (e) {
+      // The transport's names: first and after.
+      if (e instanceof ValidationError)
+        throw new ValidationError(
+          (e.details.fields ?? []).map((f) => ({
+            field: f.field === 'limit' ? 'first' : f.field === 'cursor' ? 'after' : f.field,
+            message: f.message.replace(/^limit /, 'first ').replace(/^cursor /, 'after '),
+          })),
+        );
+      throw e;
+    }
   }
 
   @Query(() => ScenarioComparisonView, {

@@ -22,6 +22,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiPreconditionFailedResponse,
+  ApiQuery,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -36,6 +37,7 @@ import { CreateScenarioDto, scenarioContentOf, ScenarioPatchDto, scenarioPatchOf
 import { IfMatchVersion } from './if-match.decorator';
 import { EVALUATION_REQUEST_SCHEMA } from '../../evaluation/request-schemas';
 import { ScenariosService } from '../scenarios.service';
+import { VERSIONS_PAGE_DEFAULT, VERSIONS_PAGE_MAX } from '../scenario.limits';
 import {
   DeletedScenarioView,
   ScenarioComparisonView,
@@ -186,11 +188,31 @@ export class ScenariosController {
   }
 
   @Get(':id/versions')
-  @ApiOperation({ summary: 'Edit history, newest first: each version with its workload, rate card and costs' })
+  @ApiOperation({
+    summary: `Edit history, newest first: each version with its workload, rate card and costs. In pages of \`limit\` (1..${VERSIONS_PAGE_MAX}, default ${VERSIONS_PAGE_DEFAULT}); when there are more, \`X-Next-Cursor\` and \`Link: <…>; rel="next"\` give the next page's cursor`,
+  })
+  @ApiQuery({ name: 'limit', required: false, type: Number, description: `Versions per page, 1..${VERSIONS_PAGE_MAX}` })
+  @ApiQuery({ name: 'cursor', required: false, type: String, description: 'X-Next-Cursor of the previous page' })
   @ApiOkResponse({ type: [ScenarioVersionView] })
+  @ApiBadRequestResponse(badRequest)
   @ApiNotFoundResponse(notFound)
-  versions(@CurrentCaller() caller: Caller, @Param('id') id: string) {
-    return this.scenarios.versions(caller, id);
+  async versions(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Query('limit') limit: string | undefined,
+    @Query('cursor') cursor: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const size = limit === undefined ? undefined : /^\d{1,4}$/.test(limit) ? Number(limit) : Number.NaN;
+    const page = await this.scenarios.versions(caller, id, {
+      limit: size,
+      cursor: typeof cursor === 'string' ? cursor : cursor === undefined ? undefined : '',
+    });
+    if (page.nextCursor) {
+      const next = `/v1/scenarios/${id.toLowerCase()}/versions?limit=${size ?? VERSIONS_PAGE_DEFAULT}&cursor=${page.nextCursor}`;
+      void reply.header('x-next-cursor', page.nextCursor).header('link', `<${next}>; rel="next"`);
+    }
+    return page.items;
   }
 
   @Get(':id/estimate')
