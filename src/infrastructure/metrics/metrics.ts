@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics of one process. One registry per app instance (tests build several apps). */
 export class Metrics {
@@ -32,6 +32,11 @@ export class Metrics {
     name: 'streamfit_graphql_executions_total',
     help: 'GraphQL operations answered by the compiled executor (jit) or handed to graphql-js (fallback: not a query, not compilable, or a result with errors)',
     labelNames: ['executor'] as const,
+    registers: [this.registry],
+  });
+  readonly graphqlJitCacheBytes = new Gauge({
+    name: 'streamfit_graphql_jit_cache_bytes',
+    help: 'Estimated heap held by compiled GraphQL operations (bounded by the compiled-query cache budget)',
     registers: [this.registry],
   });
   readonly rateRefreshes = new Counter({
