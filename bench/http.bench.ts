@@ -8,12 +8,13 @@
  * bare, p99 ≤ 25 ms at 50 connections, server RSS ≤ 300 MB; the repeated body (result cache) stays ≥ 0.7×.
  * Exits non-zero below any target.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateDeploy } from '../src/infrastructure/database/migrate';
 import { adminQuery, databaseUrl, uniqueName } from '../test/support/database';
+import { cpuSeconds, pinned, rssMb, type Server, startFlags, startServer, stop, TASKSET } from './support/processes';
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -28,27 +29,6 @@ const workload = {
   retentionHours: 24,
   trafficPattern: 'STEADY',
 };
-const CLOCK_TICKS = 100;
-
-interface Server {
-  child: ChildProcess;
-  port: number;
-  key?: string;
-  pid: number;
-}
-
-function hasTaskset(): boolean {
-  try {
-    execFileSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' });
-    return cpus().length >= 2;
-  } catch {
-    return false;
-  }
-}
-const TASKSET = hasTaskset();
-const pinned = (core: number, cmd: string, args: string[]): [string, string[]] =>
-  TASKSET ? ['taskset', ['-c', String(core), cmd, ...args]] : [cmd, args];
-
 function requireWrk(): string {
   try {
     return execFileSync('sh', ['-c', 'command -v wrk'], { encoding: 'utf8' }).trim();
@@ -56,49 +36,6 @@ function requireWrk(): string {
     throw new Error(
       'wrk is not installed: `apt-get install -y wrk` (Debian package) — the benchmark needs a load generator that is not the bottleneck',
     );
-  }
-}
-
-/** The node flags `npm start` runs the service with (package.json), so the benchmark measures the service as deployed. */
-function startFlags(): string[] {
-  const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
-  return start.split(/\s+/).filter((part) => part.startsWith('--'));
-}
-
-async function startServer(script: string, env: Record<string, string>, flags: string[] = []): Promise<Server> {
-  const [cmd, args] = pinned(0, process.execPath, [...flags, script]);
-  const child = spawn(cmd, args, {
-    env: { ...process.env, NODE_ENV: 'production', ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const line = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const nl = out.indexOf('\n');
-      if (nl >= 0) resolve(out.slice(0, nl));
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-  return { child, ...(JSON.parse(line) as { port: number; key?: string; pid: number }) };
-}
-
-function rssMb(pid: number): number {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-}
-
-/** User + system CPU seconds a process has used so far (/proc/PID/stat, fields 14 and 15). */
-function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return 0;
   }
 }
 
@@ -201,13 +138,6 @@ async function measure(
       `RSS ${r.maxRss.toFixed(0).padStart(3)} MB  CPU server ${pct(r.serverCpu)} (${r.cpuUsPerRequest.toFixed(0).padStart(4)} µs/req) wrk ${pct(r.clientCpu)}  ${(r.bytesPerResponse / 1024).toFixed(1)} KB/resp  errors ${r.errors}\n`,
   );
   return r;
-}
-
-async function stop(server: Server): Promise<void> {
-  await new Promise<void>((resolve) => {
-    server.child.once('exit', () => resolve());
-    server.child.kill('SIGTERM');
-  });
 }
 
 async function main(): Promise<void> {

@@ -108,10 +108,12 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   });
   // Slow readers: an answer must be read within SEND_TIMEOUT_MS of being sent, or its socket is closed. Until then
   // a connection pins at most one answer (Node stops reading pipelined requests while answers wait to be written).
-  fastify.addHook('onSend', async (_request: FastifyRequest, reply: FastifyReply) => {
+  // (The request's socket: a pipelined answer queued behind another has no socket of its own yet.)
+  fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
     const res = reply.raw;
+    const socket = request.raw.socket;
     const timer = setTimeout(() => {
-      if (!res.writableFinished) res.socket?.destroy();
+      if (!res.writableFinished) socket.destroy();
     }, config.SEND_TIMEOUT_MS);
     timer.unref();
     const clear = () => clearTimeout(timer);

@@ -18,19 +18,30 @@ export const JIT_CACHE_BYTES = 64 * 1024 * 1024;
  */
 export const JIT_BYTES_BASE = 96 * 1024;
 export const JIT_BYTES_PER_FIELD = 1024;
+/**
+ * Largest operation compiled, in fields once fragments are expanded: compiling is synchronous and grows with the
+ * fields (GraphiQL's introspection fragments, ~190 fields: 40–260 ms on the development machine under load), so
+ * larger operations run on graphql-js rather than stall the event loop. The console's largest operation has 80.
+ */
+export const JIT_MAX_FIELDS = 100;
+/** Operations seen once, remembered so the second sighting compiles (a one-off query never does). */
+const SEEN_MAX = 4096;
 /** New operations one API key may have compiled per minute; past that its new queries run on graphql-js. */
 export const JIT_COMPILES_PER_KEY_PER_MINUTE = 30;
 const CHURN_WINDOW_MS = 60_000;
 /** Keys whose compilations are counted at once (the oldest window is forgotten first). */
 const CHURN_KEYS = 10_000;
 
-export function estimatedCompiledBytes(document: DocumentNode, source: string): number {
-  let fields: number;
+/** Fields of the document once its fragments are expanded (Infinity when it cannot be measured). */
+function fieldsOf(document: DocumentNode): number {
   try {
-    fields = documentShape(document).fields;
+    return documentShape(document).fields;
   } catch {
-    fields = 0;
+    return Infinity;
   }
+}
+
+export function estimatedCompiledBytes(fields: number, source: string): number {
   return JIT_BYTES_BASE + JIT_BYTES_PER_FIELD * fields + 2 * source.length;
 }
 
@@ -46,10 +57,11 @@ const keyOf = (context: BaseContext): string | undefined =>
  * execution: a mutation, a subscription, an operation graphql-jit cannot compile or the caller may not have
  * compiled, and a run that produced no data at all (variables that do not coerce: nothing was resolved).
  *
- * Memory: compiled operations are kept within JIT_CACHE_BYTES (estimatedCompiledBytes each), only callers with a
- * valid API key can add one (anonymous queries always run on graphql-js), and one key adds at most
- * JIT_COMPILES_PER_KEY_PER_MINUTE a minute, so a stream of distinct queries can neither grow the heap past the
- * budget nor flush everyone else's compiled operations in a burst.
+ * Memory and time: compiled operations are kept within JIT_CACHE_BYTES (estimatedCompiledBytes each); an operation
+ * is compiled the second time it is seen (a stream of distinct queries compiles nothing), only for a caller with a
+ * valid API key (anonymous queries always run on graphql-js), only up to JIT_MAX_FIELDS fields, and one key
+ * compiles at most JIT_COMPILES_PER_KEY_PER_MINUTE a minute: distinct queries can neither grow the heap past the
+ * budget, nor flush everyone else's compiled operations in a burst, nor stall the event loop compiling.
  */
 export function jitExecutorPlugin(
   options: {
@@ -62,6 +74,8 @@ export function jitExecutorPlugin(
   const count = (executor: 'jit' | 'graphql-js') => metrics?.graphqlExecutions.inc({ executor });
   const compiled = new ByteBoundedCache<string, CompiledQuery | null>(maxBytes);
   const churn = new Map<string, { windowStart: number; count: number }>();
+  // Keys of operations seen once (a document hash and an operation name, ~100 bytes each: ≤ ~0.5 MB).
+  const seen = new Set<string>();
   const mayCompile = (keyId: string, now = Date.now()): boolean => {
     const windowStart = Math.floor(now / CHURN_WINDOW_MS) * CHURN_WINDOW_MS;
     const entry = churn.get(keyId);
@@ -86,15 +100,23 @@ export function jitExecutorPlugin(
           const cacheKey = `${queryHash}\n${operationName ?? ''}`;
           let query = compiled.get(cacheKey);
           if (query === undefined) {
+            // Compiled from the second sighting on, for a caller with a key within its churn, if small enough.
+            if (!seen.delete(cacheKey)) {
+              if (seen.size >= SEEN_MAX) seen.clear();
+              seen.add(cacheKey);
+              return (count('graphql-js'), null);
+            }
             const keyId = keyOf(context.contextValue);
-            if (keyId === undefined || !mayCompile(keyId)) return (count('graphql-js'), null);
+            const fields = fieldsOf(document);
+            if (keyId === undefined || fields > JIT_MAX_FIELDS || !mayCompile(keyId))
+              return (count('graphql-js'), null);
             try {
               const result = compileQuery(schema, document, operationName);
               query = isCompiledQuery(result) ? result : null;
             } catch {
               query = null;
             }
-            compiled.set(cacheKey, query, estimatedCompiledBytes(document, source ?? ''));
+            compiled.set(cacheKey, query, estimatedCompiledBytes(fields, source ?? ''));
             metrics?.graphqlJitCacheBytes.set(compiled.bytes);
           }
           if (!query) return (count('graphql-js'), null);
