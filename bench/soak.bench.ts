@@ -9,7 +9,8 @@
  * to core 1 and the server to core 0 when taskset is there; it prints both processes' CPU share so a reader can see
  * the client is not the bottleneck. Bounded in time and in requests (SOAK_MAX_REQUESTS, default 2,000,000).
  *
- * The mix, a counter making every document new: authenticated evaluations (distinct query text and workload),
+ * The mix, a counter making every document new: authenticated evaluations (distinct query text and workload; and
+ * texts sent twice, so that they are compiled),
  * authenticated introspection fragments for one type (~190 fields to compile), REST evaluations, anonymous public
  * introspection (distinct), anonymous documents naming a field that needs a key (401), and anonymous fragment
  * fan-outs (2^20 paths, 400).
@@ -28,9 +29,17 @@ const MAX_REQUESTS = Number(process.env.SOAK_MAX_REQUESTS ?? 2_000_000);
 const TARGETS = { stallMs: 100, rssGrowth: 0.2 };
 const FRAGMENTS = getIntrospectionQuery().slice(getIntrospectionQuery().indexOf('fragment'));
 
-type Kind = 'gql-evaluate' | 'gql-introspect' | 'rest-evaluate' | 'anon-introspect' | 'anon-private' | 'anon-fanout';
+type Kind =
+  | 'gql-evaluate'
+  | 'gql-twice'
+  | 'gql-introspect'
+  | 'rest-evaluate'
+  | 'anon-introspect'
+  | 'anon-private'
+  | 'anon-fanout';
 const KINDS: Kind[] = [
   'gql-evaluate',
+  'gql-twice',
   'gql-introspect',
   'rest-evaluate',
   'anon-introspect',
@@ -58,6 +67,16 @@ function build(n: number, keys: string[]): { kind: Kind; path: string; body: str
         auth,
         body: gql(
           `query E${n} { e${n}: evaluateWorkload(input: ${workload}) { recommendation { option headline monthlyCostUsd } options { option monthlyCostUsd eligible } } }`,
+        ),
+      };
+    case 'gql-twice':
+      // Each text twice (counters n and n + 7): compiled on its second sighting, so the compiled-query cache fills.
+      return {
+        kind,
+        path: '/graphql',
+        auth,
+        body: gql(
+          `query T${Math.floor(n / (2 * KINDS.length))} { evaluateWorkload(input: ${workload}) { recommendation { option } options { option monthlyCostUsd } } }`,
         ),
       };
     case 'gql-introspect':

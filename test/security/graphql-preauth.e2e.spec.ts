@@ -223,6 +223,25 @@ describe('GraphQL: nothing costly before authentication, limits linear in the do
     expect(cycle.status).toBe(400);
   });
 
+  it('aliases multiply cost: each aliased database read counts DATABASE_COST', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    const reads = (n: number, field: string, selection: string) =>
+      `{ ${Array.from({ length: n }, (_, i) => `r${i}: ${field}(id: "${id}") { ${selection} }`).join(' ')} }`;
+    // 20 aliased scenario reads: 20 × (1 + 50 + 1) = 1,040 points, over the limit (they cost 20 × 2 before).
+    for (const [field, selection] of [
+      ['scenario', 'id'],
+      ['scenarioVersions', 'version'],
+    ]) {
+      const many = await post(reads(20, field, selection), key);
+      expect(many.status).toBe(400);
+      expect(many.body.errors[0].message).toMatch(/Query complexity 1040 exceeds the limit of 1000/);
+    }
+    // Nineteen are within it: the operation runs (here: not found, which nulls the non-null root).
+    const fewer = await post(reads(19, 'scenario', 'id'), key);
+    expect(fewer.status).toBe(200);
+    expect(fewer.body.errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+
   it('the measure is linear: each fragment is measured once however many paths lead to it', () => {
     // 60 levels: 2^60 paths. The old walk would never end; this one is a few hundred steps.
     const doc = parse(fanOut({ levels: 60 }));
