@@ -131,6 +131,20 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   fastify.addHook('onSend', async (_request: FastifyRequest, reply: FastifyReply) => {
     if (closing) void reply.header('connection', 'close');
   });
+  // Slow readers: an answer must be read within SEND_TIMEOUT_MS of being sent, or its socket is closed. Until then
+  // a connection pins at most one answer (Node stops reading pipelined requests while answers wait to be written).
+  // (The request's socket: a pipelined answer queued behind another has no socket of its own yet.)
+  fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
+    const res = reply.raw;
+    const socket = request.raw.socket;
+    const timer = setTimeout(() => {
+      if (!res.writableFinished) socket.destroy();
+    }, config.SEND_TIMEOUT_MS);
+    timer.unref();
+    const clear = () => clearTimeout(timer);
+    res.once('finish', clear);
+    res.once('close', clear);
+  });
   fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
     const route = request.routeOptions?.url ?? 'unmatched';
     metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });

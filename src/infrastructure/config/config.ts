@@ -109,6 +109,14 @@ export const CONFIG_VARIABLES = {
     default: '60000',
     description: 'An idle socket (nothing sent either way) is closed after this long.',
   },
+  SEND_TIMEOUT_MS: {
+    kind: 'int',
+    min: 100,
+    max: 3600000,
+    default: '30000',
+    description:
+      'Time a client has to read a whole answer once it is sent (its socket is closed after): a client that does not read cannot pin the answer in memory.',
+  },
   BODY_LIMIT_BYTES: {
     kind: 'int',
     min: 1024,
@@ -264,6 +272,14 @@ export const CONFIG_VARIABLES = {
     default: 'true',
     description:
       'Run GraphQL queries with graphql-jit (compiled once per query) behind Apollo; false: graphql-js only.',
+  },
+  GRAPHQL_JIT_CACHE_BYTES: {
+    kind: 'int',
+    min: 0,
+    max: 1073741824,
+    default: '67108864',
+    description:
+      'Heap the compiled GraphQL operations may hold together (estimated per operation; least recently used first out). Only callers with a key fill it, at most 30 new operations per key per minute.',
   },
   RATES_LIVE: {
     kind: 'bool',

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics of one process. One registry per app instance (tests build several apps). */
 export class Metrics {
@@ -38,6 +38,11 @@ export class Metrics {
     name: 'streamfit_batch_rows_total',
     help: 'Rows of batch estimates (POST /v1/estimates/batch, GraphQL estimateWorkloads) by outcome (priced or error)',
     labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly graphqlJitCacheBytes = new Gauge({
+    name: 'streamfit_graphql_jit_cache_bytes',
+    help: 'Estimated heap held by compiled GraphQL operations (bounded by the compiled-query cache budget)',
     registers: [this.registry],
   });
   readonly rateRefreshes = new Counter({
