@@ -20,7 +20,7 @@ import { cpus, loadavg } from 'node:os';
 import { getIntrospectionQuery } from 'graphql';
 import { migrateDeploy } from '../src/infrastructure/database/migrate';
 import { adminQuery, databaseUrl, uniqueName } from '../test/support/database';
-import { cpuSeconds, rssMb, startFlags, startServer, stop, TASKSET } from './support/processes';
+import { cpuSeconds, rssMb, startFlags, startServer, stop, TASKSET } from './support/harness';
 
 const DURATION_S = Number(process.env.SOAK_DURATION_S ?? 600);
 const WARMUP_S = Number(process.env.SOAK_WARMUP_S ?? Math.min(60, DURATION_S / 5));

@@ -15,6 +15,8 @@ export interface Server {
   child: ChildProcess;
   port: number;
   key?: string;
+  /** More keys of the bench team (BENCH_KEYS): the soak spreads its distinct queries over them. */
+  keys?: string[];
   pid: number;
 }
 
@@ -61,7 +63,7 @@ export async function startServer(script: string, env: Record<string, string>, f
     });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
-  return { child, ...(JSON.parse(line) as { port: number; key?: string; pid: number }) };
+  return { child, ...(JSON.parse(line) as { port: number; key?: string; keys?: string[]; pid: number }) };
 }
 
 export function rssMb(pid: number): number {
