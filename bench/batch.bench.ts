@@ -14,6 +14,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { migrateDeploy } from '../src/infrastructure/database/migrate';
 import { adminQuery, databaseUrl, uniqueName } from '../test/support/database';
+import { dropRedisKeys } from '../test/support/redis-keys';
 import {
   cpuSeconds,
   pinned,
@@ -197,6 +198,7 @@ async function main(): Promise<void> {
     exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
   } finally {
     await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await dropRedisKeys(dbName);
   }
   process.exit(exitCode);
 }

@@ -14,6 +14,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateDeploy } from '../src/infrastructure/database/migrate';
 import { adminQuery, databaseUrl, uniqueName } from '../test/support/database';
+import { dropRedisKeys } from '../test/support/redis-keys';
 import {
   CONNECTIONS,
   type Kind,
@@ -202,6 +203,7 @@ async function main(): Promise<void> {
     exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
   } finally {
     await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await dropRedisKeys(dbName);
   }
   process.exit(exitCode);
 }

@@ -20,6 +20,7 @@ import { cpus, loadavg } from 'node:os';
 import { getIntrospectionQuery } from 'graphql';
 import { migrateDeploy } from '../src/infrastructure/database/migrate';
 import { adminQuery, databaseUrl, uniqueName } from '../test/support/database';
+import { dropRedisKeys } from '../test/support/redis-keys';
 import { cpuSeconds, rssMb, startFlags, startServer, stop, TASKSET } from './support/harness';
 
 const DURATION_S = Number(process.env.SOAK_DURATION_S ?? 600);
@@ -235,6 +236,7 @@ async function main(): Promise<void> {
     exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
   } finally {
     await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await dropRedisKeys(dbName);
   }
   process.exit(exitCode);
 }
