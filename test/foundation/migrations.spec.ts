@@ -101,6 +101,7 @@ describe('prisma migrations', () => {
       drifted.replace('output              = "../src/generated/prisma"', `output = "${join(dir, 'client')}"`),
     );
     const result = migrateDiff(path, url);
+    rmSync(dir, { recursive: true, force: true });
     expect(result.status).toBe(2);
   });
 });
