@@ -26,6 +26,7 @@ import {
   stop,
   TASKSET,
   wrk,
+  reportChecks,
 } from './support/harness';
 import { inventoryCsv, inventoryWorkloads } from './support/inventory';
 import { openLoop } from './support/open-loop';
@@ -194,8 +195,7 @@ async function main(): Promise<void> {
         runs.every((r) => r.inError === 0 && r.rows === ROWS),
       ],
     ] as const;
-    for (const [text, ok] of checks) process.stdout.write(`  ${ok ? 'PASS' : 'FAIL'}  ${text}\n`);
-    exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
+    exitCode = reportChecks(checks);
   } finally {
     await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await dropRedisKeys(dbName);

@@ -27,6 +27,7 @@ import {
   stop,
   TASKSET,
   wrk,
+  reportChecks,
 } from './support/harness';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -199,8 +200,7 @@ async function main(): Promise<void> {
         b.serverCpu >= 0.9 && b.clientCpu < b.serverCpu,
       ],
     ] as const;
-    for (const [text, ok] of checks) process.stdout.write(`  ${ok ? 'PASS' : 'FAIL'}  ${text}\n`);
-    exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
+    exitCode = reportChecks(checks);
   } finally {
     await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await dropRedisKeys(dbName);

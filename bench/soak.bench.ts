@@ -21,7 +21,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { migrateDeploy } from '../src/infrastructure/database/migrate';
 import { adminQuery, databaseUrl, uniqueName } from '../test/support/database';
 import { dropRedisKeys } from '../test/support/redis-keys';
-import { cpuSeconds, rssMb, startFlags, startServer, stop, TASKSET } from './support/harness';
+import { cpuSeconds, reportChecks, rssMb, startFlags, startServer, stop, TASKSET } from './support/harness';
 
 const DURATION_S = Number(process.env.SOAK_DURATION_S ?? 600);
 const WARMUP_S = Number(process.env.SOAK_WARMUP_S ?? Math.min(60, DURATION_S / 5));
@@ -232,8 +232,7 @@ async function main(): Promise<void> {
         clientCpu < serverCpu,
       ],
     ] as const;
-    for (const [text, ok] of checks) process.stdout.write(`  ${ok ? 'PASS' : 'FAIL'}  ${text}\n`);
-    exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
+    exitCode = reportChecks(checks);
   } finally {
     await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await dropRedisKeys(dbName);

@@ -181,3 +181,9 @@ export async function stop(server: Server): Promise<void> {
     server.child.kill('SIGTERM');
   });
 }
+
+/** Prints each target as PASS or FAIL; the benchmark's exit code: 0 when every target passed. */
+export function reportChecks(checks: readonly (readonly [string, boolean])[]): number {
+  for (const [text, ok] of checks) process.stdout.write(`  ${ok ? 'PASS' : 'FAIL'}  ${text}\n`);
+  return checks.every(([, ok]) => ok) ? 0 : 1;
+}
