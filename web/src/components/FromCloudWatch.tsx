@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError, explain, metricsCapabilities, type WorkloadFromMetrics, workloadFromMetrics } from '../api';
+import { money } from '../format';
 import { type FormValues, fromWorkload } from '../workload-fields';
 
 /** What runs today, as the evaluation compares it with the best fit (currentOption, currentMonthlyCostUsd). */
@@ -221,7 +222,7 @@ export function FromCloudWatch({ apiKey, onDerived }: Props) {
               <p class="fcw-current">
                 What runs: {derived.current.label}
                 {derived.current.monthlyCostUsd !== null &&
-                  `, ${derived.current.monthlyCostUsd.toLocaleString('en-US', { style: 'currency', currency: 'USD' })}/month at today's rates`}
+                  `, ${money(derived.current.monthlyCostUsd)}/month at today's rates`}
                 .
               </p>
             )}
