@@ -6,11 +6,13 @@
 // A step's inputs are hashed (paths and contents); the hashes of the last successful run sit in
 // dist/.build-stamps.json. The console is built into a fresh folder and swapped in, so a running service never
 // serves a half-written or emptied dist/web.
-//   node scripts/build.mjs [--force] [--only=prisma,server,web]
+// The tests build their own console with --web-out=DIR (codegen + vite into DIR, no stamps), so `npm test` beside
+// a running `npm start` never rewrites the dist/web it serves (whose files it routes one by one at start).
+//   node scripts/build.mjs [--force] [--only=prisma,server,web] [--web-out=DIR]
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -69,15 +71,10 @@ export const STEPS = [
     exclude: ['web/src/generated'],
     outputs: ['dist/web/index.html'],
     run: () => {
-      execFileSync(process.execPath, [join(root, 'web', 'codegen.mjs')], { cwd: root, stdio: 'inherit' });
       const next = join(root, 'dist', `web.next-${process.pid}`);
       const old = join(root, 'dist', `web.old-${process.pid}`);
       try {
-        execFileSync(bin('vite'), ['build', '--config', 'web/vite.config.mjs'], {
-          cwd: root,
-          stdio: 'inherit',
-          env: { ...process.env, WEB_OUT_DIR: next },
-        });
+        buildConsole(next);
         // Swap: the live folder is never empty or half-written (two renames, no copy).
         if (existsSync(join(root, 'dist', 'web'))) renameSync(join(root, 'dist', 'web'), old);
         renameSync(next, join(root, 'dist', 'web'));
@@ -88,6 +85,16 @@ export const STEPS = [
     },
   },
 ];
+
+/** The console's typed operations (codegen from schema.gql) and its bundle (vite), written into `outDir`. */
+export function buildConsole(outDir, stdio = 'inherit') {
+  execFileSync(process.execPath, [join(root, 'web', 'codegen.mjs')], { cwd: root, stdio });
+  execFileSync(bin('vite'), ['build', '--config', 'web/vite.config.mjs'], {
+    cwd: root,
+    stdio,
+    env: { ...process.env, WEB_OUT_DIR: outDir },
+  });
+}
 
 function readStamps() {
   try {
@@ -111,6 +118,12 @@ function main() {
     ?.slice('--only='.length)
     .split(',');
   const force = args.includes('--force');
+  const webOut = args.find((a) => a.startsWith('--web-out='))?.slice('--web-out='.length);
+  if (webOut) {
+    buildConsole(resolve(webOut));
+    process.stdout.write(`build: console built into ${webOut}\n`);
+    return;
+  }
   for (const step of only ? STEPS.filter((s) => only.includes(s.name)) : STEPS) {
     // Planned one step at a time: a step's inputs may be an earlier step's outputs (src/generated).
     const [pending] = plan(force ? {} : readStamps(), [step]);

@@ -27,6 +27,8 @@ export interface CreateAppOptions {
   config: AppConfig;
   databaseUrl: string;
   logger?: Logger;
+  /** The built web console to serve at GET / (default dist/web; the tests build and serve their own folder). */
+  webConsoleDir?: string;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -244,7 +246,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     done(null, body);
   });
   registerIdeAssets(fastify);
-  registerWebConsole(fastify);
+  registerWebConsole(fastify, options.webConsoleDir);
 
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config: config, databaseUrl: options.databaseUrl, logger, metrics }),

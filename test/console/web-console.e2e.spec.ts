@@ -3,15 +3,15 @@
  * against the real built console served by the real app (PostgreSQL, Redis, bundled rates).
  * Every figure the page shows is checked against what the public API answers for the same request.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import request from 'supertest';
 import { csvRecords } from '../../src/evaluation/batch/batch-input';
 import { projectRoot } from '../../src/infrastructure/paths';
-import { WEB_CONSOLE_CSP, webConsoleDir } from '../../src/web-console/web-console';
+import { WEB_CONSOLE_CSP } from '../../src/web-console/web-console';
+import { buildTestConsole } from '../support/console-build';
 import { gql } from '../support/graphql';
 import { bearer } from '../support/keys';
 import { startTestApp } from '../support/test-app';
@@ -66,6 +66,7 @@ describe('web console at / (real Chromium, real service)', () => {
   let app: NestFastifyApplication;
   let browser: Browser;
   let base: string;
+  let consoleDir = '';
   let editor: string;
   let viewer: string;
   const contexts: BrowserContext[] = [];
@@ -75,16 +76,9 @@ describe('web console at / (real Chromium, real service)', () => {
     if (!existsSync(CHROMIUM))
       throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run installs it)`);
     // chromium.launch starts every run with a fresh temporary profile (user-data dir).
-    // The console the service serves is the one built from this tree (codegen from schema.gql + vite, ~2 s).
-    try {
-      execFileSync('npm', ['run', '-s', 'build:web'], { cwd: projectRoot(), stdio: 'pipe' });
-    } catch (e) {
-      const out = e as { stdout?: Buffer; stderr?: Buffer };
-      throw new Error(
-        `npm run build:web failed (vite, preact and @graphql-codegen are devDependencies: npm install?)\n${out.stdout ?? ''}${out.stderr ?? ''}`,
-      );
-    }
-    app = await startTestApp({}, { listen: true });
+    // The console the service serves is the one built from this tree, into this run's own folder (not dist/web).
+    consoleDir = buildTestConsole();
+    app = await startTestApp({}, { listen: true, webConsoleDir: consoleDir });
     const address = app.getHttpServer().address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     const team = `console-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
@@ -97,6 +91,7 @@ describe('web console at / (real Chromium, real service)', () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await app?.close();
+    if (consoleDir) rmSync(consoleDir, { recursive: true, force: true });
   });
 
   /** A fresh browser context (own sessionStorage) that records console errors, page errors and every request. */
@@ -150,7 +145,7 @@ describe('web console at / (real Chromium, real service)', () => {
     expect(home.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(home.text).not.toMatch(/<style|\sstyle=/);
     expect(home.text).not.toMatch(/https?:\/\//);
-    const built = readFileSync(join(webConsoleDir(), 'index.html'), 'utf8');
+    const built = readFileSync(join(consoleDir, 'index.html'), 'utf8');
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(built)?.[1];
     expect(asset).toBeDefined();
     const js = await request(app.getHttpServer()).get(asset as string);

@@ -28,13 +28,14 @@ export function testConfig(env: Record<string, string | undefined> = {}): AppCon
 /** A whole application, initialised (not listening unless `listen` is set). Close it in afterAll. */
 export async function startTestApp(
   env: Record<string, string | undefined> = {},
-  options: { listen?: boolean } = {},
+  options: { listen?: boolean; webConsoleDir?: string } = {},
 ): Promise<NestFastifyApplication> {
   const config = testConfig(env);
   const app = await createApp({
     config,
     databaseUrl: config.DATABASE_URL ?? testDatabaseUrl(),
     logger: pino({ level: config.LOG_LEVEL }),
+    webConsoleDir: options.webConsoleDir,
   });
   if (options.listen) await app.listen(0, '127.0.0.1');
   else {

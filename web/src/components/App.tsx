@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, explain, graphql, KEY_HINT, listRegions, type RegionChoice } from '../api';
-import { EvaluateDocument, type EvaluateQuery, type OptionCode } from '../generated/graphql';
+import type { Evaluation } from '../evaluation';
+import { EvaluateDocument, type OptionCode } from '../generated/graphql';
 import { type FormValues, GUIDE_EXAMPLE, formFieldOf, toWorkload, validate } from '../workload-fields';
 import { FromCloudWatch, type RunningOption } from './FromCloudWatch';
 import { Result } from './Result';
@@ -18,7 +19,6 @@ function storedKey(): string {
   }
 }
 
-export type Evaluation = EvaluateQuery['evaluateWorkload'];
 type View = 'evaluate' | 'scenarios' | 'inventory';
 const VIEWS: { id: View; label: string }[] = [
   { id: 'evaluate', label: 'Evaluate' },
