@@ -56,13 +56,63 @@ const usd = new Intl.NumberFormat('en-US', {
 const money = (v: number | null) => (v === null ? '—' : usd.format(v));
 const signed = (v: number | null) => (v === null ? '—' : v > 0 ? `+${usd.format(v)}` : usd.format(v));
 
+/**
+ * What a phone reader would meet on the page as it is now: a page wider than the screen, text under 11 px (SVG text
+ * at its drawn size: font-size times the SVG's scale), a word split across two lines, a table wider than the screen
+ * that does not scroll whole in a box of its own. Runs in the page; returns one line per problem.
+ */
+const PHONE_PROBLEMS = `(() => {
+  const problems = [];
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth) problems.push('page scrolls sideways: ' + root.scrollWidth + ' > ' + root.clientWidth);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent || '';
+    const el = node.parentElement;
+    if (!el || !text.trim() || el.closest('.sr-only, title, desc, option, script, style')) continue;
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+    const svg = el.closest('svg');
+    const size = parseFloat(getComputedStyle(el).fontSize) * (svg ? svg.getScreenCTM().a : 1);
+    const sample = JSON.stringify(text.trim().slice(0, 50));
+    if (size < 11) problems.push('text of ' + size.toFixed(1) + ' px: ' + sample);
+    // Each piece of a word up to a place a line may break (a space, or after a hyphen, dash or slash).
+    const pieces = /[^\\s\\-\\u2013\\u2014\\/]+[\\-\\u2013\\u2014\\/]?/g;
+    for (let m = pieces.exec(text); m; m = pieces.exec(text)) {
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (lines.size > 1) problems.push('word split across lines: ' + JSON.stringify(m[0]) + ' in ' + sample);
+    }
+  }
+  for (const table of document.querySelectorAll('table')) {
+    const r = table.getBoundingClientRect();
+    if (r.width === 0 || r.right <= root.clientWidth) continue;
+    let box = table.parentElement;
+    while (box && !['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) box = box.parentElement;
+    if (!box) problems.push('table wider than the screen, cut off: ' + (table.className || table.querySelector('caption')?.textContent));
+  }
+  return problems;
+})()`;
+
+/** How many pages a PDF has (its page objects). */
+const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+
 interface Watch {
   problems: string[];
   outside: string[];
   graphqlPosts: number;
 }
 
-describe('web console at / (real Chromium, real service)', () => {
+/** Every walk below runs on a laptop screen and on a phone. */
+const VIEWPORTS = [
+  { width: 1366, height: 768 },
+  { width: 390, height: 844 },
+];
+
+describe.each(VIEWPORTS)('web console at / at $width × $height (real Chromium, real service)', (screen) => {
   let app: NestFastifyApplication;
   let browser: Browser;
   let base: string;
@@ -95,7 +145,7 @@ describe('web console at / (real Chromium, real service)', () => {
   });
 
   /** A fresh browser context (own sessionStorage) that records console errors, page errors and every request. */
-  async function openConsole(viewport = { width: 1366, height: 768 }): Promise<{ page: Page; watch: Watch }> {
+  async function openConsole(viewport = screen): Promise<{ page: Page; watch: Watch }> {
     const context = await browser.newContext({ viewport, acceptDownloads: true });
     contexts.push(context);
     const page = await context.newPage();
@@ -129,7 +179,8 @@ describe('web console at / (real Chromium, real service)', () => {
         .first()
         .evaluate((el) => el.scrollIntoView({ block: 'start' }));
     else await page.evaluate('window.scrollTo(0, 0)');
-    await page.screenshot({ path: join(SCREENSHOTS, name) });
+    // Named for the screen of this walk (the names say 1366x768).
+    await page.screenshot({ path: join(SCREENSHOTS, name.replace('1366x768', `${screen.width}x${screen.height}`)) });
   }
 
   async function evaluateIn(page: Page) {
@@ -222,7 +273,7 @@ describe('web console at / (real Chromium, real service)', () => {
       const cells = (await row.locator('th, td').allTextContents()).map((c) => c.replace(/\s+/g, ' ').trim());
       expect(cells[0]).toContain(o.label);
       expect(cells[1]).toBe(o.eligible ? 'Yes' : 'No');
-      expect(cells[3]).toBe(money(o.monthlyCostUsd));
+      expect(await text(page, `tr[data-option="${o.option}"] .cost`)).toBe(money(o.monthlyCostUsd));
       expect(cells[4]).toContain(o.sizing.boundBy);
     }
     expect(await text(page, '#rec-title')).toContain(
@@ -701,7 +752,7 @@ describe('web console at / (real Chromium, real service)', () => {
 
   it('has no serious or critical accessibility violations (axe-core) on the result, the dialog and the scenarios', async () => {
     // axe is injected into the page, which the console's own CSP would refuse: this context alone bypasses it.
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
+    const context = await browser.newContext({ viewport: screen, bypassCSP: true });
     contexts.push(context);
     const page = await context.newPage();
     await page.goto(`${base}/`);
@@ -752,6 +803,259 @@ describe('web console at / (real Chromium, real service)', () => {
       `[...document.querySelectorAll('input, select, textarea')].filter((el) => !el.labels?.length && !el.getAttribute('aria-label')).map((el) => el.id || el.outerHTML.slice(0, 60))`,
     );
     expect(unlabelled).toEqual([]);
+    expect(watch.problems).toEqual([]);
+    expect(watch.outside).toEqual([]);
+  });
+  it('on a phone (390 × 844) every view fits the screen: no sideways page, text ≥ 11 px (charts too), no word broken', async () => {
+    const tag = `phone-${process.pid}`;
+    const ids: string[] = [];
+    for (const [name, ingest] of [
+      ['Phone A', 100],
+      ['Phone B', 400],
+    ] as const) {
+      const made = await gql(app, editor, 'mutation($i: CreateScenarioInput!) { createScenario(input: $i) { id } }', {
+        i: { name, tags: [tag], workload: { ...GUIDE, ingestGbPerDay: ingest } },
+      });
+      ids.push(made.body.data.createScenario.id);
+    }
+    const { page, watch } = await openConsole({ width: 390, height: 844 });
+    const fits = async (where: string) =>
+      expect({ where, problems: await page.evaluate<string[]>(PHONE_PROBLEMS) }).toEqual({ where, problems: [] });
+    await fits('first screen');
+    await page.getByLabel('API key').fill(editor.replace(/^Bearer /, ''));
+
+    // The result: recommendation, options (with a line-item table open), the charts and the break-even numbers.
+    await evaluateIn(page);
+    await page.locator('svg.breakeven path.series').first().waitFor();
+    await page.locator('table.options tbody tr[data-option] button[aria-expanded]').first().click();
+    await page.getByText('The numbers behind the chart').click();
+    await fits('evaluate result and break-even');
+    // The charts draw at the width of their box: one SVG unit is one CSS pixel.
+    expect(
+      await page.evaluate<number[]>("[...document.querySelectorAll('svg.chart')].map((svg) => svg.getScreenCTM().a)"),
+    ).toEqual([expect.closeTo(1, 2), expect.closeTo(1, 2)]);
+
+    // Scenarios: the list, a comparison, a scenario with its history.
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await page.getByLabel('Tag', { exact: true }).fill(tag);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByLabel('Select Phone B for comparison').waitFor();
+    await fits('scenarios list');
+    await page.getByLabel('Select Phone A for comparison').check();
+    await page.getByLabel('Select Phone B for comparison').check();
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await page.locator('table.compare').waitFor();
+    await fits('compare');
+    await page.getByRole('button', { name: 'Phone A' }).click();
+    await page.locator('table.versions tbody tr').first().waitFor();
+    await page.getByRole('button', { name: 'Re-price' }).click();
+    await page.locator('table.reprice tbody tr').first().waitFor();
+    await fits('scenario detail and history');
+
+    // Inventory: a small estate priced, its summary and rows.
+    await page.getByRole('tab', { name: 'Inventory' }).click();
+    await page.getByLabel('Inventory CSV').setInputFiles({
+      name: 'estate.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'id,ingestGbPerDay,avgRecordSizeKB,sharedConsumers,trafficPattern,currentOption\r\nclickstream-eu,120,1,2,STEADY,KDS_PROVISIONED\r\norders,5,4,3,VARIABLE,\r\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Price inventory' }).click();
+    await page.getByTestId('inventory-summary').waitFor();
+    await page.locator('table.inventory-rows tbody tr').nth(1).waitFor();
+    await fits('inventory');
+    expect(ids).toHaveLength(2);
+    expect(watch.problems).toEqual([]);
+    expect(watch.outside).toEqual([]);
+  });
+
+  it('the URL carries the evaluated workload and the scenario version: a reload and a shared link show the same', async () => {
+    const key = editor.replace(/^Bearer /, '');
+    const { page, watch } = await openConsole();
+    await page.getByLabel('API key').fill(key);
+    await page.getByLabel(/^Ingest/).fill('250');
+    await page.getByLabel(/^Shared consumers/).fill('3');
+    await evaluateIn(page);
+    const link = page.url();
+    expect(new URL(link).searchParams.get('w')).toBeTruthy();
+    expect(link).not.toContain(key.slice(3, 13));
+    const api = (
+      await gql(
+        app,
+        editor,
+        'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { recommendation { option monthlyCostUsd } options { option monthlyCostUsd } } }',
+        { i: { ...GUIDE, ingestGbPerDay: 250, sharedConsumers: 3 } },
+      )
+    ).body.data.evaluateWorkload;
+    /** The recommendation and each option's cost, as the page shows them; checked against the API's. */
+    const shown = async (p: Page) => {
+      await p.locator('table.options tbody tr[data-option]').nth(5).waitFor();
+      const costs: Record<string, string> = {};
+      for (const row of await p.locator('table.options tbody tr[data-option]').all())
+        costs[(await row.getAttribute('data-option')) as string] = await text(
+          p,
+          `tr[data-option="${await row.getAttribute('data-option')}"] .cost`,
+        );
+      return { recommended: await text(p, '.recommendation .big'), costs };
+    };
+    const expected = {
+      recommended: `${money(api.recommendation.monthlyCostUsd)} per month`,
+      costs: Object.fromEntries(
+        (api.options as { option: string; monthlyCostUsd: number | null }[]).map((o) => [
+          o.option,
+          money(o.monthlyCostUsd),
+        ]),
+      ),
+    };
+    expect(await shown(page)).toEqual(expected);
+
+    // A reload: the same result (the key is this tab's, in sessionStorage).
+    await page.reload();
+    expect(await shown(page)).toEqual(expected);
+    await expect(page.getByLabel(/^Ingest/).inputValue()).resolves.toBe('250');
+
+    // The link in another browser, whose tab holds its own key the way the console keeps it.
+    const other = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    contexts.push(other);
+    await other.addInitScript(`sessionStorage.setItem('streamfit.apiKey', ${JSON.stringify(key)})`);
+    const shared = await other.newPage();
+    await shared.goto(link);
+    expect(await shown(shared)).toEqual(expected);
+
+    // Without a key: the form holds the link's workload and says what to do; with a key pasted, the same result.
+    const keyless = await (await browser.newContext()).newPage();
+    contexts.push(keyless.context());
+    await keyless.goto(link);
+    await keyless.getByText(/This link holds a workload/).waitFor();
+    await expect(keyless.getByLabel(/^Shared consumers/).inputValue()).resolves.toBe('3');
+    await keyless.getByLabel('API key').fill(key);
+    await keyless.getByRole('button', { name: 'Evaluate', exact: true }).click();
+    expect(await shown(keyless)).toEqual(expected);
+
+    // A scenario at a version: saved at 100 GB/day, then 400 (version 2); the link to version 1 shows version 1.
+    const made = await gql(app, editor, 'mutation($i: CreateScenarioInput!) { createScenario(input: $i) { id } }', {
+      i: { name: `Link ${process.pid}`, workload: GUIDE },
+    });
+    const id = made.body.data.createScenario.id as string;
+    const updated = await gql(
+      app,
+      editor,
+      'mutation($id: ID!) { updateScenario(id: $id, expectedVersion: 1, patch: { workload: { ingestGbPerDay: 400 } }) { version } }',
+      { id },
+    );
+    expect(updated.body.data.updateScenario.version).toBe(2);
+    const versions = (
+      await gql(
+        app,
+        editor,
+        'query($id: ID!) { scenarioVersions(id: $id) { version recommendation recommendedMonthlyCostUsd options { option monthlyCostUsd } } }',
+        { id },
+      )
+    ).body.data.scenarioVersions as {
+      version: number;
+      recommendedMonthlyCostUsd: number;
+      options: { option: string; monthlyCostUsd: number | null }[];
+    }[];
+    const v1 = versions.find((v) => v.version === 1);
+    const v2 = versions.find((v) => v.version === 2);
+    expect(v1?.recommendedMonthlyCostUsd).not.toBe(v2?.recommendedMonthlyCostUsd);
+    const scenarioCosts = async (p: Page) => {
+      await p.locator('table.options.compact tbody tr[data-option]').nth(5).waitFor();
+      const out: Record<string, string> = {};
+      for (const row of await p.locator('table.options.compact tbody tr[data-option]').all())
+        out[(await row.getAttribute('data-option')) as string] = (
+          (await row.locator('td.num').textContent()) ?? ''
+        ).trim();
+      return { version: await p.locator('table.options.compact').getAttribute('data-version'), costs: out };
+    };
+    const costsOf = (v: typeof v1) => ({
+      version: String(v?.version),
+      costs: Object.fromEntries((v?.options ?? []).map((o) => [o.option, money(o.monthlyCostUsd)])),
+    });
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await page.getByRole('button', { name: `Link ${process.pid}` }).click();
+    expect(await scenarioCosts(page)).toEqual(costsOf(v2));
+    await page.waitForURL((u) => u.searchParams.get('version') === '2');
+    expect(new URL(page.url()).searchParams.get('scenario')).toBe(id);
+    await page.getByRole('button', { name: 'Show version 1' }).click();
+    await page.waitForURL((u) => u.searchParams.get('version') === '1');
+    expect(await scenarioCosts(page)).toEqual(costsOf(v1));
+    await shared.goto(page.url());
+    expect(await scenarioCosts(shared)).toEqual(costsOf(v1));
+    expect(await text(shared, '.shown-version')).toContain(money(v1?.recommendedMonthlyCostUsd ?? null));
+    await page.reload();
+    expect(await scenarioCosts(page)).toEqual(costsOf(v1));
+    expect(watch.problems).toEqual([]);
+    expect(watch.outside).toEqual([]);
+  });
+
+  it('prints an estimate on one page: the recommendation and the six options, without the form and navigation', async () => {
+    const { page, watch } = await openConsole();
+    await page.getByLabel('API key').fill(viewer.replace(/^Bearer /, ''));
+    await evaluateIn(page);
+    await page.locator('svg.breakeven path.series').first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('table.options').isVisible()).toBe(true);
+    expect(await page.locator('.recommendation .big').isVisible()).toBe(true);
+    for (const hidden of ['.inputs', '[role=tablist]', 'form.key', '.actions'])
+      expect({ hidden, visible: await page.locator(hidden).first().isVisible() }).toEqual({ hidden, visible: false });
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    expect(pdfPages(pdf)).toBe(1);
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'console-print.png'), fullPage: true });
+    // The counter counts: the same page without the print stylesheet's rules is several pages.
+    await page.evaluate("document.querySelectorAll('link[rel=stylesheet]').forEach((l) => l.remove())");
+    expect(pdfPages(await page.pdf({ format: 'A4' }))).toBeGreaterThan(1);
+    expect(watch.problems).toEqual([]);
+  });
+
+  it('shows what the API computes: each option’s cost band and risks, the robustness and the runner-up', async () => {
+    const { page, watch } = await openConsole();
+    await page.getByLabel('API key').fill(viewer.replace(/^Bearer /, ''));
+    await page.getByLabel(/^Traffic pattern/).selectOption('VARIABLE');
+    await evaluateIn(page);
+    const api = (
+      await gql(
+        app,
+        viewer,
+        'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { volumeRange { low high } recommendation { option robustness { holds summary } } options { option label rank eligible priced monthlyCostUsd monthlyCostBandUsd { low high } risks { code message } } } }',
+        { i: { ...GUIDE, trafficPattern: 'VARIABLE' } },
+      )
+    ).body.data.evaluateWorkload;
+    type Option = {
+      option: string;
+      label: string;
+      rank: number;
+      eligible: boolean;
+      priced: boolean;
+      monthlyCostUsd: number | null;
+      monthlyCostBandUsd: { low: number; high: number } | null;
+      risks: { code: string; message: string }[];
+    };
+    const options = api.options as Option[];
+    expect(options.filter((o) => o.monthlyCostBandUsd).length).toBeGreaterThan(0);
+    expect(options.filter((o) => o.risks.length).length).toBeGreaterThan(0);
+    for (const o of options) {
+      const row = `table.options tr[data-option="${o.option}"]`;
+      if (o.monthlyCostBandUsd)
+        expect(await text(page, `${row} .band`)).toBe(
+          `${money(o.monthlyCostBandUsd.low)} – ${money(o.monthlyCostBandUsd.high)}`,
+        );
+      else expect(await page.locator(`${row} .band`).count()).toBe(0);
+      const risks = await page.locator(`${row} ul.risks li`).allTextContents();
+      expect(risks.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(o.risks.map((r) => `${r.code} ${r.message}`));
+    }
+    const robustness = api.recommendation.robustness;
+    expect(await text(page, '.recommendation .robustness')).toBe(
+      `${robustness.holds ? 'Robust' : 'Not robust'} from ${api.volumeRange.low}× to ${api.volumeRange.high}× the volume: ${robustness.summary}`,
+    );
+    const rec = options.find((o) => o.option === api.recommendation.option) as Option;
+    const second = options.find((o) => o.rank === 2) as Option;
+    expect(second.eligible && second.priced).toBe(true);
+    const more = Math.round(((second.monthlyCostUsd as number) - (rec.monthlyCostUsd as number)) * 100) / 100;
+    expect(await text(page, '.recommendation .runner-up')).toBe(
+      `Runner-up: ${second.label} at ${money(second.monthlyCostUsd)} (${signed(more)} per month)`,
+    );
     expect(watch.problems).toEqual([]);
     expect(watch.outside).toEqual([]);
   });

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, explain, graphql, KEY_HINT, listRegions, type RegionChoice } from '../api';
 import type { Evaluation } from '../evaluation';
 import { EvaluateDocument, type OptionCode } from '../generated/graphql';
-import { type FormValues, GUIDE_EXAMPLE, formFieldOf, toWorkload, validate } from '../workload-fields';
+import { readUrlState, type View, writeUrlState } from '../url-state';
+import { type FormValues, GUIDE_EXAMPLE, formFieldOf, fromWorkload, toWorkload, validate } from '../workload-fields';
 import { FromCloudWatch, type RunningOption } from './FromCloudWatch';
 import { Result } from './Result';
 import { Inventory } from './Inventory';
@@ -19,25 +20,55 @@ function storedKey(): string {
   }
 }
 
-type View = 'evaluate' | 'scenarios' | 'inventory';
 const VIEWS: { id: View; label: string }[] = [
   { id: 'evaluate', label: 'Evaluate' },
   { id: 'scenarios', label: 'Scenarios' },
   { id: 'inventory', label: 'Inventory' },
 ];
 
+/** The state the page was opened with (a reload or a shared link): see web/src/url-state.ts. */
+const opened = readUrlState();
+
 export function App() {
   const [key, setKey] = useState(storedKey);
-  const [view, setView] = useState<View>('evaluate');
-  const [values, setValues] = useState<FormValues>({ ...GUIDE_EXAMPLE });
+  const [view, setView] = useState<View>(opened.view);
+  const [values, setValues] = useState<FormValues>(() =>
+    opened.workload ? fromWorkload(opened.workload) : { ...GUIDE_EXAMPLE },
+  );
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [evaluation, setEvaluation] = useState<{ result: Evaluation; workload: Record<string, unknown> } | null>(null);
-  const [error, setError] = useState('');
+  const [error, setError] = useState(
+    opened.unreadable ? 'The link’s workload (w=…) could not be read: the form shows the guide’s example.' : '',
+  );
   const [busy, setBusy] = useState(false);
   const [readOnly, setReadOnly] = useState(false);
   /** What runs today (from the From CloudWatch panel): the evaluation compares it with the best fit. */
-  const [running, setRunning] = useState<RunningOption | null>(null);
+  const [running, setRunning] = useState<RunningOption | null>(
+    opened.current ? { ...opened.current, label: opened.current.option } : null,
+  );
   const [regions, setRegions] = useState<RegionChoice[]>([]);
+  /** The scenario (and version) on screen in the Scenarios view, for the URL. */
+  const [scenarioShown, setScenarioShown] = useState<{ id: string; version?: number } | null>(
+    opened.scenario ? { id: opened.scenario, version: opened.version } : null,
+  );
+
+  // The URL follows what is on screen: a reload or a shared link shows the same.
+  useEffect(() => {
+    writeUrlState({
+      view,
+      workload: evaluation?.workload,
+      current: evaluation && running ? { option: running.option, monthlyCostUsd: running.monthlyCostUsd } : undefined,
+      scenario: scenarioShown?.id,
+      version: scenarioShown?.version,
+    });
+  }, [view, evaluation, running, scenarioShown]);
+
+  // Opened with a workload in the URL: evaluate it again (with this tab's key; without one, the form waits for it).
+  useEffect(() => {
+    if (opened.workload && view === 'evaluate' && key.trim()) void evaluate();
+    else if (opened.workload && !key.trim())
+      setError('This link holds a workload (shown in the form): paste an API key, then press Evaluate.');
+  }, []);
 
   // The regions the service knows, once a key is set (the Region field is a free text field until then).
   useEffect(() => {
@@ -236,6 +267,8 @@ export function App() {
               formValues={values}
               onError={noteError}
               onLoad={loadWorkload}
+              shown={scenarioShown}
+              onShow={setScenarioShown}
             />
           )}
         </div>

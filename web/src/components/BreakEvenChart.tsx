@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { explain, graphql } from '../api';
 import { money, num, OPTION_STYLE, optionName } from '../format';
+import { useWidth } from '../use-width';
 
 /** Crossover points are exact to 6 decimals; two are enough to read. */
 const at = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
@@ -53,11 +54,11 @@ function ticks(min: number, max: number, count = 5): number[] {
   return out;
 }
 
-const W = 720;
-const H = 360;
 const M = { left: 78, right: 28, top: 14, bottom: 44 };
 
-function Chart({ data, now }: { data: BreakEven; now: number }) {
+/** The chart in a viewBox as wide as its box (`W` pixels): its text keeps its size on a phone. */
+function Chart({ data, now, W }: { data: BreakEven; now: number; W: number }) {
+  const H = W < 560 ? 300 : 360;
   const xs = { min: data.from, max: data.to };
   const yMax = Math.max(1, ...data.series.flatMap((s) => s.points.map((p) => p.monthlyCostUsd ?? 0)));
   const yTicks = ticks(0, yMax);
@@ -100,7 +101,7 @@ function Chart({ data, now }: { data: BreakEven; now: number }) {
             </text>
           </g>
         ))}
-        {ticks(xs.min, xs.max, 6).map((t) => (
+        {ticks(xs.min, xs.max, W < 560 ? 4 : 6).map((t) => (
           <text key={`x${t}`} x={px(t)} y={H - M.bottom + 16} text-anchor="middle">
             {num(t)}
           </text>
@@ -144,6 +145,7 @@ function Chart({ data, now }: { data: BreakEven; now: number }) {
 }
 
 export function BreakEvenChart({ apiKey, workload, current, onError }: Props) {
+  const [ref, width] = useWidth<HTMLElement>(720);
   const [vary, setVary] = useState<BreakEvenVariable>('ingest');
   const initial = defaultRange('ingest', currentValue('ingest', current));
   const [from, setFrom] = useState(String(initial.from));
@@ -196,7 +198,7 @@ export function BreakEvenChart({ apiKey, workload, current, onError }: Props) {
   const unit = VARIES.find((x) => x.value === vary)?.unit ?? '';
 
   return (
-    <section aria-labelledby="be-title" aria-busy={busy}>
+    <section aria-labelledby="be-title" aria-busy={busy} class="breakeven-section" ref={ref}>
       <h2 id="be-title">Break-even</h2>
       <form
         class="inline"
@@ -243,7 +245,7 @@ export function BreakEvenChart({ apiKey, workload, current, onError }: Props) {
       )}
       {data && (
         <>
-          <Chart data={data} now={currentValue(data.vary as BreakEvenVariable, current)} />
+          <Chart data={data} now={currentValue(data.vary as BreakEvenVariable, current)} W={width} />
           <ul class="legend" aria-label="Legend">
             {data.series.map((s) => (
               <li key={s.option}>

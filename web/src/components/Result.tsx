@@ -1,7 +1,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { estimateCsv, explain, type RateProvenance, rateProvenance } from '../api';
-import { money, num, unitPrice } from '../format';
+import { money, num, signedMoney, unitPrice } from '../format';
 import type { Evaluation } from '../evaluation';
 import type { OptionFieldsFragment } from '../generated/graphql';
 import { BreakEvenChart } from './BreakEvenChart';
@@ -92,12 +92,37 @@ function LineItems({
   );
 }
 
+/** `$1,480.20 – $2,210.85`: the lowest and highest monthly cost across the volume range (the traffic's shape). */
+function bandText(band: OptionFieldsFragment['monthlyCostBandUsd']): string {
+  return band ? `${money(band.low)} – ${money(band.high)}` : '';
+}
+
+/** `1.25×`: a volume multiplier as the API gives it. */
+const times = (m: number) => `${num(m)}×`;
+
+/** The next eligible priced option after the recommendation, in the API's ranking (rank 2), and what it costs more. */
+function RunnerUp({ options, recommended }: { options: OptionFieldsFragment[]; recommended: OptionFieldsFragment }) {
+  const next = options.find((o) => o.rank === 2 && o.eligible && o.priced);
+  if (!next || next.monthlyCostUsd === null || next.monthlyCostUsd === undefined) return null;
+  const more =
+    recommended.monthlyCostUsd !== null && recommended.monthlyCostUsd !== undefined
+      ? ` (${signedMoney(Math.round((next.monthlyCostUsd - recommended.monthlyCostUsd) * 100) / 100)} per month)`
+      : '';
+  return (
+    <p class="runner-up" data-option={next.option}>
+      Runner-up: <strong>{next.label}</strong> at {money(next.monthlyCostUsd)}
+      {more}
+    </p>
+  );
+}
+
 export function Result({ apiKey, evaluation, workload, readOnly, onError }: Props) {
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const [csvMessage, setCsvMessage] = useState('');
   const [csvError, setCsvError] = useState('');
   const options = [...evaluation.options].sort((a, b) => a.rank - b.rank);
   const rec = evaluation.recommendation;
+  const recommended = options.find((o) => o.option === rec.option);
   const card = evaluation.rateCard;
   const [provenance, setProvenance] = useState<Record<string, RateProvenance>>({});
 
@@ -144,6 +169,13 @@ export function Result({ apiKey, evaluation, workload, readOnly, onError }: Prop
             {money(rec.monthlyCostUsd)} <span class="unit">per month</span>
           </p>
         )}
+        {rec.robustness && (
+          <p class={`robustness ${rec.robustness.holds ? 'holds' : 'changes'}`}>
+            <strong>{rec.robustness.holds ? 'Robust' : 'Not robust'}</strong> from {times(evaluation.volumeRange.low)}{' '}
+            to {times(evaluation.volumeRange.high)} the volume: {rec.robustness.summary}
+          </p>
+        )}
+        {recommended && <RunnerUp options={options} recommended={recommended} />}
         <h3>Why</h3>
         <ul class="reasons">
           {rec.reasons.map((r, i) => (
@@ -226,9 +258,9 @@ export function Result({ apiKey, evaluation, workload, readOnly, onError }: Prop
               <tr>
                 <th scope="col">Option</th>
                 <th scope="col">Eligible</th>
-                <th scope="col">Why not</th>
+                <th scope="col">Why not · risks</th>
                 <th scope="col" class="num">
-                  Monthly cost
+                  Monthly cost <span class="unit">(range)</span>
                 </th>
                 <th scope="col">Sized by</th>
                 <th scope="col">Line items</th>
@@ -255,12 +287,30 @@ export function Result({ apiKey, evaluation, workload, readOnly, onError }: Prop
                             ))}
                           </ul>
                         ) : o.priced ? (
-                          '—'
+                          o.risks.length ? null : (
+                            '—'
+                          )
                         ) : (
                           `Not priced: missing ${o.missingRates.join(', ')}`
                         )}
+                        {o.risks.length > 0 && (
+                          <ul class="plain risks" aria-label={`Risks of ${o.label}`}>
+                            {o.risks.map((r) => (
+                              <li key={r.code} data-code={r.code}>
+                                <strong>{r.code}</strong> {r.message}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
                       </td>
-                      <td class="num">{money(o.monthlyCostUsd)}</td>
+                      <td class="num">
+                        <span class="cost">{money(o.monthlyCostUsd)}</span>
+                        {o.monthlyCostBandUsd && (
+                          <span class="band" title="Lowest and highest monthly cost across the volume range">
+                            {bandText(o.monthlyCostBandUsd)}
+                          </span>
+                        )}
+                      </td>
                       <td>{sizingText(o)}</td>
                       <td>
                         {o.lineItems.length ? (

@@ -14,6 +14,9 @@ import { type FormValues, fromWorkload, toWorkload, validate } from '../workload
 interface Props {
   apiKey: string;
   id: string;
+  /** The version on screen (the URL's); undefined: the latest. */
+  version?: number;
+  onVersion: (version: number) => void;
   readOnly: boolean;
   formValues: FormValues;
   onError: (e: unknown) => void;
@@ -83,7 +86,7 @@ function RepriceTable({ reprice }: { reprice: Reprice }) {
 }
 
 /** One scenario: its latest evaluation, its versions, re-price, and (editors) save the form's workload as a new version. */
-export function ScenarioView({ apiKey, id, readOnly, formValues, onError, onLoad, onBack }: Props) {
+export function ScenarioView({ apiKey, id, version, onVersion, readOnly, formValues, onError, onLoad, onBack }: Props) {
   const [data, setData] = useState<ScenarioQuery | null>(null);
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
@@ -104,6 +107,10 @@ export function ScenarioView({ apiKey, id, readOnly, formValues, onError, onLoad
   useEffect(() => {
     void load();
   }, [id]);
+  // The URL names the version on screen: the latest once loaded, unless a version was asked for.
+  useEffect(() => {
+    if (data && version === undefined) onVersion(data.scenario.version);
+  }, [data, version]);
 
   const run = async (action: string, fn: () => Promise<void>) => {
     setBusy(true);
@@ -132,6 +139,7 @@ export function ScenarioView({ apiKey, id, readOnly, formValues, onError, onLoad
       });
       setStatus(`Saved version ${res.updateScenario.version} with the workload from the Evaluate form.`);
       await load();
+      onVersion(res.updateScenario.version);
     });
 
   const doReprice = () =>
@@ -158,6 +166,8 @@ export function ScenarioView({ apiKey, id, readOnly, formValues, onError, onLoad
   }
   const s = data.scenario;
   const versions = data.scenarioVersions;
+  const shownVersion = version ?? s.version;
+  const older = shownVersion === s.version ? undefined : versions.find((v) => v.version === shownVersion);
   return (
     <div class="scenario">
       <button type="button" onClick={onBack}>
@@ -171,10 +181,29 @@ export function ScenarioView({ apiKey, id, readOnly, formValues, onError, onLoad
         Tags: {s.tags.join(', ') || 'none'} · created {when(s.createdAt)} · updated {when(s.updatedAt)} · priced with{' '}
         {s.latest.rateCardId}
       </p>
-      <p class="headline">{s.latest.recommendation.headline}</p>
+      {older ? (
+        <p class="headline shown-version">
+          Version {older.version} (saved {when(older.createdAt)}, priced with <code>{older.rateCardId}</code>):{' '}
+          {optionName(older.recommendation)} recommended at {money(older.recommendedMonthlyCostUsd)} per month.{' '}
+          <button type="button" class="link" onClick={() => onVersion(s.version)}>
+            Show the latest (version {s.version})
+          </button>
+        </p>
+      ) : shownVersion !== s.version ? (
+        <p class="error" role="alert">
+          Version {shownVersion} is not among the {versions.length} newest versions of this scenario: showing the latest
+          (version {s.version}).
+        </p>
+      ) : (
+        <p class="headline">{s.latest.recommendation.headline}</p>
+      )}
       <div class="scroll">
-        <table class="options compact">
-          <caption>Latest evaluation ({when(s.latest.evaluatedAt)})</caption>
+        <table class="options compact" data-version={older?.version ?? s.version}>
+          <caption>
+            {older
+              ? `Version ${older.version} as saved (${when(older.createdAt)})`
+              : `Latest evaluation (${when(s.latest.evaluatedAt)})`}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Option</th>
@@ -185,8 +214,8 @@ export function ScenarioView({ apiKey, id, readOnly, formValues, onError, onLoad
             </tr>
           </thead>
           <tbody>
-            {s.latest.options.map((o) => (
-              <tr key={o.option} class={o.recommended ? 'recommended' : undefined}>
+            {(older?.options ?? s.latest.options).map((o) => (
+              <tr key={o.option} data-option={o.option} class={o.recommended ? 'recommended' : undefined}>
                 <th scope="row">
                   {optionName(o.option)}
                   {o.recommended && <span class="tag">recommended</span>}
@@ -199,7 +228,10 @@ export function ScenarioView({ apiKey, id, readOnly, formValues, onError, onLoad
         </table>
       </div>
       <div class="actions">
-        <button type="button" onClick={() => onLoad(fromWorkload(s.workload as Record<string, unknown>))}>
+        <button
+          type="button"
+          onClick={() => onLoad(fromWorkload((older?.workload ?? s.workload) as Record<string, unknown>))}
+        >
           Load into the form
         </button>
         <button
@@ -242,9 +274,17 @@ export function ScenarioView({ apiKey, id, readOnly, formValues, onError, onLoad
           </thead>
           <tbody>
             {versions.map((v) => (
-              <tr key={v.version}>
+              <tr key={v.version} class={v.version === (older?.version ?? s.version) ? 'shown' : undefined}>
                 <th scope="row" class="num">
-                  {v.version}
+                  <button
+                    type="button"
+                    class="link"
+                    aria-pressed={v.version === (older?.version ?? s.version)}
+                    aria-label={`Show version ${v.version}`}
+                    onClick={() => onVersion(v.version)}
+                  >
+                    {v.version}
+                  </button>
                 </th>
                 <td>{when(v.createdAt)}</td>
                 <td>

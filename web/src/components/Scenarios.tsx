@@ -19,6 +19,9 @@ interface Props {
   formValues: FormValues;
   onError: (e: unknown) => void;
   onLoad: (values: FormValues) => void;
+  /** The scenario open (and the version on screen), as the URL carries it; null: the list. */
+  shown: { id: string; version?: number } | null;
+  onShow: (shown: { id: string; version?: number } | null) => void;
 }
 
 const PAGE = 20;
@@ -85,14 +88,13 @@ function CompareTable({ comparison }: { comparison: Comparison }) {
 }
 
 /** The team's scenarios: search, tag filter, select 2–10 to compare, open one. */
-export function Scenarios({ apiKey, readOnly, formValues, onError, onLoad }: Props) {
+export function Scenarios({ apiKey, readOnly, formValues, onError, onLoad, shown, onShow }: Props) {
   const [search, setSearch] = useState('');
   const [tag, setTag] = useState('');
   const [items, setItems] = useState<Item[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [comparison, setComparison] = useState<Comparison | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [loaded, setLoaded] = useState(false);
@@ -143,17 +145,19 @@ export function Scenarios({ apiKey, readOnly, formValues, onError, onLoad }: Pro
   const toggle = (id: string, on: boolean) =>
     setSelected(on ? [...selected.filter((s) => s !== id), id] : selected.filter((s) => s !== id));
 
-  if (openId) {
+  if (shown) {
     return (
       <ScenarioView
         apiKey={apiKey}
-        id={openId}
+        id={shown.id}
+        version={shown.version}
+        onVersion={(version) => onShow({ id: shown.id, version })}
         readOnly={readOnly}
         formValues={formValues}
         onError={onError}
         onLoad={onLoad}
         onBack={() => {
-          setOpenId(null);
+          onShow(null);
           void load(null);
         }}
       />
@@ -220,7 +224,7 @@ export function Scenarios({ apiKey, readOnly, formValues, onError, onLoad }: Pro
                     />
                   </td>
                   <th scope="row">
-                    <button type="button" class="link" onClick={() => setOpenId(s.id)}>
+                    <button type="button" class="link" onClick={() => onShow({ id: s.id })}>
                       {s.name}
                     </button>
                   </th>
