@@ -40,7 +40,7 @@ export function decodeWorkload(text: string): Record<string, unknown> | undefine
   }
 }
 
-export function readUrlState(search = window.location.search): UrlState {
+export function readUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
   const named = params.get('view') as View | null;
   const scenario = params.get('scenario') ?? undefined;
@@ -65,8 +65,8 @@ export function readUrlState(search = window.location.search): UrlState {
   return state;
 }
 
-/** Replaces the URL (no new history entry) with the one for `state`. */
-export function writeUrlState(state: Omit<UrlState, 'unreadable'>): void {
+/** The query string (`?…`, or '' for the bare console) that says `state`. */
+export function urlQuery(state: Omit<UrlState, 'unreadable'>): string {
   const params = new URLSearchParams();
   if (state.view !== 'evaluate') params.set('view', state.view);
   if (state.workload) params.set('w', encodeWorkload(state.workload));
@@ -79,6 +79,5 @@ export function writeUrlState(state: Omit<UrlState, 'unreadable'>): void {
     if (state.version) params.set('version', String(state.version));
   }
   const query = params.toString();
-  const next = `${window.location.pathname}${query ? `?${query}` : ''}`;
-  if (next !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', next);
+  return query ? `?${query}` : '';
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, explain, graphql, KEY_HINT, listRegions, type RegionChoice } from '../api';
 import type { Evaluation } from '../evaluation';
 import { EvaluateDocument, type OptionCode } from '../generated/graphql';
-import { readUrlState, type View, writeUrlState } from '../url-state';
+import { readUrlState, urlQuery, type View } from '../url-state';
 import { type FormValues, GUIDE_EXAMPLE, formFieldOf, fromWorkload, toWorkload, validate } from '../workload-fields';
 import { FromCloudWatch, type RunningOption } from './FromCloudWatch';
 import { Result } from './Result';
@@ -27,7 +27,7 @@ const VIEWS: { id: View; label: string }[] = [
 ];
 
 /** The state the page was opened with (a reload or a shared link): see web/src/url-state.ts. */
-const opened = readUrlState();
+const opened = readUrlState(window.location.search);
 
 export function App() {
   const [key, setKey] = useState(storedKey);
@@ -52,15 +52,16 @@ export function App() {
     opened.scenario ? { id: opened.scenario, version: opened.version } : null,
   );
 
-  // The URL follows what is on screen: a reload or a shared link shows the same.
+  // The URL follows what is on screen (replaced, no new history entry): a reload or a shared link shows the same.
   useEffect(() => {
-    writeUrlState({
+    const query = urlQuery({
       view,
       workload: evaluation?.workload,
       current: evaluation && running ? { option: running.option, monthlyCostUsd: running.monthlyCostUsd } : undefined,
       scenario: scenarioShown?.id,
       version: scenarioShown?.version,
     });
+    if (query !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${query}`);
   }, [view, evaluation, running, scenarioShown]);
 
   // Opened with a workload in the URL: evaluate it again (with this tab's key; without one, the form waits for it).
