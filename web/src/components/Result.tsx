@@ -97,9 +97,6 @@ function bandText(band: OptionFieldsFragment['monthlyCostBandUsd']): string {
   return band ? `${money(band.low)} – ${money(band.high)}` : '';
 }
 
-/** `1.25×`: a volume multiplier as the API gives it. */
-const times = (m: number) => `${num(m)}×`;
-
 /** The next eligible priced option after the recommendation, in the API's ranking (rank 2), and what it costs more. */
 function RunnerUp({ options, recommended }: { options: OptionFieldsFragment[]; recommended: OptionFieldsFragment }) {
   const next = options.find((o) => o.rank === 2 && o.eligible && o.priced);
@@ -171,8 +168,7 @@ export function Result({ apiKey, evaluation, workload, readOnly, onError }: Prop
         )}
         {rec.robustness && (
           <p class={`robustness ${rec.robustness.holds ? 'holds' : 'changes'}`}>
-            <strong>{rec.robustness.holds ? 'Robust' : 'Not robust'}</strong> from {times(evaluation.volumeRange.low)}{' '}
-            to {times(evaluation.volumeRange.high)} the volume: {rec.robustness.summary}
+            <strong>{rec.robustness.holds ? 'Robust' : 'Not robust'}:</strong> {rec.robustness.summary}
           </p>
         )}
         {recommended && <RunnerUp options={options} recommended={recommended} />}
