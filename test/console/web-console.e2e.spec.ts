@@ -830,6 +830,14 @@ describe.each(VIEWPORTS)('web console at / at $width × $height (real Chromium, 
     await page.locator('table.options tbody tr[data-option] button[aria-expanded]').first().click();
     await page.getByText('The numbers behind the chart').click();
     await fits('evaluate result and break-even');
+    // The six options are cards: each as wide as the screen's column, nothing to scroll sideways.
+    for (const card of await page.locator('table.options tbody tr[data-option]').all())
+      expect((await card.boundingBox())?.width).toBeLessThanOrEqual(390);
+    expect(
+      await page
+        .locator('table.options')
+        .evaluate((table) => table.parentElement!.scrollWidth <= table.parentElement!.clientWidth),
+    ).toBe(true);
     // The charts draw at the width of their box: one SVG unit is one CSS pixel.
     expect(
       await page.evaluate<number[]>("[...document.querySelectorAll('svg.chart')].map((svg) => svg.getScreenCTM().a)"),

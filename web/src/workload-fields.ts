@@ -68,7 +68,10 @@ const LAYOUT: Record<string, { label: string; unit?: string; group: FieldGroup }
 
 /** Placeholders of the list fields: what a valid value looks like. */
 const LIST_EXAMPLES: Record<string, string> = {
-  hourlyWriteMBps: JSON.stringify([...Array(8).fill(1), ...Array(12).fill(20), ...Array(4).fill(5)]),
+  hourlyWriteMBps: JSON.stringify([...Array(8).fill(1), ...Array(12).fill(20), ...Array(4).fill(5)]).replace(
+    /,/g,
+    ', ',
+  ),
   recordSizeDistribution: '[{"sizeKB": 1, "share": 0.9}, {"sizeKB": 10, "share": 0.1}]',
   deliverTo: '[{"sink": "S3", "sharePercent": 100, "convertToParquet": true}]',
 };

@@ -92,6 +92,9 @@ function LineItems({
   );
 }
 
+/** The columns of the six options' table; on a phone each cell is shown under its column's name (a card). */
+const OPTION_COLUMNS = ['Option', 'Eligible', 'Why not · risks', 'Monthly cost (range)', 'Sized by', 'Line items'];
+
 /** `$1,480.20 – $2,210.85`: the lowest and highest monthly cost across the volume range (the traffic's shape). */
 function bandText(band: OptionFieldsFragment['monthlyCostBandUsd']): string {
   return band ? `${money(band.low)} – ${money(band.high)}` : '';
@@ -248,34 +251,33 @@ export function Result({ apiKey, evaluation, workload, readOnly, onError }: Prop
       <section aria-labelledby="options-title">
         <h2 id="options-title">The six options</h2>
         <div class="scroll">
-          <table class="options">
+          <table class="options cards" role="table">
             <caption>Eligibility, monthly cost and the constraint that set each option's size (ranked)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Option</th>
-                <th scope="col">Eligible</th>
-                <th scope="col">Why not · risks</th>
-                <th scope="col" class="num">
-                  Monthly cost <span class="unit">(range)</span>
-                </th>
-                <th scope="col">Sized by</th>
-                <th scope="col">Line items</th>
+            <thead role="rowgroup">
+              <tr role="row">
+                {OPTION_COLUMNS.map((c, n) => (
+                  <th key={c} role="columnheader" scope="col" class={n === 3 ? 'num' : undefined}>
+                    {c}
+                  </th>
+                ))}
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {options.map((o) => {
                 const expanded = open[o.option] === true;
                 return (
                   <Fragment key={o.option}>
-                    <tr data-option={o.option} class={o.option === rec.option ? 'recommended' : undefined}>
-                      <th scope="row">
+                    <tr role="row" data-option={o.option} class={o.option === rec.option ? 'recommended' : undefined}>
+                      <th role="rowheader" scope="row">
                         {o.label}
                         <br />
                         <code>{o.option}</code>
                         {o.option === rec.option && <span class="tag">recommended</span>}
                       </th>
-                      <td>{o.eligible ? 'Yes' : 'No'}</td>
-                      <td>
+                      <td role="cell" data-label={OPTION_COLUMNS[1]}>
+                        {o.eligible ? 'Yes' : 'No'}
+                      </td>
+                      <td role="cell" data-label={OPTION_COLUMNS[2]}>
                         {o.disqualifiedBy.length ? (
                           <ul class="plain">
                             {o.disqualifiedBy.map((d) => (
@@ -299,7 +301,7 @@ export function Result({ apiKey, evaluation, workload, readOnly, onError }: Prop
                           </ul>
                         )}
                       </td>
-                      <td class="num">
+                      <td role="cell" class="num" data-label={OPTION_COLUMNS[3]}>
                         <span class="cost">{money(o.monthlyCostUsd)}</span>
                         {o.monthlyCostBandUsd && (
                           <span class="band" title="Lowest and highest monthly cost across the volume range">
@@ -307,8 +309,10 @@ export function Result({ apiKey, evaluation, workload, readOnly, onError }: Prop
                           </span>
                         )}
                       </td>
-                      <td>{sizingText(o)}</td>
-                      <td>
+                      <td role="cell" data-label={OPTION_COLUMNS[4]}>
+                        {sizingText(o)}
+                      </td>
+                      <td role="cell" data-label={OPTION_COLUMNS[5]}>
                         {o.lineItems.length ? (
                           <button
                             type="button"
@@ -326,9 +330,12 @@ export function Result({ apiKey, evaluation, workload, readOnly, onError }: Prop
                       </td>
                     </tr>
                     {expanded && (
-                      <tr id={`lines-${o.option}`} class="detail">
-                        <td colSpan={6}>
-                          <LineItems option={o} provenance={provenance} />
+                      <tr role="row" id={`lines-${o.option}`} class="detail">
+                        <td role="cell" colSpan={6}>
+                          {/* Scrolls sideways on a phone: focusable, so a keyboard can scroll it too. */}
+                          <div class="scroll" tabIndex={0} role="region" aria-label={`Line items of ${o.label}`}>
+                            <LineItems option={o} provenance={provenance} />
+                          </div>
                           {o.assumptions.length > 0 && (
                             <ul class="assumptions">
                               {o.assumptions.map((a, i) => (
