@@ -936,6 +936,7 @@ describe.each(VIEWPORTS)('web console at / at $width × $height (real Chromium, 
     contexts.push(keyless.context());
     await keyless.goto(link);
     await keyless.getByText(/This link holds a workload/).waitFor();
+    expect(keyless.url()).toBe(link);
     await expect(keyless.getByLabel(/^Shared consumers/).inputValue()).resolves.toBe('3');
     await keyless.getByLabel('API key').fill(key);
     await keyless.getByRole('button', { name: 'Evaluate', exact: true }).click();

@@ -47,6 +47,8 @@ export function App() {
     opened.current ? { ...opened.current, label: opened.current.option } : null,
   );
   const [regions, setRegions] = useState<RegionChoice[]>([]);
+  /** The link's workload, kept in the URL until an evaluation or another workload replaces it. */
+  const [linked, setLinked] = useState(opened.workload);
   /** The scenario (and version) on screen in the Scenarios view, for the URL. */
   const [scenarioShown, setScenarioShown] = useState<{ id: string; version?: number } | null>(
     opened.scenario ? { id: opened.scenario, version: opened.version } : null,
@@ -54,15 +56,16 @@ export function App() {
 
   // The URL follows what is on screen (replaced, no new history entry): a reload or a shared link shows the same.
   useEffect(() => {
+    const workload = evaluation?.workload ?? linked;
     const query = urlQuery({
       view,
-      workload: evaluation?.workload,
-      current: evaluation && running ? { option: running.option, monthlyCostUsd: running.monthlyCostUsd } : undefined,
+      workload,
+      current: workload && running ? { option: running.option, monthlyCostUsd: running.monthlyCostUsd } : undefined,
       scenario: scenarioShown?.id,
       version: scenarioShown?.version,
     });
     if (query !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${query}`);
-  }, [view, evaluation, running, scenarioShown]);
+  }, [view, evaluation, linked, running, scenarioShown]);
 
   // Opened with a workload in the URL: evaluate it again (with this tab's key; without one, the form waits for it).
   useEffect(() => {
@@ -145,6 +148,7 @@ export function App() {
   };
 
   const loadWorkload = (next: FormValues, current: RunningOption | null = null) => {
+    setLinked(undefined);
     setRunning(current);
     setValues(next);
     setFieldErrors({});
