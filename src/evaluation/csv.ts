@@ -207,11 +207,13 @@ export function billingMonth(now: Date): { start: string; end: string } {
   return { start: start.toISOString().replace('.000Z', 'Z'), end: end.toISOString().replace('.000Z', 'Z') };
 }
 
-/** List cost: quantity × the card's own unit price (before override and discount), to the cent. */
-function listOf(item: LineItem, rate: Rate | undefined): { unit: number; cost: number } | null {
-  if (!rate) return null;
-  const unit = Number(rate.usdPerUnit);
-  if (!Number.isFinite(unit)) return null;
+/**
+ * List price and cost: the card's own unit price (before any override or discount of the request) × quantity, to
+ * the cent; the line's own price where the card does not hold the rate.
+ */
+function listOf(item: LineItem, rate: Rate | undefined): { unit: number; cost: number } {
+  const unit = rate ? Number(rate.usdPerUnit) : Number.NaN;
+  if (!Number.isFinite(unit)) return { unit: item.unitPriceUsd, cost: item.monthlyCostUsd };
   return { unit, cost: Math.round(item.quantity * unit * 100) / 100 };
 }
 
@@ -228,8 +230,7 @@ export function estimateToFocusCsv(
   for (const option of estimate.options) {
     for (const item of option.lineItems) {
       const rate = rates[item.rateKey];
-      // Without an override the line's own price is the list price; with one, the card's rate is.
-      const list = item.rateSource === 'OVERRIDE' ? listOf(item, rate) : null;
+      const list = listOf(item, rate);
       const service = focusService(item.rateKey, option);
       rows.push([
         item.monthlyCostUsd,
@@ -248,8 +249,8 @@ export function estimateToFocusCsv(
         item.unitPriceUsd,
         item.monthlyCostUsd,
         AWS,
-        item.rateSource === 'OVERRIDE' ? list?.cost : item.monthlyCostUsd,
-        item.rateSource === 'OVERRIDE' ? list?.unit : item.unitPriceUsd,
+        list.cost,
+        list.unit,
         item.quantity,
         item.unit,
         AWS,
