@@ -272,7 +272,7 @@ describe('web console at / (real Chromium, real service)', () => {
       await gql(
         app,
         editor,
-        'query($i: WorkloadInput!) { breakEven(input: $i, vary: ingest, from: 1, to: 1000, steps: 41) { series { option } crossovers { at cheaperAfter } } }',
+        'query($i: WorkloadInput!) { breakEven(input: $i, vary: ingest, from: 1, to: 1000, steps: 41, crossovers: ALL) { series { option } crossovers { at cheaperAfter } } }',
         { i: GUIDE },
       )
     ).body.data.breakEven;
