@@ -16,6 +16,7 @@ import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiHeader,
   ApiNotAcceptableResponse,
   ApiNoContentResponse,
@@ -82,6 +83,7 @@ const PATCH_EXAMPLE = {
 
 /** Saved scenarios over REST: thin, every method is one call of ScenariosService. */
 @ApiTags('scenarios')
+@ApiExtraModels(ScenarioComparisonView, ScenarioRepriceView)
 @ApiBearerAuth()
 @Controller('v1/scenarios')
 export class ScenariosController {
