@@ -328,9 +328,9 @@ function* switchesOf(
       });
       current = next;
       lo = at;
+      // A tie at xs[k] keeps the option reached (a tie keeps the cheapest): the next bracket starts from it.
       if (!solve || at >= xs[k] || !leaves(kind, current, points[k])) break;
     }
-    current = target;
   }
   return out;
 }
@@ -346,13 +346,7 @@ function segmentsOf(from: number, to: number, first: OptionCode | null, switches
     option = s.after;
   }
   segments.push({ from: start, to, option });
-  // Adjacent segments of the same option (a bracket that left and came back) are one.
-  return segments.reduce<BreakEvenSegment[]>((acc, seg) => {
-    const last = acc[acc.length - 1];
-    if (last && last.option === seg.option) last.to = seg.to;
-    else acc.push({ ...seg });
-    return acc;
-  }, []);
+  return segments;
 }
 
 /**

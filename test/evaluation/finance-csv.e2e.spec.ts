@@ -316,6 +316,11 @@ describe('finance-grade CSV', () => {
       .set('authorization', viewer)
       .set('accept', 'text/csv, application/json;q=0.5');
     expect(mixed.status).toBe(200);
+    // a CSV route gives CSV to text/* and JSON to */* (curl's default)
+    const textAny = await post('/v1/estimates', { workload: guide }, 'text/*');
+    expect(textAny.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const anyType = await post('/v1/estimates', { workload: guide }, '*/*');
+    expect(anyType.headers['content-type']).toMatch(/^application\/json/);
     // a CSV route refuses a type it cannot give
     const xml = await post('/v1/estimates', { workload: guide }, 'application/xml');
     expect(xml.status).toBe(406);

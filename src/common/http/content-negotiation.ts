@@ -49,15 +49,16 @@ export function qualityOf(accept: string | undefined, type: string): number {
   return any.length ? Math.max(...any.map((r) => r.q)) : 0;
 }
 
-/** text/csv wins only when the caller asks for it explicitly, at least as strongly as for JSON. */
+/**
+ * CSV wins when the caller names it (text/csv, or text/*) at least as strongly as JSON; * / * alone (curl's
+ * default) keeps JSON.
+ */
 export function wantsCsv(accept: string | undefined): boolean {
   if (!accept) return false;
-  const csv = Math.max(
-    0,
-    ...ranges(accept)
-      .filter((r) => r.type === 'text/csv')
-      .map((r) => r.q),
-  );
+  const all = ranges(accept);
+  const named = (type: string) => all.filter((r) => r.type === type).map((r) => r.q);
+  const exact = named('text/csv');
+  const csv = exact.length ? Math.max(...exact) : Math.max(0, ...named('text/*'));
   return csv > 0 && csv >= qualityOf(accept, 'application/json');
 }
 
