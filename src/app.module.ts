@@ -1,6 +1,8 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { ContentNegotiationInterceptor } from './common/http/content-negotiation';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLModule } from '@nestjs/graphql';
 import { formatGraphqlError } from './common/graphql-error.formatter';
@@ -82,7 +84,7 @@ export class AppModule {
         PresetsModule,
         FromMetricsModule,
       ],
-      providers: [ServiceInfoResolver],
+      providers: [ServiceInfoResolver, { provide: APP_INTERCEPTOR, useClass: ContentNegotiationInterceptor }],
     };
   }
 }

@@ -114,7 +114,7 @@ function rankOptions(options: OptionResult[], recommended: OptionCode | null): O
 }
 
 /** What choosing an option needs to know of it. */
-type Choosable = Pick<OptionResult, 'option' | 'eligible' | 'monthlyCostUsd'>;
+export type Choosable = Pick<OptionResult, 'option' | 'eligible' | 'monthlyCostUsd'>;
 
 /** Cheapest eligible option among `candidates` (priced before unpriced, then code order). */
 function cheapest<T extends Choosable>(options: T[], candidates: readonly OptionCode[]): T | null {
@@ -143,7 +143,7 @@ function sizingSummary(o: OptionResult): string {
  * The recommended option: the cheapest eligible one the flowchart prefers, else the cheapest eligible of
  * the flowchart's service, else the cheapest eligible overall. `stage` says which.
  */
-function pickWinner<T extends Choosable>(
+export function pickWinner<T extends Choosable>(
   options: T[],
   flow: FlowPreference,
 ): { choice: T | null; stage: 'PREFERRED' | 'SERVICE' | 'ANY' | null } {

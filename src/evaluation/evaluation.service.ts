@@ -91,6 +91,7 @@ export class EvaluationService {
       from: request.from,
       to: request.to,
       steps: request.steps,
+      crossovers: request.crossovers,
     });
   }
 

@@ -421,8 +421,58 @@ export class CrossoverView {
   @P(OptionCodeEnum, { enum: OptionCodeEnum }) cheaperAfter: OptionCodeEnum;
 }
 
+export enum SwitchKindEnum {
+  CHEAPEST = 'CHEAPEST',
+  RECOMMENDED = 'RECOMMENDED',
+}
+registerEnumType(SwitchKindEnum, {
+  name: 'SwitchKind',
+  description: 'CHEAPEST: the cheapest eligible option changes; RECOMMENDED: the recommended option changes',
+});
+
+export enum BreakEvenCrossoversEnum {
+  SWITCHES = 'SWITCHES',
+  ALL = 'ALL',
+}
+registerEnumType(BreakEvenCrossoversEnum, {
+  name: 'BreakEvenCrossovers',
+  description:
+    'Which pairwise crossovers a break-even lists: SWITCHES (default) those where the cheapest eligible option changes, ALL every pair’s (at most 50, the first along the axis)',
+});
+
+@ObjectType('BreakEvenSegment', {
+  description: 'A stretch of the range where one option stays the cheapest eligible one (or the recommended one)',
+})
+export class BreakEvenSegmentView {
+  @P(Float, { description: 'Inclusive' }) from: number;
+  @P(Float, { description: 'Exclusive, except for the last segment (the end of the range)' }) to: number;
+  @P(OptionCodeEnum, {
+    enum: OptionCodeEnum,
+    nullable: true,
+    description: 'null where no option is eligible and priced (or, recommended, none fits)',
+  })
+  option: OptionCodeEnum | null;
+}
+
+@ObjectType('SwitchPoint', { description: 'Where the cheapest eligible or the recommended option changes' })
+export class SwitchPointView {
+  @P(SwitchKindEnum, { enum: SwitchKindEnum }) kind: SwitchKindEnum;
+  @P(Float, { description: 'First value of the variable with the new option (6 decimals; integers for consumers)' })
+  at: number;
+  @P(OptionCodeEnum, { enum: OptionCodeEnum, nullable: true }) before: OptionCodeEnum | null;
+  @P(OptionCodeEnum, { enum: OptionCodeEnum, nullable: true }) after: OptionCodeEnum | null;
+  @P(Float, { nullable: true, description: '`before`’s cost at `at` (null: ineligible or unpriced there)' })
+  beforeMonthlyCostUsd: number | null;
+  @P(Float, { nullable: true, description: '`after`’s cost at `at`' }) afterMonthlyCostUsd: number | null;
+  @P(Boolean, {
+    description: 'false past the cap (50 per kind): `at` is then the first sample with the new option',
+  })
+  exact: boolean;
+}
+
 @ObjectType('BreakEven', {
-  description: 'Cost series per option as one workload variable grows, and the crossover points',
+  description:
+    'Cost series per option as one workload variable grows; the cheapest and the recommended option along the range as segments, the switch points, and the crossover points',
 })
 export class BreakEvenView {
   @P(String, { example: 'ingest' }) vary: string;
@@ -432,7 +482,22 @@ export class BreakEvenView {
   @P(Float) to: number;
   @P(Int) steps: number;
   @P([BreakEvenSeriesView]) series: BreakEvenSeriesView[];
-  @P([CrossoverView]) crossovers: CrossoverView[];
+  @P([BreakEvenSegmentView], { description: 'The cheapest eligible option along the range, segment by segment' })
+  segments: BreakEvenSegmentView[];
+  @P([BreakEvenSegmentView], { description: 'The recommended option along the range, segment by segment' })
+  recommendedSegments: BreakEvenSegmentView[];
+  @P([SwitchPointView], { description: 'Where the cheapest or the recommended option changes, along the axis' })
+  switchPoints: SwitchPointView[];
+  @P(BreakEvenCrossoversEnum, {
+    enum: BreakEvenCrossoversEnum,
+    description: 'Which crossovers `crossovers` lists: SWITCHES (default) or ALL (`?crossovers=all`)',
+  })
+  crossoverSet: BreakEvenCrossoversEnum;
+  @P([CrossoverView], {
+    description:
+      'SWITCHES: the crossovers where the cheapest eligible option changes; ALL: every pair’s (at most 50, the first along the axis)',
+  })
+  crossovers: CrossoverView[];
   @P(RateCardRefView) rateCard: RateCardRefView;
   @P(EvaluationBasisView) basis: EvaluationBasisView;
   @P([IssueView]) warnings: IssueView[];

@@ -2,7 +2,7 @@
  * Pure arithmetic over saved evaluations: the per-option cost summary, the side-by-side deltas of a
  * comparison, and the split of a cost change into usage and price. Money in integer cents.
  */
-import { type Evaluation, OPTION_CODES, type OptionCode } from '../domain';
+import { type Evaluation, OPTION_CODES, type OptionCode, WORKLOAD_DEFAULTS, type WorkloadInput } from '../domain';
 import type { EvaluationSummary, OptionCost } from './scenario.types';
 
 const cents = (usd: number): number => Math.round(usd * 100);
@@ -94,4 +94,41 @@ export function costChanges(baseline: Costs, repriced: Costs, atBaselineCard: Co
       priceEffectUsd: split ? usd(cents(r) - cents(m)) : null,
     };
   });
+}
+
+/** One workload field that differs between the baseline and a compared scenario. */
+export interface WorkloadChange {
+  field: string;
+  /** The baseline's value as text (JSON for lists and objects); null when not given and without a default. */
+  left: string | null;
+  /** The compared scenario's value, the same way. */
+  right: string | null;
+}
+
+/** A value as the comparison shows it: strings as they are, numbers and booleans as JSON, lists and objects as JSON. */
+const shown = (value: unknown): string | null =>
+  value === undefined || value === null ? null : typeof value === 'string' ? value : JSON.stringify(value);
+
+/**
+ * The workload fields whose value differs (a field left out counts as its default where it has one, so leaving
+ * out `region` and giving `us-east-1` is no change), in name order, plus `volumeRange` when the ranges differ.
+ */
+export function workloadChanges(
+  left: { workload: WorkloadInput; volumeRange: unknown },
+  right: { workload: WorkloadInput; volumeRange: unknown },
+): WorkloadChange[] {
+  const defaults = WORKLOAD_DEFAULTS as Readonly<Record<string, unknown>>;
+  const a = left.workload as unknown as Record<string, unknown>;
+  const b = right.workload as unknown as Record<string, unknown>;
+  const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  const changes: WorkloadChange[] = [];
+  for (const field of fields) {
+    const l = shown(a[field] ?? defaults[field]);
+    const r = shown(b[field] ?? defaults[field]);
+    if (l !== r) changes.push({ field, left: l, right: r });
+  }
+  const lr = shown(left.volumeRange);
+  const rr = shown(right.volumeRange);
+  if (lr !== rr) changes.push({ field: 'volumeRange', left: lr, right: rr });
+  return changes;
 }

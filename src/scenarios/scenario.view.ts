@@ -174,10 +174,29 @@ export class ScenarioOptionDeltaView {
   percent: number | null;
 }
 
+@ObjectType('WorkloadChange', { description: 'A workload field whose value differs from the baseline’s' })
+export class WorkloadChangeView {
+  @P(String, { example: 'ingestGbPerDay' }) field: string;
+  @P(String, {
+    nullable: true,
+    description: 'The baseline’s value as text (JSON for lists and objects; a field left out shows its default)',
+    example: '100',
+  })
+  left: string | null;
+  @P(String, { nullable: true, description: 'This scenario’s value, the same way', example: '250' })
+  right: string | null;
+}
+
 @ObjectType('ScenarioDelta')
 export class ScenarioDeltaView {
   @P(ID) scenarioId: string;
   @P([ScenarioOptionDeltaView]) options: ScenarioOptionDeltaView[];
+  @P([WorkloadChangeView], { description: 'What changed in the inputs against the baseline, in field-name order' })
+  workloadChanges: WorkloadChangeView[];
+  @P(OptionCodeEnum, { enum: OptionCodeEnum, nullable: true }) baselineRecommendation: OptionCodeEnum | null;
+  @P(OptionCodeEnum, { enum: OptionCodeEnum, nullable: true }) recommendation: OptionCodeEnum | null;
+  @P(Boolean, { description: 'Whether the recommended option differs from the baseline’s' })
+  recommendationChanged: boolean;
 }
 
 @ObjectType('ScenarioComparison', {

@@ -13,7 +13,15 @@ import {
 } from '../domain';
 import { RatesService } from '../rates/rates.service';
 import { decodeVersionCursor, encodeCursor, encodeVersionCursor } from './list-cursor.codec';
-import { type CostChange, costChanges, type OptionDelta, optionDeltas, summarize } from './scenario-costs.calculator';
+import {
+  type CostChange,
+  costChanges,
+  type OptionDelta,
+  optionDeltas,
+  summarize,
+  type WorkloadChange,
+  workloadChanges,
+} from './scenario-costs.calculator';
 import { applyPatch, type ScenarioPatch } from './scenario-patch';
 import { isScenarioId, VERSIONS_PAGE_DEFAULT, VERSIONS_PAGE_MAX } from './scenario.limits';
 import { ScenarioRepository, type WriteOutcome } from './scenario.repository';
@@ -35,7 +43,16 @@ export interface ScenarioComparison {
       rateCardId: string;
     }
   >;
-  deltas: Array<{ scenarioId: string; options: OptionDelta[] }>;
+  deltas: Array<{
+    scenarioId: string;
+    options: OptionDelta[];
+    /** The workload fields that differ from the baseline's (field, left = baseline, right = this scenario). */
+    workloadChanges: WorkloadChange[];
+    baselineRecommendation: OptionCode | null;
+    recommendation: OptionCode | null;
+    /** Whether this scenario's recommended option differs from the baseline's. */
+    recommendationChanged: boolean;
+  }>;
 }
 
 export interface DeletedScenario {
@@ -188,6 +205,10 @@ export class ScenariosService {
       deltas: others.map((s) => ({
         scenarioId: s.id,
         options: optionDeltas(baseline.latest.options, s.latest.options),
+        workloadChanges: workloadChanges(baseline, s),
+        baselineRecommendation: baseline.latest.recommendation.option,
+        recommendation: s.latest.recommendation.option,
+        recommendationChanged: baseline.latest.recommendation.option !== s.latest.recommendation.option,
       })),
     };
   }

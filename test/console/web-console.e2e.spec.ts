@@ -318,7 +318,7 @@ describe.each(VIEWPORTS)('web console at / at $width × $height (real Chromium, 
       await gql(
         app,
         editor,
-        'query($i: WorkloadInput!) { breakEven(input: $i, vary: ingest, from: 1, to: 1000, steps: 41) { series { option } crossovers { at cheaperAfter } } }',
+        'query($i: WorkloadInput!) { breakEven(input: $i, vary: ingest, from: 1, to: 1000, steps: 41, crossovers: ALL) { series { option } crossovers { at cheaperAfter } } }',
         { i: GUIDE },
       )
     ).body.data.breakEven;

@@ -16,7 +16,7 @@ describe('break-even on ingest', () => {
   const handCrossing = (3079.6875 - 29.2) / ((0.16 * 730) / 24);
 
   it.each([2, 10, 1000])('finds KDS_ON_DEMAND / ADVANTAGE at 626.81 GB/day with %p steps', (steps) => {
-    const r = breakEven(base, card, undefined, { vary: 'ingest', from: 100, to: 1000, steps });
+    const r = breakEven(base, card, undefined, { vary: 'ingest', from: 100, to: 1000, steps, crossovers: 'ALL' });
     const c = r.crossovers.find((x) => x.optionA === 'KDS_ON_DEMAND' && x.optionB === 'KDS_ON_DEMAND_ADVANTAGE')!;
     expect(c.cheaperAfter).toBe('KDS_ON_DEMAND_ADVANTAGE');
     expect(Math.abs(c.at - handCrossing)).toBeLessThan(0.005); // cent rounding moves it by < 0.01 / 4.87
@@ -87,7 +87,7 @@ describe('break-even on consumers (integer)', () => {
 
   it.each([11, 3])('finds the first consumer count where MSK provisioned beats on-demand (%p steps)', (steps) => {
     expect(handFirstFlip()).toBe(4);
-    const r = breakEven(base, card, undefined, { vary: 'consumers', from: 0, to: 10, steps });
+    const r = breakEven(base, card, undefined, { vary: 'consumers', from: 0, to: 10, steps, crossovers: 'ALL' });
     const c = r.crossovers.find((x) => x.optionA === 'KDS_ON_DEMAND' && x.optionB === 'MSK_PROVISIONED')!;
     expect(c).toMatchObject({ at: 4, cheaperAfter: 'MSK_PROVISIONED' });
     expect(Number.isInteger(c.at)).toBe(true);
@@ -96,7 +96,18 @@ describe('break-even on consumers (integer)', () => {
 
 describe('break-even on retention', () => {
   it('sorts crossovers by where they happen and reports the field and unit', () => {
-    const r = breakEven(base, card, { discountPercent: 10 }, { vary: 'retention', from: 1, to: 8760, steps: 50 });
+    const r = breakEven(
+      base,
+      card,
+      { discountPercent: 10 },
+      {
+        vary: 'retention',
+        from: 1,
+        to: 8760,
+        steps: 50,
+        crossovers: 'ALL',
+      },
+    );
     expect(r).toMatchObject({
       vary: 'retention',
       field: 'retentionHours',

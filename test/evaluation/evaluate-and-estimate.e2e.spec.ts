@@ -227,7 +227,8 @@ describe('evaluations and estimates over REST and GraphQL', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.text.endsWith('\r\n')).toBe(true);
-    const rows = parseCsv(csv.text);
+    expect(csv.text.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(csv.text.slice(1));
     expect(rows[0]).toEqual([
       'option',
       'lineCode',
@@ -244,6 +245,11 @@ describe('evaluations and estimates over REST and GraphQL', () => {
       'bandLowUsd',
       'bandHighUsd',
       'rateProvenance',
+      'rowType',
+      'region',
+      'scenario',
+      'version',
+      'currency',
     ]);
     const items = rows.slice(1).filter((r) => r[1] !== 'TOTAL' && r[1] !== 'UNPRICED');
     const expectedItems = json.body.options.flatMap(
@@ -274,9 +280,9 @@ describe('evaluations and estimates over REST and GraphQL', () => {
       const row = rows.find((r) => r[0] === total.option && r[1] === 'TOTAL');
       expect(Number(row![6])).toBe(total.monthlyCostUsd);
     }
-    // A description holding a comma is quoted, so every row has all fifteen columns.
+    // A description holding a comma is quoted, so every row has all twenty columns.
     expect(csv.text).toMatch(/"[^"]*,[^"]*"/);
-    expect(rows.every((r) => r.length === 15)).toBe(true);
+    expect(rows.every((r) => r.length === 20)).toBe(true);
   });
 
   it('without AWS access: the region list says live rates cannot be had, and a region without a snapshot is a 404 naming the known ones', async () => {
@@ -296,14 +302,14 @@ describe('evaluations and estimates over REST and GraphQL', () => {
 
   it('POST /v1/break-even and GraphQL breakEven agree and report crossovers', async () => {
     const body = { workload: { ...guideExample }, vary: 'ingest', from: 10, to: 20000, steps: 40 };
-    const rest = await post('/v1/break-even', body);
+    const rest = await post('/v1/break-even?crossovers=all', body);
     expect(rest.status).toBe(200);
     expect(rest.body.series).toHaveLength(6);
     expect(rest.body.series[0].points).toHaveLength(40);
     const graph = await gql(
       suite.app,
       suite.viewer,
-      `query($input: WorkloadInput!) { breakEven(input: $input, vary: ingest, from: 10, to: 20000, steps: 40) {
+      `query($input: WorkloadInput!) { breakEven(input: $input, vary: ingest, from: 10, to: 20000, steps: 40, crossovers: ALL) {
       vary field unit series { option points { x monthlyCostUsd } } crossovers { optionA optionB at monthlyCostUsd optionBMonthlyCostUsd cheaperAfter } } }`,
       { input: body.workload },
     );

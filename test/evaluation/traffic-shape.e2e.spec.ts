@@ -80,7 +80,16 @@ describe('traffic shape, cost bands and robustness over REST and GraphQL', () =>
       .map((r) => r.split(','));
     const header = rows[0];
     const fromEnd = (name: string) => header.length - header.indexOf(name);
-    expect(header.slice(-3)).toEqual(['bandLowUsd', 'bandHighUsd', 'rateProvenance']);
+    expect(header.slice(-8)).toEqual([
+      'bandLowUsd',
+      'bandHighUsd',
+      'rateProvenance',
+      'rowType',
+      'region',
+      'scenario',
+      'version',
+      'currency',
+    ]);
     for (const o of json.body.options as Option[]) {
       const total = rows.find((r) => r[0] === o.option && r[1] === 'TOTAL')!;
       const cell = (name: string) => Number(total[total.length - fromEnd(name)]);

@@ -110,7 +110,7 @@ describe('scenarios: compare side by side, and re-price at pinned or current rat
     const g = await gql(
       app,
       editor,
-      'query($ids: [ID!]!) { compareScenarios(ids: $ids) { baselineId scenarios { id version options { option monthlyCostUsd recommended } } deltas { scenarioId options { option baselineUsd scenarioUsd absoluteUsd percent } } } }',
+      'query($ids: [ID!]!) { compareScenarios(ids: $ids) { baselineId scenarios { id version options { option monthlyCostUsd recommended } } deltas { scenarioId options { option baselineUsd scenarioUsd absoluteUsd percent } workloadChanges { field left right } baselineRecommendation recommendation recommendationChanged } } }',
       { ids: made.map((s) => s.id) },
     );
     expect(g.body.errors).toBeUndefined();

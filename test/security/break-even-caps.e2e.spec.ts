@@ -22,12 +22,12 @@ describe('break-even crossovers are capped', () => {
   it.each(cases)(
     '%s: a cap below the count keeps the first ones along the axis and says how many',
     (_l, w, vary, from, to) => {
-      const all = breakEven(w, card, undefined, { vary, from, to, steps: 400 });
+      const all = breakEven(w, card, undefined, { vary, from, to, steps: 400, crossovers: 'ALL' });
       expect(all.crossovers.length).toBeGreaterThanOrEqual(2);
       expect(all.crossovers.length).toBeLessThanOrEqual(BREAK_EVEN_MAX_CROSSOVERS);
       expect(all.warnings.map((x) => x.code)).not.toContain('CROSSOVERS_CAPPED');
       for (const cap of [...new Set([1, 2, all.crossovers.length - 1])].filter((c) => c < all.crossovers.length)) {
-        const capped = breakEven(w, card, undefined, { vary, from, to, steps: 400 }, cap);
+        const capped = breakEven(w, card, undefined, { vary, from, to, steps: 400, crossovers: 'ALL' }, cap);
         // The first along the axis (by the sample interval they were found in), each as solved without the cap.
         expect(capped.crossovers).toHaveLength(cap);
         for (const c of capped.crossovers) expect(all.crossovers).toContainEqual(c);
@@ -50,7 +50,7 @@ describe('break-even crossovers are capped', () => {
 
   it(`the default cap is ${BREAK_EVEN_MAX_CROSSOVERS}, and every crossover an answer lists is solved`, () => {
     expect(BREAK_EVEN_MAX_CROSSOVERS).toBe(50);
-    const r = breakEven(W, card, undefined, { vary: 'consumers', from: 0, to: 1000, steps: 1000 });
+    const r = breakEven(W, card, undefined, { vary: 'consumers', from: 0, to: 1000, steps: 1000, crossovers: 'ALL' });
     for (const c of r.crossovers) expect(Number.isFinite(c.at)).toBe(true);
   });
 });

@@ -74,8 +74,13 @@ export async function estimateCsv(key: string, workload: Record<string, unknown>
     headers: { 'content-type': 'application/json', accept: 'text/csv', authorization: `Bearer ${key}` },
     body: JSON.stringify({ workload }),
   });
-  if (res.ok) return res.text();
+  if (res.ok) return csvOf(res);
   throw await restError(res);
+}
+
+/** A CSV answer's text with its UTF-8 BOM kept (Response.text() drops it), so a download is the API's bytes. */
+async function csvOf(res: Response): Promise<string> {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
 }
 
 /**
@@ -88,7 +93,7 @@ export async function batchCsv(key: string, inventory: string): Promise<string> 
     headers: { 'content-type': 'text/csv', accept: 'text/csv', authorization: `Bearer ${key}` },
     body: inventory,
   });
-  if (res.ok) return res.text();
+  if (res.ok) return csvOf(res);
   throw await restError(res);
 }
 

@@ -75,7 +75,8 @@ const amount = (cell: string | undefined): number | null => (cell === undefined 
 
 /** The rows (in inventory order) and the summary of a batch answer. */
 export function readBatchCsv(text: string): { rows: InventoryRow[]; summary: InventorySummary | null } {
-  const [header, ...records] = parseCsv(text);
+  // Every CSV answer starts with a UTF-8 BOM (for spreadsheets): not part of the first column's name.
+  const [header, ...records] = parseCsv(text.replace(/^\uFEFF/, ''));
   const at = (name: string) => header.indexOf(name);
   const byRow = new Map<number, InventoryRow>();
   let summary: InventorySummary | null = null;

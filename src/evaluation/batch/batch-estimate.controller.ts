@@ -21,7 +21,7 @@ import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { OPTION_CODES, WORKLOAD_JSON_SCHEMA } from '../../domain';
 import { APP_CONFIG, type AppConfig } from '../../infrastructure/config/config';
 import { toOpenApi30 } from '../request-schemas';
-import { wantsCsv } from '../http/evaluation.controller';
+import { Produces, wantsCsv } from '../../common/http/content-negotiation';
 import { BATCH_MAX_ROWS, csvRows, jsonRows } from './batch-input';
 import { BATCH_CSV_COLUMNS } from './batch-output';
 import { BatchEstimateService } from './batch-estimate.service';
@@ -90,6 +90,7 @@ export class BatchEstimateController {
     },
   })
   @ApiBadRequestResponse({ description: 'Not a list or a CSV with a known header, no rows, or more than 10,000 rows' })
+  @Produces('application/x-ndjson', 'text/csv')
   @ApiPayloadTooLargeResponse({ description: 'Body over BATCH_BODY_LIMIT_BYTES (8 MiB by default)' })
   @ApiTooManyRequestsResponse({ description: 'The rows’ units exceed what is left of the key’s or team’s minute' })
   async estimateBatch(

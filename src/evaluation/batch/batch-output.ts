@@ -4,13 +4,15 @@
  * whole cents, so the totals are the rows' own cents added up.
  */
 import { type Evaluation, type FieldError, OPTION_CODES, type OptionCode } from '../../domain';
-import { csvField } from '../csv';
+import { contextCells, CONTEXT_COLUMNS, CSV_BOM, csvField } from '../csv';
 import type { BatchRow } from './batch-input';
 
 export interface BatchRowResult {
   row: number;
   id: string | null;
   name: string | null;
+  /** The region the row is priced in (its rate card's). */
+  region: string;
   /** The recommended option (null when every option is disqualified). */
   recommendation: OptionCode | null;
   recommendedCostUsd: number | null;
@@ -72,6 +74,7 @@ export function rowResult(row: BatchRow, evaluation: Evaluation): BatchRowResult
     row: row.row,
     id: row.id,
     name: row.name,
+    region: evaluation.rateCard.region,
     recommendation,
     recommendedCostUsd,
     costs,
@@ -166,20 +169,36 @@ export const BATCH_CSV_COLUMNS = [
   'rowsInError',
   'field',
   'message',
+  ...CONTEXT_COLUMNS,
 ] as const;
 
 const money = (usd: number | null | undefined): string => (usd === null || usd === undefined ? '' : usd.toFixed(2));
 const line = (cells: (string | number | null)[]): string => `${cells.map((c) => csvField(c)).join(',')}\r\n`;
 const blanks = (n: number): string[] => new Array<string>(n).fill('');
 
-export const csvHeader = (): string => line([...BATCH_CSV_COLUMNS]);
+/** The header, after the BOM that starts every CSV answer. */
+export const csvHeader = (): string => `${CSV_BOM}${line([...BATCH_CSV_COLUMNS])}`;
 
-/** A priced row is one CSV line (status OK); a row in error is one line per bad field (status ERROR). */
+/**
+ * A priced row is one CSV line (status OK, rowType LINE); a row in error is one line per bad field (status ERROR,
+ * rowType ERROR).
+ */
 export function csvLines(outcome: BatchOutcome): string {
   if (!outcome.ok) {
     const e = outcome.error;
     return e.errors
-      .map((f) => line([e.row, e.id, e.name, 'ERROR', ...blanks(BATCH_CSV_COLUMNS.length - 6), f.field, f.message]))
+      .map((f) =>
+        line([
+          e.row,
+          e.id,
+          e.name,
+          'ERROR',
+          ...blanks(BATCH_CSV_COLUMNS.length - 6 - CONTEXT_COLUMNS.length),
+          f.field,
+          f.message,
+          ...contextCells('ERROR', null, {}),
+        ]),
+      )
       .join('');
   }
   const r = outcome.result;
@@ -199,11 +218,13 @@ export function csvLines(outcome: BatchOutcome): string {
     '',
     '',
     '',
+    ...contextCells('LINE', r.region, {}),
   ]);
 }
 
 /**
- * The closing SUMMARY line: `row` is the number of rows read, `recommendedCostUsd` the total with every priced row
+ * The closing SUMMARY line (rowType TOTAL: leave it out when summing a column; region blank, the rows may span
+ * several): `row` is the number of rows read, `recommendedCostUsd` the total with every priced row
  * on its recommendation, each option's column its total over the rows where it is eligible, `currentCostUsd` and
  * `savingUsd` the totals over the rows that give a current option, `rowsInError` the rows in error.
  */
@@ -224,5 +245,6 @@ export function csvSummary(s: BatchSummary): string {
     s.rowsInError,
     '',
     '',
+    ...contextCells('TOTAL', null, {}),
   ]);
 }

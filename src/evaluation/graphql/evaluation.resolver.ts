@@ -4,7 +4,13 @@ import { selectsAnyField } from '../../graphql-support/selection';
 import type { Caller } from '../../auth/api-key';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { EvaluationService } from '../evaluation.service';
-import { BreakEvenView, DecisionRuleView, EstimateView, EvaluationView } from '../evaluation.view';
+import {
+  BreakEvenCrossoversEnum,
+  BreakEvenView,
+  DecisionRuleView,
+  EstimateView,
+  EvaluationView,
+} from '../evaluation.view';
 import { parseBreakEvenRequest, parseEvaluateRequest, parseEvaluationRequest } from '../evaluation-request';
 import { OptionCodeEnum } from '../evaluation.view';
 import {
@@ -95,11 +101,18 @@ export class EvaluationResolver {
     @Args('to', { type: () => Float }) to: number,
     @Args('steps', { type: () => Int }) steps: number,
     @Args('pricing', { type: () => PricingInputGql, nullable: true }) pricing: PricingInputGql | undefined,
+    @Args('crossovers', {
+      type: () => BreakEvenCrossoversEnum,
+      nullable: true,
+      defaultValue: BreakEvenCrossoversEnum.SWITCHES,
+      description: 'SWITCHES (default): only the crossovers where the cheapest option changes; ALL: every pair’s',
+    })
+    crossovers: BreakEvenCrossoversEnum | null,
   ) {
-    return this.evaluations.breakEven(
-      caller,
-      parseBreakEvenRequest({ ...toRequestBody(input, pricing), vary, from, to, steps }, GRAPHQL),
-    );
+    return this.evaluations.breakEven(caller, {
+      ...parseBreakEvenRequest({ ...toRequestBody(input, pricing), vary, from, to, steps }, GRAPHQL),
+      crossovers: crossovers ?? undefined,
+    });
   }
 
   @Query(() => [DecisionRuleView], { description: 'The rule set with thresholds and sources' })

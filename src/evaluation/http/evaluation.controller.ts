@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Res, UseInterceptors, UsePipes } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res, UseInterceptors, UsePipes } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
   ApiExtraModels,
+  ApiNotAcceptableResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -14,7 +15,16 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { Caller } from '../../auth/api-key';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
-import { estimateToCsv } from '../csv';
+import {
+  BREAK_EVEN_CSV_COLUMNS,
+  breakEvenToCsv,
+  CSV_COLUMNS,
+  estimateToCsv,
+  estimateToFocusCsv,
+  FOCUS_COLUMNS,
+} from '../csv';
+import { csvAsked, csvReply, Produces } from '../../common/http/content-negotiation';
+import { ValidationError } from '../../domain';
 import { EvaluationService } from '../evaluation.service';
 import { AnswerCacheInterceptor } from './answer-cache.interceptor';
 import {
@@ -50,9 +60,23 @@ import {
 const evaluationBody = { schema: toOpenApi30(EVALUATION_REQUEST_SCHEMA) as object };
 const evaluateBody = { schema: toOpenApi30(EVALUATE_REQUEST_SCHEMA) as object };
 const badRequest = { description: 'Invalid input: `fields` lists every bad field with a message' };
+const notAcceptable = { description: 'The Accept header admits neither application/json nor text/csv' };
+const FOCUS_QUERY = {
+  name: 'format',
+  required: false,
+  schema: { type: 'string', enum: ['focus'] },
+  description: `focus: CSV with FOCUS 1.x column names (${FOCUS_COLUMNS.length} columns, README "CSV answers"), whatever Accept says`,
+};
+
+/** `?crossovers=` of POST /v1/break-even: switches (default) or all; another value is a 400 naming it. */
+function crossoverSetOf(value: unknown): 'SWITCHES' | 'ALL' {
+  if (value === undefined || value === 'switches') return 'SWITCHES';
+  if (value === 'all') return 'ALL';
+  throw new ValidationError([{ field: 'crossovers', message: 'crossovers must be switches or all' }]);
+}
 
 @ApiTags('evaluation')
-@ApiExtraModels(EstimateView, EvaluationView, EvaluationTotalsView)
+@ApiExtraModels(EstimateView, EvaluationView, EvaluationTotalsView, BreakEvenView)
 @ApiBearerAuth()
 @UsePipes(schemaValidationPipe)
 @Controller('v1')
@@ -100,36 +124,33 @@ export class EvaluationController {
     summary: 'Cost estimate per option with line items; `Accept: text/csv` returns one CSV row per line item',
   })
   @ApiBody(evaluationBody)
+  @ApiQuery(FOCUS_QUERY)
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({
-    description: 'JSON estimate, or CSV (RFC 4180) when asked with Accept: text/csv',
+    description:
+      'JSON estimate, or CSV (RFC 4180, UTF-8 with a BOM) when asked with Accept: text/csv; FOCUS 1.x columns with ?format=focus',
     content: {
       'application/json': { schema: { $ref: getSchemaPath(EstimateView) } },
-      'text/csv': {
-        schema: {
-          type: 'string',
-          example:
-            'option,lineCode,description,quantity,unit,unitPriceUsd,monthlyCostUsd,usageType,rateKey,rateSource,rateCardId,rateCardDate,bandLowUsd,bandHighUsd,rateProvenance\r\n',
-        },
-      },
+      'text/csv': { schema: { type: 'string', example: `${CSV_COLUMNS.join(',')}\r\n` } },
     },
   })
   @ApiBadRequestResponse(badRequest)
+  @ApiNotAcceptableResponse(notAcceptable)
+  @Produces('application/json', 'text/csv')
   @SerializeWith('EstimateView')
   async estimate(
     @CurrentCaller() caller: Caller,
     @Body({ schema: EvaluationRequestSchema }) request: EvaluationRequest,
     @Headers('accept') accept: string | undefined,
+    @Query('format') format: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    const csv = csvAsked(format, accept, true);
     const estimate = await this.evaluations.estimate(caller, request);
-    if (wantsCsv(accept)) {
-      void reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="streamfit-estimate.csv"');
-      return estimateToCsv(estimate, await this.evaluations.ratesOf(estimate.rateCard.id));
-    }
-    return estimate;
+    if (!csv) return estimate;
+    csvReply(reply, csv === 'focus' ? 'streamfit-estimate-focus.csv' : 'streamfit-estimate.csv');
+    const rates = await this.evaluations.ratesOf(estimate.rateCard.id);
+    return csv === 'focus' ? estimateToFocusCsv(estimate, rates) : estimateToCsv(estimate, rates);
   }
 
   @Post('break-even')
@@ -138,11 +159,39 @@ export class EvaluationController {
     summary: 'Cost series for every option as ingest, consumers or retention vary, with the crossover points',
   })
   @ApiBody({ schema: toOpenApi30(BREAK_EVEN_REQUEST_SCHEMA) as object })
-  @ApiOkResponse({ type: BreakEvenView })
+  @ApiQuery({
+    name: 'crossovers',
+    required: false,
+    schema: { type: 'string', enum: ['switches', 'all'], default: 'switches' },
+    description:
+      'switches (default): `crossovers` lists only where the cheapest eligible option changes; all: every pair’s crossovers (at most 50, the first along the axis)',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({
+    description: 'BreakEvenView, or CSV (one line per sample and per switch point) with Accept: text/csv',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(BreakEvenView) } },
+      'text/csv': { schema: { type: 'string', example: `${BREAK_EVEN_CSV_COLUMNS.join(',')}\r\n` } },
+    },
+  })
   @ApiBadRequestResponse(badRequest)
+  @ApiNotAcceptableResponse(notAcceptable)
+  @Produces('application/json', 'text/csv')
   @SerializeWith('BreakEvenView')
-  breakEven(@CurrentCaller() caller: Caller, @Body({ schema: BreakEvenRequestSchema }) request: BreakEvenBody) {
-    return this.evaluations.breakEven(caller, request);
+  async breakEven(
+    @CurrentCaller() caller: Caller,
+    @Body({ schema: BreakEvenRequestSchema }) request: BreakEvenBody,
+    @Query('crossovers') crossovers: unknown,
+    @Headers('accept') accept: string | undefined,
+    @Query('format') format: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const set = crossoverSetOf(crossovers);
+    const csv = csvAsked(format, accept, false);
+    const result = await this.evaluations.breakEven(caller, { ...request, crossovers: set });
+    if (!csv) return result;
+    csvReply(reply, 'streamfit-break-even.csv');
+    return breakEvenToCsv(result);
   }
 
   @Get('decision-rules')
@@ -153,20 +202,5 @@ export class EvaluationController {
   }
 }
 
-/** text/csv wins only when the caller asks for it ahead of JSON. */
-export function wantsCsv(accept: string | undefined): boolean {
-  if (!accept) return false;
-  const types = accept.split(',').map((part) => {
-    const [type, ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return { type: type.trim(), q: q ? Number(q.slice(2)) : 1 };
-  });
-  const csv = Math.max(0, ...types.filter((t) => t.type === 'text/csv').map((t) => t.q));
-  const json = Math.max(
-    0,
-    ...types
-      .filter((t) => t.type === 'application/json' || t.type === '*/*' || t.type === 'application/*')
-      .map((t) => t.q),
-  );
-  return csv > 0 && csv >= json;
-}
+/** Where the batch route and older imports find it. */
+export { wantsCsv } from '../../common/http/content-negotiation';

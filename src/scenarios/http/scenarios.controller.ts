@@ -16,15 +16,19 @@ import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiHeader,
+  ApiNotAcceptableResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPreconditionFailedResponse,
+  ApiProduces,
   ApiQuery,
   ApiResponse,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Caller } from '../../auth/api-key';
@@ -36,6 +40,15 @@ import { CompareScenariosDto, listQueryOf, ListScenariosQuery, RepriceQuery } fr
 import { CreateScenarioDto, scenarioContentOf, ScenarioPatchDto, scenarioPatchOf } from './dto/scenario-content.dto';
 import { IfMatchVersion } from './if-match.decorator';
 import { EVALUATION_REQUEST_SCHEMA } from '../../evaluation/request-schemas';
+import { csvAsked, csvReply, Produces } from '../../common/http/content-negotiation';
+import {
+  COMPARE_CSV_COLUMNS,
+  comparisonToCsv,
+  CSV_COLUMNS,
+  estimateToCsv,
+  estimateToFocusCsv,
+} from '../../evaluation/csv';
+import { RatesService } from '../../rates/rates.service';
 import { ScenariosService } from '../scenarios.service';
 import { VERSIONS_PAGE_DEFAULT, VERSIONS_PAGE_MAX } from '../scenario.limits';
 import {
@@ -48,6 +61,7 @@ import {
 } from '../scenario.view';
 
 const badRequest = { description: 'Invalid input: `fields` lists every bad field with a message' };
+const notAcceptable = { description: 'The Accept header admits neither application/json nor text/csv' };
 const notFound = { description: "No such scenario for your team (another team's scenario answers the same)" };
 const ifMatch = (required: boolean) => ({
   name: 'If-Match',
@@ -69,10 +83,14 @@ const PATCH_EXAMPLE = {
 
 /** Saved scenarios over REST: thin, every method is one call of ScenariosService. */
 @ApiTags('scenarios')
+@ApiExtraModels(ScenarioComparisonView, ScenarioRepriceView)
 @ApiBearerAuth()
 @Controller('v1/scenarios')
 export class ScenariosController {
-  constructor(private readonly scenarios: ScenariosService) {}
+  constructor(
+    private readonly scenarios: ScenariosService,
+    private readonly rates: RatesService,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -111,12 +129,30 @@ export class ScenariosController {
   @ApiDtoBody(CompareScenariosDto, {
     ids: ['0b6f3c1e-5d4a-4f7e-9a51-2c8d7e6f1a90', '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f'],
   })
-  @ApiOkResponse({ type: ScenarioComparisonView })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({
+    description:
+      'ScenarioComparisonView, or CSV (one line per scenario and option, deltas against the first) with Accept: text/csv',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ScenarioComparisonView) } },
+      'text/csv': { schema: { type: 'string', example: `${COMPARE_CSV_COLUMNS.join(',')}\r\n` } },
+    },
+  })
   @ApiBadRequestResponse(badRequest)
   @ApiNotFoundResponse(notFound)
+  @ApiNotAcceptableResponse(notAcceptable)
+  @Produces('application/json', 'text/csv')
   @UsePipes(DtoValidationPipe)
-  compare(@CurrentCaller() caller: Caller, @Body() body: CompareScenariosDto) {
-    return this.scenarios.compare(caller, body.ids);
+  async compare(
+    @CurrentCaller() caller: Caller,
+    @Body() body: CompareScenariosDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const comparison = await this.scenarios.compare(caller, body.ids);
+    if (!csvAsked(undefined, accept, false)) return comparison;
+    csvReply(reply, 'streamfit-scenario-compare.csv');
+    return comparisonToCsv(comparison);
   }
 
   @Get(':id')
@@ -220,11 +256,39 @@ export class ScenariosController {
     summary:
       "Re-price the latest version at its pinned rates or today's, and split the change against a baseline version into usage and price",
   })
-  @ApiOkResponse({ type: ScenarioRepriceView })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({
+    description:
+      'ScenarioRepriceView, or the estimate CSV of the re-priced version (scenario and version filled in) with Accept: text/csv; FOCUS 1.x columns with ?format=focus',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ScenarioRepriceView) } },
+      'text/csv': { schema: { type: 'string', example: `${CSV_COLUMNS.join(',')}\r\n` } },
+    },
+  })
   @ApiBadRequestResponse(badRequest)
   @ApiNotFoundResponse(notFound)
+  @ApiNotAcceptableResponse(notAcceptable)
+  @Produces('application/json', 'text/csv')
   @UsePipes(DtoValidationPipe)
-  reprice(@CurrentCaller() caller: Caller, @Param('id') id: string, @Query() query: RepriceQuery) {
-    return this.scenarios.reprice(caller, id, { rates: query.rates ?? 'pinned', baseline: query.baseline ?? 1 });
+  async reprice(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Query() query: RepriceQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const csv = csvAsked(query.format ?? undefined, accept, true);
+    const repriced = await this.scenarios.reprice(caller, id, {
+      rates: query.rates ?? 'pinned',
+      baseline: query.baseline ?? 1,
+    });
+    if (!csv) return repriced;
+    csvReply(
+      reply,
+      `streamfit-scenario-${repriced.scenarioId}-v${repriced.version}${csv === 'focus' ? '-focus' : ''}.csv`,
+    );
+    const rates = (await this.rates.version(repriced.rateCard.id))?.rates ?? {};
+    const ctx = { scenario: repriced.scenarioId, version: repriced.version };
+    return csv === 'focus' ? estimateToFocusCsv(repriced, rates, ctx) : estimateToCsv(repriced, rates, ctx);
   }
 }

@@ -116,4 +116,11 @@ export class RepriceQuery {
     { nullable: true, api: { description: 'Version to measure the change from (default 1)' } },
   )
   baseline?: number | null;
+
+  @EnumField(['focus'], {
+    nullable: true,
+    message: (p) => `${p} must be focus (FOCUS 1.x columns); leave it out for the default columns`,
+    api: { description: 'focus: CSV with FOCUS 1.x column names, whatever Accept says (README "CSV answers")' },
+  })
+  format?: 'focus' | null;
 }
