@@ -2,6 +2,7 @@ import { Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { ViewProperty as P } from '../common/view-property';
 import { RateSourceEnum } from '../rates/rate-card.view';
+import { BreakEvenVariableEnum } from './graphql/workload.input';
 
 export enum OptionCodeEnum {
   KDS_ON_DEMAND = 'KDS_ON_DEMAND',
@@ -425,7 +426,7 @@ export class CrossoverView {
   description: 'Cost series per option as one workload variable grows, and the crossover points',
 })
 export class BreakEvenView {
-  @P(String, { example: 'ingest' }) vary: string;
+  @P(BreakEvenVariableEnum, { enum: BreakEvenVariableEnum }) vary: BreakEvenVariableEnum;
   @P(String, { example: 'ingestGbPerDay' }) field: string;
   @P(String, { example: 'GB/day' }) unit: string;
   @P(Float) from: number;

@@ -272,7 +272,7 @@ describe('web console at / (real Chromium, real service)', () => {
       await gql(
         app,
         editor,
-        'query($i: WorkloadInput!) { breakEven(input: $i, vary: ingest, from: 1, to: 1000, steps: 41) { series { option } crossovers { at cheaperAfter } } }',
+        'query($i: WorkloadInput!) { breakEven(input: $i, vary: INGEST, from: 1, to: 1000, steps: 41) { series { option } crossovers { at cheaperAfter } } }',
         { i: GUIDE },
       )
     ).body.data.breakEven;
@@ -373,7 +373,7 @@ describe('web console at / (real Chromium, real service)', () => {
     await page.getByRole('button', { name: /Save the form’s workload as version 2/ }).click();
     await page.getByText('Saved version 2').waitFor();
     await page.locator('table.versions tbody tr').nth(1).waitFor();
-    await page.getByLabel('Rates').selectOption('current');
+    await page.getByLabel('Rates').selectOption('CURRENT');
     await page.getByLabel('Against version').selectOption('1');
     await page.getByRole('button', { name: 'Re-price' }).click();
     await page.locator('table.reprice tbody tr').nth(5).waitFor();
@@ -381,7 +381,7 @@ describe('web console at / (real Chromium, real service)', () => {
       await gql(
         app,
         editor,
-        'query($id: ID!) { repriceScenario(id: $id, rates: current, baseline: 1) { change { option baselineUsd usageEffectUsd priceEffectUsd repricedUsd totalChangeUsd } } }',
+        'query($id: ID!) { repriceScenario(id: $id, rates: CURRENT, baseline: 1) { change { option baselineUsd usageEffectUsd priceEffectUsd repricedUsd totalChangeUsd } } }',
         { id: a?.id },
       )
     ).body.data.repriceScenario;

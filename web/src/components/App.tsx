@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, explain, graphql, KEY_HINT, listRegions, type RegionChoice } from '../api';
 import { EvaluateDocument, type EvaluateQuery, type OptionCode } from '../generated/graphql';
-import { type FormValues, GUIDE_EXAMPLE, formFieldOf, toWorkload, validate } from '../workload-fields';
+import { type FormValues, GUIDE_EXAMPLE, formFieldOf, toWorkload, toWorkloadInput, validate } from '../workload-fields';
 import { FromCloudWatch, type RunningOption } from './FromCloudWatch';
 import { Result } from './Result';
 import { Inventory } from './Inventory';
@@ -88,10 +88,10 @@ export function App() {
     }
     setBusy(true);
     setError('');
-    const workload = toWorkload(values) as unknown as Record<string, unknown>;
+    const workload = toWorkload(values);
     try {
       const data = await graphql(key.trim(), EvaluateDocument, {
-        input: toWorkload(values),
+        input: toWorkloadInput(values),
         ...(running
           ? {
               currentOption: running.option as OptionCode,
