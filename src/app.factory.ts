@@ -8,8 +8,10 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { authenticateAndLimit } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { API_KEY_FORMAT } from './common/api-errors';
 import type { BatchRouteConfig } from './evaluation/batch/batch-estimate.controller';
 import { GlobalExceptionFilter } from './common/http-exception.filter';
+import { inlineRequestBodies } from './common/openapi-document';
 import { useResponseSchemas } from './common/response-schemas';
 import { domainErrorBody } from './common/error-mapping';
 import { DomainError } from './domain/errors';
@@ -267,12 +269,15 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     .addBearerAuth({
       type: 'http',
       scheme: 'bearer',
-      description: 'API key: `npm run keys -- create --team T --role R`',
+      bearerFormat: API_KEY_FORMAT,
+      description:
+        'An API key, `Authorization: Bearer sf_<prefix>_<secret>`: `npm run keys -- create --team T --role R` prints one (README "Quick start"); an admin key creates more (POST /v1/api-keys).',
     })
     .build();
   // package.json says UNLICENSED: a name and no URL, as there is no licence text to point at.
   openapi.info.license = { name: 'UNLICENSED (proprietary)' };
   const document = SwaggerModule.createDocument(app, openapi);
+  inlineRequestBodies(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'streamfit API' });
 
   // Large JSON answers are written by fast-json-stringify from the documented response views.

@@ -8,6 +8,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { formatGraphqlError } from './common/graphql-error.formatter';
 import { jitExecutorPlugin } from './graphql-support/jit-executor.plugin';
 import { offlineIdePlugin } from './graphql-support/offline-ide';
+import { nearMissPlugin } from './graphql-support/near-miss.plugin';
 import { documentStore } from './graphql-support/document-store';
 import { MAX_QUERY_TOKENS, queryLimitsPlugin } from './graphql-support/query-limits.plugin';
 import { yieldInLargeLists } from './graphql-support/yielding-lists';
@@ -55,6 +56,7 @@ export class AppModule {
                   batchUnits(rows, options.config.BATCH_ROWS_PER_UNIT),
                 ),
                 ApolloServerPluginCacheControlDisabled(),
+                nearMissPlugin(),
                 ...(options.config.GRAPHQL_JIT
                   ? [
                       jitExecutorPlugin({

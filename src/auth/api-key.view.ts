@@ -3,13 +3,14 @@ import { ViewProperty as P } from '../common/view-property';
 import type { StoredApiKey } from './api-key.repository';
 
 export enum RoleEnum {
-  viewer = 'viewer',
-  editor = 'editor',
-  admin = 'admin',
+  VIEWER = 'viewer',
+  EDITOR = 'editor',
+  ADMIN = 'admin',
 }
 registerEnumType(RoleEnum, {
   name: 'Role',
-  description: 'viewer: evaluate and read; editor: also write scenarios; admin: also refresh rates and manage keys',
+  description:
+    'VIEWER: evaluate and read; EDITOR: also write scenarios; ADMIN: also refresh rates and manage keys (REST and the CLI write them in lower case)',
 });
 
 @ObjectType('ApiKey', { description: "An API key of the caller's team (never its secret)" })

@@ -5,6 +5,7 @@
  */
 import { type FieldError, ValidationError } from './errors';
 import { isObject } from './field-checks';
+import { meantName, unknownFieldMessage } from './near-miss';
 import { HOURS_IN_PROFILE, type ProfileSummary, summarizeProfile } from './traffic-profile';
 import { type Delivery, normalizeDeliverTo } from './pipeline/delivery';
 import { DAYS_PER_MONTH, KB_PER_MB, MB_PER_GB, SECONDS_PER_HOUR } from './units';
@@ -132,6 +133,7 @@ function checkFields(
   at: (field: string) => string,
   errors: FieldError[],
   volumeOnly = false,
+  meant = new Set<string>(),
 ) {
   const v: Record<string, unknown> = {};
   for (const key of Object.keys(raw)) {
@@ -144,7 +146,13 @@ function checkFields(
     // Own properties only: `toString`, `constructor`… must not find Object.prototype's members.
     const schema = Object.hasOwn(PROPS, key) ? PROPS[key] : undefined;
     if (!schema) {
-      errors.push({ field: at(key), message: `${key} is not a known workload field` });
+      // A near miss of a field not given (ingestGBPerDay): one error that names it; the field counts as meant.
+      const suggestion = meantName(
+        key,
+        Object.keys(PROPS).filter((name) => raw[name] === undefined),
+      );
+      if (suggestion) meant.add(suggestion);
+      errors.push({ field: at(key), message: unknownFieldMessage(key, 'workload field', suggestion) });
       continue;
     }
     if (value === undefined || value === null) continue;
@@ -185,6 +193,9 @@ export interface WorkloadCheckOptions {
   volumeOnly?: boolean;
 }
 
+/** The three ways to give the volume (exactly one is required). */
+const VOLUME_GIVEN_AS = ['ingestGbPerDay', 'avgWriteMBps', 'hourlyWriteMBps'];
+
 /** The fields scaleVolume multiplies (robustness.ts). */
 const VOLUME_FIELDS: ReadonlySet<string> = new Set([
   'ingestGbPerDay',
@@ -217,8 +228,11 @@ export function checkWorkload(input: WorkloadInput, options: WorkloadCheckOption
     throw new ValidationError([{ field: prefix || 'workload', message: 'workload must be an object' }]);
   }
   const raw = input as unknown as Record<string, unknown>;
-  const v = checkFields(raw, at, errors, options.volumeOnly);
-  if (raw.avgRecordSizeKB === undefined || raw.avgRecordSizeKB === null) {
+  // Fields an unknown one looked like (ingestGBPerDay → ingestGbPerDay): that error says it all, so the field is not
+  // also reported missing.
+  const meant = new Set<string>();
+  const v = checkFields(raw, at, errors, options.volumeOnly, meant);
+  if ((raw.avgRecordSizeKB === undefined || raw.avgRecordSizeKB === null) && !meant.has('avgRecordSizeKB')) {
     errors.push({ field: at('avgRecordSizeKB'), message: 'avgRecordSizeKB is required' });
   }
 
@@ -242,7 +256,7 @@ export function checkWorkload(input: WorkloadInput, options: WorkloadCheckOption
   } else if (ingestPresent && avgPresent) {
     const message = 'give exactly one of ingestGbPerDay or avgWriteMBps, not both';
     errors.push({ field: at('ingestGbPerDay'), message }, { field: at('avgWriteMBps'), message });
-  } else if (!ingestPresent && !avgPresent) {
+  } else if (!ingestPresent && !avgPresent && !VOLUME_GIVEN_AS.some((name) => meant.has(name))) {
     const message = 'give exactly one of ingestGbPerDay, avgWriteMBps or hourlyWriteMBps';
     errors.push(
       { field: at('ingestGbPerDay'), message },

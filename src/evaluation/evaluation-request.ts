@@ -20,6 +20,7 @@ import {
   type VolumeRange,
   type WorkloadInput,
 } from '../domain';
+import { meantName, unknownFieldMessage } from '../domain/near-miss';
 import { checkAsStandardSchema } from '../common/validation/standard-schema';
 
 export interface EvaluationRequest extends PricingInput {
@@ -62,13 +63,22 @@ function check(body: unknown, allowed: string[], paths: RequestPaths): void {
   if (!isObject(body))
     throw new ValidationError([{ field: '(body)', message: 'the request body must be a JSON object' }]);
   const errors: FieldError[] = [];
+  const meant = new Set<string>();
   for (const key of Object.keys(body)) {
-    if (!allowed.includes(key)) errors.push({ field: key, message: `${key} is not a known field` });
+    if (allowed.includes(key)) continue;
+    // A near miss (workloads → workload) is one error naming the field meant, not also that field missing.
+    const suggestion = meantName(
+      key,
+      allowed.filter((name) => body[name] === undefined),
+    );
+    if (suggestion) meant.add(suggestion);
+    errors.push({ field: key, message: unknownFieldMessage(key, 'field', suggestion) });
   }
   const path = paths.workload;
   let workload: NormalizedWorkload | undefined;
-  if (body.workload === undefined) errors.push({ field: path, message: `${path} is required` });
-  else collect(errors, () => (workload = normalizeWorkload(body.workload as WorkloadInput, { path })));
+  if (body.workload === undefined) {
+    if (!meant.has('workload')) errors.push({ field: path, message: `${path} is required` });
+  } else collect(errors, () => (workload = normalizeWorkload(body.workload as WorkloadInput, { path })));
   collect(errors, () =>
     validatePricing({
       discountPercent: body.discountPercent as number | undefined,
@@ -80,7 +90,7 @@ function check(body: unknown, allowed: string[], paths: RequestPaths): void {
     collect(errors, () => validateCurrentOption(body.currentOption, body.currentMonthlyCostUsd));
   if (allowed === BREAK_EVEN_FIELDS) {
     for (const key of BREAK_EVEN_ONLY)
-      if (body[key] === undefined) errors.push({ field: key, message: `${key} is required` });
+      if (body[key] === undefined && !meant.has(key)) errors.push({ field: key, message: `${key} is required` });
   }
   if (errors.length) throw new ValidationError(errors);
   if (workload) normalized.set(body, workload);

@@ -42,6 +42,14 @@ export const EvaluationBodyAndView = createParamDecorator(
   },
 );
 
+/** POST /v1/evaluations/totals's body, with the view the route answers (any `?view=` there is not read). */
+export const EvaluationTotalsBody = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): { body: unknown; view: EvaluationViewName } => ({
+    body: context.switchToHttp().getRequest<FastifyRequest>().body,
+    view: 'totals',
+  }),
+);
+
 /** The Standard Schema of EvaluationBodyAndView: the body's fields first, then `view`. */
 export const EvaluationAskSchema = checkAsStandardSchema('streamfit', (raw): EvaluationAsk => {
   const { body, view } = raw as { body: unknown; view: unknown };

@@ -2,6 +2,7 @@ import { Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { ViewProperty as P } from '../common/view-property';
 import { RateSourceEnum } from '../rates/rate-card.view';
+import { BreakEvenVariableEnum } from './graphql/workload.input';
 
 export enum OptionCodeEnum {
   KDS_ON_DEMAND = 'KDS_ON_DEMAND',
@@ -475,7 +476,7 @@ export class SwitchPointView {
     'Cost series per option as one workload variable grows; the cheapest and the recommended option along the range as segments, the switch points, and the crossover points',
 })
 export class BreakEvenView {
-  @P(String, { example: 'ingest' }) vary: string;
+  @P(BreakEvenVariableEnum, { enum: BreakEvenVariableEnum }) vary: BreakEvenVariableEnum;
   @P(String, { example: 'ingestGbPerDay' }) field: string;
   @P(String, { example: 'GB/day' }) unit: string;
   @P(Float) from: number;

@@ -1,14 +1,45 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Header, Headers, Inject, Ip, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '../domain/errors';
 import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config';
 import { Metrics } from '../infrastructure/metrics/metrics';
 import { Public } from '../common/public.decorator';
+import { ERROR_CONTENT, ErrorView } from '../common/api-errors';
 import { HealthService } from './health.service';
 
+/** The readiness report (both its 200 and its 503 answer carry it: what a probe or an operator reads). */
+const READINESS_SCHEMA = {
+  type: 'object',
+  required: ['status', 'checks'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'degraded', 'down'] },
+    checks: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['status'],
+        properties: {
+          status: { type: 'string', enum: ['up', 'degraded', 'down', 'disabled'] },
+          latencyMs: { type: 'number' },
+          detail: { type: 'string' },
+        },
+      },
+    },
+  },
+};
+
 @ApiTags('operations')
+@ApiExtraModels(ErrorView)
 @Public()
 @Controller()
 export class HealthController {
@@ -30,8 +61,14 @@ export class HealthController {
 
   @Get('health/ready')
   @ApiOperation({ summary: 'Readiness: PostgreSQL, Redis and rate-card freshness, each pinged with a timeout' })
-  @ApiOkResponse({ description: '`ok`, or `degraded` (serving, with Redis away or rates stale)' })
-  @ApiServiceUnavailableResponse({ description: '`down`: PostgreSQL unreachable' })
+  @ApiOkResponse({
+    description: '`ok`, or `degraded` (serving, with Redis away or rates stale)',
+    schema: READINESS_SCHEMA,
+  })
+  @ApiServiceUnavailableResponse({
+    description: '`down`: PostgreSQL unreachable (the readiness report, not an error: what a probe reads)',
+    schema: READINESS_SCHEMA,
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const report = await this.health.readiness();
     void reply.status(report.status === 'down' ? 503 : 200);
@@ -43,6 +80,15 @@ export class HealthController {
   @ApiOperation({
     summary:
       'Prometheus metrics. With METRICS_TOKEN set, needs `Authorization: Bearer <METRICS_TOKEN>`; throttled per address (METRICS_RATE_LIMIT_PER_MINUTE)',
+  })
+  @ApiOkResponse({
+    description: 'Prometheus text exposition format',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
+  @ApiUnauthorizedResponse({ description: 'METRICS_TOKEN is set and not given', content: ERROR_CONTENT })
+  @ApiTooManyRequestsResponse({
+    description: 'Over METRICS_RATE_LIMIT_PER_MINUTE from this address',
+    content: ERROR_CONTENT,
   })
   async prometheus(@Ip() ip: string, @Headers('authorization') authorization: string | undefined): Promise<string> {
     this.throttleScrape(ip);

@@ -4,6 +4,7 @@ import { DomainError } from '../domain/errors';
 import { bundledRateCard } from '../infrastructure/aws/bundled-rates';
 import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config';
 import { isDatabaseUnavailable } from '../infrastructure/database/database-errors';
+import { Metrics } from '../infrastructure/metrics/metrics';
 import { REGION_PATTERN, unknownRegion } from './known-regions';
 import { RateCardRepository } from './rate-card.repository';
 import { RateCardStore, type RefreshStatus } from './rate-card.store';
@@ -25,13 +26,18 @@ export class RatesService {
   private readonly servedCards = new Map<string, { key: string; card: RateCard; served: ServedRateCard }>();
   /** Card ids known to be in rate_card_versions (so scenarios can pin them). */
   private readonly stored = new Set<string>();
+  /** The card last served per region (regions match REGION_PATTERN and have rates): what the age gauge reports. */
+  private readonly inForce = new Map<string, RateCard>();
 
   constructor(
     private readonly store: RateCardStore,
     private readonly repository: RateCardRepository,
     private readonly refresher: RatesRefresher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    metrics: Metrics,
+  ) {
+    metrics.trackRateCards(() => this.inForce.values());
+  }
 
   /** The rate card in force for a region, with staleness. Never waits on a refresh, except the first ever for a region with no rates. */
   async current(region: string): Promise<ServedRateCard> {
@@ -39,6 +45,7 @@ export class RatesService {
     let card = await this.store.current(region);
     if (!card) card = await this.load(region);
     this.refresher.noteUse(region);
+    this.inForce.set(region, card);
     return this.served(card, await this.store.status(region));
   }
 

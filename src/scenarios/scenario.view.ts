@@ -14,12 +14,12 @@ import {
 import { DeliverySinkEnum, MskBrokerFamilyEnum, TrafficPatternEnum } from '../evaluation/graphql/workload.input';
 
 export enum RepriceRatesEnum {
-  pinned = 'pinned',
-  current = 'current',
+  PINNED = 'pinned',
+  CURRENT = 'current',
 }
 registerEnumType(RepriceRatesEnum, {
   name: 'RepriceRates',
-  description: 'pinned: the rate card the version was saved with; current: the rates in force today',
+  description: 'PINNED: the rate card the version was saved with; CURRENT: the rates in force today',
 });
 
 @ObjectType('ScenarioDelivery', { description: 'One delivery sink as saved' })

@@ -74,11 +74,11 @@ describe('API keys managed by admins (REST and GraphQL), each in their own team'
     const created = await gql(
       app,
       admin,
-      'mutation { createApiKey(role: viewer, name: "graph") { prefix team role name key } }',
+      'mutation { createApiKey(role: VIEWER, name: "graph") { prefix team role name key } }',
     );
     expect(created.body.errors).toBeUndefined();
     const k = created.body.data.createApiKey;
-    expect(k).toMatchObject({ team, role: 'viewer', name: 'graph' });
+    expect(k).toMatchObject({ team, role: 'VIEWER', name: 'graph' });
     const list = await gql(app, admin, '{ apiKeys { prefix revokedAt } }');
     expect(list.body.data.apiKeys.map((x: { prefix: string }) => x.prefix)).toContain(k.prefix);
     const forbidden = await gql(app, editor, '{ apiKeys { prefix } }');

@@ -318,7 +318,7 @@ describe.each(VIEWPORTS)('web console at / at $width × $height (real Chromium, 
       await gql(
         app,
         editor,
-        'query($i: WorkloadInput!) { breakEven(input: $i, vary: ingest, from: 1, to: 1000, steps: 41, crossovers: ALL) { series { option } crossovers { at cheaperAfter } } }',
+        'query($i: WorkloadInput!) { breakEven(input: $i, vary: INGEST, from: 1, to: 1000, steps: 41, crossovers: ALL) { series { option } crossovers { at cheaperAfter } } }',
         { i: GUIDE },
       )
     ).body.data.breakEven;
@@ -419,7 +419,7 @@ describe.each(VIEWPORTS)('web console at / at $width × $height (real Chromium, 
     await page.getByRole('button', { name: /Save the form’s workload as version 2/ }).click();
     await page.getByText('Saved version 2').waitFor();
     await page.locator('table.versions tbody tr').nth(1).waitFor();
-    await page.getByLabel('Rates').selectOption('current');
+    await page.getByLabel('Rates').selectOption('CURRENT');
     await page.getByLabel('Against version').selectOption('1');
     await page.getByRole('button', { name: 'Re-price' }).click();
     await page.locator('table.reprice tbody tr').nth(5).waitFor();
@@ -427,7 +427,7 @@ describe.each(VIEWPORTS)('web console at / at $width × $height (real Chromium, 
       await gql(
         app,
         editor,
-        'query($id: ID!) { repriceScenario(id: $id, rates: current, baseline: 1) { change { option baselineUsd usageEffectUsd priceEffectUsd repricedUsd totalChangeUsd } } }',
+        'query($id: ID!) { repriceScenario(id: $id, rates: CURRENT, baseline: 1) { change { option baselineUsd usageEffectUsd priceEffectUsd repricedUsd totalChangeUsd } } }',
         { id: a?.id },
       )
     ).body.data.repriceScenario;

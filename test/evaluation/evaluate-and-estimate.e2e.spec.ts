@@ -309,7 +309,7 @@ describe('evaluations and estimates over REST and GraphQL', () => {
     const graph = await gql(
       suite.app,
       suite.viewer,
-      `query($input: WorkloadInput!) { breakEven(input: $input, vary: ingest, from: 10, to: 20000, steps: 40, crossovers: ALL) {
+      `query($input: WorkloadInput!) { breakEven(input: $input, vary: INGEST, from: 10, to: 20000, steps: 40, crossovers: ALL) {
       vary field unit series { option points { x monthlyCostUsd } } crossovers { optionA optionB at monthlyCostUsd optionBMonthlyCostUsd cheaperAfter } } }`,
       { input: body.workload },
     );

@@ -1,6 +1,7 @@
 /**
- * POST /v1/evaluations?view=totals: the lean answer for callers that want only totals — the same numbers as the
- * full answer, documented in OpenAPI, cached apart from it; an unknown view is a 400 naming `view`.
+ * POST /v1/evaluations/totals (and `?view=totals`, the same answer kept for existing callers): the lean answer for
+ * callers that want only totals — the same numbers as the full answer, its own operation in OpenAPI, cached apart
+ * from it; an unknown view is a 400 naming `view`.
  */
 import { useViewerApp } from '../support/viewer-app';
 
@@ -33,6 +34,19 @@ describe('POST /v1/evaluations?view=totals', () => {
     expect((await post('/v1/evaluations?view=totals', { workload })).text).toBe(lean.text);
     expect((await post('/v1/evaluations', { workload })).text).toBe(full.text);
     expect((await post('/v1/evaluations?view=full', { workload })).text).toBe(full.text);
+    // Its own operation answers the same bytes, first time and cached.
+    const own = await post('/v1/evaluations/totals', { workload: { ...workload, retentionHours: 49 } });
+    expect(own.status).toBe(200);
+    expect(own.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(own.text).toBe(
+      (await post('/v1/evaluations?view=totals', { workload: { ...workload, retentionHours: 49 } })).text,
+    );
+    expect((await post('/v1/evaluations/totals', { workload })).text).toBe(lean.text);
+    const bad = await post('/v1/evaluations/totals', { workload: { ...workload, avgRecordSizeKB: -1 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields).toEqual([
+      { field: 'workload.avgRecordSizeKB', message: 'avgRecordSizeKB must be greater than 0' },
+    ]);
   });
 
   it('refuses a view it does not know with a 400 naming view, even for a body answered before', async () => {
@@ -55,13 +69,12 @@ describe('POST /v1/evaluations?view=totals', () => {
     ]);
   });
 
-  it('is documented: the view parameter and the EvaluationTotalsView schema', async () => {
+  it('is documented as its own operation answering EvaluationTotalsView', async () => {
     const doc = (await suite.app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/docs-json' })).json();
-    const op = doc.paths['/v1/evaluations'].post;
-    expect(op.parameters).toEqual(
-      expect.arrayContaining([expect.objectContaining({ name: 'view', in: 'query', required: false })]),
-    );
-    expect(JSON.stringify(op.responses['200'])).toContain('EvaluationTotalsView');
+    const op = doc.paths['/v1/evaluations/totals'].post;
+    expect(op.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/EvaluationTotalsView',
+    });
     expect(Object.keys(doc.components.schemas.EvaluationTotalsView.properties)).toEqual([
       'recommendation',
       'totals',

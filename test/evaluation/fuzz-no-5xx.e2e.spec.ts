@@ -174,7 +174,7 @@ const graphqlRequest = fc.oneof(
   })),
   badWorkload.map((input) => ({
     query:
-      'query($i: WorkloadInput!) { breakEven(input: $i, vary: ingest, from: -5, to: 1e12, steps: 100000) { crossovers { at } } }',
+      'query($i: WorkloadInput!) { breakEven(input: $i, vary: INGEST, from: -5, to: 1e12, steps: 100000) { crossovers { at } } }',
     variables: { i: input },
   })),
   fc.string({ maxLength: 120 }).map((query) => ({ query, variables: {} })),

@@ -1,6 +1,10 @@
-/** The OpenAPI document passes Redocly's recommended ruleset with no errors (the linter runs here, offline). */
+/**
+ * The OpenAPI document passes Redocly's recommended ruleset with no errors and no warnings (the linter runs here,
+ * offline). No rule is switched off; the three places .redocly.lint-ignore.yaml names are ignored, for the reasons
+ * it and README "API" give, and the test holds them to exactly those three.
+ */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -26,13 +30,16 @@ describe('OpenAPI lint (Redocly recommended)', () => {
     await app.close();
   });
 
-  it('reports 0 errors on /docs-json', async () => {
+  it('reports 0 errors and 0 warnings on /docs-json', async () => {
     const doc = (await request(app.getHttpServer()).get('/docs-json')).body;
     const file = join(dir, 'openapi.json');
     writeFileSync(file, JSON.stringify(doc));
+    // Redocly reads the ignore file from the working directory, keyed by the linted file's name (openapi.json).
+    copyFileSync(join(__dirname, '..', '..', '.redocly.lint-ignore.yaml'), join(dir, '.redocly.lint-ignore.yaml'));
     const cli = join(__dirname, '..', '..', 'node_modules', '@redocly', 'cli', 'bin', 'cli.js');
     const run = spawnSync(process.execPath, [cli, 'lint', file, '--extends', 'recommended', '--format', 'json'], {
       encoding: 'utf8',
+      cwd: dir,
       timeout: 120000,
       env: {
         PATH: process.env.PATH,
@@ -45,7 +52,7 @@ describe('OpenAPI lint (Redocly recommended)', () => {
     const start = run.stdout.indexOf('{');
     expect(start).toBeGreaterThanOrEqual(0);
     const report = JSON.parse(run.stdout.slice(start)) as {
-      totals: { errors: number; warnings: number };
+      totals: { errors: number; warnings: number; ignored: number };
       problems: Problem[];
     };
     const errors = report.problems
@@ -54,9 +61,9 @@ describe('OpenAPI lint (Redocly recommended)', () => {
     const warnings = report.problems
       .filter((p) => p.severity === 'warn')
       .map((p) => `${p.ruleId} at ${p.location[0]?.pointer}`);
-    if (warnings.length) process.stdout.write(`Redocly warnings (${warnings.length}):\n  ${warnings.join('\n  ')}\n`);
     expect(errors).toEqual([]);
-    expect(report.totals.errors).toBe(0);
+    expect(warnings).toEqual([]);
+    expect(report.totals).toEqual({ errors: 0, warnings: 0, ignored: 3 });
     expect(run.status).toBe(0);
   });
 });

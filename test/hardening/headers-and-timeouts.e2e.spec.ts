@@ -37,7 +37,7 @@ describe('security headers, framework errors, no-store on key secrets', () => {
       .send({ role: 'viewer' });
     expect(rest.status).toBe(201);
     expect(rest.headers['cache-control']).toBe('no-store');
-    const g = await gql(app, admin, 'mutation { createApiKey(role: viewer) { key } }');
+    const g = await gql(app, admin, 'mutation { createApiKey(role: VIEWER) { key } }');
     expect(g.body.data?.createApiKey?.key).toMatch(/^sf_/);
     expect(g.headers['cache-control']).toBe('no-store');
     const list = await request(app.getHttpServer()).get('/v1/api-keys').set('authorization', admin);

@@ -223,12 +223,12 @@ describe('scenarios: compare side by side, and re-price at pinned or current rat
     const g = await gql(
       app,
       editor,
-      'query($id: ID!) { repriceScenario(id: $id, rates: current, baseline: 1) { rates rateCard { id } totals { option monthlyCostUsd } change { option baselineUsd repricedUsd totalChangeUsd usageEffectUsd priceEffectUsd } } }',
+      'query($id: ID!) { repriceScenario(id: $id, rates: CURRENT, baseline: 1) { rates rateCard { id } totals { option monthlyCostUsd } change { option baselineUsd repricedUsd totalChangeUsd usageEffectUsd priceEffectUsd } } }',
       { id: s.id },
     );
     expect(g.body.errors).toBeUndefined();
     expect(g.body.data.repriceScenario).toEqual({
-      rates: 'current',
+      rates: 'CURRENT',
       rateCard: { id: newCardId },
       totals: current.body.totals,
       change: current.body.change,
@@ -236,7 +236,7 @@ describe('scenarios: compare side by side, and re-price at pinned or current rat
     const gPinned = await gql(app, editor, 'query($id: ID!) { repriceScenario(id: $id) { rates rateCard { id } } }', {
       id: s.id,
     });
-    expect(gPinned.body.data.repriceScenario).toEqual({ rates: 'pinned', rateCard: { id: oldCardId } });
+    expect(gPinned.body.data.repriceScenario).toEqual({ rates: 'PINNED', rateCard: { id: oldCardId } });
 
     // A new save is priced at today's card.
     const v3 = (await api.patch(s.id, { name: 'grows (repriced)' }, 2)).body;

@@ -56,7 +56,7 @@ describe('scenarios: a team never sees another team’s scenarios (REST and Grap
       ['query($id: ID!) { scenario(id: $id) { id name } }', {}],
       ['query($id: ID!) { scenarioVersions(id: $id) { version } }', {}],
       ['query($id: ID!) { repriceScenario(id: $id) { version } }', {}],
-      ['query($id: ID!) { repriceScenario(id: $id, rates: current) { version } }', {}],
+      ['query($id: ID!) { repriceScenario(id: $id, rates: CURRENT) { version } }', {}],
       ['query($id: ID!, $mine: ID!) { compareScenarios(ids: [$mine, $id]) { baselineId } }', { mine: mine.id }],
       ['mutation($id: ID!) { updateScenario(id: $id, expectedVersion: 1, patch: { name: "hijacked" }) { id } }', {}],
       ['mutation($id: ID!) { deleteScenario(id: $id) { id } }', {}],

@@ -192,8 +192,11 @@ export function validate(values: FormValues): Record<string, string> {
   return errors;
 }
 
-/** Form values → WorkloadInput: empty fields are left out (the API's defaults apply), booleans only when ticked. */
-export function toWorkload(values: FormValues): WorkloadInput {
+/**
+ * Form values → the workload as the REST API and its JSON Schema write it: empty fields are left out (the API's
+ * defaults apply), booleans only when ticked.
+ */
+export function toWorkload(values: FormValues): Record<string, unknown> {
   const out: Record<string, unknown> = { ...keptFields(values) };
   for (const f of WORKLOAD_FIELDS) {
     const raw = values[f.name];
@@ -208,16 +211,40 @@ export function toWorkload(values: FormValues): WorkloadInput {
       } else out[f.name] = f.kind === 'number' || f.kind === 'integer' ? Number(text) : text;
     }
   }
+  return out;
+}
+
+/**
+ * Form values → GraphQL's WorkloadInput: the same workload, with each enum value as GraphQL names it (upper case:
+ * `m7g` is `M7G` there; REST and the JSON Schema keep the case the spec gives).
+ */
+export function toWorkloadInput(values: FormValues): WorkloadInput {
+  return asWorkloadInput(toWorkload(values));
+}
+
+/** A workload as REST writes it (toWorkload) → GraphQL's WorkloadInput: enum values in GraphQL's upper case. */
+export function asWorkloadInput(workload: Record<string, unknown>): WorkloadInput {
+  const out = { ...workload };
+  for (const f of WORKLOAD_FIELDS)
+    if (f.kind === 'enum' && typeof out[f.name] === 'string') out[f.name] = (out[f.name] as string).toUpperCase();
   return out as unknown as WorkloadInput;
 }
 
-/** A saved workload → form values (null fields stay empty). */
+/** A saved or derived workload (GraphQL's or REST's) → form values (null fields stay empty). */
 export function fromWorkload(workload: Record<string, unknown>): FormValues {
   const values: FormValues = {};
   for (const f of WORKLOAD_FIELDS) {
     const v = workload[f.name];
     if (v === null || v === undefined) continue;
-    values[f.name] = f.kind === 'boolean' ? v === true : f.kind === 'list' ? JSON.stringify(v) : String(v);
+    values[f.name] =
+      f.kind === 'boolean'
+        ? v === true
+        : f.kind === 'list'
+          ? JSON.stringify(v)
+          : f.kind === 'enum'
+            ? // GraphQL's enum name (M7G) back to the form's choice (m7g).
+              (f.choices?.find((c) => c.toUpperCase() === String(v).toUpperCase()) ?? String(v))
+            : String(v);
   }
   // Fields the form has no input for (none today; a field the schema gains later) ride along unchanged, so
   // evaluating or saving a loaded scenario never drops what was saved.

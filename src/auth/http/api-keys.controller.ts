@@ -1,9 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, UsePipes } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -18,12 +16,12 @@ import { CurrentCaller } from '../current-caller.decorator';
 import { DtoValidationPipe } from '../../common/validation/dto-validation.pipe';
 import { ApiDtoBody } from '../../common/validation/field.decorators';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
+import { ApiKeyAuth, ERROR_CONTENT } from '../../common/api-errors';
 
 /** Admins manage their own team's API keys (the CLI `npm run keys` does the same for any team). */
 @ApiTags('api keys')
-@ApiBearerAuth()
+@ApiKeyAuth('Only admin keys manage keys')
 @RequireRole('admin')
-@ApiForbiddenResponse({ description: 'Only admin keys manage keys' })
 @Controller('v1/api-keys')
 export class ApiKeysController {
   constructor(private readonly auth: AuthService) {}
@@ -35,7 +33,7 @@ export class ApiKeysController {
   @ApiDtoBody(CreateApiKeyDto, { role: 'viewer', name: 'portal backend' })
   @UsePipes(DtoValidationPipe)
   @ApiCreatedResponse({ type: CreatedApiKeyView })
-  @ApiBadRequestResponse({ description: 'Invalid input: `fields` lists every bad field' })
+  @ApiBadRequestResponse({ content: ERROR_CONTENT, description: 'Invalid input: `fields` lists every bad field' })
   async create(@CurrentCaller() caller: Caller, @Body() body: CreateApiKeyDto): Promise<CreatedApiKeyView> {
     const created = await this.auth.createTeamKey(caller, body);
     return { ...ApiKeyView.from(created), key: created.key };
@@ -52,7 +50,7 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'Revoke a key of your team; it answers 401 from then on' })
   @ApiParam({ name: 'prefix', example: '4df41f5e2d' })
   @ApiOkResponse({ type: ApiKeyView, description: 'The key, now with revokedAt' })
-  @ApiNotFoundResponse({ description: 'No such key in your team' })
+  @ApiNotFoundResponse({ content: ERROR_CONTENT, description: 'No such key in your team' })
   async revoke(@CurrentCaller() caller: Caller, @Param('prefix') prefix: string): Promise<ApiKeyView> {
     return ApiKeyView.from(await this.auth.revokeTeamKey(caller, prefix));
   }

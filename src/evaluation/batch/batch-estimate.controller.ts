@@ -3,7 +3,6 @@ import { Body, Controller, Headers, HttpCode, Inject, Post, Res } from '@nestjs/
 import { RouteConfig } from '@nestjs/platform-fastify';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiOkResponse,
@@ -25,6 +24,7 @@ import { Produces, wantsCsv } from '../../common/http/content-negotiation';
 import { BATCH_MAX_ROWS, csvRows, jsonRows } from './batch-input';
 import { BATCH_CSV_COLUMNS } from './batch-output';
 import { BatchEstimateService } from './batch-estimate.service';
+import { ApiKeyAuth, ERROR_CONTENT } from '../../common/api-errors';
 
 /** Route config of the batch route: its own body limit, authentication before the body is read (app.factory.ts). */
 export interface BatchRouteConfig {
@@ -52,7 +52,7 @@ const ROW_SCHEMA = {
 export const batchUnits = (rows: number, rowsPerUnit: number): number => Math.ceil(rows / rowsPerUnit);
 
 @ApiTags('evaluation')
-@ApiBearerAuth()
+@ApiKeyAuth()
 @Controller('v1')
 export class BatchEstimateController {
   constructor(
@@ -89,10 +89,19 @@ export class BatchEstimateController {
       'text/csv': { schema: { type: 'string', example: `${BATCH_CSV_COLUMNS.join(',')}\r\n` } },
     },
   })
-  @ApiBadRequestResponse({ description: 'Not a list or a CSV with a known header, no rows, or more than 10,000 rows' })
+  @ApiBadRequestResponse({
+    content: ERROR_CONTENT,
+    description: 'Not a list or a CSV with a known header, no rows, or more than 10,000 rows',
+  })
   @Produces('application/x-ndjson', 'text/csv')
-  @ApiPayloadTooLargeResponse({ description: 'Body over BATCH_BODY_LIMIT_BYTES (8 MiB by default)' })
-  @ApiTooManyRequestsResponse({ description: 'The rows’ units exceed what is left of the key’s or team’s minute' })
+  @ApiPayloadTooLargeResponse({
+    content: ERROR_CONTENT,
+    description: 'Body over BATCH_BODY_LIMIT_BYTES (8 MiB by default)',
+  })
+  @ApiTooManyRequestsResponse({
+    content: ERROR_CONTENT,
+    description: 'The rows’ units exceed what is left of the key’s or team’s minute',
+  })
   async estimateBatch(
     @CurrentCaller() caller: Caller,
     @Body() body: unknown,

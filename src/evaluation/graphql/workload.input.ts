@@ -8,8 +8,8 @@ export enum TrafficPatternEnum {
 registerEnumType(TrafficPatternEnum, { name: 'TrafficPattern' });
 
 export enum MskBrokerFamilyEnum {
-  m5 = 'm5',
-  m7g = 'm7g',
+  M5 = 'm5',
+  M7G = 'm7g',
 }
 registerEnumType(MskBrokerFamilyEnum, { name: 'MskBrokerFamily' });
 
@@ -22,9 +22,9 @@ export enum DeliverySinkEnum {
 registerEnumType(DeliverySinkEnum, { name: 'DeliverySink' });
 
 export enum BreakEvenVariableEnum {
-  ingest = 'ingest',
-  consumers = 'consumers',
-  retention = 'retention',
+  INGEST = 'ingest',
+  CONSUMERS = 'consumers',
+  RETENTION = 'retention',
 }
 registerEnumType(BreakEvenVariableEnum, { name: 'BreakEvenVariable' });
 

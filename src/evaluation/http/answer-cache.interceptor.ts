@@ -33,7 +33,10 @@ export class AnswerCacheInterceptor implements NestInterceptor {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     // Each view has its own answers; a view the route does not know is never looked up (the check refuses it).
-    const view = viewNamed((request.query as { view?: unknown } | undefined)?.view);
+    const view =
+      request.routeOptions?.url === '/v1/evaluations/totals'
+        ? 'totals'
+        : viewNamed((request.query as { view?: unknown } | undefined)?.view);
     const operation = view === null ? null : view === 'totals' ? 'evaluate-totals' : 'evaluate';
     const key = operation === null ? null : await this.evaluations.answerKey(operation, request.body);
     const hit = key === null ? undefined : this.answers.get(key);

@@ -1,14 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res, UseInterceptors, UsePipes } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiExtraModels,
   ApiNotAcceptableResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiQuery,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
@@ -39,7 +37,7 @@ import {
   type EvaluationAsk,
   EvaluationAskSchema,
   EvaluationBodyAndView,
-  EVALUATION_VIEWS,
+  EvaluationTotalsBody,
   totalsOf,
 } from '../evaluation-totals';
 import { SerializeWith } from '../../common/response-schemas';
@@ -56,11 +54,18 @@ import {
   EVALUATION_REQUEST_SCHEMA,
   toOpenApi30,
 } from '../request-schemas';
+import { ApiKeyAuth, ERROR_CONTENT } from '../../common/api-errors';
 
 const evaluationBody = { schema: toOpenApi30(EVALUATION_REQUEST_SCHEMA) as object };
 const evaluateBody = { schema: toOpenApi30(EVALUATE_REQUEST_SCHEMA) as object };
-const badRequest = { description: 'Invalid input: `fields` lists every bad field with a message' };
-const notAcceptable = { description: 'The Accept header admits neither application/json nor text/csv' };
+const badRequest = {
+  content: ERROR_CONTENT,
+  description: 'Invalid input: `fields` lists every bad field with a message',
+};
+const notAcceptable = {
+  content: ERROR_CONTENT,
+  description: 'The Accept header admits neither application/json nor text/csv',
+};
 const FOCUS_QUERY = {
   name: 'format',
   required: false,
@@ -77,7 +82,7 @@ function crossoverSetOf(value: unknown): 'SWITCHES' | 'ALL' {
 
 @ApiTags('evaluation')
 @ApiExtraModels(EstimateView, EvaluationView, EvaluationTotalsView, BreakEvenView)
-@ApiBearerAuth()
+@ApiKeyAuth()
 @UsePipes(schemaValidationPipe)
 @Controller('v1')
 export class EvaluationController {
@@ -88,28 +93,41 @@ export class EvaluationController {
   @ApiOperation({
     summary: 'Evaluate a workload: recommendation, reasons, decision trace and the cost of all six options',
     description:
-      '`view=totals` answers only the recommendation in brief and the six totals (EvaluationTotalsView), without computing cost bands and robustness: for callers that want only totals.',
+      'For the recommendation and the six totals only, see POST /v1/evaluations/totals (`?view=totals` here is the same answer, kept for existing callers; one operation per answer type in this document).',
   })
   @ApiBody(evaluateBody)
-  @ApiQuery({
-    name: 'view',
-    required: false,
-    schema: { type: 'string', enum: [...EVALUATION_VIEWS], default: 'full' },
-    description: 'full (default): EvaluationView; totals: EvaluationTotalsView',
-  })
-  @ApiOkResponse({
-    description: 'EvaluationView, or EvaluationTotalsView with `view=totals`',
-    schema: { oneOf: [{ $ref: getSchemaPath(EvaluationView) }, { $ref: getSchemaPath(EvaluationTotalsView) }] },
-  })
+  @ApiOkResponse({ type: EvaluationView })
   @ApiBadRequestResponse(badRequest)
   @SerializeWith('EvaluationView')
   @UseInterceptors(AnswerCacheInterceptor)
   async evaluate(
     @CurrentCaller() caller: Caller,
-    // The body and `?view=` in one check (documented above by @ApiBody and @ApiQuery): one 400 lists both.
-    @EvaluationBodyAndView({ schema: EvaluationAskSchema }) { request, view }: EvaluationAsk,
+    // The body and `?view=` in one check: one 400 lists both.
+    @EvaluationBodyAndView({ schema: EvaluationAskSchema }) ask: EvaluationAsk,
   ): Promise<Evaluation | string> {
-    // The answer cache (AnswerCacheInterceptor) keeps the bytes of both views: no evaluation object is kept too.
+    return this.answer(caller, ask);
+  }
+
+  @Post('evaluations/totals')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'The recommendation in brief and the six totals of a workload (EvaluationTotalsView)',
+    description:
+      'The same numbers as POST /v1/evaluations, fewer of them: no cost bands, robustness or volume study are computed. For callers that want only totals.',
+  })
+  @ApiBody(evaluateBody)
+  @ApiOkResponse({ type: EvaluationTotalsView })
+  @ApiBadRequestResponse(badRequest)
+  @UseInterceptors(AnswerCacheInterceptor)
+  async evaluateTotals(
+    @CurrentCaller() caller: Caller,
+    @EvaluationTotalsBody({ schema: EvaluationAskSchema }) ask: EvaluationAsk,
+  ): Promise<string> {
+    return this.answer(caller, ask) as Promise<string>;
+  }
+
+  /** Both evaluation routes: the answer cache (AnswerCacheInterceptor) keeps the bytes of both views. */
+  private async answer(caller: Caller, { request, view }: EvaluationAsk): Promise<Evaluation | string> {
     if (view === 'totals')
       // A small answer of plain values: JSON.stringify writes it (the interceptor sends a string as it is).
       return JSON.stringify(

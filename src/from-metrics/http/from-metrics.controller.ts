@@ -1,15 +1,16 @@
 import { Body, Controller, Get, HttpCode, Post, UsePipes } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../../auth/api-key';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { schemaValidationPipe } from '../../common/validation/schema-validation.pipe';
 import { type FromMetricsRequest, FromMetricsRequestSchema } from '../from-metrics-request';
 import { FromMetricsService } from '../from-metrics.service';
 import { FROM_METRICS_REQUEST_OPENAPI, FROM_METRICS_RESPONSE_OPENAPI } from '../from-metrics.openapi';
+import { ApiKeyAuth, ERROR_CONTENT } from '../../common/api-errors';
 
 @ApiTags('workloads')
-@ApiBearerAuth()
+@ApiKeyAuth()
 @UsePipes(schemaValidationPipe)
 @Controller('v1/workloads')
 export class FromMetricsController {
@@ -27,6 +28,7 @@ export class FromMetricsController {
   @ApiBody({ schema: FROM_METRICS_REQUEST_OPENAPI })
   @ApiOkResponse({ description: '{ workload, observed, current }', schema: FROM_METRICS_RESPONSE_OPENAPI })
   @ApiBadRequestResponse({
+    content: ERROR_CONTENT,
     description:
       'Invalid input, each problem named in `fields`: unknown query ids, timestamps and values of different lengths, negative values, too few hours, a missing metric',
   })

@@ -52,7 +52,43 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** The rate cards in force in this process, one per region (the rates service registers them: trackRateCards). */
+  private rateCardsInForce: () => Iterable<RateCardInForce> = () => [];
+  readonly rateCardAge = new Gauge({
+    name: 'streamfit_rate_card_age_seconds',
+    help: 'Seconds since the rate card in force for a region was fetched from the AWS Price List API (source AWS_PRICE_LIST) or published (the bundled snapshot: its newest publication date), by region and source',
+    labelNames: ['region', 'source'] as const,
+    registers: [this.registry],
+    collect: () => {
+      this.rateCardAge.reset();
+      const now = Date.now();
+      for (const card of this.rateCardsInForce()) {
+        const at = Date.parse(card.fetchedAt);
+        if (Number.isFinite(at))
+          this.rateCardAge.set({ region: card.region, source: card.source }, Math.max(0, (now - at) / 1000));
+      }
+    },
+  });
+
   constructor(defaults = true) {
-    if (defaults) collectDefaultMetrics({ register: this.registry, prefix: 'streamfit_' });
+    if (defaults) {
+      collectDefaultMetrics({ register: this.registry, prefix: 'streamfit_' });
+      // prom-client's gauges of active handles, requests and resources end in _total, which names counters
+      // (promtool check metrics refuses them); the same counts by type stay (streamfit_nodejs_active_handles…).
+      for (const name of ['active_handles_total', 'active_requests_total', 'active_resources_total'])
+        this.registry.removeSingleMetric(`streamfit_nodejs_${name}`);
+    }
   }
+
+  /** Where the rate-card age gauge reads the cards in force (at each scrape). */
+  trackRateCards(inForce: () => Iterable<RateCardInForce>): void {
+    this.rateCardsInForce = inForce;
+  }
+}
+
+export interface RateCardInForce {
+  region: string;
+  source: string;
+  /** ISO time the card was fetched (live) or the snapshot's newest publication date (bundled). */
+  fetchedAt: string;
 }

@@ -1,10 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ARCHITECTURE_PRESETS } from '../../domain';
 import { ArchitecturePresetView } from '../presets.view';
+import { ApiKeyAuth } from '../../common/api-errors';
 
 @ApiTags('evaluation')
-@ApiBearerAuth()
+@ApiKeyAuth()
 @Controller('v1')
 export class PresetsController {
   @Get('presets')

@@ -1,6 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -12,9 +11,10 @@ import { RequireRole } from '../../auth/auth.guard';
 import { RateCardView, RefreshResultView } from '../rate-card.view';
 import { RatesRefresher } from '../rates.refresher';
 import { RatesService } from '../rates.service';
+import { ApiKeyAuth, ERROR_CONTENT } from '../../common/api-errors';
 
 @ApiTags('rates')
-@ApiBearerAuth()
+@ApiKeyAuth()
 @Controller('v1/rate-cards')
 export class RatesController {
   constructor(
@@ -26,7 +26,10 @@ export class RatesController {
   @ApiOperation({ summary: 'The rates in force for a region, every rate key with its provenance' })
   @ApiParam({ name: 'region', example: 'us-east-1' })
   @ApiOkResponse({ type: RateCardView })
-  @ApiNotFoundResponse({ description: 'Unknown region; the body lists the known ones (details.knownRegions)' })
+  @ApiNotFoundResponse({
+    content: ERROR_CONTENT,
+    description: 'Unknown region; the body lists the known ones (details.knownRegions)',
+  })
   async get(@Param('region') region: string): Promise<RateCardView> {
     return RateCardView.from(await this.rates.current(region));
   }
@@ -37,7 +40,10 @@ export class RatesController {
   @ApiOperation({ summary: 'Admin: refresh a region from the AWS Price List API now' })
   @ApiParam({ name: 'region', example: 'us-east-1' })
   @ApiOkResponse({ type: RefreshResultView })
-  @ApiServiceUnavailableResponse({ description: 'The Price List API failed; the last good card stays in force' })
+  @ApiServiceUnavailableResponse({
+    content: ERROR_CONTENT,
+    description: 'The Price List API failed; the last good card stays in force',
+  })
   refresh(@Param('region') region: string): Promise<RefreshResultView> {
     return this.refresher.refresh(region, 'admin');
   }

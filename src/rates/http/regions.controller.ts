@@ -1,10 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RegionView } from '../region.view';
 import { RegionsService } from '../regions.service';
+import { ApiKeyAuth } from '../../common/api-errors';
 
 @ApiTags('rates')
-@ApiBearerAuth()
+@ApiKeyAuth()
 @Controller('v1/regions')
 export class RegionsController {
   constructor(private readonly regions: RegionsService) {}

@@ -111,7 +111,7 @@ export class ScenariosResolver {
   async repriceScenario(
     @CurrentCaller() caller: Caller,
     @Args('id', { type: () => ID }) id: string,
-    @Args('rates', { type: () => RepriceRatesEnum, nullable: true, defaultValue: RepriceRatesEnum.pinned })
+    @Args('rates', { type: () => RepriceRatesEnum, nullable: true, defaultValue: RepriceRatesEnum.PINNED })
     rates: RepriceRatesEnum | null,
     @Args('baseline', { type: () => Int, nullable: true }) baseline?: number,
   ) {

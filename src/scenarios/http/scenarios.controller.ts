@@ -14,7 +14,6 @@ import {
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiHeader,
@@ -59,10 +58,20 @@ import {
   ScenarioVersionView,
   ScenarioView,
 } from '../scenario.view';
+import { ApiKeyAuth, ERROR_CONTENT } from '../../common/api-errors';
 
-const badRequest = { description: 'Invalid input: `fields` lists every bad field with a message' };
-const notAcceptable = { description: 'The Accept header admits neither application/json nor text/csv' };
-const notFound = { description: "No such scenario for your team (another team's scenario answers the same)" };
+const badRequest = {
+  content: ERROR_CONTENT,
+  description: 'Invalid input: `fields` lists every bad field with a message',
+};
+const notAcceptable = {
+  content: ERROR_CONTENT,
+  description: 'The Accept header admits neither application/json nor text/csv',
+};
+const notFound = {
+  content: ERROR_CONTENT,
+  description: "No such scenario for your team (another team's scenario answers the same)",
+};
 const ifMatch = (required: boolean) => ({
   name: 'If-Match',
   required,
@@ -84,7 +93,7 @@ const PATCH_EXAMPLE = {
 /** Saved scenarios over REST: thin, every method is one call of ScenariosService. */
 @ApiTags('scenarios')
 @ApiExtraModels(ScenarioComparisonView, ScenarioRepriceView)
-@ApiBearerAuth()
+@ApiKeyAuth()
 @Controller('v1/scenarios')
 export class ScenariosController {
   constructor(
@@ -177,9 +186,10 @@ export class ScenariosController {
   @ApiBadRequestResponse(badRequest)
   @ApiNotFoundResponse(notFound)
   @ApiPreconditionFailedResponse({
+    content: ERROR_CONTENT,
     description: 'Someone saved it since you read it: details.currentVersion says which version it is at',
   })
-  @ApiResponse({ status: 428, description: 'If-Match is missing' })
+  @ApiResponse({ status: 428, content: ERROR_CONTENT, description: 'If-Match is missing' })
   @UsePipes(DtoValidationPipe)
   async update(
     @CurrentCaller() caller: Caller,
@@ -209,7 +219,10 @@ export class ScenariosController {
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiOkResponse({ type: DeletedScenarioView, description: 'Deleted (with Prefer: return=representation)' })
   @ApiNotFoundResponse(notFound)
-  @ApiPreconditionFailedResponse({ description: 'If-Match names another version than the current one' })
+  @ApiPreconditionFailedResponse({
+    content: ERROR_CONTENT,
+    description: 'If-Match names another version than the current one',
+  })
   async remove(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

@@ -3,7 +3,15 @@ import { ApiError, explain, graphql, KEY_HINT, listRegions, type RegionChoice } 
 import type { Evaluation } from '../evaluation';
 import { EvaluateDocument, type OptionCode } from '../generated/graphql';
 import { readUrlState, urlQuery, type View } from '../url-state';
-import { type FormValues, GUIDE_EXAMPLE, formFieldOf, fromWorkload, toWorkload, validate } from '../workload-fields';
+import {
+  type FormValues,
+  GUIDE_EXAMPLE,
+  formFieldOf,
+  fromWorkload,
+  toWorkload,
+  toWorkloadInput,
+  validate,
+} from '../workload-fields';
 import { FromCloudWatch, type RunningOption } from './FromCloudWatch';
 import { Result } from './Result';
 import { Inventory } from './Inventory';
@@ -123,10 +131,10 @@ export function App() {
     }
     setBusy(true);
     setError('');
-    const workload = toWorkload(values) as unknown as Record<string, unknown>;
+    const workload = toWorkload(values);
     try {
       const data = await graphql(key.trim(), EvaluateDocument, {
-        input: toWorkload(values),
+        input: toWorkloadInput(values),
         ...(running
           ? {
               currentOption: running.option as OptionCode,

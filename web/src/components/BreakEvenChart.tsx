@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { explain, graphql } from '../api';
 import { money, num, OPTION_STYLE, optionName } from '../format';
 import { useWidth } from '../use-width';
+import { asWorkloadInput } from '../workload-fields';
 
 /** Crossover points are exact to 6 decimals; two are enough to read. */
 const at = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
@@ -22,24 +23,24 @@ interface Props {
 }
 
 const VARIES: { value: BreakEvenVariable; label: string; unit: string }[] = [
-  { value: 'ingest', label: 'Ingest', unit: 'GB/day' },
-  { value: 'consumers', label: 'Shared consumers', unit: 'applications' },
-  { value: 'retention', label: 'Retention', unit: 'hours' },
+  { value: 'INGEST', label: 'Ingest', unit: 'GB/day' },
+  { value: 'CONSUMERS', label: 'Shared consumers', unit: 'applications' },
+  { value: 'RETENTION', label: 'Retention', unit: 'hours' },
 ];
 const STEPS = 41;
 
 function currentValue(vary: BreakEvenVariable, current: Props['current']): number {
-  return vary === 'ingest'
+  return vary === 'INGEST'
     ? current.ingestGbPerDay
-    : vary === 'consumers'
+    : vary === 'CONSUMERS'
       ? current.sharedConsumers
       : current.retentionHours;
 }
 
 /** A range around today's value: up to ten times the ingest, twice the consumers, a month of retention. */
 export function defaultRange(vary: BreakEvenVariable, value: number): { from: number; to: number } {
-  if (vary === 'ingest') return { from: 1, to: Math.max(10, Math.ceil(value * 10)) };
-  if (vary === 'consumers') return { from: 0, to: Math.max(10, value * 2) };
+  if (vary === 'INGEST') return { from: 1, to: Math.max(10, Math.ceil(value * 10)) };
+  if (vary === 'CONSUMERS') return { from: 0, to: Math.max(10, value * 2) };
   return { from: 1, to: Math.max(720, Math.ceil(value * 4)) };
 }
 
@@ -146,8 +147,8 @@ function Chart({ data, now, W }: { data: BreakEven; now: number; W: number }) {
 
 export function BreakEvenChart({ apiKey, workload, current, onError }: Props) {
   const [ref, width] = useWidth<HTMLElement>(720);
-  const [vary, setVary] = useState<BreakEvenVariable>('ingest');
-  const initial = defaultRange('ingest', currentValue('ingest', current));
+  const [vary, setVary] = useState<BreakEvenVariable>('INGEST');
+  const initial = defaultRange('INGEST', currentValue('INGEST', current));
   const [from, setFrom] = useState(String(initial.from));
   const [to, setTo] = useState(String(initial.to));
   const [data, setData] = useState<BreakEven | null>(null);
@@ -165,7 +166,7 @@ export function BreakEvenChart({ apiKey, workload, current, onError }: Props) {
     setError('');
     try {
       const res = await graphql(apiKey, BreakEvenDocument, {
-        input: workload as never,
+        input: asWorkloadInput(workload),
         vary: v,
         from: a,
         to: b,

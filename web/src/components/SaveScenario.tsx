@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { ApiError, explain, graphql } from '../api';
 import { CreateScenarioDocument } from '../generated/graphql';
+import { asWorkloadInput } from '../workload-fields';
 
 interface Props {
   apiKey: string;
@@ -50,7 +51,7 @@ export function SaveScenario({ apiKey, workload, readOnly, onError, onSaved }: P
           name: name.trim(),
           tags: parseTags(tags),
           description: description.trim() || null,
-          workload: workload as never,
+          workload: asWorkloadInput(workload),
         },
       });
       dialog.current?.close();

@@ -9,7 +9,7 @@ import {
   type ScenarioQuery,
   UpdateScenarioDocument,
 } from '../generated/graphql';
-import { type FormValues, fromWorkload, toWorkload, validate } from '../workload-fields';
+import { type FormValues, fromWorkload, toWorkloadInput, validate } from '../workload-fields';
 
 interface Props {
   apiKey: string;
@@ -30,7 +30,7 @@ function RepriceTable({ reprice }: { reprice: Reprice }) {
   return (
     <section aria-labelledby="reprice-title">
       <h3 id="reprice-title">
-        Re-priced: version {reprice.version} at {reprice.rates === 'current' ? 'today’s rates' : 'its pinned rates'},
+        Re-priced: version {reprice.version} at {reprice.rates === 'CURRENT' ? 'today’s rates' : 'its pinned rates'},
         against version {reprice.baselineVersion}
       </h3>
       <p class="hint">
@@ -90,7 +90,7 @@ export function ScenarioView({ apiKey, id, version, onVersion, readOnly, formVal
   const [data, setData] = useState<ScenarioQuery | null>(null);
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
-  const [rates, setRates] = useState<RepriceRates>('current');
+  const [rates, setRates] = useState<RepriceRates>('CURRENT');
   const [baseline, setBaseline] = useState('1');
   const [reprice, setReprice] = useState<Reprice | null>(null);
   const [busy, setBusy] = useState(false);
@@ -135,7 +135,7 @@ export function ScenarioView({ apiKey, id, version, onVersion, readOnly, formVal
       const res = await graphql(apiKey, UpdateScenarioDocument, {
         id,
         expectedVersion: data.scenario.version,
-        patch: { workload: toWorkload(formValues) as never },
+        patch: { workload: toWorkloadInput(formValues) as never },
       });
       setStatus(`Saved version ${res.updateScenario.version} with the workload from the Evaluate form.`);
       await load();
@@ -315,8 +315,8 @@ export function ScenarioView({ apiKey, id, version, onVersion, readOnly, formVal
       >
         <label for="rp-rates">Rates</label>
         <select id="rp-rates" value={rates} onChange={(e) => setRates(e.currentTarget.value as RepriceRates)}>
-          <option value="current">today’s rates</option>
-          <option value="pinned">the rates it was saved with</option>
+          <option value="CURRENT">today’s rates</option>
+          <option value="PINNED">the rates it was saved with</option>
         </select>
         <label for="rp-baseline">Against version</label>
         <select id="rp-baseline" value={baseline} onChange={(e) => setBaseline(e.currentTarget.value)}>

@@ -96,7 +96,8 @@ const ScenarioTags = () =>
 /** The workload, checked whole by the domain's fast check (every bad field, under `workload.`). */
 const Workload = () =>
   applyDecorators(
-    api({ ...workloadSchema, required: true }),
+    // selfRequired: the workload is required in the body, and its own `required` list stays (as in evaluations).
+    api({ ...workloadSchema, selfRequired: true }),
     FieldCheck(
       (value, field) => {
         if (value === undefined || value === null) return [{ field, message: 'workload is required' }];
