@@ -63,6 +63,29 @@ export const CONFIG_VARIABLES = {
     default: '3000',
     description: 'Connect and statement timeout for PostgreSQL.',
   },
+  DB_TEAM_CONCURRENCY: {
+    kind: 'int',
+    min: 1,
+    max: 200,
+    description:
+      "Database operations one team may run at once on a replica (its share of DB_POOL_SIZE). Unset: half the pool, rounded up. Past it the team's operations wait (DB_TEAM_QUEUE), then 429 with Retry-After; other teams keep the rest of the pool.",
+  },
+  DB_TEAM_QUEUE: {
+    kind: 'int',
+    min: 0,
+    max: 1000,
+    default: '20',
+    description:
+      "Database operations of one team that may wait for its share, each at most DB_TIMEOUT_MS; past either, 429 with Retry-After (that team's only).",
+  },
+  DB_REQUEST_CONCURRENCY: {
+    kind: 'int',
+    min: 1,
+    max: 200,
+    default: '2',
+    description:
+      'Database operations one request runs at once (a GraphQL request with several aliased scenario fields takes turns).',
+  },
   REDIS_URL: {
     kind: 'url',
     protocols: ['redis:', 'rediss:'],
