@@ -48,6 +48,7 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
                 prefix: config.CACHE_PREFIX,
                 memoryTtlMs: config.CACHE_MEMORY_TTL_MS,
                 commandTimeoutMs: config.HEALTH_TIMEOUT_MS,
+                memoryMaxBytes: config.CACHE_MEMORY_BYTES,
               },
               metrics,
               (level, msg) => logger[level]({ context: 'cache' }, msg),

@@ -103,6 +103,14 @@ export const CONFIG_VARIABLES = {
     default: '5000',
     description: 'How long the in-process tier keeps a value before asking Redis again.',
   },
+  CACHE_MEMORY_BYTES: {
+    kind: 'int',
+    min: 65536,
+    max: 1073741824,
+    default: '33554432',
+    description:
+      'Heap the in-process tier of the cache may hold (keys and values at two bytes a character; least recently used first out).',
+  },
   HEALTH_TIMEOUT_MS: {
     kind: 'int',
     min: 50,
@@ -303,6 +311,22 @@ export const CONFIG_VARIABLES = {
     default: '67108864',
     description:
       'Heap the compiled GraphQL operations may hold together (estimated per operation; least recently used first out). Only callers with a key fill it, at most 30 new operations per key per minute.',
+  },
+  ANSWER_CACHE_BYTES: {
+    kind: 'int',
+    min: 0,
+    max: 1073741824,
+    default: '4194304',
+    description:
+      'Heap the REST answer cache of POST /v1/evaluations may hold: the JSON bytes sent, with their keys (least recently used first out).',
+  },
+  RESULT_CACHE_BYTES: {
+    kind: 'int',
+    min: 0,
+    max: 1073741824,
+    default: '4194304',
+    description:
+      'Heap the result cache of evaluations and estimates (GraphQL, estimates, scenarios) may hold, each result estimated by the length of its JSON.',
   },
   RATES_LIVE: {
     kind: 'bool',
