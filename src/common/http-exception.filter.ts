@@ -64,11 +64,8 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const body = toErrorBody(error, String(request.id), (e) =>
       this.logger.error({ err: e, requestId: request.id }, 'unhandled error'),
     );
-    if (
-      body.code === 'RATE_LIMITED' &&
-      error instanceof DomainError &&
-      typeof error.details.retryAfterSeconds === 'number'
-    ) {
+    // A 429, or a 503 of a database too busy to wait for (src/infrastructure/database/database-admission.ts).
+    if (error instanceof DomainError && typeof error.details.retryAfterSeconds === 'number') {
       void reply.header('retry-after', String(error.details.retryAfterSeconds));
     }
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);

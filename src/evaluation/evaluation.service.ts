@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { keyJson } from '../common/json-input';
 import type { Caller } from '../auth/api-key';
 import {
@@ -16,11 +16,12 @@ import {
   type VolumeStudyInput,
   WORKLOAD_DEFAULTS,
 } from '../domain';
+import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config';
 import { Metrics } from '../infrastructure/metrics/metrics';
 import type { Rate } from '../domain/rate-card';
 import { RatesService, type ServedRateCard } from '../rates/rates.service';
 import { type BreakEvenBody, type EvaluationRequest, normalizedWorkloadOf, pricingOf } from './evaluation-request';
-import { ResultCache } from './result-cache';
+import { objectBytes, ResultCache } from './result-cache';
 
 const resultKey = (operation: string, card: ServedRateCard, request: unknown): string =>
   `${operation}|${card.id}|${card.stale}|${keyJson(request)}`;
@@ -49,15 +50,18 @@ export type Json = string | Buffer;
 @Injectable()
 export class EvaluationService {
   /**
-   * Evaluations and estimates (a few tens of KB each), kept from their second request; break-even series are
-   * larger and rarely repeated, so they are not kept.
+   * Evaluations and estimates (a few tens of KB each), kept from their second request within RESULT_CACHE_BYTES
+   * (4 MB: ~140 full evaluations); break-even series are larger and rarely repeated, so they are not kept.
    */
-  private readonly results = new ResultCache<Evaluation | Estimate>(100);
+  private readonly results: ResultCache<Evaluation | Estimate>;
 
   constructor(
     private readonly rates: RatesService,
     private readonly metrics: Metrics,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.results = new ResultCache<Evaluation | Estimate>(config.RESULT_CACHE_BYTES, objectBytes);
+  }
 
   /**
    * `volumeStudy: false` leaves out cost bands and robustness (a GraphQL query that selects neither); the

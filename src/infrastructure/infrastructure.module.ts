@@ -9,6 +9,7 @@ import {
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { CacheService } from './cache/cache.service';
+import { DatabaseAdmission } from './database/database-admission';
 import { DATABASE_URL } from './database/database.tokens';
 import { PrismaService } from './database/prisma.service';
 import { PINO } from './logging/logging.tokens';
@@ -21,7 +22,7 @@ export interface InfrastructureOptions {
   metrics: Metrics;
 }
 
-/** Config, logging, metrics, PostgreSQL (Prisma) and the cache: one instance each per app. */
+/** Config, logging, metrics, PostgreSQL (Prisma, and the teams' fair admission to it) and the cache: one instance each per app. */
 @Global()
 @Module({})
 export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown {
@@ -36,6 +37,7 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
         { provide: PINO, useValue: options.logger },
         { provide: Metrics, useValue: options.metrics },
         PrismaService,
+        DatabaseAdmission,
         {
           provide: CacheService,
           inject: [APP_CONFIG, Metrics, PINO],
@@ -46,13 +48,14 @@ export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown
                 prefix: config.CACHE_PREFIX,
                 memoryTtlMs: config.CACHE_MEMORY_TTL_MS,
                 commandTimeoutMs: config.HEALTH_TIMEOUT_MS,
+                memoryMaxBytes: config.CACHE_MEMORY_BYTES,
               },
               metrics,
               (level, msg) => logger[level]({ context: 'cache' }, msg),
             ),
         },
       ],
-      exports: [APP_CONFIG, DATABASE_URL, PINO, Metrics, PrismaService, CacheService],
+      exports: [APP_CONFIG, DATABASE_URL, PINO, Metrics, PrismaService, DatabaseAdmission, CacheService],
     };
   }
 

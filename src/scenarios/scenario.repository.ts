@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Evaluation, OptionCode, Recommendation, VolumeRange, WorkloadInput } from '../domain';
 import { Prisma } from '../generated/prisma/client';
+import { DatabaseAdmission } from '../infrastructure/database/database-admission';
 import { guardDatabase } from '../infrastructure/database/database-errors';
 import { PrismaService } from '../infrastructure/database/prisma.service';
 import { optionCosts } from './scenario-costs.calculator';
@@ -84,14 +85,25 @@ function toScenario(row: ScenarioRow): Scenario {
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Scenarios and their immutable versions in PostgreSQL. Prisma types stay in here; every call is guarded. */
+/**
+ * Scenarios and their immutable versions in PostgreSQL. Prisma types stay in here; every call is guarded and
+ * admitted as its team's (DatabaseAdmission: one team's load never takes another team's connections).
+ */
 @Injectable()
 export class ScenarioRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly admission: DatabaseAdmission,
+  ) {}
+
+  /** One database operation of `team`: admitted within the team's share and the request's lane, then guarded. */
+  private db<T>(team: string, fn: () => Promise<T>): Promise<T> {
+    return this.admission.run(team, () => guardDatabase(fn));
+  }
 
   /** Scenario row and version 1 in one transaction (a nested create). */
   async create(team: string, data: SaveData): Promise<{ id: string; createdAt: string }> {
-    const row = await guardDatabase(() =>
+    const row = await this.db(team, () =>
       this.prisma.scenario.create({
         data: {
           team,
@@ -111,7 +123,8 @@ export class ScenarioRepository {
   }
 
   async find(team: string, id: string): Promise<Scenario | null> {
-    const rows = await guardDatabase(
+    const rows = await this.db(
+      team,
       () =>
         this.prisma.$queryRaw<
           ScenarioRow[]
@@ -122,7 +135,8 @@ export class ScenarioRepository {
 
   /** Several of a team's scenarios, in no particular order; missing ones are simply absent. */
   async findMany(team: string, ids: string[]): Promise<Scenario[]> {
-    const rows = await guardDatabase(
+    const rows = await this.db(
+      team,
       () =>
         this.prisma.$queryRaw<
           ScenarioRow[]
@@ -140,7 +154,8 @@ export class ScenarioRepository {
       );
     if (query.tag) conditions.push(Prisma.sql`s.tags @> ARRAY[${query.tag}]::text[]`);
     if (query.search) conditions.push(Prisma.sql`s.name ILIKE ${`%${escapeLike(query.search)}%`}`);
-    const rows = await guardDatabase(
+    const rows = await this.db(
+      team,
       () =>
         this.prisma.$queryRaw<
           ScenarioRow[]
@@ -159,7 +174,7 @@ export class ScenarioRepository {
     expected: number,
     data: SaveData,
   ): Promise<WriteOutcome & { updatedAt?: string }> {
-    const outcome = await guardDatabase(() =>
+    const outcome = await this.db(team, () =>
       this.prisma.$transaction(async (tx) => {
         const rows = await tx.$queryRaw<Array<{ updated_at: Date }>>`
           UPDATE scenarios
@@ -186,7 +201,8 @@ export class ScenarioRepository {
     expected?: number,
   ): Promise<WriteOutcome & { deletedAt?: string }> {
     const versionCheck = expected === undefined ? Prisma.empty : Prisma.sql`AND version = ${expected}`;
-    const rows = await guardDatabase(
+    const rows = await this.db(
+      team,
       () =>
         this.prisma.$queryRaw<Array<{ version: number; deleted_at: Date }>>`
         UPDATE scenarios SET deleted_at = now(), updated_by_key_id = ${keyId}::uuid
@@ -207,7 +223,8 @@ export class ScenarioRepository {
     id: string,
     page: { before?: number; limit: number } = { limit: INT32_MAX },
   ): Promise<ScenarioVersionEntry[]> {
-    const rows = await guardDatabase(
+    const rows = await this.db(
+      team,
       () =>
         this.prisma.$queryRaw<
           Array<{
@@ -258,7 +275,8 @@ export class ScenarioRepository {
     id: string,
     baseline: number,
   ): Promise<{ latest: PricedVersion; baseline?: PricedVersion } | null> {
-    const rows = await guardDatabase(
+    const rows = await this.db(
+      team,
       () =>
         this.prisma.$queryRaw<
           Array<{
@@ -303,7 +321,7 @@ export class ScenarioRepository {
 
   /** After a conditional write touched nothing: gone (or never the team's), or at another version. */
   private async whyNot(team: string, id: string): Promise<WriteOutcome> {
-    const row = await guardDatabase(() =>
+    const row = await this.db(team, () =>
       this.prisma.scenario.findFirst({ where: { id, team, deletedAt: null }, select: { version: true } }),
     );
     return row ? { status: 'conflict', currentVersion: row.version } : { status: 'missing' };

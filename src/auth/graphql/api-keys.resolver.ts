@@ -1,3 +1,4 @@
+import { UseInterceptors } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Caller } from '../api-key';
 import { ApiKeyView, CreatedApiKeyView, RoleEnum } from '../api-key.view';
@@ -6,9 +7,11 @@ import { AuthService } from '../auth.service';
 import { CurrentCaller } from '../current-caller.decorator';
 import { checkDto } from '../../common/validation/dto-validation.pipe';
 import { CreateApiKeyDto } from '../http/dto/create-api-key.dto';
+import { DatabaseLaneInterceptor } from '../../infrastructure/database/database-lane.interceptor';
 
 @Resolver(() => ApiKeyView)
 @RequireRole('admin')
+@UseInterceptors(DatabaseLaneInterceptor)
 export class ApiKeysResolver {
   constructor(private readonly auth: AuthService) {}
 

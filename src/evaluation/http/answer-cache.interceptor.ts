@@ -1,10 +1,11 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable, of } from 'rxjs';
+import { APP_CONFIG, type AppConfig } from '../../infrastructure/config/config';
 import { Metrics } from '../../infrastructure/metrics/metrics';
 import { viewNamed } from '../evaluation-totals';
 import { EvaluationService, type Json } from '../evaluation.service';
-import { ResultCache } from '../result-cache';
+import { jsonBytes, ResultCache } from '../result-cache';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -21,12 +22,16 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  */
 @Injectable()
 export class AnswerCacheInterceptor implements NestInterceptor {
-  private readonly answers = new ResultCache<Json>(100);
+  /** Within ANSWER_CACHE_BYTES (4 MB: ~140 answers of 29 KB), keys included. */
+  private readonly answers: ResultCache<Json>;
 
   constructor(
     private readonly evaluations: EvaluationService,
     private readonly metrics: Metrics,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.answers = new ResultCache<Json>(config.ANSWER_CACHE_BYTES, jsonBytes);
+  }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
+import { ByteBoundedCache } from '../../common/byte-bounded-cache';
 import type { Metrics } from '../metrics/metrics';
 import type { CacheKey } from './cache-keys';
 
@@ -13,22 +14,33 @@ interface MemoryEntry {
   expiresAt: number;
 }
 
+/** Heap of an in-process entry: its key and value at two bytes a character, and the entry itself. */
+const memoryBytes = (key: string, value: string): number => 96 + 2 * (key.length + value.length);
+
 /**
  * Two-tier cache: an in-process tier in front of Redis, or the in-process tier alone when no
  * REDIS_URL is set. If Redis goes away, every call falls back to the in-process tier (requests keep
- * being served, status reports `down`) while the client reconnects by itself.
+ * being served, status reports `down`) while the client reconnects by itself. The in-process tier is bounded
+ * in bytes (`memoryMaxBytes`, CACHE_MEMORY_BYTES), least recently used first out: a rate card is hundreds of KB
+ * where an authentication entry is a few hundred bytes, so a count of entries bounded nothing.
  */
 export class CacheService {
-  private readonly memory = new Map<string, MemoryEntry>();
+  private readonly memory: ByteBoundedCache<string, MemoryEntry>;
   private readonly client?: ReturnType<typeof createClient>;
   private connected = false;
-  private readonly maxMemoryEntries = 10000;
 
   constructor(
-    private readonly options: { redisUrl?: string; prefix: string; memoryTtlMs: number; commandTimeoutMs: number },
+    private readonly options: {
+      redisUrl?: string;
+      prefix: string;
+      memoryTtlMs: number;
+      commandTimeoutMs: number;
+      memoryMaxBytes: number;
+    },
     private readonly metrics: Metrics,
     private readonly log: (level: 'warn' | 'info', msg: string) => void = () => undefined,
   ) {
+    this.memory = new ByteBoundedCache(options.memoryMaxBytes);
     if (options.redisUrl) {
       this.client = createClient({
         url: options.redisUrl,
@@ -193,11 +205,12 @@ export class CacheService {
   }
 
   private remember(key: string, value: string, ttlMs: number): void {
-    if (this.memory.size >= this.maxMemoryEntries && !this.memory.has(key)) {
-      const oldest = this.memory.keys().next().value;
-      if (oldest !== undefined) this.memory.delete(oldest);
-    }
-    this.memory.set(key, { value, expiresAt: Date.now() + ttlMs });
+    this.memory.set(key, { value, expiresAt: Date.now() + ttlMs }, memoryBytes(key, value));
+  }
+
+  /** Bytes the in-process tier holds (as estimated by memoryBytes). */
+  get memoryBytes(): number {
+    return this.memory.bytes;
   }
 
   private async redis<T>(

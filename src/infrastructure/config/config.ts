@@ -63,6 +63,29 @@ export const CONFIG_VARIABLES = {
     default: '3000',
     description: 'Connect and statement timeout for PostgreSQL.',
   },
+  DB_TEAM_CONCURRENCY: {
+    kind: 'int',
+    min: 1,
+    max: 200,
+    description:
+      "Database operations one team may run at once on a replica (its share of DB_POOL_SIZE). Unset: half the pool, rounded up. Past it the team's operations wait (DB_TEAM_QUEUE), then 429 with Retry-After; other teams keep the rest of the pool.",
+  },
+  DB_TEAM_QUEUE: {
+    kind: 'int',
+    min: 0,
+    max: 1000,
+    default: '20',
+    description:
+      "Database operations of one team that may wait for its share, each at most DB_TIMEOUT_MS; past either, 429 with Retry-After (that team's only).",
+  },
+  DB_REQUEST_CONCURRENCY: {
+    kind: 'int',
+    min: 1,
+    max: 200,
+    default: '2',
+    description:
+      'Database operations one request runs at once (a GraphQL request with several aliased scenario fields takes turns).',
+  },
   REDIS_URL: {
     kind: 'url',
     protocols: ['redis:', 'rediss:'],
@@ -79,6 +102,14 @@ export const CONFIG_VARIABLES = {
     max: 3600000,
     default: '5000',
     description: 'How long the in-process tier keeps a value before asking Redis again.',
+  },
+  CACHE_MEMORY_BYTES: {
+    kind: 'int',
+    min: 65536,
+    max: 1073741824,
+    default: '33554432',
+    description:
+      'Heap the in-process tier of the cache may hold (keys and values at two bytes a character; least recently used first out).',
   },
   HEALTH_TIMEOUT_MS: {
     kind: 'int',
@@ -280,6 +311,22 @@ export const CONFIG_VARIABLES = {
     default: '67108864',
     description:
       'Heap the compiled GraphQL operations may hold together (estimated per operation; least recently used first out). Only callers with a key fill it, at most 30 new operations per key per minute.',
+  },
+  ANSWER_CACHE_BYTES: {
+    kind: 'int',
+    min: 0,
+    max: 1073741824,
+    default: '4194304',
+    description:
+      'Heap the REST answer cache of POST /v1/evaluations may hold: the JSON bytes sent, with their keys (least recently used first out).',
+  },
+  RESULT_CACHE_BYTES: {
+    kind: 'int',
+    min: 0,
+    max: 1073741824,
+    default: '4194304',
+    description:
+      'Heap the result cache of evaluations and estimates (GraphQL, estimates, scenarios) may hold, each result estimated by the length of its JSON.',
   },
   RATES_LIVE: {
     kind: 'bool',

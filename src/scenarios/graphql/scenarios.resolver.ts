@@ -1,7 +1,9 @@
+import { UseInterceptors } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Caller } from '../../auth/api-key';
 import { RequireRole } from '../../auth/auth.guard';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
+import { DatabaseLaneInterceptor } from '../../infrastructure/database/database-lane.interceptor';
 import { ScenariosService } from '../scenarios.service';
 import {
   DeletedScenarioView,
@@ -27,8 +29,12 @@ import { VERSIONS_PAGE_DEFAULT, VERSIONS_PAGE_MAX } from '../scenario.limits';
 import { ValidationError } from '../../domain';
 import { createBody, CreateScenarioInput, patchBody, ScenarioPatchInput } from './scenario.input';
 
-/** Saved scenarios over GraphQL: thin, every field is one call of ScenariosService. */
+/**
+ * Saved scenarios over GraphQL: thin, every field is one call of ScenariosService. The fields of one request share
+ * its database lane (DB_REQUEST_CONCURRENCY operations at once, however many aliases it has).
+ */
 @Resolver()
+@UseInterceptors(DatabaseLaneInterceptor)
 export class ScenariosResolver {
   constructor(private readonly scenarios: ScenariosService) {}
 
