@@ -271,7 +271,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
       scheme: 'bearer',
       bearerFormat: API_KEY_FORMAT,
       description:
-        'An API key, `Authorization: Bearer sf_<prefix>_<secret>`: `npm run keys -- create --team T --role R` prints one (README "Quick start"); an admin key creates more (POST /v1/api-keys).',
+        'An API key, `Authorization: Bearer sf_<prefix>_<secret>`: `npm run keys -- create --team T --role R` prints one (README "Two commands"); an admin key creates more (POST /v1/api-keys).',
     })
     .build();
   // package.json says UNLICENSED: a name and no URL, as there is no licence text to point at.

@@ -9,6 +9,7 @@ import {
   ApiUnauthorizedResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { DOMAIN_ERROR_CODES } from '../domain/errors';
 
 /** One bad field of a 400: the dotted path and a sentence. */
 export class FieldErrorView {
@@ -24,8 +25,7 @@ export class ErrorView {
   @ApiProperty({ type: 'integer', example: 400, description: 'The HTTP status, repeated' }) statusCode: number;
   @ApiProperty({
     example: 'VALIDATION_FAILED',
-    description:
-      'A stable code: VALIDATION_FAILED, NOT_FOUND, UNKNOWN_REGION, VERSION_CONFLICT, PRECONDITION_REQUIRED, UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED, RATES_UNAVAILABLE, DEPENDENCY_UNAVAILABLE; or, for what the HTTP layer refuses, BAD_REQUEST, NOT_ACCEPTABLE, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, INTERNAL',
+    description: `A stable code: ${DOMAIN_ERROR_CODES.join(', ')}; or, for what the HTTP layer refuses, BAD_REQUEST, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, INTERNAL`,
   })
   code: string;
   @ApiProperty({ example: 'The request is not valid' }) message: string;

@@ -8,7 +8,7 @@ import { bearer } from '../support/keys';
 import { startTestApp } from '../support/test-app';
 
 const W = '{ingestGbPerDay: 100, avgRecordSizeKB: 1}';
-const be = (alias: string, steps: number, vary = 'ingest', to = 100000, extra = '') =>
+const be = (alias: string, steps: number, vary = 'INGEST', to = 100000, extra = '') =>
   `${alias}: breakEven(input: ${W}, vary: ${vary}, from: 1, to: ${to}, steps: ${steps}) ${extra} { series { option points { x monthlyCostUsd } } crossovers { at } }`;
 
 describe('GraphQL cost follows the work (issue 15)', () => {
@@ -96,7 +96,7 @@ describe('GraphQL cost follows the work (issue 15)', () => {
   });
 
   it('the limit holds on the persisted-query path: the verdict follows the resolved operation, not the document', async () => {
-    const query = `query($big: Boolean!) { ${be('a', 1000)} ${be('b', 1000, 'ingest', 100000, '@include(if: $big)')} }`;
+    const query = `query($big: Boolean!) { ${be('a', 1000)} ${be('b', 1000, 'INGEST', 100000, '@include(if: $big)')} }`;
     const sha256Hash = createHash('sha256').update(query).digest('hex');
     const extensions = { persistedQuery: { version: 1, sha256Hash } };
     const send = (body: object) => request(app.getHttpServer()).post('/graphql').set('authorization', auth).send(body);

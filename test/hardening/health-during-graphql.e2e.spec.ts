@@ -6,7 +6,7 @@ import { bearer } from '../support/keys';
 import { startTestApp } from '../support/test-app';
 
 const W = '{ingestGbPerDay: 100, avgRecordSizeKB: 1}';
-const be = (alias: string, steps: number, vary = 'ingest', to = 100000) =>
+const be = (alias: string, steps: number, vary = 'INGEST', to = 100000) =>
   `${alias}: breakEven(input: ${W}, vary: ${vary}, from: 1, to: ${to}, steps: ${steps}) { series { option points { x monthlyCostUsd } } crossovers { at } }`;
 
 describe('the event loop stays free while the most expensive allowed GraphQL operation runs', () => {
@@ -27,7 +27,7 @@ describe('the event loop stays free while the most expensive allowed GraphQL ope
   it('/health/live answers within 100 ms while the most expensive allowed operation runs', async () => {
     const server = app.getHttpServer();
     // The most expensive operation the limits allow: break-even at 1,000 steps (complexity 750 + fields) and another at 300.
-    const op = `{ ${be('a', 1000)} ${be('b', 300, 'retention', 8760)} }`;
+    const op = `{ ${be('a', 1000)} ${be('b', 300, 'RETENTION', 8760)} }`;
     // A warm server: the first request of a process loads the rate card and compiles code paths once.
     expect((await gql(app, auth, `{ ${be('w', 20)} }`)).status).toBe(200);
     let done = false;

@@ -104,9 +104,11 @@ export class EvaluationController {
   async evaluate(
     @CurrentCaller() caller: Caller,
     // The body and `?view=` in one check: one 400 lists both.
-    @EvaluationBodyAndView({ schema: EvaluationAskSchema }) ask: EvaluationAsk,
+    @EvaluationBodyAndView({ schema: EvaluationAskSchema }) { request, view }: EvaluationAsk,
   ): Promise<Evaluation | string> {
-    return this.answer(caller, ask);
+    // The answer cache (AnswerCacheInterceptor) keeps the bytes of both views: no evaluation object is kept too.
+    if (view === 'totals') return this.totals(caller, request);
+    return this.evaluations.evaluate(caller, request, { cache: false });
   }
 
   @Post('evaluations/totals')
@@ -122,19 +124,16 @@ export class EvaluationController {
   @UseInterceptors(AnswerCacheInterceptor)
   async evaluateTotals(
     @CurrentCaller() caller: Caller,
-    @EvaluationTotalsBody({ schema: EvaluationAskSchema }) ask: EvaluationAsk,
+    @EvaluationTotalsBody({ schema: EvaluationAskSchema }) { request }: EvaluationAsk,
   ): Promise<string> {
-    return this.answer(caller, ask) as Promise<string>;
+    return this.totals(caller, request);
   }
 
-  /** Both evaluation routes: the answer cache (AnswerCacheInterceptor) keeps the bytes of both views. */
-  private async answer(caller: Caller, { request, view }: EvaluationAsk): Promise<Evaluation | string> {
-    if (view === 'totals')
-      // A small answer of plain values: JSON.stringify writes it (the interceptor sends a string as it is).
-      return JSON.stringify(
-        totalsOf(await this.evaluations.evaluate(caller, request, { volumeStudy: false, cache: false })),
-      );
-    return this.evaluations.evaluate(caller, request, { cache: false });
+  /** The totals view: a small answer of plain values, written by JSON.stringify (the interceptor sends a string as it is). */
+  private async totals(caller: Caller, request: EvaluationRequest): Promise<string> {
+    return JSON.stringify(
+      totalsOf(await this.evaluations.evaluate(caller, request, { volumeStudy: false, cache: false })),
+    );
   }
 
   @Post('estimates')
