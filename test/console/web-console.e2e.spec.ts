@@ -493,7 +493,7 @@ describe.each(VIEWPORTS)('web console at / at $width × $height (real Chromium, 
     // The API's own CSV answer for the same file (a key of another team: each has its minute of units).
     const api = await request(app.getHttpServer())
       .post('/v1/estimates/batch')
-      .set('authorization', await bearer(app, `console-batch-${process.pid}`, 'viewer'))
+      .set('authorization', await bearer(app, `console-batch-${process.pid}-${screen.width}`, 'viewer'))
       .set('content-type', 'text/csv')
       .set('accept', 'text/csv')
       .send(inventory);
