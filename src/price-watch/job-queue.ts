@@ -1,0 +1,127 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config';
+import { DATABASE_URL } from '../infrastructure/database/database.tokens';
+import { PINO } from '../infrastructure/logging/logging.tokens';
+
+export const QUEUES = {
+  /** One per rate-card change of a region: cuts the region's scenarios into chunks. */
+  plan: 'price_watch_plan',
+  /** One per chunk of scenario ids: re-prices them, writes price changes and the webhook outbox. */
+  reprice: 'price_watch_reprice',
+  /** One per delivery attempt due. */
+  deliver: 'webhook_deliver',
+} as const;
+
+type Handler<T> = (job: PgBoss.Job<T>) => Promise<void>;
+
+/**
+ * The job queue the replicas share: pg-boss in the same PostgreSQL (its own schema `pgboss`, created and
+ * migrated by pg-boss at start under an advisory lock). Jobs are taken with SKIP LOCKED; a job still active
+ * after PRICE_WATCH_JOB_EXPIRE_SECONDS (its replica died) is failed by pg-boss's maintenance and retried by
+ * another replica. Starting never blocks the application: it is retried in the background while PostgreSQL
+ * cannot be reached.
+ */
+@Injectable()
+export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
+  private boss?: PgBoss;
+  private started?: Promise<PgBoss>;
+  private readonly workers: Array<{ name: string; handler: Handler<never>; concurrency: number }> = [];
+  private stopped = false;
+  private retryTimer?: NodeJS.Timeout;
+
+  constructor(
+    @Inject(DATABASE_URL) private readonly url: string,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PINO) private readonly logger: Logger,
+  ) {}
+
+  get enabled(): boolean {
+    return this.config.PRICE_WATCH;
+  }
+
+  /** Registers a worker; it starts with the queue. */
+  work<T>(name: string, concurrency: number, handler: Handler<T>): void {
+    this.workers.push({ name, handler: handler as Handler<never>, concurrency });
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.enabled) return;
+    this.started = new Promise<PgBoss>((resolve) => void this.tryStart(resolve, 1000));
+    this.started.catch(() => undefined);
+  }
+
+  /** The started queue (waits up to `timeoutMs` for it); undefined when the watch is off or it is not up in time. */
+  async ready(timeoutMs = 10000): Promise<PgBoss | undefined> {
+    if (!this.started) return undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), timeoutMs)));
+    try {
+      return await Promise.race([this.started, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    const boss = this.boss;
+    if (boss) await boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);
+  }
+
+  private async tryStart(resolve: (boss: PgBoss) => void, delayMs: number): Promise<void> {
+    if (this.stopped) return;
+    const expire = this.config.PRICE_WATCH_JOB_EXPIRE_SECONDS;
+    const boss = new PgBoss({
+      connectionString: this.url,
+      schema: 'pgboss',
+      application_name: 'streamfit-jobs',
+      max: Math.max(2, this.config.PRICE_WATCH_CONCURRENCY + 1),
+      // Expired (lost) jobs are noticed at most this late.
+      maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.ceil(expire / 2))),
+      monitorStateIntervalSeconds: 3600,
+      archiveCompletedAfterSeconds: 3600,
+    });
+    boss.on('error', (error) => this.logger.warn({ context: 'jobs', err: error.message }, 'job queue error'));
+    try {
+      await boss.start();
+      for (const name of Object.values(QUEUES)) {
+        await boss.createQueue(name, {
+          name,
+          expireInSeconds: expire,
+          retryLimit: 20,
+          retryDelay: 1,
+          retryBackoff: true,
+        });
+      }
+      if (this.stopped) {
+        await boss.stop({ graceful: false, wait: true });
+        return;
+      }
+      this.boss = boss;
+      for (const w of this.workers) {
+        for (let i = 0; i < w.concurrency; i++) {
+          await boss.work<never>(
+            w.name,
+            { batchSize: 1, pollingIntervalSeconds: this.config.PRICE_WATCH_POLL_MS / 1000 },
+            async (jobs) => {
+              for (const job of jobs) await w.handler(job);
+            },
+          );
+        }
+      }
+      resolve(boss);
+    } catch (error) {
+      await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+      if (this.stopped) return;
+      this.logger.warn(
+        { context: 'jobs', err: (error as Error).message },
+        'job queue not started; retrying (price watch waits)',
+      );
+      this.retryTimer = setTimeout(() => void this.tryStart(resolve, Math.min(delayMs * 2, 30000)), delayMs);
+      this.retryTimer.unref();
+    }
+  }
+}
