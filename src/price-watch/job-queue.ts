@@ -27,7 +27,7 @@ type Handler<T> = (job: PgBoss.Job<T>) => Promise<void>;
 export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private boss?: PgBoss;
   private started?: Promise<PgBoss>;
-  private readonly workers: Array<{ name: string; handler: Handler<never>; concurrency: number }> = [];
+  private readonly workers: Array<{ name: string; handler: Handler<never>; workers: number; batchSize: number }> = [];
   private stopped = false;
   private retryTimer?: NodeJS.Timeout;
 
@@ -41,9 +41,14 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     return this.config.PRICE_WATCH;
   }
 
-  /** Registers a worker; it starts with the queue. */
-  work<T>(name: string, concurrency: number, handler: Handler<T>): void {
-    this.workers.push({ name, handler: handler as Handler<never>, concurrency });
+  /**
+   * Registers `workers` pollers of a queue; they start with the queue. Each takes up to `batchSize` jobs per poll
+   * and runs them together (pg-boss waits out the polling interval after every fetch, so a batch is what lets
+   * short jobs such as deliveries go faster than one per interval); a job that throws fails the batch, which is
+   * retried (handlers are idempotent).
+   */
+  work<T>(name: string, options: { workers: number; batchSize: number }, handler: Handler<T>): void {
+    this.workers.push({ name, handler: handler as Handler<never>, ...options });
   }
 
   onApplicationBootstrap(): void {
@@ -102,12 +107,12 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       }
       this.boss = boss;
       for (const w of this.workers) {
-        for (let i = 0; i < w.concurrency; i++) {
+        for (let i = 0; i < w.workers; i++) {
           await boss.work<never>(
             w.name,
-            { batchSize: 1, pollingIntervalSeconds: this.config.PRICE_WATCH_POLL_MS / 1000 },
+            { batchSize: w.batchSize, pollingIntervalSeconds: this.config.PRICE_WATCH_POLL_MS / 1000 },
             async (jobs) => {
-              for (const job of jobs) await w.handler(job);
+              await Promise.all(jobs.map((job) => w.handler(job)));
             },
           );
         }

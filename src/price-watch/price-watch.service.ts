@@ -101,8 +101,8 @@ export class PriceWatchService implements OnModuleInit {
   onModuleInit(): void {
     if (!this.queue.enabled) return;
     this.refresher.onCardChanged((change) => this.cardChanged(change));
-    this.queue.work<PlanJob>(QUEUES.plan, 1, (job) => this.plan(job.data));
-    this.queue.work<ChunkJob>(QUEUES.reprice, this.config.PRICE_WATCH_CONCURRENCY, (job) =>
+    this.queue.work<PlanJob>(QUEUES.plan, { workers: 1, batchSize: 1 }, (job) => this.plan(job.data));
+    this.queue.work<ChunkJob>(QUEUES.reprice, { workers: this.config.PRICE_WATCH_CONCURRENCY, batchSize: 1 }, (job) =>
       this.repriceChunk(job.data),
     );
   }

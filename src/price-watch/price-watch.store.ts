@@ -15,9 +15,10 @@ export class PriceWatchDb implements OnModuleDestroy {
   constructor(@Inject(DATABASE_URL) url: string, @Inject(APP_CONFIG) config: AppConfig) {
     this.pool = new Pool({
       connectionString: url,
-      max: config.PRICE_WATCH_CONCURRENCY + 2,
+      // One per re-pricing worker, a few for the deliveries (which wait their turn: HTTP is their slow part).
+      max: config.PRICE_WATCH_CONCURRENCY + 4,
       idleTimeoutMillis: 30000,
-      connectionTimeoutMillis: config.DB_TIMEOUT_MS,
+      connectionTimeoutMillis: Math.max(config.DB_TIMEOUT_MS, 30000),
       statement_timeout: 120000,
       application_name: 'streamfit-price-watch',
     });

@@ -43,6 +43,8 @@ export interface DeliveryInfo {
 
 const notFound = (id: string) => new DomainError('NOT_FOUND', `No webhook ${id} for your team`, { id });
 const WEBHOOKS_PER_TEAM = 20;
+/** Deliveries one poller sends at once (each bounded by WEBHOOK_TIMEOUT_MS). */
+const DELIVERY_BATCH = 20;
 
 type HookRow = {
   id: string;
@@ -97,7 +99,9 @@ export class WebhooksService implements OnModuleInit {
 
   onModuleInit(): void {
     if (this.queue.enabled)
-      this.queue.work<{ deliveryId: string }>(QUEUES.deliver, 2, (job) => this.deliver(job.data.deliveryId));
+      this.queue.work<{ deliveryId: string }>(QUEUES.deliver, { workers: 2, batchSize: DELIVERY_BATCH }, (job) =>
+        this.deliver(job.data.deliveryId),
+      );
   }
 
   /** `body` was checked at the edge (CreateWebhookDto); the URL's addresses are checked here. */

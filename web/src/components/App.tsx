@@ -5,6 +5,7 @@ import { type FormValues, GUIDE_EXAMPLE, formFieldOf, toWorkload, validate } fro
 import { FromCloudWatch, type RunningOption } from './FromCloudWatch';
 import { Result } from './Result';
 import { Inventory } from './Inventory';
+import { PriceChanges } from './PriceChanges';
 import { Scenarios } from './Scenarios';
 import { WorkloadForm } from './WorkloadForm';
 
@@ -19,11 +20,12 @@ function storedKey(): string {
 }
 
 export type Evaluation = EvaluateQuery['evaluateWorkload'];
-type View = 'evaluate' | 'scenarios' | 'inventory';
+type View = 'evaluate' | 'scenarios' | 'inventory' | 'price-changes';
 const VIEWS: { id: View; label: string }[] = [
   { id: 'evaluate', label: 'Evaluate' },
   { id: 'scenarios', label: 'Scenarios' },
   { id: 'inventory', label: 'Inventory' },
+  { id: 'price-changes', label: 'Price changes' },
 ];
 
 export function App() {
@@ -229,6 +231,8 @@ export function App() {
             </div>
           ) : view === 'inventory' ? (
             <Inventory apiKey={key.trim()} onError={noteError} />
+          ) : view === 'price-changes' ? (
+            <PriceChanges apiKey={key.trim()} onError={noteError} />
           ) : (
             <Scenarios
               apiKey={key.trim()}

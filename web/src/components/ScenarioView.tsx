@@ -9,6 +9,7 @@ import {
   type ScenarioQuery,
   UpdateScenarioDocument,
 } from '../generated/graphql';
+import { PriceChanges } from './PriceChanges';
 import { type FormValues, fromWorkload, toWorkload, validate } from '../workload-fields';
 
 interface Props {
@@ -291,6 +292,7 @@ export function ScenarioView({ apiKey, id, readOnly, formValues, onError, onLoad
         </button>
       </form>
       {reprice && <RepriceTable reprice={reprice} />}
+      <PriceChanges apiKey={apiKey} scenarioId={id} onError={onError} />
     </div>
   );
 }
