@@ -176,6 +176,10 @@ describe('price watch: a rate change re-prices saved scenarios and calls the web
     const bad: Array<[Record<string, unknown>, string]> = [
       [{ ...good, url: 'ftp://example.com/x' }, 'url'],
       [{ ...good, url: 'http://user:pw@127.0.0.1/x' }, 'url'],
+      // Internal addresses outside WEBHOOK_ALLOWED_HOSTS (127.0.0.1 here), IPv4-mapped too.
+      [{ ...good, url: 'http://169.254.169.254/latest/meta-data/' }, 'url'],
+      [{ ...good, url: 'http://[::ffff:10.0.0.1]/hook' }, 'url'],
+      [{ ...good, url: 'http://127.0.0.2:9/hook' }, 'url'],
       [{ ...good, secret: 'not-a-secret' }, 'secret'],
       [{ ...good, secret: `whsec_${randomBytes(8).toString('base64')}` }, 'secret'],
       [{ ...good, events: [] }, 'events'],
@@ -198,6 +202,13 @@ describe('price watch: a rate change re-prices saved scenarios and calls the web
     const list = await request(http).get('/v1/webhooks').set('authorization', admin);
     expect(list.status).toBe(200);
     expect(JSON.stringify(list.body)).not.toContain(secret.slice(6));
+    const badGql = await request(http)
+      .post('/graphql')
+      .set('authorization', admin)
+      .send({
+        query: `mutation { createWebhook(url: "http://10.1.1.1/x", secret: "${secret}", events: [PRICE_CHANGED]) { id } }`,
+      });
+    expect(badGql.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const gql = await request(http)
       .post('/graphql')
       .set('authorization', viewer)
