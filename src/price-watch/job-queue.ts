@@ -30,6 +30,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly workers: Array<{ name: string; handler: Handler<never>; workers: number; batchSize: number }> = [];
   private stopped = false;
   private retryTimer?: NodeJS.Timeout;
+  private attempt?: Promise<void>;
 
   constructor(
     @Inject(DATABASE_URL) private readonly url: string,
@@ -53,7 +54,9 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     if (!this.enabled) return;
-    this.started = new Promise<PgBoss>((resolve) => void this.tryStart(resolve, 1000));
+    this.started = new Promise<PgBoss>((resolve) => {
+      this.attempt = this.tryStart(resolve, 1000);
+    });
     this.started.catch(() => undefined);
   }
 
@@ -69,11 +72,19 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
+  /** Stops polling and closes pg-boss's pool; a start still under way is waited for (it stops itself) first. */
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+    if (this.attempt) await Promise.race([this.attempt, new Promise((r) => setTimeout(r, 5000).unref())]);
     const boss = this.boss;
-    if (boss) await boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);
+    this.boss = undefined;
+    if (boss) await this.shutdown(boss);
+  }
+
+  private async shutdown(boss: PgBoss): Promise<void> {
+    for (const name of Object.values(QUEUES)) await boss.offWork(name).catch(() => undefined);
+    await boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);
   }
 
   private async tryStart(resolve: (boss: PgBoss) => void, delayMs: number): Promise<void> {
@@ -93,6 +104,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       await boss.start();
       for (const name of Object.values(QUEUES)) {
+        if (this.stopped) break;
         await boss.createQueue(name, {
           name,
           expireInSeconds: expire,
@@ -101,13 +113,8 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
           retryBackoff: true,
         });
       }
-      if (this.stopped) {
-        await boss.stop({ graceful: false, wait: true });
-        return;
-      }
-      this.boss = boss;
       for (const w of this.workers) {
-        for (let i = 0; i < w.workers; i++) {
+        for (let i = 0; i < w.workers && !this.stopped; i++) {
           await boss.work<never>(
             w.name,
             { batchSize: w.batchSize, pollingIntervalSeconds: this.config.PRICE_WATCH_POLL_MS / 1000 },
@@ -117,15 +124,22 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
           );
         }
       }
+      if (this.stopped) {
+        await this.shutdown(boss);
+        return;
+      }
+      this.boss = boss;
       resolve(boss);
     } catch (error) {
-      await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+      await this.shutdown(boss);
       if (this.stopped) return;
       this.logger.warn(
         { context: 'jobs', err: (error as Error).message },
         'job queue not started; retrying (price watch waits)',
       );
-      this.retryTimer = setTimeout(() => void this.tryStart(resolve, Math.min(delayMs * 2, 30000)), delayMs);
+      this.retryTimer = setTimeout(() => {
+        this.attempt = this.tryStart(resolve, Math.min(delayMs * 2, 30000));
+      }, delayMs);
       this.retryTimer.unref();
     }
   }

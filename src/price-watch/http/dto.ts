@@ -51,6 +51,7 @@ export class CreateWebhookDto {
   events!: string[];
 
   @ApiProperty({
+    type: Number,
     required: false,
     nullable: true,
     example: 5,
@@ -61,6 +62,7 @@ export class CreateWebhookDto {
   thresholdPercent?: number | null;
 
   @ApiProperty({
+    type: Number,
     required: false,
     nullable: true,
     example: 100,
