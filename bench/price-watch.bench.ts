@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { bundledRateCard } from '../src/infrastructure/aws/bundled-rates';
 import { migrateDeploy } from '../src/infrastructure/database/migrate';
 import { QUEUES } from '../src/price-watch/job-queue';
+import { runIdOf } from '../src/price-watch/price-watch.service';
 import { WebhookReceiver } from '../test/price-watch/receiver';
 import { adminQuery, databaseUrl, uniqueName } from '../test/support/database';
 import { reportChecks } from './support/harness';
@@ -35,23 +36,26 @@ function cards(): { from: RateCard; to: RateCard } {
   return { from, to: { ...from, id: `${from.region}-bench-${hash.slice(0, 12)}`, contentHash: hash, rates } };
 }
 
-async function seed(db: Client, from: RateCard, to: RateCard): Promise<number> {
+function storeCard(db: Client, card: RateCard, fetchedAt: string) {
+  return db.query(
+    `INSERT INTO rate_card_versions (id, region, source, price_list_version, publication_date, fetched_at, content_hash, rates)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      card.id,
+      card.region,
+      card.source,
+      card.priceListVersion,
+      card.publicationDate,
+      fetchedAt,
+      card.contentHash,
+      card.rates,
+    ],
+  );
+}
+
+async function seed(db: Client, from: RateCard): Promise<number> {
   const started = performance.now();
-  for (const card of [from, to])
-    await db.query(
-      `INSERT INTO rate_card_versions (id, region, source, price_list_version, publication_date, fetched_at, content_hash, rates)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        card.id,
-        card.region,
-        card.source,
-        card.priceListVersion,
-        card.publicationDate,
-        card.fetchedAt,
-        card.contentHash,
-        card.rates,
-      ],
-    );
+  await storeCard(db, from, from.fetchedAt);
   const BATCH = 5000;
   for (let start = 0; start < SCENARIOS; start += BATCH) {
     const rows = inventoryWorkloads(Math.min(BATCH, SCENARIOS - start), start).map((w, i) => {
@@ -107,26 +111,33 @@ function startReplica(url: string, receiverHost: string): Promise<ChildProcess> 
   });
 }
 
-async function run(
-  db: Client,
-  url: string,
-  replicas: number,
-  change: { region: string; fromRateCardId: string; toRateCardId: string },
-) {
+async function run(db: Client, url: string, replicas: number, from: RateCard, to: RateCard) {
   await db.query('TRUNCATE price_changes, price_watch_runs, price_watch_chunks, webhook_deliveries, webhook_attempts');
+  // The new card is stored only once the replicas are up (as a refresh stores it), or their start would plan it.
+  await db.query('DELETE FROM rate_card_versions WHERE id = $1', [to.id]);
   const children: ChildProcess[] = [];
   for (let i = 0; i < replicas; i++) children.push(await startReplica(url, '127.0.0.1'));
   const boss = new PgBoss({ connectionString: url, schema: 'pgboss', max: 1, supervise: false, schedule: false });
   await boss.start();
   await db.query(`DELETE FROM pgboss.job`);
+  const fetchedAt = new Date().toISOString();
+  await storeCard(db, to, fetchedAt);
+  const change = {
+    runId: runIdOf(to.id, fetchedAt),
+    since: fetchedAt,
+    region: to.region,
+    fromRateCardId: from.id,
+    toRateCardId: to.id,
+  };
+  // What the refresher queues after storing a different card.
   const started = performance.now();
   await boss.send(QUEUES.plan, change);
   let row: { finished: boolean; events: number } = { finished: false, events: 0 };
   while (!row.finished) {
     await new Promise((r) => setTimeout(r, 200));
     const { rows } = await db.query<{ finished: boolean }>(
-      'SELECT finished_at IS NOT NULL AS finished FROM price_watch_runs WHERE to_rate_card_id = $1',
-      [change.toRateCardId],
+      'SELECT finished_at IS NOT NULL AS finished FROM price_watch_runs WHERE run_id = $1',
+      [change.runId],
     );
     row = { finished: rows[0]?.finished ?? false, events: 0 };
     if (performance.now() - started > 600_000) throw new Error('not finished in 10 minutes');
@@ -156,16 +167,15 @@ async function main(): Promise<void> {
     await migrateDeploy(url);
     await db.connect();
     const { from, to } = cards();
-    const seeded = await seed(db, from, to);
+    const seeded = await seed(db, from);
     await db.query(
       `INSERT INTO webhooks (id, team, url, secret, secret_hint, events, created_by_key_id)
        VALUES (gen_random_uuid(), 'team-0', $1, $2, 'whsec_…', '{PRICE_CHANGED,RECOMMENDATION_CHANGED}', $3::uuid)`,
       [receiver.url, `whsec_${Buffer.alloc(32, 7).toString('base64')}`, KEY_ID],
     );
     process.stdout.write(`seeded ${SCENARIOS} scenarios (${TEAMS} teams) in ${seeded.toFixed(1)} s\n`);
-    const change = { region: from.region, fromRateCardId: from.id, toRateCardId: to.id };
-    const two = await run(db, url, 2, change);
-    const one = await run(db, url, 1, change);
+    const two = await run(db, url, 2, from, to);
+    const one = await run(db, url, 1, from, to);
     process.stdout.write(
       [
         '',

@@ -31,6 +31,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private stopped = false;
   private retryTimer?: NodeJS.Timeout;
   private attempt?: Promise<void>;
+  private readonly startListeners: Array<() => Promise<void>> = [];
 
   constructor(
     @Inject(DATABASE_URL) private readonly url: string,
@@ -40,6 +41,11 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
 
   get enabled(): boolean {
     return this.config.PRICE_WATCH;
+  }
+
+  /** `listener` runs once the queue has started (errors are logged). */
+  onStart(listener: () => Promise<void>): void {
+    this.startListeners.push(listener);
   }
 
   /**
@@ -130,6 +136,10 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       }
       this.boss = boss;
       resolve(boss);
+      for (const listener of this.startListeners)
+        void listener().catch((error: Error) =>
+          this.logger.warn({ context: 'jobs', err: error.message }, 'job queue start task failed'),
+        );
     } catch (error) {
       await this.shutdown(boss);
       if (this.stopped) return;

@@ -19,10 +19,17 @@ import { eventsFor, largestChange, movedRates, optionChanges, type Totals } from
 import { bossDb, PriceWatchDb } from './price-watch.store';
 
 interface PlanJob {
+  /** `<new card id>@<its fetchedAt>`: one change of the card in force (a card back in force later is another run). */
+  runId: string;
   region: string;
   fromRateCardId: string;
   toRateCardId: string;
+  /** When the new card came in force: a version saved since was priced with it already. */
+  since: string;
 }
+
+export const runIdOf = (toRateCardId: string, fetchedAt: string): string =>
+  `${toRateCardId}@${new Date(fetchedAt).toISOString()}`;
 interface ChunkJob extends PlanJob {
   lo: string;
   hi: string;
@@ -35,6 +42,7 @@ interface LatestRow {
   version: number;
   workload: WorkloadInput;
   rate_card_id: string;
+  saved_at: Date;
   volume_range: VolumeRange | null;
   recommended: OptionCode | null;
   totals: Array<{ option: OptionCode; monthlyCostUsd: number | null }> | null;
@@ -49,6 +57,7 @@ interface ChangeRow {
   region: string;
   from_rate_card_id: string;
   to_rate_card_id: string;
+  run_id: string;
   rates: unknown;
   options: unknown;
   recommendation_before: string | null;
@@ -68,7 +77,7 @@ interface WebhookRow {
 
 /** The latest version of each live scenario priced in a region (its pinned card's region), by id range. */
 const LATEST_IN_RANGE = `
-  SELECT s.id, s.team, s.name, s.version, v.workload, v.rate_card_id,
+  SELECT s.id, s.team, s.name, s.version, v.workload, v.rate_card_id, v.created_at AS saved_at,
          v.evaluation -> 'volumeRange' AS volume_range,
          v.evaluation -> 'recommendation' ->> 'option' AS recommended,
          (SELECT jsonb_agg(jsonb_build_object('option', o -> 'option', 'monthlyCostUsd', o -> 'monthlyCostUsd'))
@@ -100,7 +109,10 @@ export class PriceWatchService implements OnModuleInit {
 
   onModuleInit(): void {
     if (!this.queue.enabled) return;
-    this.refresher.onCardChanged((change) => this.cardChanged(change));
+    this.refresher.onCardChanged(({ fetchedAt, ...change }) =>
+      this.cardChanged({ ...change, runId: runIdOf(change.toRateCardId, fetchedAt), since: fetchedAt }),
+    );
+    this.queue.onStart(() => this.catchUp());
     this.queue.work<PlanJob>(QUEUES.plan, { workers: 1, batchSize: 1 }, (job) => this.plan(job.data));
     this.queue.work<ChunkJob>(QUEUES.reprice, { workers: this.config.PRICE_WATCH_CONCURRENCY, batchSize: 1 }, (job) =>
       this.repriceChunk(job.data),
@@ -117,7 +129,37 @@ export class PriceWatchService implements OnModuleInit {
       );
       return;
     }
-    await boss.send(QUEUES.plan, change, { singletonKey: change.toRateCardId });
+    await boss.send(QUEUES.plan, change, { singletonKey: change.runId });
+  }
+
+  /**
+   * A replica that died between storing a new card and queueing its plan would lose the change: at start, each
+   * region whose newest card (the one in force) has no run yet is planned against the card before it. Planning
+   * is idempotent (one run per runId), so replicas starting together do it once.
+   */
+  async catchUp(): Promise<void> {
+    const { rows } = await this.db.pool.query<{ region: string; id: string; fetched_at: Date; prev_id: string }>(
+      `SELECT region, id, fetched_at, prev_id FROM (
+         SELECT region, id, fetched_at, lead(id) OVER w AS prev_id, row_number() OVER w AS n
+           FROM rate_card_versions WINDOW w AS (PARTITION BY region ORDER BY fetched_at DESC, created_at DESC)) t
+        WHERE n = 1 AND prev_id IS NOT NULL`,
+    );
+    const changes = rows.map((r) => ({
+      runId: runIdOf(r.id, r.fetched_at.toISOString()),
+      since: r.fetched_at.toISOString(),
+      region: r.region,
+      fromRateCardId: r.prev_id,
+      toRateCardId: r.id,
+    }));
+    const known = await this.db.pool.query<{ run_id: string }>(
+      'SELECT run_id FROM price_watch_runs WHERE run_id = ANY($1::text[])',
+      [changes.map((c) => c.runId)],
+    );
+    const planned = new Set(known.rows.map((r) => r.run_id));
+    for (const change of changes.filter((c) => !planned.has(c.runId))) {
+      this.logger.info({ context: 'price-watch', ...change }, 'rate change not planned yet: planning it now');
+      await this.cardChanged(change);
+    }
   }
 
   /** Cuts the region's scenarios into id ranges and queues one job per range, with the run, in one transaction. */
@@ -126,9 +168,9 @@ export class PriceWatchService implements OnModuleInit {
     const size = this.config.PRICE_WATCH_CHUNK_SIZE;
     await this.db.transaction(async (client) => {
       const claimed = await client.query(
-        `INSERT INTO price_watch_runs (to_rate_card_id, region, from_rate_card_id, chunks, scenarios)
-         VALUES ($1, $2, $3, 0, 0) ON CONFLICT DO NOTHING RETURNING to_rate_card_id`,
-        [job.toRateCardId, job.region, job.fromRateCardId],
+        `INSERT INTO price_watch_runs (run_id, to_rate_card_id, region, from_rate_card_id, chunks, scenarios)
+         VALUES ($1, $2, $3, $4, 0, 0) ON CONFLICT DO NOTHING RETURNING run_id`,
+        [job.runId, job.toRateCardId, job.region, job.fromRateCardId],
       );
       if (claimed.rowCount === 0) return; // planned already
       const { rows } = await client.query<{ id: string }>(
@@ -143,9 +185,9 @@ export class PriceWatchService implements OnModuleInit {
         ranges.push({ lo: rows[i].id, hi: rows[Math.min(i + size, rows.length) - 1].id });
       if (ranges.length) {
         await client.query(
-          `INSERT INTO price_watch_chunks (to_rate_card_id, lo, hi)
+          `INSERT INTO price_watch_chunks (run_id, lo, hi)
            SELECT $1, x.lo::uuid, x.hi::uuid FROM jsonb_to_recordset($2::jsonb) AS x(lo text, hi text)`,
-          [job.toRateCardId, JSON.stringify(ranges)],
+          [job.runId, JSON.stringify(ranges)],
         );
         await boss.insert(
           ranges.map((r) => ({ name: QUEUES.reprice, data: { ...job, ...r } })),
@@ -154,8 +196,8 @@ export class PriceWatchService implements OnModuleInit {
       }
       await client.query(
         `UPDATE price_watch_runs SET chunks = $2, scenarios = $3, finished_at = CASE WHEN $2 = 0 THEN now() END
-          WHERE to_rate_card_id = $1`,
-        [job.toRateCardId, ranges.length, rows.length],
+          WHERE run_id = $1`,
+        [job.runId, ranges.length, rows.length],
       );
     });
     this.logger.info({ context: 'price-watch', ...job }, 'price watch planned');
@@ -164,16 +206,17 @@ export class PriceWatchService implements OnModuleInit {
   /** Re-prices one range; the events, outbox rows and delivery jobs commit with the chunk's done mark. */
   async repriceChunk(job: ChunkJob): Promise<void> {
     const done = await this.db.pool.query(
-      'SELECT done_at FROM price_watch_chunks WHERE to_rate_card_id = $1 AND lo = $2::uuid',
-      [job.toRateCardId, job.lo],
+      'SELECT done_at FROM price_watch_chunks WHERE run_id = $1 AND lo = $2::uuid',
+      [job.runId, job.lo],
     );
     if (done.rows[0]?.done_at) return;
     const [from, to] = await Promise.all([this.card(job.fromRateCardId), this.card(job.toRateCardId)]);
     const moved = movedRates(from, to);
     const { rows } = await this.db.pool.query<LatestRow>(LATEST_IN_RANGE, [job.region, job.lo, job.hi]);
     const changes: ChangeRow[] = [];
+    const since = Date.parse(job.since);
     for (const row of rows) {
-      if (row.rate_card_id === to.id) continue; // saved at the new rates already
+      if (row.saved_at.getTime() >= since) continue; // saved at the new rates already
       const after = this.price(row, to);
       const before =
         row.rate_card_id === from.id
@@ -192,6 +235,7 @@ export class PriceWatchService implements OnModuleInit {
         region: job.region,
         from_rate_card_id: from.id,
         to_rate_card_id: to.id,
+        run_id: job.runId,
         rates: moved,
         options,
         recommendation_before: before.recommended,
@@ -204,23 +248,23 @@ export class PriceWatchService implements OnModuleInit {
     const boss = (await this.queue.ready())!;
     await this.db.transaction(async (client) => {
       const lock = await client.query(
-        'SELECT done_at FROM price_watch_chunks WHERE to_rate_card_id = $1 AND lo = $2::uuid FOR UPDATE',
-        [job.toRateCardId, job.lo],
+        'SELECT done_at FROM price_watch_chunks WHERE run_id = $1 AND lo = $2::uuid FOR UPDATE',
+        [job.runId, job.lo],
       );
       if (lock.rows[0]?.done_at) return; // another replica finished it meanwhile
       const inserted = changes.length
         ? await client.query<{ id: string }>(
             `INSERT INTO price_changes (id, team, scenario_id, scenario_version, scenario_name, region, from_rate_card_id,
-               to_rate_card_id, rates, options, recommendation_before, recommendation_after, recommendation_changed,
+               to_rate_card_id, run_id, rates, options, recommendation_before, recommendation_after, recommendation_changed,
                max_change_usd, max_change_percent)
              SELECT x.id, x.team, x.scenario_id, x.scenario_version, x.scenario_name, x.region, x.from_rate_card_id,
-                    x.to_rate_card_id, x.rates, x.options, x.recommendation_before, x.recommendation_after,
+                    x.to_rate_card_id, x.run_id, x.rates, x.options, x.recommendation_before, x.recommendation_after,
                     x.recommendation_changed, x.max_change_usd, x.max_change_percent
                FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, team text, scenario_id uuid, scenario_version int,
-                    scenario_name text, region text, from_rate_card_id text, to_rate_card_id text, rates jsonb,
+                    scenario_name text, region text, from_rate_card_id text, to_rate_card_id text, run_id text, rates jsonb,
                     options jsonb, recommendation_before text, recommendation_after text, recommendation_changed boolean,
                     max_change_usd float8, max_change_percent float8)
-             ON CONFLICT (scenario_id, scenario_version, to_rate_card_id) DO NOTHING
+             ON CONFLICT (scenario_id, scenario_version, run_id) DO NOTHING
              RETURNING id`,
             [JSON.stringify(changes)],
           )
@@ -235,14 +279,14 @@ export class PriceWatchService implements OnModuleInit {
         );
       await client.query(
         `UPDATE price_watch_chunks SET done_at = now(), repriced = $3, events = $4
-          WHERE to_rate_card_id = $1 AND lo = $2::uuid`,
-        [job.toRateCardId, job.lo, rows.length, fresh.length],
+          WHERE run_id = $1 AND lo = $2::uuid`,
+        [job.runId, job.lo, rows.length, fresh.length],
       );
       await client.query(
         `UPDATE price_watch_runs SET finished_at = now()
-          WHERE to_rate_card_id = $1 AND finished_at IS NULL
-            AND NOT EXISTS (SELECT 1 FROM price_watch_chunks WHERE to_rate_card_id = $1 AND done_at IS NULL)`,
-        [job.toRateCardId],
+          WHERE run_id = $1 AND finished_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM price_watch_chunks WHERE run_id = $1 AND done_at IS NULL)`,
+        [job.runId],
       );
     });
   }

@@ -20,6 +20,8 @@ export interface CardChange {
   region: string;
   fromRateCardId: string;
   toRateCardId: string;
+  /** When the new card was fetched (its fetchedAt as stored): with its id, names this change. */
+  fetchedAt: string;
 }
 
 export interface RefreshResult {
@@ -161,7 +163,12 @@ export class RatesRefresher implements OnApplicationBootstrap, OnModuleDestroy {
       await this.store.publish(card);
       if (previous && previous.id !== card.id)
         for (const listener of this.changeListeners)
-          await listener({ region, fromRateCardId: previous.id, toRateCardId: card.id }).catch((error: Error) =>
+          await listener({
+            region,
+            fromRateCardId: previous.id,
+            toRateCardId: card.id,
+            fetchedAt: card.fetchedAt,
+          }).catch((error: Error) =>
             this.logger.error({ context: 'rates', region, err: error.message }, 'rate change listener failed'),
           );
       await this.store.setStatus(region, { lastAttemptAt: attemptAt, lastSuccessAt: card.fetchedAt });

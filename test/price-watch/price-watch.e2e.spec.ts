@@ -1,11 +1,12 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client } from 'pg';
 import request from 'supertest';
 import { PRICE_LIST_SERVICE_CODES } from '../../src/domain/pricelist/price-list-document';
 import { bearer } from '../support/keys';
 import { regionShapedDocuments, withPriceChange } from '../support/pricelist-fixtures';
 import { PriceListServer } from '../support/pricelist-server';
-import { startTestApp } from '../support/test-app';
+import { startTestApp, testDatabaseUrl } from '../support/test-app';
 import { until } from '../support/until';
 import { aWorkload } from '../scenarios/scenario-fixtures';
 import { WebhookReceiver } from './receiver';
@@ -51,19 +52,21 @@ describe('price watch: a rate change re-prices saved scenarios and calls the web
   let admin: string;
   let editor: string;
   let viewer: string;
+  const cards = { first: '', second: '' };
+  const env = () => ({
+    PRICING_ENDPOINT: server.endpoint,
+    PRICING_ACCESS_KEY_ID: 'AKIDLOCALTEST',
+    PRICING_SECRET_ACCESS_KEY: 'local-secret',
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+    WEBHOOK_RETRY_SCHEDULE_SECONDS: '1',
+    PRICE_WATCH_POLL_MS: '500',
+  });
 
   beforeAll(async () => {
     server = await new PriceListServer().start();
     receiver = await new WebhookReceiver().start();
     serve(server);
-    app = await startTestApp({
-      PRICING_ENDPOINT: server.endpoint,
-      PRICING_ACCESS_KEY_ID: 'AKIDLOCALTEST',
-      PRICING_SECRET_ACCESS_KEY: 'local-secret',
-      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
-      WEBHOOK_RETRY_SCHEDULE_SECONDS: '1',
-      PRICE_WATCH_POLL_MS: '500',
-    });
+    app = await startTestApp(env());
     admin = await bearer(app, team, 'admin');
     editor = await bearer(app, team, 'editor');
     viewer = await bearer(app, team, 'viewer');
@@ -100,6 +103,8 @@ describe('price watch: a rate change re-prices saved scenarios and calls the web
     serve(server, '0.0300000000');
     const second = await request(http).post(`/v1/rate-cards/${REGION}/refresh`).set('authorization', admin);
     expect(second.body.outcome).toBe('UPDATED');
+    cards.first = first.body.cardId;
+    cards.second = second.body.cardId;
 
     const page = await until(
       async () =>
@@ -168,6 +173,43 @@ describe('price watch: a rate change re-prices saved scenarios and calls the web
         query: `{ priceChanges(region: "${REGION}") { items { scenarioId recommendationChanged rates { key old new } } } }`,
       });
     expect(gql.body.data.priceChanges.items).toHaveLength(2);
+  });
+
+  it('re-prices again when an earlier card is back in force, and a replica starting plans a change none queued', async () => {
+    const http = app.getHttpServer();
+    type Item = { fromRateCardId: string; toRateCardId: string; scenarioId: string; createdAt: string };
+    const changes = async () =>
+      ((await request(http).get(`/v1/price-changes?region=${REGION}`).set('authorization', viewer)).body.items ??
+        []) as Item[];
+    serve(server); // the first prices again
+    const back = await request(http).post(`/v1/rate-cards/${REGION}/refresh`).set('authorization', admin);
+    expect(back.body.cardId).toBe(cards.first);
+    const reverted = await until(changes, (items) => items.length === 4, 20000);
+    expect(reverted.slice(0, 2).map((c) => [c.fromRateCardId, c.toRateCardId])).toEqual([
+      [cards.second, cards.first],
+      [cards.second, cards.first],
+    ]);
+
+    // A card stored by a replica that died before it queued the plan: the next replica to start plans it.
+    const db = new Client({ connectionString: testDatabaseUrl() });
+    await db.connect();
+    const lostId = `${REGION}-lost-${Date.now().toString(36)}`;
+    await db.query(
+      `INSERT INTO rate_card_versions (id, region, source, price_list_version, publication_date, fetched_at, content_hash, rates)
+       SELECT $1, region, source, price_list_version, publication_date, now(), $1,
+              jsonb_set(rates, '{kds.provisioned.shardHour,usdPerUnit}', '"0.0400000000"')
+         FROM rate_card_versions WHERE id = $2`,
+      [lostId, cards.first],
+    );
+    const other = await startTestApp(env());
+    try {
+      const lost = await until(changes, (items) => items.filter((c) => c.toRateCardId === lostId).length === 2, 20000);
+      const planned = lost.filter((c) => c.toRateCardId === lostId);
+      expect(planned.map((c) => c.fromRateCardId)).toEqual([cards.first, cards.first]);
+    } finally {
+      await other.close();
+      await db.end();
+    }
   });
 
   it('refuses bad webhook input with 400 and non-admins with 403, and never returns the secret', async () => {

@@ -134,7 +134,8 @@ describe('price watch: a replica killed mid-run loses nothing (two replicas, rea
     const progress = async () =>
       (
         await db.query<{ done: number; total: number }>(
-          'SELECT count(done_at)::int AS done, count(*)::int AS total FROM price_watch_chunks WHERE to_rate_card_id = $1',
+          `SELECT count(done_at)::int AS done, count(*)::int AS total FROM price_watch_chunks
+            WHERE run_id IN (SELECT run_id FROM price_watch_runs WHERE to_rate_card_id = $1)`,
           [cardId],
         )
       ).rows[0];

@@ -1,5 +1,6 @@
 -- CreateTable
 CREATE TABLE "price_watch_runs" (
+    "run_id" TEXT NOT NULL,
     "to_rate_card_id" TEXT NOT NULL,
     "region" TEXT NOT NULL,
     "from_rate_card_id" TEXT NOT NULL,
@@ -8,19 +9,19 @@ CREATE TABLE "price_watch_runs" (
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "finished_at" TIMESTAMPTZ(3),
 
-    CONSTRAINT "price_watch_runs_pkey" PRIMARY KEY ("to_rate_card_id")
+    CONSTRAINT "price_watch_runs_pkey" PRIMARY KEY ("run_id")
 );
 
 -- CreateTable
 CREATE TABLE "price_watch_chunks" (
-    "to_rate_card_id" TEXT NOT NULL,
+    "run_id" TEXT NOT NULL,
     "lo" UUID NOT NULL,
     "hi" UUID NOT NULL,
     "repriced" INTEGER,
     "events" INTEGER,
     "done_at" TIMESTAMPTZ(3),
 
-    CONSTRAINT "price_watch_chunks_pkey" PRIMARY KEY ("to_rate_card_id","lo")
+    CONSTRAINT "price_watch_chunks_pkey" PRIMARY KEY ("run_id","lo")
 );
 
 -- CreateTable
@@ -33,6 +34,7 @@ CREATE TABLE "price_changes" (
     "region" TEXT NOT NULL,
     "from_rate_card_id" TEXT NOT NULL,
     "to_rate_card_id" TEXT NOT NULL,
+    "run_id" TEXT NOT NULL,
     "rates" JSONB NOT NULL,
     "options" JSONB NOT NULL,
     "recommendation_before" TEXT,
@@ -100,7 +102,7 @@ CREATE INDEX "price_changes_team_created_at_id_idx" ON "price_changes"("team", "
 CREATE INDEX "price_changes_team_scenario_id_created_at_idx" ON "price_changes"("team", "scenario_id", "created_at" DESC);
 
 -- CreateIndex
-CREATE UNIQUE INDEX "price_changes_scenario_id_scenario_version_to_rate_card_id_key" ON "price_changes"("scenario_id", "scenario_version", "to_rate_card_id");
+CREATE UNIQUE INDEX "price_changes_scenario_id_scenario_version_run_id_key" ON "price_changes"("scenario_id", "scenario_version", "run_id");
 
 -- CreateIndex
 CREATE INDEX "webhooks_team_idx" ON "webhooks"("team");
