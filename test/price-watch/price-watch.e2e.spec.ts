@@ -2,35 +2,17 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import request from 'supertest';
-import { PRICE_LIST_SERVICE_CODES } from '../../src/domain/pricelist/price-list-document';
 import { bearer } from '../support/keys';
-import { regionShapedDocuments, withPriceChange } from '../support/pricelist-fixtures';
 import { PriceListServer } from '../support/pricelist-server';
 import { startTestApp, testDatabaseUrl } from '../support/test-app';
 import { until } from '../support/until';
 import { aWorkload } from '../scenarios/scenario-fixtures';
-import { WebhookReceiver } from './receiver';
+import { serveRegion, watchEnv, WebhookReceiver } from './receiver';
 
 /** A region no other suite refreshes, so the changes here are this suite's only. */
 const REGION = 'ca-central-1';
 
-function serve(server: PriceListServer, shardHourUsd?: string): void {
-  const docs = regionShapedDocuments(REGION);
-  server.setDocuments(
-    'AmazonKinesis',
-    shardHourUsd
-      ? withPriceChange(docs.AmazonKinesis, {
-          usageTypeSuffix: 'Storage-ShardHour',
-          operation: 'shardHourStorage',
-          usd: shardHourUsd,
-          version: '20261201000000',
-          publicationDate: '2026-12-01T00:00:00Z',
-        })
-      : docs.AmazonKinesis,
-  );
-  for (const code of PRICE_LIST_SERVICE_CODES.filter((c) => c !== 'AmazonKinesis'))
-    server.setDocuments(code, docs[code]);
-}
+const serve = (server: PriceListServer, shardHourUsd?: string) => serveRegion(server, REGION, shardHourUsd);
 
 /** The Standard Webhooks check, written here from the specification with node:crypto only. */
 function verify(secret: string, headers: Record<string, string | string[] | undefined>, body: string): boolean {
@@ -53,14 +35,7 @@ describe('price watch: a rate change re-prices saved scenarios and calls the web
   let editor: string;
   let viewer: string;
   const cards = { first: '', second: '' };
-  const env = () => ({
-    PRICING_ENDPOINT: server.endpoint,
-    PRICING_ACCESS_KEY_ID: 'AKIDLOCALTEST',
-    PRICING_SECRET_ACCESS_KEY: 'local-secret',
-    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
-    WEBHOOK_RETRY_SCHEDULE_SECONDS: '1',
-    PRICE_WATCH_POLL_MS: '500',
-  });
+  const env = () => watchEnv(server);
 
   beforeAll(async () => {
     server = await new PriceListServer().start();

@@ -4,32 +4,17 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import request from 'supertest';
-import { PRICE_LIST_SERVICE_CODES } from '../../src/domain/pricelist/price-list-document';
 import { bearer } from '../support/keys';
-import { regionShapedDocuments, withPriceChange } from '../support/pricelist-fixtures';
 import { PriceListServer } from '../support/pricelist-server';
 import { startTestApp, TEST_REDIS_URL, testDatabaseUrl } from '../support/test-app';
 import { until } from '../support/until';
 import { aWorkload } from '../scenarios/scenario-fixtures';
-import { WebhookReceiver } from './receiver';
+import { serveRegion, watchEnv, WebhookReceiver } from './receiver';
 
 jest.setTimeout(180_000);
 
 const REGION = 'eu-west-2';
 const SCENARIOS = 600;
-
-function docsFor(shardHourUsd?: string) {
-  const docs = regionShapedDocuments(REGION);
-  if (shardHourUsd)
-    docs.AmazonKinesis = withPriceChange(docs.AmazonKinesis, {
-      usageTypeSuffix: 'Storage-ShardHour',
-      operation: 'shardHourStorage',
-      usd: shardHourUsd,
-      version: '20261201000000',
-      publicationDate: '2026-12-01T00:00:00Z',
-    });
-  return docs;
-}
 
 function startReplica(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(
@@ -56,23 +41,17 @@ describe('price watch: a replica killed mid-run loses nothing (two replicas, rea
   const prefix = `watch-kill-${process.pid}-${Date.now().toString(36)}`;
 
   const common = () => ({
-    PRICING_ENDPOINT: server.endpoint,
-    PRICING_ACCESS_KEY_ID: 'AKIDLOCALTEST',
-    PRICING_SECRET_ACCESS_KEY: 'local-secret',
+    ...watchEnv(server),
     CACHE_PREFIX: prefix,
-    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
-    WEBHOOK_RETRY_SCHEDULE_SECONDS: '1',
     PRICE_WATCH_CHUNK_SIZE: '10',
     PRICE_WATCH_CONCURRENCY: '1',
     PRICE_WATCH_JOB_EXPIRE_SECONDS: '2',
-    PRICE_WATCH_POLL_MS: '500',
   });
 
   beforeAll(async () => {
     server = await new PriceListServer().start();
     receiver = await new WebhookReceiver().start();
-    const docs = docsFor();
-    for (const code of PRICE_LIST_SERVICE_CODES) server.setDocuments(code, docs[code]);
+    serveRegion(server, REGION);
     // The app the test sets things up through does not work jobs.
     setup = await startTestApp({ ...common(), PRICE_WATCH: 'false' });
     db = new Client({ connectionString: testDatabaseUrl() });
@@ -124,8 +103,7 @@ describe('price watch: a replica killed mid-run loses nothing (two replicas, rea
       RATES_LIVE: 'false',
       RATES_REFRESH_INTERVAL_MS: '0',
     });
-    const changed = docsFor('0.0300000000');
-    for (const code of PRICE_LIST_SERVICE_CODES) server.setDocuments(code, changed[code]);
+    serveRegion(server, REGION, '0.0300000000');
     const refreshed = await request(`http://127.0.0.1:${a.port}`)
       .post(`/v1/rate-cards/${REGION}/refresh`)
       .set('authorization', admin);

@@ -46,24 +46,8 @@ const WEBHOOKS_PER_TEAM = 20;
 /** Deliveries one poller sends at once (each bounded by WEBHOOK_TIMEOUT_MS). */
 const DELIVERY_BATCH = 20;
 
-type HookRow = {
-  id: string;
-  url: string;
-  events: string[];
-  thresholdPercent: number | null;
-  thresholdUsd: number | null;
-  secretHint: string;
-  createdAt: Date;
-};
-const info = (w: HookRow): WebhookInfo => ({
-  id: w.id,
-  url: w.url,
-  events: w.events,
-  thresholdPercent: w.thresholdPercent,
-  thresholdUsd: w.thresholdUsd,
-  secretHint: w.secretHint,
-  createdAt: w.createdAt.toISOString(),
-});
+type HookRow = Omit<WebhookInfo, 'createdAt'> & { createdAt: Date };
+const info = (w: HookRow): WebhookInfo => ({ ...w, createdAt: w.createdAt.toISOString() });
 const PUBLIC = {
   id: true,
   url: true,
