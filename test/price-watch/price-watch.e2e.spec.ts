@@ -219,6 +219,15 @@ describe('price watch: a rate change re-prices saved scenarios and calls the web
     const list = await request(http).get('/v1/webhooks').set('authorization', admin);
     expect(list.status).toBe(200);
     expect(JSON.stringify(list.body)).not.toContain(secret.slice(6));
+    const id = list.body[0].id as string;
+    expect((await request(http).delete(`/v1/webhooks/${id}`).set('authorization', viewer)).status).toBe(403);
+    const deleted = await request(http).delete(`/v1/webhooks/${id}`).set('authorization', admin);
+    expect(deleted.status).toBe(200);
+    expect(deleted.body.id).toBe(id);
+    expect((await request(http).delete(`/v1/webhooks/${id}`).set('authorization', admin)).status).toBe(404);
+    expect((await request(http).delete('/v1/webhooks/not-an-id').set('authorization', admin)).status).toBe(404);
+    const after = await request(http).get('/v1/webhooks').set('authorization', admin);
+    expect(after.body.map((w: { id: string }) => w.id)).not.toContain(id);
     const badGql = await request(http)
       .post('/graphql')
       .set('authorization', admin)
