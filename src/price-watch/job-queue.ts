@@ -31,6 +31,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private stopped = false;
   private retryTimer?: NodeJS.Timeout;
   private attempt?: Promise<void>;
+  private starting?: PgBoss;
   private readonly startListeners: Array<() => Promise<void>> = [];
 
   constructor(
@@ -66,13 +67,14 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     this.started.catch(() => undefined);
   }
 
-  /** The started queue (waits up to `timeoutMs` for it); undefined when the watch is off or it is not up in time. */
+  /** The started queue (waits up to `timeoutMs` for it); undefined when the watch is off, stopped or not up in time. */
   async ready(timeoutMs = 10000): Promise<PgBoss | undefined> {
-    if (!this.started) return undefined;
+    if (!this.started || this.stopped) return undefined;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), timeoutMs)));
     try {
-      return await Promise.race([this.started, timeout]);
+      const boss = await Promise.race([this.started, timeout]);
+      return this.stopped ? undefined : boss;
     } finally {
       clearTimeout(timer);
     }
@@ -82,6 +84,8 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+    // A start under way is cut short (its queries fail once the pool is closed), then waited for.
+    if (this.starting && this.starting !== this.boss) await this.shutdown(this.starting);
     if (this.attempt) await Promise.race([this.attempt, new Promise((r) => setTimeout(r, 5000).unref())]);
     const boss = this.boss;
     this.boss = undefined;
@@ -107,6 +111,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       archiveCompletedAfterSeconds: 3600,
     });
     boss.on('error', (error) => this.logger.warn({ context: 'jobs', err: error.message }, 'job queue error'));
+    this.starting = boss;
     try {
       await boss.start();
       for (const name of Object.values(QUEUES)) {

@@ -164,7 +164,8 @@ export class PriceWatchService implements OnModuleInit {
 
   /** Cuts the region's scenarios into id ranges and queues one job per range, with the run, in one transaction. */
   async plan(job: PlanJob): Promise<void> {
-    const boss = (await this.queue.ready())!;
+    const boss = await this.queue.ready();
+    if (!boss) throw new Error('the job queue is stopping');
     const size = this.config.PRICE_WATCH_CHUNK_SIZE;
     await this.db.transaction(async (client) => {
       const claimed = await client.query(
@@ -245,7 +246,8 @@ export class PriceWatchService implements OnModuleInit {
         max_change_percent: largest.percent,
       });
     }
-    const boss = (await this.queue.ready())!;
+    const boss = await this.queue.ready();
+    if (!boss) throw new Error('the job queue is stopping');
     await this.db.transaction(async (client) => {
       const lock = await client.query(
         'SELECT done_at FROM price_watch_chunks WHERE run_id = $1 AND lo = $2::uuid FOR UPDATE',

@@ -209,6 +209,9 @@ export class WebhooksService implements OnModuleInit {
       );
       return;
     }
+    // The next attempt is queued with this one's record; without the queue (stopping) the job is left to be retried.
+    const boss = await this.queue.ready();
+    if (!boss) throw new Error('the job queue is stopping');
     const result = await safePost(d.url, signedHeaders(d.secret, deliveryId, d.payload), d.payload, {
       allowlist: this.allowlist,
       timeoutMs: this.config.WEBHOOK_TIMEOUT_MS,
@@ -220,7 +223,6 @@ export class WebhooksService implements OnModuleInit {
     const expired =
       Date.now() + delay * 1000 > d.created_at.getTime() + this.config.WEBHOOK_RETRY_WINDOW_SECONDS * 1000;
     const status = delivered ? 'DELIVERED' : expired ? 'FAILED' : 'PENDING';
-    const boss = await this.queue.ready();
     await this.db.transaction(async (client) => {
       await client.query(
         `INSERT INTO webhook_attempts (delivery_id, duration_ms, status_code, outcome, error) VALUES ($1, $2, $3, $4, $5)`,
@@ -233,7 +235,7 @@ export class WebhooksService implements OnModuleInit {
           WHERE id = $1 AND status = 'PENDING'`,
         [deliveryId, status, result.statusCode, delay],
       );
-      if (status === 'PENDING' && updated.rowCount === 1 && boss)
+      if (status === 'PENDING' && updated.rowCount === 1)
         await boss.send(QUEUES.deliver, { deliveryId }, { startAfter: delay, db: bossDb(client) });
     });
     this.logger.info(
