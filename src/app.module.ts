@@ -21,6 +21,7 @@ import { batchUnits } from './evaluation/batch/batch-estimate.controller';
 import { HealthModule } from './health/health.module';
 import { RatesModule } from './rates/rates.module';
 import { PresetsModule } from './presets/presets.module';
+import { PriceWatchModule } from './price-watch/price-watch.module';
 import { ScenariosModule } from './scenarios/scenarios.module';
 import { type InfrastructureOptions, InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ServiceInfoResolver } from './service-info/service-info.resolver';
@@ -85,6 +86,7 @@ export class AppModule {
         ScenariosModule,
         PresetsModule,
         FromMetricsModule,
+        PriceWatchModule,
       ],
       providers: [ServiceInfoResolver, { provide: APP_INTERCEPTOR, useClass: ContentNegotiationInterceptor }],
     };

@@ -36,6 +36,6 @@ import { RegionsService } from './regions.service';
         }),
     },
   ],
-  exports: [RatesService],
+  exports: [RatesService, RatesRefresher],
 })
 export class RatesModule {}

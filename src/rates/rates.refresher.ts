@@ -15,6 +15,15 @@ import { knownRegions, REGION_PATTERN, unknownRegion } from './known-regions';
 import { RateCardRepository } from './rate-card.repository';
 import { RateCardStore, type RefreshStatus } from './rate-card.store';
 
+/** A refresh put a different card in force in a region (the price watch listens: src/price-watch). */
+export interface CardChange {
+  region: string;
+  fromRateCardId: string;
+  toRateCardId: string;
+  /** When the new card was fetched (its fetchedAt as stored): with its id, names this change. */
+  fetchedAt: string;
+}
+
 export interface RefreshResult {
   region: string;
   outcome: 'UPDATED' | 'UNCHANGED' | 'IN_PROGRESS';
@@ -38,6 +47,7 @@ export class RatesRefresher implements OnApplicationBootstrap, OnModuleDestroy {
   /** Regions requests have asked for (readiness reports on these). */
   private readonly touched = new Set<string>();
   private timer?: NodeJS.Timeout;
+  private readonly changeListeners: Array<(change: CardChange) => Promise<void>> = [];
 
   constructor(
     private readonly store: RateCardStore,
@@ -50,6 +60,11 @@ export class RatesRefresher implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(PINO) private readonly logger: Logger,
   ) {
     health.register({ name: 'rates', check: () => this.readiness() });
+  }
+
+  /** `listener` is awaited after each refresh whose card differs from the newest one stored before it. */
+  onCardChanged(listener: (change: CardChange) => Promise<void>): void {
+    this.changeListeners.push(listener);
   }
 
   onApplicationBootstrap(): void {
@@ -143,8 +158,19 @@ export class RatesRefresher implements OnApplicationBootstrap, OnModuleDestroy {
       }
       const priced = Object.values(card.rates).filter((r) => r.source === 'AWS_PRICE_LIST').length;
       if (priced === 0) throw new Error(`the Price List API returned no Kinesis or MSK prices for ${region}`);
+      const previous = await this.repository.latest(region);
       const isNew = await this.repository.save(card);
       await this.store.publish(card);
+      if (previous && previous.id !== card.id)
+        for (const listener of this.changeListeners)
+          await listener({
+            region,
+            fromRateCardId: previous.id,
+            toRateCardId: card.id,
+            fetchedAt: card.fetchedAt,
+          }).catch((error: Error) =>
+            this.logger.error({ context: 'rates', region, err: error.message }, 'rate change listener failed'),
+          );
       await this.store.setStatus(region, { lastAttemptAt: attemptAt, lastSuccessAt: card.fetchedAt });
       this.metrics.rateRefreshes.inc({ region, outcome: 'success' });
       this.logger.info(

@@ -5,7 +5,7 @@
  *   /?w=eyJpbmdlc3RHYlBlckRheSI6MTAwfQ            an evaluation
  *   /?view=scenarios&scenario=<id>&version=2       a scenario at version 2
  */
-export type View = 'evaluate' | 'scenarios' | 'inventory';
+export type View = 'evaluate' | 'scenarios' | 'inventory' | 'price-changes';
 
 export interface UrlState {
   view: View;
@@ -19,7 +19,7 @@ export interface UrlState {
   current?: { option: string; monthlyCostUsd: number | null };
 }
 
-const VIEWS: readonly View[] = ['evaluate', 'scenarios', 'inventory'];
+const VIEWS: readonly View[] = ['evaluate', 'scenarios', 'inventory', 'price-changes'];
 
 export function encodeWorkload(workload: Record<string, unknown>): string {
   const bytes = new TextEncoder().encode(JSON.stringify(workload));

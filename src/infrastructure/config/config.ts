@@ -369,6 +369,73 @@ export const CONFIG_VARIABLES = {
     default: '120000',
     description: 'Expiry of the cross-replica refresh lock.',
   },
+  PRICE_WATCH: {
+    kind: 'bool',
+    default: 'true',
+    description:
+      "Re-price saved scenarios when a refresh changes a region's rate card, record price changes and deliver webhooks (jobs on pg-boss in PostgreSQL, shared by the replicas). false: this replica neither plans nor works jobs.",
+  },
+  PRICE_WATCH_CHUNK_SIZE: {
+    kind: 'int',
+    min: 10,
+    max: 100000,
+    default: '2000',
+    description: 'Scenarios per re-pricing job (a range of scenario ids); replicas take jobs in turn.',
+  },
+  PRICE_WATCH_JOB_EXPIRE_SECONDS: {
+    kind: 'int',
+    min: 1,
+    max: 86400,
+    default: '300',
+    description:
+      'A re-pricing or delivery job still active after this long is taken as lost (its replica died) and retried by another replica.',
+  },
+  PRICE_WATCH_POLL_MS: {
+    kind: 'int',
+    min: 500,
+    max: 60000,
+    default: '2000',
+    description: 'How often an idle replica asks the queue for jobs.',
+  },
+  PRICE_WATCH_CONCURRENCY: {
+    kind: 'int',
+    min: 1,
+    max: 32,
+    default: '2',
+    description: 'Re-pricing jobs one replica works at the same time (each holds one PostgreSQL connection).',
+  },
+  WEBHOOK_ALLOWED_HOSTS: {
+    kind: 'string',
+    description:
+      'Comma-separated host names, IP addresses or CIDR ranges webhooks may reach although they are loopback, private, link-local or metadata addresses (refused by default). Example: 127.0.0.1,10.0.0.0/8,hooks.internal',
+  },
+  WEBHOOK_TIMEOUT_MS: {
+    kind: 'int',
+    min: 100,
+    max: 60000,
+    default: '10000',
+    description: 'Time a webhook receiver has to connect and answer (one attempt).',
+  },
+  WEBHOOK_RESPONSE_LIMIT_BYTES: {
+    kind: 'int',
+    min: 0,
+    max: 1048576,
+    default: '16384',
+    description: "Bytes of a receiver's answer read at most (the rest is dropped, the connection closed).",
+  },
+  WEBHOOK_RETRY_SCHEDULE_SECONDS: {
+    kind: 'string',
+    default: '5,300,1800,7200,18000,36000,36000',
+    description:
+      'Delays between a failed delivery attempt and the next, in seconds (the last one repeats), until WEBHOOK_RETRY_WINDOW_SECONDS after the first attempt.',
+  },
+  WEBHOOK_RETRY_WINDOW_SECONDS: {
+    kind: 'int',
+    min: 1,
+    max: 604800,
+    default: '86400',
+    description: 'How long a delivery is retried before it is marked FAILED (24 h).',
+  },
 } as const satisfies Record<string, VarSpec>;
 
 type Vars = typeof CONFIG_VARIABLES;
@@ -451,8 +518,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (typeof out.METRICS_TOKEN === 'string' && out.METRICS_TOKEN.length < 16)
     problems.push('METRICS_TOKEN must be at least 16 characters');
+  if (typeof out.WEBHOOK_RETRY_SCHEDULE_SECONDS === 'string' && !retrySchedule(out.WEBHOOK_RETRY_SCHEDULE_SECONDS))
+    problems.push('WEBHOOK_RETRY_SCHEDULE_SECONDS must be comma-separated whole seconds, 1 to 86400 each');
+  if (typeof out.WEBHOOK_ALLOWED_HOSTS === 'string') {
+    const bad = allowedHostsProblem(out.WEBHOOK_ALLOWED_HOSTS);
+    if (bad) problems.push(`WEBHOOK_ALLOWED_HOSTS ${bad}`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return out as AppConfig;
+}
+
+/** WEBHOOK_RETRY_SCHEDULE_SECONDS as delays in seconds, or null when malformed. */
+export function retrySchedule(raw: string): number[] | null {
+  const parts = raw.split(',').map((p) => p.trim());
+  if (!parts.every((p) => /^\d{1,5}$/.test(p) && Number(p) >= 1 && Number(p) <= 86400)) return null;
+  return parts.map(Number);
+}
+
+function allowedHostsProblem(raw: string): string | null {
+  for (const entry of raw.split(',').map((s) => s.trim())) {
+    if (entry === '') continue;
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address);
+    if (bits === undefined && (family || /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/i.test(entry))) continue;
+    const maxBits = family === 6 ? 128 : 32;
+    if (family && extra === undefined && /^\d+$/.test(bits ?? '') && Number(bits) <= maxBits) continue;
+    return `must list host names, IP addresses or CIDR ranges (got "${entry}")`;
+  }
+  return null;
 }
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];

@@ -15,6 +15,7 @@ import {
 import { FromCloudWatch, type RunningOption } from './FromCloudWatch';
 import { Result } from './Result';
 import { Inventory } from './Inventory';
+import { PriceChanges } from './PriceChanges';
 import { Scenarios } from './Scenarios';
 import { WorkloadForm } from './WorkloadForm';
 
@@ -32,6 +33,7 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'evaluate', label: 'Evaluate' },
   { id: 'scenarios', label: 'Scenarios' },
   { id: 'inventory', label: 'Inventory' },
+  { id: 'price-changes', label: 'Price changes' },
 ];
 
 /** The state the page was opened with (a reload or a shared link): see web/src/url-state.ts. */
@@ -273,6 +275,8 @@ export function App() {
             </div>
           ) : view === 'inventory' ? (
             <Inventory apiKey={key.trim()} onError={noteError} />
+          ) : view === 'price-changes' ? (
+            <PriceChanges apiKey={key.trim()} onError={noteError} />
           ) : (
             <Scenarios
               apiKey={key.trim()}

@@ -9,7 +9,8 @@ import {
   type ScenarioQuery,
   UpdateScenarioDocument,
 } from '../generated/graphql';
-import { type FormValues, fromWorkload, toWorkloadInput, validate } from '../workload-fields';
+import { PriceChanges } from './PriceChanges';
+import { type FormValues, fromWorkload, toWorkload, toWorkloadInput, validate } from '../workload-fields';
 
 interface Props {
   apiKey: string;
@@ -331,6 +332,7 @@ export function ScenarioView({ apiKey, id, version, onVersion, readOnly, formVal
         </button>
       </form>
       {reprice && <RepriceTable reprice={reprice} />}
+      <PriceChanges apiKey={apiKey} scenarioId={id} onError={onError} />
     </div>
   );
 }
