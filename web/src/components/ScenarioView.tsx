@@ -10,7 +10,7 @@ import {
   UpdateScenarioDocument,
 } from '../generated/graphql';
 import { PriceChanges } from './PriceChanges';
-import { type FormValues, fromWorkload, toWorkload, toWorkloadInput, validate } from '../workload-fields';
+import { type FormValues, fromWorkload, toWorkloadInput, validate } from '../workload-fields';
 
 interface Props {
   apiKey: string;
