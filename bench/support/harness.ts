@@ -45,7 +45,9 @@ export function requireWrk(): string {
 /** The node flags `npm start` runs the service with (package.json), so the benchmark measures the service as deployed. */
 export function startFlags(): string[] {
   const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
-  return start.split(/\s+/).filter((part) => part.startsWith('--'));
+  // BENCH_SERVER_FLAGS: more Node flags for the server under test (e.g. --cpu-prof to find where a stall comes from).
+  const extra = (process.env.BENCH_SERVER_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  return [...start.split(/\s+/).filter((part) => part.startsWith('--')), ...extra];
 }
 
 export async function startServer(script: string, env: Record<string, string>, flags: string[] = []): Promise<Server> {
