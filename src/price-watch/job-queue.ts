@@ -16,6 +16,8 @@ export const QUEUES = {
 
 type Handler<T> = (job: PgBoss.Job<T>) => Promise<void>;
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
+
 /**
  * The job queue the replicas share: pg-boss in the same PostgreSQL (its own schema `pgboss`, created and
  * migrated by pg-boss at start under an advisory lock). Jobs are taken with SKIP LOCKED; a job still active
@@ -32,6 +34,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private retryTimer?: NodeJS.Timeout;
   private attempt?: Promise<void>;
   private starting?: PgBoss;
+  private readonly inFlight = new Set<Promise<unknown>>();
   private readonly startListeners: Array<() => Promise<void>> = [];
 
   constructor(
@@ -86,14 +89,19 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     clearTimeout(this.retryTimer);
     // A start under way is cut short (its queries fail once the pool is closed), then waited for.
     if (this.starting && this.starting !== this.boss) await this.shutdown(this.starting);
-    if (this.attempt) await Promise.race([this.attempt, new Promise((r) => setTimeout(r, 5000).unref())]);
+    if (this.attempt) await Promise.race([this.attempt, sleep(5000)]);
     const boss = this.boss;
     this.boss = undefined;
+    const busy = this.inFlight.size > 0;
     if (boss) await this.shutdown(boss);
+    if (busy) {
+      // Jobs still running end on their own (their pool is closing); pg-boss's worker loops notice within 1 s.
+      await Promise.race([Promise.allSettled([...this.inFlight]), sleep(10000)]);
+      await sleep(1100);
+    }
   }
 
   private async shutdown(boss: PgBoss): Promise<void> {
-    for (const name of Object.values(QUEUES)) await boss.offWork(name).catch(() => undefined);
     await boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);
   }
 
@@ -130,7 +138,13 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
             w.name,
             { batchSize: w.batchSize, pollingIntervalSeconds: this.config.PRICE_WATCH_POLL_MS / 1000 },
             async (jobs) => {
-              await Promise.all(jobs.map((job) => w.handler(job)));
+              const run = Promise.all(jobs.map((job) => w.handler(job)));
+              this.inFlight.add(run);
+              try {
+                await run;
+              } finally {
+                this.inFlight.delete(run);
+              }
             },
           );
         }
