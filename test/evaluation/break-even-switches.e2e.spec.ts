@@ -11,6 +11,8 @@ import { bearer } from '../support/keys';
 import { startTestApp } from '../support/test-app';
 
 const guide = GUIDE_WORKLOAD;
+/** The same workload as GraphQL takes it: the broker family as its enum names it (M5; REST keeps the spec's m5). */
+const guideInput = { ...guide, mskBrokerFamily: 'M5' };
 
 type Segment = { from: number; to: number; option: string | null };
 type Switch = {
@@ -140,10 +142,11 @@ describe('break-even: when do we switch? (decision guide example)', () => {
     const graph = await gql(
       app,
       viewer,
-      `query($input: WorkloadInput!) { breakEven(input: $input, vary: ingest, from: 10, to: 100000, steps: 30) {
+      `query($input: WorkloadInput!) { breakEven(input: $input, vary: INGEST, from: 10, to: 100000, steps: 30) {
         segments { from to option } recommendedSegments { from to option }
         switchPoints { kind at before after beforeMonthlyCostUsd afterMonthlyCostUsd exact } crossoverSet crossovers { at } } }`,
-      { input: guide },
+      // GraphQL names the broker family as its enum does (M5); REST keeps the spec's m5.
+      { input: guideInput },
     );
     expect(graph.body.errors).toBeUndefined();
     expect(graph.body.data.breakEven).toEqual({
@@ -156,8 +159,8 @@ describe('break-even: when do we switch? (decision guide example)', () => {
     const all = await gql(
       app,
       viewer,
-      `query($input: WorkloadInput!) { breakEven(input: $input, vary: ingest, from: 10, to: 5000, steps: 50, crossovers: ALL) { crossoverSet crossovers { at } } }`,
-      { input: guide },
+      `query($input: WorkloadInput!) { breakEven(input: $input, vary: INGEST, from: 10, to: 5000, steps: 50, crossovers: ALL) { crossoverSet crossovers { at } } }`,
+      { input: guideInput },
     );
     expect(all.body.data.breakEven.crossoverSet).toBe('ALL');
     expect(all.body.data.breakEven.crossovers).toHaveLength(8);

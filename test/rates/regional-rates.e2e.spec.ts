@@ -9,6 +9,8 @@ import { expectedRateKeys } from '../../src/domain/pricelist/build-rate-card';
 import { PRICE_LIST_SERVICE_CODES, parsePriceListElement } from '../../src/domain/pricelist/price-list-document';
 import { SNAPSHOT_REGIONS } from '../../src/domain/regions';
 import { mskGetProductsApS1 } from '../../scripts/msk-feed';
+import { migrateDeploy } from '../../src/infrastructure/database/migrate';
+import { adminQuery, databaseUrl, uniqueName } from '../support/database';
 import { gql } from '../support/graphql';
 import { bearer } from '../support/keys';
 import { PriceListServer } from '../support/pricelist-server';
@@ -26,6 +28,9 @@ interface RateBody {
 }
 
 describe('real AWS price data through the service', () => {
+  // Its own database: "offline" means no live card of a snapshot region is stored, and other suites (the price
+  // watch's) store live cards of snapshot regions in the shared test database.
+  const dbName = uniqueName('streamfit_regional');
   let server: PriceListServer;
   let redis: OwnRedis;
   let app: NestFastifyApplication;
@@ -33,6 +38,8 @@ describe('real AWS price data through the service', () => {
   let viewer: string;
 
   beforeAll(async () => {
+    await adminQuery(`CREATE DATABASE "${dbName}"`);
+    await migrateDeploy(databaseUrl(dbName));
     server = await new PriceListServer().start();
     redis = await OwnRedis.create();
     await redis.start();
@@ -46,14 +53,16 @@ describe('real AWS price data through the service', () => {
       PRICING_SECRET_ACCESS_KEY: 'local-secret',
       CACHE_PREFIX: `regional-rates-${process.pid}-${Date.now()}`,
       REDIS_URL: redis.url,
+      DATABASE_URL: databaseUrl(dbName),
     });
     admin = await bearer(app, 'finance', 'admin');
     viewer = await bearer(app, 'finance', 'viewer');
-  });
+  }, 60_000);
   afterAll(async () => {
     await app.close();
     await server.close();
     await redis.stop();
+    await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
   });
 
   it('offline, the rate card of every snapshot region answers with AWS prices and their provenance (eu-central-1: m5.16xlarge $8.059)', async () => {

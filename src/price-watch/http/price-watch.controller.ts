@@ -1,9 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UsePipes } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -12,6 +10,7 @@ import {
 import type { Caller } from '../../auth/api-key';
 import { RequireRole } from '../../auth/auth.guard';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
+import { ApiKeyAuth, ERROR_CONTENT } from '../../common/api-errors';
 import { DtoValidationPipe } from '../../common/validation/dto-validation.pipe';
 import { ApiDtoBody } from '../../common/validation/field.decorators';
 import { PriceChangesRepository } from '../price-changes.repository';
@@ -19,10 +18,14 @@ import { PriceChangePageView, WebhookDeliveryView, WebhookView } from '../price-
 import { WebhooksService } from '../webhooks/webhooks.service';
 import { CreateWebhookDto, ListPriceChangesQuery, priceChangeQueryOf } from './dto';
 
-const badRequest = { description: 'Invalid input: `fields` lists every bad field with a message' };
+const badRequest = {
+  content: ERROR_CONTENT,
+  description: 'Invalid input: `fields` lists every bad field with a message',
+};
+const notFound = { content: ERROR_CONTENT, description: 'No such webhook in your team' };
 
 @ApiTags('price watch')
-@ApiBearerAuth()
+@ApiKeyAuth()
 @Controller('v1/price-changes')
 export class PriceChangesController {
   constructor(private readonly changes: PriceChangesRepository) {}
@@ -41,9 +44,8 @@ export class PriceChangesController {
 
 /** Admins manage their team's webhooks and see every delivery attempt. */
 @ApiTags('price watch')
-@ApiBearerAuth()
+@ApiKeyAuth('Only admin keys manage webhooks')
 @RequireRole('admin')
-@ApiForbiddenResponse({ description: 'Only admin keys manage webhooks' })
 @Controller('v1/webhooks')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
@@ -74,7 +76,7 @@ export class WebhooksController {
   @Delete(':id')
   @ApiOperation({ summary: 'Delete a webhook; its pending deliveries are cancelled' })
   @ApiOkResponse({ type: WebhookView })
-  @ApiNotFoundResponse({ description: 'No such webhook in your team' })
+  @ApiNotFoundResponse(notFound)
   remove(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<WebhookView> {
     return this.webhooks.remove(caller, id) as Promise<WebhookView>;
   }
@@ -82,7 +84,7 @@ export class WebhooksController {
   @Get(':id/deliveries')
   @ApiOperation({ summary: "A webhook's last 50 deliveries, newest first, with every attempt" })
   @ApiOkResponse({ type: [WebhookDeliveryView] })
-  @ApiNotFoundResponse({ description: 'No such webhook in your team' })
+  @ApiNotFoundResponse(notFound)
   deliveries(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<WebhookDeliveryView[]> {
     return this.webhooks.deliveries(caller, id);
   }
