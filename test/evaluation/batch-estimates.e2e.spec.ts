@@ -302,6 +302,10 @@ describe('POST /v1/estimates/batch: rate-limit units', () => {
     const anonymous = await batchAt(units.app, 'ingestGbPerDay,avgRecordSizeKB\r\n1,1\r\n', { key: 'Bearer nope' });
     expect(anonymous.status).toBe(401);
     const key = units.viewer;
+    // The limit counts per fixed minute: start well inside one, so the three batches below share it (CI once saw
+    // the third land in the next minute, with a full budget).
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 40_000) await new Promise((r) => setTimeout(r, 60_000 - intoMinute + 50));
     const rows = (n: number) =>
       `ingestGbPerDay,avgRecordSizeKB\r\n${Array.from({ length: n }, (_, i) => `${i + 1},1`).join('\r\n')}`;
     const first = await batchAt(units.app, rows(100), { key });
