@@ -22,6 +22,7 @@ export function serveRegion(server: PriceListServer, region: string, shardHourUs
 /** The environment of a replica in these suites: the local Price List, loopback webhooks allowed, quick polling. */
 export function watchEnv(server: PriceListServer): Record<string, string> {
   return {
+    PRICE_WATCH: 'true',
     PRICING_ENDPOINT: server.endpoint,
     PRICING_ACCESS_KEY_ID: 'AKIDLOCALTEST',
     PRICING_SECRET_ACCESS_KEY: 'local-secret',

@@ -11,7 +11,10 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
-/** Configuration for a test app: the run's own database, real Redis, a key prefix of its own, quiet logs. */
+/**
+ * Configuration for a test app: the run's own database, real Redis, a key prefix of its own, quiet logs, no price
+ * watch unless `env` asks for it.
+ */
 export function testConfig(env: Record<string, string | undefined> = {}): AppConfig {
   return loadConfig({
     NODE_ENV: 'test',
@@ -21,6 +24,10 @@ export function testConfig(env: Record<string, string | undefined> = {}): AppCon
     CACHE_PREFIX: `${process.env.STREAMFIT_TEST_RUN ?? 'streamfit-test'}-${Math.random().toString(36).slice(2, 8)}`,
     RATES_LIVE: 'false',
     RATES_REFRESH_INTERVAL_MS: '0',
+    // The price watch's job queue stays off in suites that are not about it: its start-up catch-up would re-price
+    // other suites' scenarios in the shared database in the background, and a pg-boss worker loop still waiting
+    // when a suite's app closes outlives the test environment. test/price-watch/ turns it on (watchEnv).
+    PRICE_WATCH: 'false',
     ...env,
   });
 }
