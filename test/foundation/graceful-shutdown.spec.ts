@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { bearer } from '../support/keys';
+import { dropRedisKeys } from '../support/redis-keys';
 import { regionShapedDocuments, serveAll } from '../support/pricelist-fixtures';
 import { PriceListServer } from '../support/pricelist-server';
 import { startTestApp, TEST_REDIS_URL, testDatabaseUrl } from '../support/test-app';
@@ -43,9 +44,12 @@ describe('graceful shutdown (SIGTERM) of the real process', () => {
     const docs = regionShapedDocuments('us-west-1');
     serveAll(priceList, docs);
   });
+  const cachePrefix = `shutdown-${process.pid}-${Date.now()}`;
   afterAll(async () => {
     await app.close();
     await priceList.close();
+    // The child service's rate cards (kept 7 days) go with the test.
+    await dropRedisKeys(cachePrefix);
   });
 
   it('lets a request in flight finish, then stops accepting and exits', async () => {
@@ -56,7 +60,7 @@ describe('graceful shutdown (SIGTERM) of the real process', () => {
       LOG_LEVEL: 'info',
       DATABASE_URL: testDatabaseUrl(),
       REDIS_URL: TEST_REDIS_URL,
-      CACHE_PREFIX: `shutdown-${process.pid}-${Date.now()}`,
+      CACHE_PREFIX: cachePrefix,
       RATES_LIVE: 'false',
       PRICING_ENDPOINT: priceList.endpoint,
       PRICING_ACCESS_KEY_ID: 'AKIDLOCAL',

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { bearer } from '../support/keys';
 import { PriceListServer } from '../support/pricelist-server';
 import { startTestApp, TEST_REDIS_URL, testDatabaseUrl } from '../support/test-app';
+import { dropRedisKeys } from '../support/redis-keys';
 import { until } from '../support/until';
 import { aWorkload } from '../scenarios/scenario-fixtures';
 import { serveRegion, watchEnv, WebhookReceiver } from './receiver';
@@ -63,6 +64,8 @@ describe('price watch: a replica killed mid-run loses nothing (two replicas, rea
     await db.end();
     await receiver.close();
     await server.close();
+    // The replicas' rate cards (kept 7 days) go with the test.
+    await dropRedisKeys(prefix);
   });
 
   it('re-prices every scenario once and delivers every message (same webhook-id on a redelivery)', async () => {
