@@ -47,6 +47,18 @@ export class ErrorView {
  */
 export const ERROR_CONTENT = { 'application/json': { schema: { $ref: getSchemaPath(ErrorView) } } };
 
+/** A 400 answer: the error shape, with every bad field in `fields`. */
+export const BAD_REQUEST_RESPONSE = {
+  content: ERROR_CONTENT,
+  description: 'Invalid input: `fields` lists every bad field with a message',
+};
+
+/** A 406 answer of a route that gives JSON or CSV. */
+export const NOT_ACCEPTABLE_RESPONSE = {
+  content: ERROR_CONTENT,
+  description: 'The Accept header admits neither application/json nor text/csv',
+};
+
 /** What every secured operation can answer before its handler runs, documented on the controller. */
 export const ApiKeyAuth = (forbidden = 'The key’s role does not allow this operation') =>
   applyDecorators(

@@ -55,18 +55,12 @@ import {
   EVALUATION_REQUEST_SCHEMA,
   toOpenApi30,
 } from '../request-schemas';
-import { ApiKeyAuth, ERROR_CONTENT } from '../../common/api-errors';
+import { ApiKeyAuth, BAD_REQUEST_RESPONSE, NOT_ACCEPTABLE_RESPONSE } from '../../common/api-errors';
 
 const evaluationBody = { schema: toOpenApi30(EVALUATION_REQUEST_SCHEMA) as object };
 const evaluateBody = { schema: toOpenApi30(EVALUATE_REQUEST_SCHEMA) as object };
-const badRequest = {
-  content: ERROR_CONTENT,
-  description: 'Invalid input: `fields` lists every bad field with a message',
-};
-const notAcceptable = {
-  content: ERROR_CONTENT,
-  description: 'The Accept header admits neither application/json nor text/csv',
-};
+const badRequest = BAD_REQUEST_RESPONSE;
+const notAcceptable = NOT_ACCEPTABLE_RESPONSE;
 const FOCUS_QUERY = {
   name: 'format',
   required: false,

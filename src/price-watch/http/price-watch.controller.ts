@@ -10,7 +10,7 @@ import {
 import type { Caller } from '../../auth/api-key';
 import { RequireRole } from '../../auth/auth.guard';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
-import { ApiKeyAuth, ERROR_CONTENT } from '../../common/api-errors';
+import { ApiKeyAuth, BAD_REQUEST_RESPONSE, ERROR_CONTENT } from '../../common/api-errors';
 import { DtoValidationPipe } from '../../common/validation/dto-validation.pipe';
 import { ApiDtoBody } from '../../common/validation/field.decorators';
 import { PriceChangesRepository } from '../price-changes.repository';
@@ -18,10 +18,7 @@ import { PriceChangePageView, WebhookDeliveryView, WebhookView } from '../price-
 import { WebhooksService } from '../webhooks/webhooks.service';
 import { CreateWebhookDto, ListPriceChangesQuery, priceChangeQueryOf } from './dto';
 
-const badRequest = {
-  content: ERROR_CONTENT,
-  description: 'Invalid input: `fields` lists every bad field with a message',
-};
+const badRequest = BAD_REQUEST_RESPONSE;
 const notFound = { content: ERROR_CONTENT, description: 'No such webhook in your team' };
 
 @ApiTags('price watch')

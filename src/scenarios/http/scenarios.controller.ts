@@ -58,16 +58,10 @@ import {
   ScenarioVersionView,
   ScenarioView,
 } from '../scenario.view';
-import { ApiKeyAuth, ERROR_CONTENT } from '../../common/api-errors';
+import { ApiKeyAuth, BAD_REQUEST_RESPONSE, NOT_ACCEPTABLE_RESPONSE, ERROR_CONTENT } from '../../common/api-errors';
 
-const badRequest = {
-  content: ERROR_CONTENT,
-  description: 'Invalid input: `fields` lists every bad field with a message',
-};
-const notAcceptable = {
-  content: ERROR_CONTENT,
-  description: 'The Accept header admits neither application/json nor text/csv',
-};
+const badRequest = BAD_REQUEST_RESPONSE;
+const notAcceptable = NOT_ACCEPTABLE_RESPONSE;
 const notFound = {
   content: ERROR_CONTENT,
   description: "No such scenario for your team (another team's scenario answers the same)",
