@@ -1,9 +1,13 @@
 /**
- * The domain's own estimate rate on the batch benchmark's rows (bench:domain's kind of measurement: the evaluation
- * of src/domain, volume study included, in process, no HTTP), pinned to the server's core by batch.bench.ts.
- * Prints one JSON line: { rowsPerSecond, usPerRow, cpuUsPerRow } (wall time and this process's CPU time).
+ * The domain's own estimate rate on the batch benchmark's rows (bench:domain's kind of measurement: src/domain in
+ * process, no HTTP), pinned to the server's core by batch.bench.ts. Two paths over the same rows:
+ *   - `row`: what an inventory row needs (estimateRow: normalization, six costs, eligibility, recommendation and
+ *     the recommended option's band), the path the batch endpoint runs, and the rate the batch is held to;
+ *   - `evaluation`: the full evaluation of POST /v1/evaluations (words, line items, trace, robustness search), for
+ *     information.
+ * Prints one JSON line: { row: { rowsPerSecond, usPerRow, cpuUsPerRow }, evaluation: { … } }.
  */
-import { evaluate, type WorkloadInput } from '../../src/domain';
+import { estimateRow, evaluate, normalizeWorkload, type WorkloadInput } from '../../src/domain';
 import { bundledRateCard } from '../../src/infrastructure/aws/bundled-rates';
 import { inventoryWorkloads } from './inventory';
 
@@ -15,14 +19,23 @@ const workloadOf = (row: Record<string, unknown>): WorkloadInput => {
   return workload as unknown as WorkloadInput;
 };
 let sink = 0;
-for (const row of inventoryWorkloads(2_000, seed + 500_000)) sink += evaluate(workloadOf(row), card).options.length;
-const rows = inventoryWorkloads(count, seed).map(workloadOf);
-const t0 = process.hrtime.bigint();
-const cpu0 = process.cpuUsage();
-for (const w of rows) sink += evaluate(w, card).options.length;
-const cpu = process.cpuUsage(cpu0);
-const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-const cpuUsPerRow = (cpu.user + cpu.system) / count;
-process.stdout.write(
-  `${JSON.stringify({ rowsPerSecond: count / seconds, usPerRow: (seconds * 1e6) / count, cpuUsPerRow, sink })}\n`,
-);
+const paths = {
+  row: (w: WorkloadInput) => (estimateRow(normalizeWorkload(w), card, w)?.recommendation ? 1 : 0),
+  evaluation: (w: WorkloadInput) => evaluate(w, card).options.length,
+};
+const result: Record<string, { rowsPerSecond: number; usPerRow: number; cpuUsPerRow: number }> = {};
+for (const [name, run] of Object.entries(paths)) {
+  for (const row of inventoryWorkloads(2_000, seed + 500_000)) sink += run(workloadOf(row));
+  const rows = inventoryWorkloads(count, seed).map(workloadOf);
+  const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
+  for (const w of rows) sink += run(w);
+  const cpu = process.cpuUsage(cpu0);
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  result[name] = {
+    rowsPerSecond: count / seconds,
+    usPerRow: (seconds * 1e6) / count,
+    cpuUsPerRow: (cpu.user + cpu.system) / count,
+  };
+}
+process.stdout.write(`${JSON.stringify({ ...result, sink })}\n`);

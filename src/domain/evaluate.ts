@@ -27,6 +27,8 @@ import type { RateCard } from './rate-card';
 import { optionRisks } from './risks';
 import { RULE_IDS } from './rules';
 import {
+  costBands,
+  DEFAULT_VOLUME_RANGE,
   type PartialPointAt,
   scaleVolume,
   studyVolumeRange,
@@ -200,8 +202,8 @@ const SHRINKING_LINES: ReadonlySet<string> = new Set([
 ]);
 
 /** Options whose cost may fall as the volume grows from this workload (VolumePoint.unsteady). */
-function unsteadyOptions(models: OptionModels): OptionCode[] {
-  return OPTION_CODES.filter((code) => models[code].drafts.some((d) => SHRINKING_LINES.has(d.code)));
+function unsteadyOptions(models: OptionModels, among: readonly OptionCode[] = OPTION_CODES): OptionCode[] {
+  return among.filter((code) => models[code].drafts.some((d) => SHRINKING_LINES.has(d.code)));
 }
 
 /** A total in cents, or null when a rate is missing or the amount is not exact (see assertFiniteCosts). */
@@ -446,6 +448,7 @@ function partialPoint(
     winner: cheapest(light, among)?.option ?? null,
     ingestGbPerDay: w.ingestGbPerDay,
     peakWriteMBps: w.peakWriteMBps,
+    unsteady: unsteadyOptions(models, price),
   };
 }
 
@@ -572,6 +575,51 @@ function assess(
       });
   }
   return { workload, volumeRange, rates, decision, options, recommendation, warnings };
+}
+
+/** What a row of an inventory needs of its workload (POST /v1/estimates/batch). */
+export interface RowEstimate {
+  /** Each option's monthly cost in USD where it is eligible and priced, else null. */
+  costs: Record<OptionCode, number | null>;
+  recommendation: OptionCode | null;
+  /** The recommended option's cost band over the default volume range (as the full evaluation gives it). */
+  band: CostBand | null;
+}
+
+/**
+ * An inventory row's answer without the full evaluation's words, line items, trace and robustness search: the six
+ * totals, eligibility and the recommendation as `evaluate` decides them (the same models, rules and pickWinner), and
+ * the recommended option's band over the default range from costBands, as `evaluate` builds it. Null when an
+ * option's total is not a finite, exact amount: the full evaluation says why (assertFiniteCosts).
+ */
+export function estimateRow(workload: NormalizedWorkload, card: RateCard, input: WorkloadInput): RowEstimate | null {
+  if (workload.region !== card.region) return null;
+  const clipped = clipHigh(input, DEFAULT_VOLUME_RANGE.high);
+  const range: VolumeRange = { low: DEFAULT_VOLUME_RANGE.low, high: clipped ?? DEFAULT_VOLUME_RANGE.high };
+  const rates = new RateResolver(card, undefined);
+  const models = buildOptionModels(workload, rates);
+  const decision = runDecisionRules(workload, sizingOf(models), true);
+  const cents = {} as Record<OptionCode, number | null>;
+  const light: Choosable[] = [];
+  for (const code of OPTION_CODES) {
+    const total = totalCentsOf(models[code], rates);
+    // Every rate there and still no total: not a finite amount.
+    if (total === null && models[code].drafts.every((d) => rates.get(d.rateKey))) return null;
+    cents[code] = total;
+    const eligible = decision.disqualifiedBy[code].length === 0;
+    light.push({ option: code, eligible, monthlyCostUsd: total === null ? null : total / 100 });
+  }
+  const winner = pickWinner(light, decision.flow).choice?.option ?? null;
+  const costs = {} as Record<OptionCode, number | null>;
+  for (const o of light) costs[o.option] = o.eligible ? o.monthlyCostUsd : null;
+  let band: CostBand | null = null;
+  if (winner !== null) {
+    const expected = { cents, unsteady: unsteadyOptions(models, [winner]) };
+    band = costBands(range, expected, [winner], (k, price) => partialPoint(input, rates, k, range.high, price, []))[
+      winner
+    ];
+  }
+  return { costs, recommendation: winner, band };
 }
 
 /** Evaluates a workload: normalized workload, recommendation, decision trace, six ranked priced options, rate provenance, warnings. */

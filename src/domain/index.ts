@@ -1,5 +1,13 @@
 /** Public API of the streamfit domain: pure functions of (workload, rate card, pricing) → results. */
-export { evaluate, estimate, evaluateNormalized, estimateNormalized, type VolumeStudyInput } from './evaluate';
+export {
+  evaluate,
+  estimate,
+  evaluateNormalized,
+  estimateNormalized,
+  estimateRow,
+  type RowEstimate,
+  type VolumeStudyInput,
+} from './evaluate';
 export {
   breakEven,
   breakEvenYielding,

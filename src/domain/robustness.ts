@@ -146,7 +146,15 @@ export type PartialPointAt = (
   winner: OptionCode | null;
   ingestGbPerDay: number;
   peakWriteMBps: number;
+  /** The priced options whose cost may fall as the volume grows from here (see VolumePoint.unsteady). */
+  unsteady: readonly OptionCode[];
 };
+
+/** Some options' totals at one volume (cents, null = unpriced) and which of them are unsteady there. */
+export interface CostsAt {
+  cents: Partial<Record<OptionCode, number | null>>;
+  unsteady: readonly OptionCode[];
+}
 
 export interface VolumeStudy {
   bands: Record<OptionCode, CostBand | null>;
@@ -158,28 +166,36 @@ const times = (k: number): string => `${Number(k.toFixed(3))}×`;
 const labelOf = (o: OptionCode | null): string => (o === null ? 'no option' : OPTION_LABELS[o]);
 
 /**
- * Samples the range, solves the changes of recommendation exactly, and builds each option's band from
- * every volume priced (samples and bisection points): low ≤ expected ≤ high by construction.
+ * Samples the range, solves the changes of recommendation exactly, and builds each option's band over the range's
+ * grid (costBands): low ≤ expected ≤ high by construction.
  */
 export function studyVolumeRange(
   range: VolumeRange,
   expected: VolumePoint,
   pointAt: (k: number) => VolumePoint,
-  partialAt?: PartialPointAt,
+  pricePartly?: PartialPointAt,
 ): VolumeStudy {
-  // The volumes the study looked at (the band's points), and every volume priced so far (priced once each).
-  const seen = new Set<VolumePoint>([expected]);
+  // What every partial pricing found, by volume (the bands look there before pricing again).
+  const priced = new Map<number, CostsAt>();
+  const partialAt: PartialPointAt | undefined =
+    pricePartly &&
+    ((k, price, among) => {
+      const q = pricePartly(k, price, among);
+      const before = priced.get(k);
+      priced.set(
+        k,
+        before ? { cents: { ...before.cents, ...q.cents }, unsteady: [...before.unsteady, ...q.unsteady] } : q,
+      );
+      return q;
+    });
+  // Every volume priced in full so far (priced once each).
   const known = new Map<number, VolumePoint>([[1, expected]]);
   const peek = (k: number): VolumePoint => {
     let p = known.get(k);
     if (p === undefined) known.set(k, (p = pointAt(k)));
     return p;
   };
-  const at = (k: number): VolumePoint => {
-    const p = peek(k);
-    seen.add(p);
-    return p;
-  };
+  const at = peek;
   /**
    * How to price the volumes between two points while solving a change: when both agree on eligibility and
    * preference, only the contenders (and the options whose cost may fall with volume) decide the winner there, as
@@ -193,7 +209,6 @@ export function studyVolumeRange(
       if (known) return known;
       const p = partlyPricedPoint(a, k, partialAt(k, price, a.contenders));
       knownPartial.set(k, p);
-      seen.add(p);
       return p;
     };
   };
@@ -209,7 +224,6 @@ export function studyVolumeRange(
     const samples = sampleMultipliers(end);
     // The far end first: when the two ends prove that every sample in between finds the same winner, those
     // samples are not priced in full (see holdsBetween); the sampled study below would find no change there.
-    // (The far end joins the band's points only once the study reaches it: sampling in full may stop short.)
     // When they agree on eligibility and preference but not on the winner, the samples in between are still
     // priced for the contenders only (bracketProbe), and the change is found among them.
     let sampleAt = at;
@@ -217,10 +231,7 @@ export function studyVolumeRange(
       const far = peek(end);
       const [lower, higher] = direction === 'ABOVE' ? [expected, far] : [far, expected];
       const between = holdsBetween(lower, higher, samples.slice(0, -1), partialAt);
-      if (between) {
-        for (const p of [...between, far]) seen.add(p);
-        continue;
-      }
+      if (between) continue;
       const inner = bracketProbe(expected, far);
       if (inner !== at) sampleAt = (k) => (k === end ? at(k) : inner(k));
     }
@@ -265,24 +276,67 @@ export function studyVolumeRange(
         : ''),
   };
 
+  // The bands come from the range's grid (costBands), priced once: a volume the search priced is looked up.
+  const pricedAt = (k: number, price: readonly OptionCode[]): CostsAt => {
+    const full = known.get(k);
+    if (full) return full;
+    const partial = priced.get(k);
+    const missing = partial ? price.filter((c) => !(c in partial.cents)) : price;
+    if (missing.length === 0) return partial!;
+    return partialAt ? partialAt(k, missing, []) : peek(k);
+  };
+  const bands = costBands(range, expected, OPTION_CODES, pricedAt);
+  return { bands, robustness };
+}
+
+/**
+ * Each option's cost band over the range: the least and greatest of its costs at the range's grid, which is the
+ * expected volume, both ends and the evenly spaced samples between (VOLUME_SAMPLES_PER_SIDE a side), as the study
+ * samples them. Volumes the robustness search bisects to are not grid points: an option's band does not depend on
+ * where the recommendation changes, so an inventory row (bands only, no search) gets the same band as a full
+ * evaluation.
+ *
+ * Pricing an option at both ends is enough for its band when its cost cannot fall as the volume grows over the
+ * range (it is not `unsteady` at the low end, nor unpriced at an end): its costs at the samples lie between those
+ * at the ends. The others are priced at every sample. `costsAt` prices the given options at one volume.
+ */
+export function costBands(
+  range: VolumeRange,
+  expected: Pick<VolumePoint, 'cents' | 'unsteady'>,
+  codes: readonly OptionCode[],
+  costsAt: (k: number, price: readonly OptionCode[]) => CostsAt,
+): Record<OptionCode, CostBand | null> {
+  const banded = codes.filter((c) => expected.cents[c] !== null);
+  const points: CostsAt[] = [];
+  const low = range.low === 1 ? null : costsAt(range.low, banded);
+  const high = range.high === 1 ? null : costsAt(range.high, banded);
+  for (const end of [low, high]) if (end) points.push(end);
+  const unsteadyLow = low ? low.unsteady : expected.unsteady;
+  const everywhere = banded.filter((c) => unsteadyLow.includes(c) || low?.cents[c] === null || high?.cents[c] === null);
+  if (everywhere.length > 0) {
+    for (const end of [range.low, range.high]) {
+      if (end === 1) continue;
+      for (const k of sampleMultipliers(end).slice(0, -1)) points.push(costsAt(k, everywhere));
+    }
+  }
   const bands = {} as Record<OptionCode, CostBand | null>;
-  for (const code of OPTION_CODES) {
+  for (const code of codes) {
     const mid = expected.cents[code];
-    if (mid === null) {
+    if (mid === null || mid === undefined) {
       bands[code] = null;
       continue;
     }
     let lo = mid;
     let hi = mid;
-    for (const p of seen) {
+    for (const p of points) {
       const c = p.cents[code];
-      if (c === null) continue;
+      if (c === null || c === undefined) continue;
       if (c < lo) lo = c;
       if (c > hi) hi = c;
     }
     bands[code] = { low: lo / 100, expected: mid / 100, high: hi / 100 };
   }
-  return { bands, robustness };
+  return bands;
 }
 
 /** The sampled multipliers of one side, walking out from the expected volume; the last is `end`. */

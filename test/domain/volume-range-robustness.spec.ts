@@ -17,7 +17,7 @@ import {
 } from '../../src/domain';
 import { optionOf } from './support/hand';
 import { usEast1RateCard } from './support/us-east-1.rate-card';
-import { workloadArbitrary } from './support/workload.arbitrary';
+import { hourlyProfileArbitrary, workloadArbitrary } from './support/workload.arbitrary';
 
 const card = usEast1RateCard();
 const guide: WorkloadInput = {
@@ -203,14 +203,7 @@ const workloadArb = workloadArbitrary({
   maxRetentionHours: 2000,
 });
 
-const profileArb: fc.Arbitrary<WorkloadInput> = fc
-  .record({
-    hourlyWriteMBps: fc.array(fc.double({ min: 0, max: 300, noNaN: true }), { minLength: 24, maxLength: 24 }),
-    avgRecordSizeKB: fc.double({ min: 0.1, max: 1024, noNaN: true }),
-    sharedConsumers: fc.integer({ min: 0, max: 8 }),
-    retentionHours: fc.double({ min: 1, max: 400, noNaN: true }),
-  })
-  .map((w) => w as WorkloadInput);
+const profileArb = hourlyProfileArbitrary;
 
 const rangeArb: fc.Arbitrary<VolumeRange> = fc.record({
   low: fc.double({ min: 0, max: 1, noNaN: true }),

@@ -16,39 +16,19 @@ import {
 } from '../../src/domain';
 import { studyVolumeRange, type PartialPointAt, type VolumePoint } from '../../src/domain/robustness';
 import { usEast1RateCard } from './support/us-east-1.rate-card';
-import { workloadArbitrary } from './support/workload.arbitrary';
+import { hourlyProfileArbitrary, nearLimitsWorkloadArbitrary } from './support/workload.arbitrary';
 
 const card = usEast1RateCard();
 
-const workloadArb: fc.Arbitrary<WorkloadInput> = fc
-  .tuple(
-    workloadArbitrary({
-      maxIngestGbPerDay: 50000,
-      recordSizeKB: { min: 0.05, max: 1024 },
-      maxSharedConsumers: 8,
-      maxDedicatedConsumers: 6,
-      maxRetentionHours: 3000,
-      also: ['needsCrossRegionReplication', 'latencyTargetMs', 'deliverTo'],
-    }),
-    // Often near the 25 MB/s Advantage minimum (2,160 GB/day) or the 200 MB/s Serverless limit, where winners change.
-    fc.option(
-      fc.oneof(fc.double({ min: 1500, max: 3000, noNaN: true }), fc.double({ min: 14000, max: 20000, noNaN: true })),
-      {
-        nil: undefined,
-      },
-    ),
-  )
-  .map(([w, near]) => (near === undefined ? w : { ...w, ingestGbPerDay: near }));
+// Often near the 25 MB/s Advantage minimum (2,160 GB/day) or the 200 MB/s Serverless limit, where winners change.
+const workloadArb = nearLimitsWorkloadArbitrary([
+  fc.double({ min: 1500, max: 3000, noNaN: true }),
+  fc.double({ min: 14000, max: 20000, noNaN: true }),
+]);
 
-const profileArb: fc.Arbitrary<WorkloadInput> = fc
-  .record({
-    hourlyWriteMBps: fc.array(fc.double({ min: 0, max: 300, noNaN: true }), { minLength: 24, maxLength: 24 }),
-    avgRecordSizeKB: fc.double({ min: 0.1, max: 1024, noNaN: true }),
-    sharedConsumers: fc.integer({ min: 0, max: 8 }),
-    dedicatedConsumers: fc.integer({ min: 0, max: 3 }),
-    retentionHours: fc.double({ min: 1, max: 400, noNaN: true }),
-  })
-  .map((w) => w as WorkloadInput);
+const profileArb = fc
+  .tuple(hourlyProfileArbitrary, fc.integer({ min: 0, max: 3 }))
+  .map(([w, dedicatedConsumers]): WorkloadInput => ({ ...w, dedicatedConsumers }));
 
 const rangeArb: fc.Arbitrary<VolumeRange | undefined> = fc.oneof(
   fc.constant(undefined),
@@ -112,7 +92,7 @@ describe('volume study shortcut', () => {
       priced.push([...price]);
       const c = cents(k, winnerSlope);
       const cheapestCode = OPTION_CODES.reduce((a, b) => (c[b]! < c[a]! ? b : a));
-      return { cents: c, winner: cheapestCode, ingestGbPerDay: 100 * k, peakWriteMBps: k };
+      return { cents: c, winner: cheapestCode, ingestGbPerDay: 100 * k, peakWriteMBps: k, unsteady: [] };
     };
 
   it('prices only the ends in full when they agree, and the contenders at the samples between', () => {

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, evaluateNormalized } from '../../domain';
+import { DomainError, estimateRow, evaluateNormalized } from '../../domain';
 import { Metrics } from '../../infrastructure/metrics/metrics';
 import { RatesService, type ServedRateCard } from '../../rates/rates.service';
 import type { BatchRow } from './batch-input';
@@ -14,6 +14,7 @@ import {
   csvSummary,
   ndjsonLine,
   ndjsonSummary,
+  rowEstimateOf,
   rowResult,
 } from './batch-output';
 
@@ -24,8 +25,9 @@ import {
 const ROWS_PER_TURN = 64;
 
 /**
- * Prices the rows of an inventory one by one with the domain's own evaluation (the one POST /v1/evaluations runs,
- * volume study included, so every row equals the single-request answer to the cent), and writes them as they come.
+ * Prices the rows of an inventory one by one with the domain's row estimate (estimateRow: the models, rules and
+ * bands POST /v1/evaluations runs, without its words, line items and robustness search, so every row equals the
+ * single-request answer to the cent), and writes them as they come.
  */
 @Injectable()
 export class BatchEstimateService {
@@ -83,8 +85,10 @@ export class BatchEstimateService {
     if (!row.normalized || !row.workload || card === undefined) return failed(row.errors);
     if (card instanceof DomainError) return failed([{ field: 'region', message: card.message }]);
     try {
-      const evaluation = evaluateNormalized(row.normalized, card, undefined, { input: row.workload });
-      return { ok: true, result: rowResult(row, evaluation) };
+      const estimate =
+        estimateRow(row.normalized, card, row.workload) ??
+        rowEstimateOf(evaluateNormalized(row.normalized, card, undefined, { input: row.workload }));
+      return { ok: true, result: rowResult(row, card.region, estimate) };
     } catch (e) {
       if (e instanceof DomainError)
         return failed(

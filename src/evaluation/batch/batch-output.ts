@@ -3,7 +3,7 @@
  * object a line, `type` row | error | summary) or CSV (one line a row, then a SUMMARY line). Money is summed in
  * whole cents, so the totals are the rows' own cents added up.
  */
-import { type Evaluation, type FieldError, OPTION_CODES, type OptionCode } from '../../domain';
+import { type Evaluation, type FieldError, OPTION_CODES, type OptionCode, type RowEstimate } from '../../domain';
 import { contextCells, CONTEXT_COLUMNS, CSV_BOM, csvField } from '../csv';
 import type { BatchRow } from './batch-input';
 
@@ -61,20 +61,25 @@ export interface BatchSummary {
 
 const cents = (usd: number): number => Math.round(usd * 100);
 
-/** One row's answer from the evaluation of its workload (the same evaluation POST /v1/evaluations answers). */
-export function rowResult(row: BatchRow, evaluation: Evaluation): BatchRowResult {
+/** A row's answer from the full evaluation of its workload (the one POST /v1/evaluations answers). */
+export function rowEstimateOf(evaluation: Evaluation): RowEstimate {
   const costs = {} as Record<OptionCode, number | null>;
   for (const o of evaluation.options) costs[o.option] = o.eligible ? o.monthlyCostUsd : null;
   const recommendation = evaluation.recommendation.option;
   const recommended = recommendation ? evaluation.options.find((o) => o.option === recommendation) : undefined;
-  const band = recommended?.monthlyCostBandUsd;
+  return { costs, recommendation, band: recommended?.monthlyCostBandUsd ?? null };
+}
+
+/** One row's answer: the row's identity, and its workload's costs, recommendation and band in `region`. */
+export function rowResult(row: BatchRow, region: string, estimate: RowEstimate): BatchRowResult {
+  const { costs, recommendation, band } = estimate;
   const recommendedCostUsd = recommendation ? costs[recommendation] : null;
   const currentCostUsd = row.currentOption ? costs[row.currentOption] : null;
   return {
     row: row.row,
     id: row.id,
     name: row.name,
-    region: evaluation.rateCard.region,
+    region,
     recommendation,
     recommendedCostUsd,
     costs,

@@ -64,3 +64,33 @@ export function workloadArbitrary(o: WorkloadArbitraryOptions): fc.Arbitrary<Wor
     .record(model)
     .map((w) => Object.fromEntries(Object.entries(w).filter(([, v]) => v !== undefined)) as unknown as WorkloadInput);
 }
+
+/** An hourly write profile (24 rates up to 300 MB/s) with a record size, shared consumers and retention. */
+export const hourlyProfileArbitrary: fc.Arbitrary<WorkloadInput> = fc
+  .record({
+    hourlyWriteMBps: fc.array(fc.double({ min: 0, max: 300, noNaN: true }), { minLength: 24, maxLength: 24 }),
+    avgRecordSizeKB: fc.double({ min: 0.1, max: 1024, noNaN: true }),
+    sharedConsumers: fc.integer({ min: 0, max: 8 }),
+    retentionHours: fc.double({ min: 1, max: 400, noNaN: true }),
+  })
+  .map((w) => w as WorkloadInput);
+
+/**
+ * Workloads for the volume study's properties: up to 50,000 GB/day with replication, latency targets and delivery,
+ * often set near `near` ingests (e.g. the 25 MB/s Advantage minimum at 2,160 GB/day), where winners change.
+ */
+export function nearLimitsWorkloadArbitrary(near: fc.Arbitrary<number>[]): fc.Arbitrary<WorkloadInput> {
+  return fc
+    .tuple(
+      workloadArbitrary({
+        maxIngestGbPerDay: 50000,
+        recordSizeKB: { min: 0.05, max: 1024 },
+        maxSharedConsumers: 8,
+        maxDedicatedConsumers: 6,
+        maxRetentionHours: 3000,
+        also: ['needsCrossRegionReplication', 'latencyTargetMs', 'deliverTo'],
+      }),
+      fc.option(fc.oneof(...near), { nil: undefined }),
+    )
+    .map(([w, ingest]) => (ingest === undefined ? w : { ...w, ingestGbPerDay: ingest }));
+}
