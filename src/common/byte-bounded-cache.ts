@@ -2,49 +2,46 @@
  * A least-recently-used map bounded in bytes, not entries: each entry is set with an estimate of what it holds on
  * the heap, and the oldest entries go until the total fits `maxBytes`. An entry larger than the whole budget is not
  * kept. The estimate is the caller's (each cache says how it measured its own).
+ *
+ * The LRU is lru-cache's (`maxSize` with a size per entry); this class only fixes the calls streamfit's caches make
+ * (size given at every set, "was it kept?" as the answer, the bytes held).
  */
-export class ByteBoundedCache<K, V> {
-  private readonly entries = new Map<K, { value: V; bytes: number }>();
-  private used = 0;
+import { LRUCache } from 'lru-cache';
 
-  constructor(readonly maxBytes: number) {}
+export class ByteBoundedCache<K, V> {
+  // Values are boxed: lru-cache keeps no null or undefined value, and a cached "nothing" (null) is a value here.
+  private readonly entries: LRUCache<NonNullable<K>, { value: V }>;
+
+  constructor(readonly maxBytes: number) {
+    this.entries = new LRUCache<NonNullable<K>, { value: V }>({ maxSize: Math.max(1, maxBytes) });
+  }
 
   get(key: K): V | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry.value;
+    return this.entries.get(key as NonNullable<K>)?.value;
   }
 
   has(key: K): boolean {
-    return this.entries.has(key);
+    return this.entries.has(key as NonNullable<K>);
   }
 
   /** Keeps `value` as `bytes` (evicting the least recently used entries); false when it alone exceeds the budget. */
   set(key: K, value: V, bytes: number): boolean {
-    this.delete(key);
-    if (!(bytes <= this.maxBytes)) return false;
-    for (const [oldest, entry] of this.entries) {
-      if (this.used + bytes <= this.maxBytes) break;
-      this.entries.delete(oldest);
-      this.used -= entry.bytes;
+    if (!(bytes <= this.maxBytes) || this.maxBytes <= 0) {
+      this.delete(key);
+      return false;
     }
-    this.entries.set(key, { value, bytes });
-    this.used += bytes;
-    return true;
+    // lru-cache takes sizes of at least 1: an entry said to hold nothing is counted as one byte.
+    this.entries.set(key as NonNullable<K>, { value }, { size: Math.max(1, Math.ceil(bytes)) });
+    return this.has(key);
   }
 
   delete(key: K): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    this.entries.delete(key);
-    this.used -= entry.bytes;
+    this.entries.delete(key as NonNullable<K>);
   }
 
   /** Bytes held, as estimated by the entries' setters. */
   get bytes(): number {
-    return this.used;
+    return this.entries.calculatedSize;
   }
 
   get size(): number {
