@@ -1,7 +1,8 @@
 /**
  * Two Jest projects (npm test runs both):
  *   unit  pure code and local fakes of nothing: test/domain, test/pricelist and any *.unit.spec.ts; needs no
- *         database, no Redis (npm run test:unit);
+ *         database, no Redis (npm run test:unit). Controller and guard tests are here too, on @nestjs/testing with
+ *         their services as test doubles (test/support/controller-app.ts);
  *   e2e   everything else: the whole app on the real PostgreSQL and Redis, one database per run (global setup).
  * @swc/jest compiles the TypeScript and the ESM-only packages to CommonJS, so the suite runs the same on
  * Node 20.19+ and Node 24 (stack-notes pitfall 2).

@@ -14,17 +14,15 @@ import {
  * document. The old depth check expanded every fragment path instead: an 877-byte document of 20 such fragments took
  * seconds (test/security/graphql-preauth.e2e.spec.ts).
  *
- * Hand-written rather than a library's: graphql-query-complexity (a dependency) expands every spread anew and
- * stops only at its 10,000-node cap (measured: 20–80 ms for a 14-fragment fan-out, before any limit is known), and
- * measures neither depth nor aliases; graphql-armor is not a dependency and, like it, walks each spread again.
+ * Depth and aliases are graphql-armor's (query-limits.plugin.ts). What is left here is what no library measures
+ * this way: graphql-query-complexity (a dependency) expands every spread anew and stops only at its 10,000-node cap
+ * (measured: 20–80 ms for a 14-fragment fan-out, before any limit is known); graphql-armor has no rule counting
+ * fields or fragment definitions, none collecting root fields for the gate, and its rules do not stop at a fragment
+ * cycle (graphql-js's validation names it; here it must only not loop, and is refused before validation runs).
  */
 export interface DocumentShape {
-  /** Deepest field path of any operation. */
-  depth: number;
   /** Fields selected by the largest operation, every spread counted at its full size (saturates at CAP). */
   fields: number;
-  /** Aliased fields of the operation with the most, spreads counted at their full size. */
-  aliases: number;
   /** Fragment definitions in the document. */
   fragments: number;
   /** Names of the root fields of every operation (through fragments and inline fragments at the root). */
@@ -37,12 +35,10 @@ export interface DocumentShape {
 const CAP = 1e9;
 
 interface Figures {
-  depth: number;
   fields: number;
-  aliases: number;
 }
 
-const ZERO: Figures = { depth: 0, fields: 0, aliases: 0 };
+const ZERO: Figures = { fields: 0 };
 
 /** A fragment that spreads itself (directly or not): validation refuses it; here it only must not loop. */
 export class FragmentCycleError extends Error {
@@ -76,27 +72,21 @@ export function documentShape(document: DocumentNode): DocumentShape {
   // Every selection set of the document is visited once: those of fields and inline fragments belong to one
   // definition, and a fragment's own is visited once whatever spreads it.
   const selectionSet = (set: SelectionSetNode): Figures => {
-    let depth = 0;
     let fields = 0;
-    let aliases = 0;
     for (const selection of set.selections) {
       let inner: Figures;
       if (selection.kind === Kind.FIELD) {
         inner = selection.selectionSet ? selectionSet(selection.selectionSet) : ZERO;
-        depth = Math.max(depth, 1 + inner.depth);
         fields += 1;
-        if (selection.alias) aliases += 1;
       } else {
         inner =
           selection.kind === Kind.INLINE_FRAGMENT
             ? selectionSet(selection.selectionSet)
             : fragment(selection.name.value);
-        depth = Math.max(depth, inner.depth);
       }
       fields = Math.min(CAP, fields + inner.fields);
-      aliases = Math.min(CAP, aliases + inner.aliases);
     }
-    return { depth, fields, aliases };
+    return { fields };
   };
 
   // Root field names, through fragments at the root level; each fragment's names collected once.
@@ -120,19 +110,16 @@ export function documentShape(document: DocumentNode): DocumentShape {
     }
   };
 
-  const shape = { depth: 0, fields: 0, aliases: 0 };
+  let fields = 0;
   const rootFields = new Set<string>();
   const kinds = new Set<string>();
   for (const operation of operations) {
-    const figures = selectionSet(operation.selectionSet);
-    shape.depth = Math.max(shape.depth, figures.depth);
-    shape.fields = Math.max(shape.fields, figures.fields);
-    shape.aliases = Math.max(shape.aliases, figures.aliases);
+    fields = Math.max(fields, selectionSet(operation.selectionSet).fields);
     rootsOf(operation.selectionSet, rootFields);
     kinds.add(operation.operation);
   }
   return {
-    ...shape,
+    fields,
     fragments: document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).length,
     rootFields,
     operations: kinds,

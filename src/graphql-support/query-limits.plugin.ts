@@ -1,20 +1,28 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
   type DocumentNode,
   GraphQLError,
-  type GraphQLField,
-  type GraphQLObjectType,
   type GraphQLSchema,
   parse,
+  TypeInfo,
+  validate,
   visit,
+  visitWithTypeInfo,
 } from 'graphql';
-import { type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
+import {
+  type ComplexityEstimator,
+  fieldExtensionsEstimator,
+  getComplexity,
+  simpleEstimator,
+} from 'graphql-query-complexity';
 import { DomainError } from '../domain/errors';
 import { httpStatusFor } from '../common/error-mapping';
 import { ByteBoundedCache } from '../common/byte-bounded-cache';
 import { keyJson } from '../common/json-input';
-import { VERSIONS_PAGE_DEFAULT } from '../scenarios/scenario.limits';
 import { type DocumentShape, documentShape, FragmentCycleError } from './document-shape';
+import { type LengthEstimator, rowsAsked, workOf } from './field-cost';
 
 /** Deep enough for GraphiQL's introspection query (15 with its ofType chain), shallow enough to stop abuse. */
 export const MAX_QUERY_DEPTH = 15;
@@ -58,50 +66,6 @@ export const QUERY_LIMITS: QueryLimits = {
   expensiveFields: MAX_EXPENSIVE_FIELDS,
 };
 
-/** Fields whose work is an evaluation or more (each also costs one rate-limit unit); every mutation field counts too. */
-export const EXPENSIVE_FIELDS: ReadonlySet<string> = new Set([
-  'Query.evaluateWorkload',
-  'Query.estimateCosts',
-  'Query.breakEven',
-  'Query.compareScenarios',
-  'Query.repriceScenario',
-  'Query.estimateWorkloads',
-]);
-
-/** Workloads of estimateWorkloads per complexity point: its cap of 1,000 costs 500, leaving room for the selection. */
-const BATCH_ROWS_PER_COST = 2;
-
-/** Options priced in each break-even series (one series per option). */
-const BREAK_EVEN_SERIES = 6;
-/** Break-even points (steps × series) per complexity point: steps 1000 → 6,000 points → 750. */
-const BREAK_EVEN_POINTS_PER_COST = 8;
-const DEFAULT_PAGE = 20;
-
-/** Fields whose answer carries a key's secret: the response is marked `Cache-Control: no-store`. */
-const SECRET_FIELDS: ReadonlySet<string> = new Set(['Mutation.createApiKey']);
-
-/**
- * Root fields that read PostgreSQL (a round trip each, with a connection of the pool held meanwhile): each costs
- * DATABASE_COST on top of what it selects, so aliases of them multiply the cost (twenty `scenario(id)` under
- * aliases cost 20 × 52, over the limit, not 20 × 2). Mutations write and are counted as expensive fields.
- */
-export const DATABASE_FIELDS: ReadonlySet<string> = new Set([
-  'Query.apiKeys',
-  'Query.scenario',
-  'Query.scenarioVersions',
-  'Query.scenarioHistory',
-  'Query.scenarios',
-  'Query.compareScenarios',
-  'Query.repriceScenario',
-]);
-/** Points of one database read: at most 1000 / 50 = 20 of them in one operation. */
-export const DATABASE_COST = 50;
-
-/**
- * Complexity that follows the work: one point per field, list fields multiplied by the size asked for
- * (`scenarios(first)`, `compareScenarios(ids)`), breakEven by its points (steps × 6 series ÷ 8), since
- * the series are computed whatever is selected, and DATABASE_COST per database read. Every alias counts anew.
- */
 interface FieldCounts {
   expensive: number;
   writing: number;
@@ -110,82 +74,70 @@ interface FieldCounts {
   batchRows: number;
 }
 
-function sizedEstimator(counts: FieldCounts) {
-  return (options: ComplexityEstimatorArgs): number => {
-    const parent = options.type as GraphQLObjectType;
-    const key = `${parent.name}.${(options.field as GraphQLField<unknown, unknown>).name}`;
-    if (EXPENSIVE_FIELDS.has(key)) counts.expensive += 1;
-    if (parent.name === 'Mutation') counts.writing += 1;
-    if (SECRET_FIELDS.has(key)) counts.secret = true;
-    const args = options.args as Record<string, unknown>;
-    const database = DATABASE_FIELDS.has(key) ? DATABASE_COST : 0;
-    const size = (v: unknown, fallback: number) =>
-      typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.min(v, 10_000) : fallback;
-    if (key === 'Query.breakEven')
-      return (
-        1 + options.childComplexity + Math.ceil((size(args.steps, 1) * BREAK_EVEN_SERIES) / BREAK_EVEN_POINTS_PER_COST)
-      );
-    if (key === 'Query.estimateWorkloads') {
-      const rows = Array.isArray(args.inputs) ? args.inputs.length : 1;
-      counts.batchRows += rows;
-      return 1 + options.childComplexity + Math.ceil(rows / BATCH_ROWS_PER_COST);
-    }
-    if (key === 'Query.scenarios') return 1 + database + options.childComplexity * size(args.first, DEFAULT_PAGE);
-    if (key === 'Query.scenarioVersions' || key === 'Query.scenarioHistory')
-      return 1 + database + options.childComplexity * size(args.first, VERSIONS_PAGE_DEFAULT);
-    if (key === 'Query.compareScenarios')
-      return 1 + database + options.childComplexity * (Array.isArray(args.ids) ? Math.max(1, args.ids.length) : 1);
-    return 1 + database + options.childComplexity;
-  };
-}
-
-/** Fields whose complexity depends on their arguments (sizedEstimator): breakEven(steps), scenarios(first), compareScenarios(ids). */
-const SIZED_FIELD_NAMES: ReadonlySet<string> = new Set([
-  'breakEven',
-  'scenarios',
-  'compareScenarios',
-  'scenarioVersions',
-  'scenarioHistory',
-]);
 /**
- * Fields whose complexity depends on the length of a list argument only (estimateWorkloads(inputs)): their variables
- * are named `#name` by costVariables, and a verdict is kept per length, not per value (a thousand workloads).
+ * Counts what the selected fields declare (`@Work`, field-cost.ts) and every mutation field; it gives no figure, so
+ * the complexity comes from the next estimators: the field's own (`@Query({ complexity })`), else 1 plus its selection.
  */
-const LENGTH_SIZED_FIELD_NAMES: ReadonlySet<string> = new Set(['estimateWorkloads']);
+const countingEstimator =
+  (counts: FieldCounts): ComplexityEstimator =>
+  ({ type, field, args }) => {
+    const work = workOf(field);
+    if (work.expensive) counts.expensive += 1;
+    if (type.name === 'Mutation') counts.writing += 1;
+    if (work.secret) counts.secret = true;
+    counts.batchRows += rowsAsked(work, args);
+  };
 
 /**
  * The variables the cost of the document can depend on: those used by a directive (@include/@skip decide what
- * is selected) or in the arguments of a sized field. Other variables (a workload, a scenario id) change what
- * an operation computes, not what it costs, so one verdict serves every value of them.
+ * is selected) or in the arguments of a field whose complexity is computed from its arguments (an estimator
+ * function, field-cost.ts). Other variables (a workload, a scenario id) change what an operation computes, not
+ * what it costs, so one verdict serves every value of them. A variable under a field costed by the length of a list
+ * only (LengthEstimator: estimateWorkloads(inputs)) is named `#name`: a verdict is kept per length, not per value.
  */
-export function costVariables(document: DocumentNode): string[] {
+export function costVariables(document: DocumentNode, schema: GraphQLSchema): string[] {
   const names = new Set<string>();
+  const typeInfo = new TypeInfo(schema);
+  const sized: Array<'value' | 'length' | null> = [];
   let inCostly = 0;
   let inLengthSized = 0;
-  visit(document, {
-    Directive: {
-      enter() {
-        inCostly++;
+  const step = (kind: 'value' | 'length' | null | undefined, by: number) => {
+    if (kind === 'value') inCostly += by;
+    else if (kind === 'length') inLengthSized += by;
+  };
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Directive: {
+        enter() {
+          inCostly++;
+        },
+        leave() {
+          inCostly--;
+        },
       },
-      leave() {
-        inCostly--;
+      Field: {
+        enter() {
+          const complexity = typeInfo.getFieldDef()?.extensions.complexity;
+          const kind =
+            typeof complexity !== 'function'
+              ? null
+              : (complexity as Partial<LengthEstimator>).byLength
+                ? 'length'
+                : 'value';
+          sized.push(kind);
+          step(kind, 1);
+        },
+        leave() {
+          step(sized.pop(), -1);
+        },
       },
-    },
-    Field: {
-      enter(node) {
-        if (SIZED_FIELD_NAMES.has(node.name.value)) inCostly++;
-        if (LENGTH_SIZED_FIELD_NAMES.has(node.name.value)) inLengthSized++;
+      Variable(node) {
+        if (inCostly > 0) names.add(node.name.value);
+        else if (inLengthSized > 0) names.add(`#${node.name.value}`);
       },
-      leave(node) {
-        if (SIZED_FIELD_NAMES.has(node.name.value)) inCostly--;
-        if (LENGTH_SIZED_FIELD_NAMES.has(node.name.value)) inLengthSized--;
-      },
-    },
-    Variable(node) {
-      if (inCostly > 0) names.add(node.name.value);
-      else if (inLengthSized > 0) names.add(`#${node.name.value}`);
-    },
-  });
+    }),
+  );
   return [...names].sort();
 }
 
@@ -237,8 +189,40 @@ const SUBSTITUTE_SOURCE = '{ __typename }';
 /** Documents that stand in for a refused one, with the refusal (Apollo's document store never keeps them). */
 export const refusedDocuments = new WeakMap<DocumentNode, GraphQLError>();
 
-/** The shape's limits, in a fixed order; the first one exceeded, or null. */
-function shapeProblem(shape: DocumentShape, limits: QueryLimits): GraphQLError | null {
+/**
+ * Depth and aliases of the document's deepest and most aliased operation, as graphql-armor's max-depth and
+ * max-aliases rules measure them (each fragment measured once and reused at every spread, so linear in the
+ * document; fragments add no depth; introspection and `__typename` count like any field). The rules run on their
+ * own, before graphql-js's validation, with no bound of their own: they report the figure (onAccept) and the plugin
+ * compares it with its limits, so that a refusal says both numbers (and carries them as `limit` and `actual`).
+ */
+export function depthAndAliases(schema: GraphQLSchema, document: DocumentNode): { depth: number; aliases: number } {
+  const figures = { depth: 0, aliases: 0 };
+  const keep = (figure: keyof typeof figures) => (_: unknown, details: { n: number }) => {
+    figures[figure] = Math.max(figures[figure], details.n);
+  };
+  validate(schema, document, [
+    maxDepthRule({
+      n: Number.POSITIVE_INFINITY,
+      flattenFragments: true,
+      ignoreIntrospection: false,
+      onAccept: [keep('depth')],
+    }),
+    maxAliasesRule({ n: Number.POSITIVE_INFINITY, allowList: [], onAccept: [keep('aliases')] }),
+  ]);
+  return figures;
+}
+
+/**
+ * The document's limits, in a fixed order; the first one exceeded, or null. Fragments and fields are counted by
+ * documentShape (hand-written, see document-shape.ts): graphql-armor has no rule for either. The field count bounds
+ * graphql-js's own validation, whose overlapping-fields check compares same-named fields pairwise.
+ */
+function shapeProblem(
+  shape: DocumentShape,
+  armor: { depth: number; aliases: number },
+  limits: QueryLimits,
+): GraphQLError | null {
   const over = (actual: number, limit: number, message: string) =>
     actual > limit ? badInput(message, { limit, actual: Math.min(actual, Number.MAX_SAFE_INTEGER) }) : null;
   const count = (n: number) => (n >= 1e9 ? 'over 1,000,000,000' : String(n));
@@ -248,11 +232,11 @@ function shapeProblem(shape: DocumentShape, limits: QueryLimits): GraphQLError |
       limits.fragments,
       `The document defines ${shape.fragments} fragments; the limit is ${limits.fragments}`,
     ) ??
-    over(shape.depth, limits.depth, `Query depth ${shape.depth} exceeds the limit of ${limits.depth}`) ??
+    over(armor.depth, limits.depth, `Query depth ${armor.depth} exceeds the limit of ${limits.depth}`) ??
     over(
-      shape.aliases,
+      armor.aliases,
       limits.aliases,
-      `The operation has ${count(shape.aliases)} aliased fields once its fragments are expanded; the limit is ${limits.aliases}`,
+      `The operation has ${count(armor.aliases)} aliased fields once its fragments are expanded; the limit is ${limits.aliases}`,
     ) ??
     over(
       shape.fields,
@@ -276,11 +260,12 @@ async function asGraphqlError<T>(step: () => T | Promise<T>): Promise<T> {
  * The limits of an operation, cheapest first, so that nothing costly runs before the caller is known:
  * - before graphql-js validates the document (validationDidStart; and again, memoized, when the document came from
  *   Apollo's document cache), its shape is measured in one linear pass (documentShape): the gate admits the caller
- *   (an anonymous caller asking for a field that needs a key is refused here), then fragments, depth, aliases and
- *   fields once expanded are checked. So validation, whose cost grows faster than the document, only ever sees
+ *   (an anonymous caller asking for a field that needs a key is refused here), then fragments, depth and aliases
+ *   (graphql-armor's rules, run alone) and fields once expanded are checked. So validation, whose cost grows faster than the document, only ever sees
  *   documents within MAX_QUERY_FIELDS;
- * - once the operation is resolved (didResolveOperation), its complexity (graphql-query-complexity, on a document
- *   whose expansion is now bounded) and its expensive fields, then the gate charges its units. That verdict is
+ * - once the operation is resolved (didResolveOperation), its complexity (graphql-query-complexity with each field's
+ *   own estimator, declared on its resolver, field-cost.ts; on a document whose expansion is now bounded) and its
+ *   expensive fields (declared with `@Work`), then the gate charges its units. That verdict is
  *   computed on the resolved operation (variables and @include/@skip applied), and remembered per document and value
  *   of the variables the cost depends on (costVariables), whatever transport (APQ included) sent them.
  * The caller was authenticated before parsing (graphqlContext, src/auth/graphql-gate.ts).
@@ -294,6 +279,7 @@ export function queryLimitsPlugin(
   const shapes = new WeakMap<DocumentNode, DocumentShape | { problem: string; extensions: Record<string, unknown> }>();
   const verdicts = new ByteBoundedCache<string, OperationCost>(VERDICT_CACHE_BYTES);
   const costVariablesOf = new WeakMap<DocumentNode, string[]>();
+  const armorOf = new WeakMap<DocumentNode, { depth: number; aliases: number }>();
   const screen = async (document: DocumentNode, context: BaseContext, schema: GraphQLSchema): Promise<void> => {
     let shape = shapes.get(document);
     if (!shape) {
@@ -308,7 +294,9 @@ export function queryLimitsPlugin(
     if ('problem' in shape) throw new GraphQLError(shape.problem, { extensions: shape.extensions });
     const known = shape;
     if (gate) await asGraphqlError(() => gate.admit(context, known, schema));
-    const problem = shapeProblem(known, limits);
+    let armor = armorOf.get(document);
+    if (!armor) armorOf.set(document, (armor = depthAndAliases(schema, document)));
+    const problem = shapeProblem(known, armor, limits);
     if (problem) throw problem;
   };
   const measure = (
@@ -324,7 +312,7 @@ export function queryLimitsPlugin(
         query: document,
         operationName: request.operationName ?? undefined,
         variables: request.variables ?? {},
-        estimators: [sizedEstimator(counts)],
+        estimators: [countingEstimator(counts), fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
       });
     } catch (error) {
       // Variables that do not coerce to their types: the caller's mistake, reported as such.
@@ -376,7 +364,7 @@ export function queryLimitsPlugin(
           if (refusal) throw refusal;
           await screen(document, contextValue, schema);
           let names = costVariablesOf.get(document);
-          if (names === undefined) costVariablesOf.set(document, (names = costVariables(document)));
+          if (names === undefined) costVariablesOf.set(document, (names = costVariables(document, schema)));
           const variables = request.variables ?? {};
           let operationKey = `${queryHash}\n${request.operationName ?? ''}`;
           for (const name of names) {

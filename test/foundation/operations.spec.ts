@@ -11,11 +11,7 @@ describe('operations surface', () => {
   });
   afterAll(async () => app.close());
 
-  it('GET /health/live answers ok', async () => {
-    const res = await request(server).get('/health/live');
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok' });
-  });
+  // GET /health/live's answer is test/health/health.controller.unit.spec.ts (the controller alone).
 
   it('GET /health/ready pings PostgreSQL and Redis with latencies', async () => {
     const res = await request(server).get('/health/ready');

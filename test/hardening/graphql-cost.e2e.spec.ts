@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { parse } from 'graphql';
 import request from 'supertest';
@@ -71,16 +72,28 @@ describe('GraphQL cost follows the work (issue 15)', () => {
   });
 
   it('cost variables: those in directives and in the arguments of sized fields, nothing else', () => {
+    const { schema } = app.get(GraphQLSchemaHost);
     expect(
-      costVariables(parse('query($i: WorkloadInput!) { evaluateWorkload(input: $i) { recommendation { option } } }')),
+      costVariables(
+        parse('query($i: WorkloadInput!) { evaluateWorkload(input: $i) { recommendation { option } } }'),
+        schema,
+      ),
     ).toEqual([]);
     expect(
       costVariables(
         parse(
           'query($i: WorkloadInput!, $n: Int, $b: Boolean!, $ids: [ID!]!) { evaluateWorkload(input: $i) { options @include(if: $b) { option } } scenarios(first: $n) { edges { cursor } } compareScenarios(ids: $ids) { scenarios { id } } }',
         ),
+        schema,
       ),
     ).toEqual(['b', 'ids', 'n']);
+    // A list costed by its length only: its variable is kept as its length (#name), not its value.
+    expect(
+      costVariables(
+        parse('query($w: [WorkloadInput!]!) { estimateWorkloads(inputs: $w) { summary { rows } } }'),
+        schema,
+      ),
+    ).toEqual(['#w']);
   });
 
   it('cheap break-even fields are capped per operation: at most 10 expensive or writing fields', async () => {

@@ -7,7 +7,10 @@ import { escapeForTerminal } from '../../src/common/text-input';
 import { bearer } from '../support/keys';
 import { startTestApp, testDatabaseUrl } from '../support/test-app';
 
-/** The edges: error answers' headers, 404s that do not echo, /metrics protected and throttled, the CLI's output. */
+/**
+ * The edges: error answers' headers, 404s that do not echo, the CLI's output. /metrics protected and throttled is
+ * test/health/health.controller.unit.spec.ts (the controller alone: no app is booted for it).
+ */
 const SECURITY_HEADERS = [
   'content-security-policy',
   'cross-origin-opener-policy',
@@ -144,73 +147,6 @@ describe('error answers and 404s', () => {
     expect(res.body).not.toMatch(/private-name|script|img|secret-token|v2|nope/i);
     expect(res.json().code).toBe('NOT_FOUND');
   });
-});
-
-describe('/metrics', () => {
-  const apps: NestFastifyApplication[] = [];
-  afterAll(async () => {
-    for (const app of apps) await app.close();
-  });
-  const start = async (env: Record<string, string>) => {
-    const app = await startTestApp(env);
-    apps.push(app);
-    return app;
-  };
-  const scrape = (app: NestFastifyApplication, remoteAddress: string, authorization?: string) =>
-    app.inject({ method: 'GET', url: '/metrics', remoteAddress, headers: authorization ? { authorization } : {} });
-
-  it('with METRICS_TOKEN, needs the token (any other answer is a 401 without the metrics)', async () => {
-    const token = 'metrics-token-0123456789abcdef';
-    const app = await start({ METRICS_TOKEN: token });
-    const viewer = await bearer(app, 'metrics', 'admin');
-    for (const auth of [
-      undefined,
-      'Bearer wrong',
-      `Bearer ${token}x`,
-      `Bearer ${token.slice(0, -1)}`,
-      `Basic ${token}`,
-      viewer,
-    ]) {
-      const res = await scrape(app, '10.60.0.1', auth);
-      expect({ auth, status: res.statusCode }).toEqual({ auth, status: 401 });
-      expect(res.body).not.toContain('http_requests');
-    }
-    for (const auth of [`Bearer ${token}`, `bearer ${token}`]) {
-      const res = await scrape(app, '10.60.0.1', auth);
-      expect(res.statusCode).toBe(200);
-      expect(res.body).toContain('# TYPE');
-    }
-  });
-
-  it('is throttled per address, with or without a token, and wrong tokens count', async () => {
-    const token = 'another-metrics-token-42424242';
-    const open = await start({ METRICS_RATE_LIMIT_PER_MINUTE: '5' });
-    const closed = await start({ METRICS_RATE_LIMIT_PER_MINUTE: '5', METRICS_TOKEN: token });
-    for (const [app, auth] of [
-      [open, undefined],
-      [closed, `Bearer ${token}`],
-      [closed, 'Bearer wrong'],
-    ] as const) {
-      const address = `10.61.${apps.indexOf(app)}.${auth === 'Bearer wrong' ? 2 : 1}`;
-      const statuses: number[] = [];
-      for (let i = 0; i < 8; i++) statuses.push((await scrape(app, address, auth)).statusCode);
-      expect(statuses.slice(5)).toEqual([429, 429, 429]);
-      const limited = await scrape(app, address, auth);
-      expect(limited.headers['retry-after']).toBeDefined();
-      // Another address still scrapes.
-      expect((await scrape(app, '10.61.99.9', `Bearer ${token}`)).statusCode).toBe(200);
-    }
-  });
-
-  it.each(['short', ''])(
-    'METRICS_TOKEN=%p: too short is refused at start, empty leaves /metrics open',
-    async (value) => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { loadConfig } = require('../../src/infrastructure/config/config');
-      if (value) expect(() => loadConfig({ METRICS_TOKEN: value })).toThrow(/METRICS_TOKEN/);
-      else expect(loadConfig({ METRICS_TOKEN: value }).METRICS_TOKEN).toBeUndefined();
-    },
-  );
 });
 
 describe('the keys CLI escapes what it prints', () => {

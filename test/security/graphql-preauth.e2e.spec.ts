@@ -5,11 +5,12 @@
  * key, over every transport, in a bounded time that does not grow with the fan-out; before the fix each one took
  * seconds (or did not finish within the test's timeout).
  */
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getIntrospectionQuery, parse } from 'graphql';
 import request from 'supertest';
 import { documentShape } from '../../src/graphql-support/document-shape';
-import { MAX_QUERY_FIELDS } from '../../src/graphql-support/query-limits.plugin';
+import { depthAndAliases, MAX_QUERY_FIELDS } from '../../src/graphql-support/query-limits.plugin';
 import { PUBLIC_ROOT_FIELDS } from '../../src/auth/graphql-gate';
 import { bearer } from '../support/keys';
 import { startTestApp } from '../support/test-app';
@@ -248,9 +249,18 @@ describe('GraphQL: nothing costly before authentication, limits linear in the do
     const doc = parse(fanOut({ levels: 60 }));
     const started = performance.now();
     const shape = documentShape(doc);
+    // Depth and aliases are graphql-armor's rules': they too measure each fragment once.
+    const { depth, aliases } = depthAndAliases(app.get(GraphQLSchemaHost).schema, doc);
     expect(performance.now() - started).toBeLessThan(50);
     expect(shape.fields).toBeGreaterThanOrEqual(1e9);
-    expect(shape.depth).toBe(2);
+    expect(depth).toBe(2);
+    expect(aliases).toBe(0);
     expect([...shape.rootFields]).toEqual(['serviceInfo']);
+    expect(
+      depthAndAliases(
+        app.get(GraphQLSchemaHost).schema,
+        parse(fanOut({ levels: 60, wrap: (spreads) => `a: __typename ${spreads}` })),
+      ).aliases,
+    ).toBeGreaterThanOrEqual(1e9);
   });
 });

@@ -7,6 +7,7 @@ import { AuthService } from '../auth.service';
 import { CurrentCaller } from '../current-caller.decorator';
 import { checkDto } from '../../common/validation/dto-validation.pipe';
 import { CreateApiKeyDto } from '../http/dto/create-api-key.dto';
+import { DATABASE_READ, Work } from '../../graphql-support/field-cost';
 import { DatabaseLaneInterceptor } from '../../infrastructure/database/database-lane.interceptor';
 
 @Resolver(() => ApiKeyView)
@@ -15,7 +16,10 @@ import { DatabaseLaneInterceptor } from '../../infrastructure/database/database-
 export class ApiKeysResolver {
   constructor(private readonly auth: AuthService) {}
 
-  @Query(() => [ApiKeyView], { description: "Admin: your team's API keys (never their secrets)" })
+  @Query(() => [ApiKeyView], {
+    description: "Admin: your team's API keys (never their secrets)",
+    complexity: DATABASE_READ,
+  })
   async apiKeys(@CurrentCaller() caller: Caller): Promise<ApiKeyView[]> {
     return (await this.auth.listTeamKeys(caller)).map(ApiKeyView.from);
   }
@@ -23,6 +27,7 @@ export class ApiKeysResolver {
   @Mutation(() => CreatedApiKeyView, {
     description: 'Admin: create a key in your team; the key is in this answer only',
   })
+  @Work({ secret: true })
   async createApiKey(
     @CurrentCaller() caller: Caller,
     @Args('role', { type: () => RoleEnum }) role: RoleEnum,

@@ -1,4 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
+import { batchComplexity, Work } from '../../graphql-support/field-cost';
 import { OPTION_CODES, ValidationError } from '../../domain';
 import { toRequestBody, WorkloadInputGql } from '../graphql/workload.input';
 import { GRAPHQL_BATCH_MAX_ROWS, readRow } from './batch-input';
@@ -39,7 +40,9 @@ export class BatchEstimateResolver {
   @Query(() => BatchEstimateView, {
     description:
       'Price up to 1,000 workloads at once: per row the recommendation, every option’s cost and the band, or its errors; and the totals. Costed by its size (README "Batch estimates").',
+    complexity: batchComplexity,
   })
+  @Work({ expensive: true, rows: 'inputs' })
   async estimateWorkloads(@Args('inputs', { type: () => [WorkloadInputGql] }) inputs: WorkloadInputGql[]) {
     if (inputs.length === 0) throw new ValidationError([{ field: 'inputs', message: 'inputs holds no workloads' }]);
     if (inputs.length > GRAPHQL_BATCH_MAX_ROWS)

@@ -1,5 +1,6 @@
 import { Args, Float, Info, Int, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
+import { breakEvenComplexity, Work } from '../../graphql-support/field-cost';
 import { selectsAnyField } from '../../graphql-support/selection';
 import type { Caller } from '../../auth/api-key';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
@@ -38,6 +39,7 @@ export class EvaluationResolver {
   @Query(() => EvaluationView, {
     description: 'Recommendation, reasons, decision trace and the cost of all six options',
   })
+  @Work({ expensive: true })
   evaluateWorkload(
     @CurrentCaller() caller: Caller,
     @Args('input', { type: () => WorkloadInputGql }) input: WorkloadInputGql,
@@ -71,6 +73,7 @@ export class EvaluationResolver {
   }
 
   @Query(() => EstimateView, { description: 'Cost estimate per option with line items and rate provenance' })
+  @Work({ expensive: true })
   estimateCosts(
     @CurrentCaller() caller: Caller,
     @Args('input', { type: () => WorkloadInputGql }) input: WorkloadInputGql,
@@ -92,7 +95,9 @@ export class EvaluationResolver {
 
   @Query(() => BreakEvenView, {
     description: 'Cost series per option as one variable grows, with the crossover points',
+    complexity: breakEvenComplexity,
   })
+  @Work({ expensive: true })
   breakEven(
     @CurrentCaller() caller: Caller,
     @Args('input', { type: () => WorkloadInputGql }) input: WorkloadInputGql,

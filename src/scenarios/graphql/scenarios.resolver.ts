@@ -3,6 +3,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Caller } from '../../auth/api-key';
 import { RequireRole } from '../../auth/auth.guard';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
+import { DATABASE_READ, databaseItems, databasePage, Work } from '../../graphql-support/field-cost';
 import { DatabaseLaneInterceptor } from '../../infrastructure/database/database-lane.interceptor';
 import { ScenariosService } from '../scenarios.service';
 import {
@@ -25,7 +26,7 @@ import {
   scenarioPatchOf,
 } from '../http/dto/scenario-content.dto';
 import { parseExpectedVersion } from '../expected-version';
-import { VERSIONS_PAGE_DEFAULT, VERSIONS_PAGE_MAX } from '../scenario.limits';
+import { LIST_LIMIT_DEFAULT, VERSIONS_PAGE_DEFAULT, VERSIONS_PAGE_MAX } from '../scenario.limits';
 import { ValidationError } from '../../domain';
 import { createBody, CreateScenarioInput, patchBody, ScenarioPatchInput } from './scenario.input';
 
@@ -38,7 +39,11 @@ import { createBody, CreateScenarioInput, patchBody, ScenarioPatchInput } from '
 export class ScenariosResolver {
   constructor(private readonly scenarios: ScenariosService) {}
 
-  @Query(() => ScenarioPageView, { name: 'scenarios', description: "Your team's scenarios, newest first, by cursor" })
+  @Query(() => ScenarioPageView, {
+    name: 'scenarios',
+    description: "Your team's scenarios, newest first, by cursor",
+    complexity: databasePage('first', LIST_LIMIT_DEFAULT),
+  })
   async listScenarios(
     @CurrentCaller() caller: Caller,
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1..100 (default 20)' }) first?: number,
@@ -54,13 +59,17 @@ export class ScenariosResolver {
     return this.scenarios.list(caller, listQueryOf(query));
   }
 
-  @Query(() => ScenarioView, { description: 'One scenario with its latest evaluation summary' })
+  @Query(() => ScenarioView, {
+    description: 'One scenario with its latest evaluation summary',
+    complexity: DATABASE_READ,
+  })
   scenario(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
     return this.scenarios.get(caller, id);
   }
 
   @Query(() => [ScenarioVersionView], {
     description: `Edit history, newest first: the first page (first, default ${VERSIONS_PAGE_DEFAULT}, at most ${VERSIONS_PAGE_MAX}); scenarioHistory gives the cursor of the next`,
+    complexity: databasePage('first', VERSIONS_PAGE_DEFAULT),
   })
   async scenarioVersions(
     @CurrentCaller() caller: Caller,
@@ -75,6 +84,7 @@ export class ScenariosResolver {
 
   @Query(() => ScenarioVersionPageView, {
     description: `Edit history, newest first, by pages of first (default ${VERSIONS_PAGE_DEFAULT}, at most ${VERSIONS_PAGE_MAX}) with the cursor of the next`,
+    complexity: databasePage('first', VERSIONS_PAGE_DEFAULT),
   })
   scenarioHistory(
     @CurrentCaller() caller: Caller,
@@ -105,7 +115,9 @@ export class ScenariosResolver {
 
   @Query(() => ScenarioComparisonView, {
     description: 'Two to ten scenarios side by side, with deltas against the first',
+    complexity: databaseItems('ids'),
   })
+  @Work({ expensive: true })
   async compareScenarios(@CurrentCaller() caller: Caller, @Args('ids', { type: () => [ID] }) ids: string[]) {
     return this.scenarios.compare(caller, (await checkDto(CompareScenariosDto, { ids })).ids);
   }
@@ -113,7 +125,9 @@ export class ScenariosResolver {
   @Query(() => ScenarioRepriceView, {
     description:
       "The latest version re-priced at its pinned rates or today's, with the usage/price split of the change since a baseline version (default 1)",
+    complexity: DATABASE_READ,
   })
+  @Work({ expensive: true })
   async repriceScenario(
     @CurrentCaller() caller: Caller,
     @Args('id', { type: () => ID }) id: string,
