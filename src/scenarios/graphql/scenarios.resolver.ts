@@ -1,5 +1,5 @@
 import { UseInterceptors } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Caller } from '../../auth/api-key';
 import { RequireRole } from '../../auth/auth.guard';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
@@ -7,7 +7,6 @@ import { DatabaseLaneInterceptor } from '../../infrastructure/database/database-
 import { ScenariosService } from '../scenarios.service';
 import {
   DeletedScenarioView,
-  RepriceRatesEnum,
   ScenarioComparisonView,
   ScenarioPageView,
   ScenarioRepriceView,
@@ -15,8 +14,16 @@ import {
   ScenarioVersionView,
   ScenarioView,
 } from '../scenario.view';
-import { checkDto } from '../../common/validation/dto-validation.pipe';
-import { CompareScenariosDto, listQueryOf, ListScenariosQuery, RepriceQuery } from '../http/dto/scenario-queries.dto';
+import { checkDto, DtoValidationPipe } from '../../common/validation/dto-validation.pipe';
+import { CompareScenariosDto, listQueryOf } from '../http/dto/scenario-queries.dto';
+import {
+  DeleteScenarioArgs,
+  ListScenariosArgs,
+  RepriceArgs,
+  ScenarioHistoryArgs,
+  ScenarioVersionsArgs,
+  UpdateScenarioArgs,
+} from './scenario.args';
 import { underArgument } from '../../common/validation/field-prefix';
 import {
   CreateScenarioDto,
@@ -27,7 +34,7 @@ import {
 import { parseExpectedVersion } from '../expected-version';
 import { VERSIONS_PAGE_DEFAULT, VERSIONS_PAGE_MAX } from '../scenario.limits';
 import { ValidationError } from '../../domain';
-import { createBody, CreateScenarioInput, patchBody, ScenarioPatchInput } from './scenario.input';
+import { createBody, CreateScenarioInput, patchBody } from './scenario.input';
 
 /**
  * Saved scenarios over GraphQL: thin, every field is one call of ScenariosService. The fields of one request share
@@ -39,19 +46,9 @@ export class ScenariosResolver {
   constructor(private readonly scenarios: ScenariosService) {}
 
   @Query(() => ScenarioPageView, { name: 'scenarios', description: "Your team's scenarios, newest first, by cursor" })
-  async listScenarios(
-    @CurrentCaller() caller: Caller,
-    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1..100 (default 20)' }) first?: number,
-    @Args('after', { nullable: true, description: 'nextCursor of the previous page' }) after?: string,
-    @Args('tag', { nullable: true }) tag?: string,
-    @Args('search', { nullable: true, description: 'Case-insensitive part of the name' }) search?: string,
-  ) {
-    const query = await checkDto(
-      ListScenariosQuery,
-      { limit: first, cursor: after, tag, search },
-      { limit: 'first', cursor: 'after' },
-    );
-    return this.scenarios.list(caller, listQueryOf(query));
+  listScenarios(@CurrentCaller() caller: Caller, @Args(DtoValidationPipe) args: ListScenariosArgs) {
+    const { first, after, tag, search } = args;
+    return this.scenarios.list(caller, listQueryOf({ limit: first, cursor: after, tag, search }));
   }
 
   @Query(() => ScenarioView, { description: 'One scenario with its latest evaluation summary' })
@@ -62,32 +59,18 @@ export class ScenariosResolver {
   @Query(() => [ScenarioVersionView], {
     description: `Edit history, newest first: the first page (first, default ${VERSIONS_PAGE_DEFAULT}, at most ${VERSIONS_PAGE_MAX}); scenarioHistory gives the cursor of the next`,
   })
-  async scenarioVersions(
-    @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('first', { type: () => Int, nullable: true, description: `Page size, 1..${VERSIONS_PAGE_MAX}` })
-    first: number | null,
-    @Args('after', { type: () => String, nullable: true, description: 'nextCursor of scenarioHistory' })
-    after: string | null,
-  ) {
+  async scenarioVersions(@CurrentCaller() caller: Caller, @Args() { id, first, after }: ScenarioVersionsArgs) {
     return (await this.history(caller, id, first, after)).items;
   }
 
   @Query(() => ScenarioVersionPageView, {
     description: `Edit history, newest first, by pages of first (default ${VERSIONS_PAGE_DEFAULT}, at most ${VERSIONS_PAGE_MAX}) with the cursor of the next`,
   })
-  scenarioHistory(
-    @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('first', { type: () => Int, nullable: true, description: `Page size, 1..${VERSIONS_PAGE_MAX}` })
-    first: number | null,
-    @Args('after', { type: () => String, nullable: true, description: 'nextCursor of the previous page' })
-    after: string | null,
-  ) {
+  scenarioHistory(@CurrentCaller() caller: Caller, @Args() { id, first, after }: ScenarioHistoryArgs) {
     return this.history(caller, id, first, after);
   }
 
-  private async history(caller: Caller, id: string, first: number | null, after: string | null) {
+  private async history(caller: Caller, id: string, first?: number | null, after?: string | null) {
     try {
       return await this.scenarios.versions(caller, id, { limit: first ?? undefined, cursor: after ?? undefined });
     } catch (e) {
@@ -106,23 +89,16 @@ export class ScenariosResolver {
   @Query(() => ScenarioComparisonView, {
     description: 'Two to ten scenarios side by side, with deltas against the first',
   })
-  async compareScenarios(@CurrentCaller() caller: Caller, @Args('ids', { type: () => [ID] }) ids: string[]) {
-    return this.scenarios.compare(caller, (await checkDto(CompareScenariosDto, { ids })).ids);
+  compareScenarios(@CurrentCaller() caller: Caller, @Args(DtoValidationPipe) { ids }: CompareScenariosDto) {
+    return this.scenarios.compare(caller, ids);
   }
 
   @Query(() => ScenarioRepriceView, {
     description:
       "The latest version re-priced at its pinned rates or today's, with the usage/price split of the change since a baseline version (default 1)",
   })
-  async repriceScenario(
-    @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('rates', { type: () => RepriceRatesEnum, nullable: true, defaultValue: RepriceRatesEnum.PINNED })
-    rates: RepriceRatesEnum | null,
-    @Args('baseline', { type: () => Int, nullable: true }) baseline?: number,
-  ) {
-    const query = await checkDto(RepriceQuery, { rates, baseline });
-    return this.scenarios.reprice(caller, id, { rates: query.rates ?? 'pinned', baseline: query.baseline ?? 1 });
+  repriceScenario(@CurrentCaller() caller: Caller, @Args(DtoValidationPipe) { id, rates, baseline }: RepriceArgs) {
+    return this.scenarios.reprice(caller, id, { rates: rates ?? 'pinned', baseline: baseline ?? 1 });
   }
 
   @Mutation(() => ScenarioView, { description: 'Save a workload as a named scenario (version 1)' })
@@ -137,12 +113,7 @@ export class ScenariosResolver {
 
   @Mutation(() => ScenarioView, { description: 'Edit a scenario; CONFLICT when it is no longer at expectedVersion' })
   @RequireRole('editor')
-  async updateScenario(
-    @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
-    @Args('patch', { type: () => ScenarioPatchInput }) patch: ScenarioPatchInput,
-  ) {
+  async updateScenario(@CurrentCaller() caller: Caller, @Args() { id, expectedVersion, patch }: UpdateScenarioArgs) {
     const expected = parseExpectedVersion(expectedVersion, 'expectedVersion', true)!;
     // The patch's own fields here; the merged workload and range in the service: both named under `patch`.
     return underArgument('patch', async () => {
@@ -153,11 +124,7 @@ export class ScenariosResolver {
 
   @Mutation(() => DeletedScenarioView, { description: 'Delete a scenario (soft: its history is kept)' })
   @RequireRole('editor')
-  deleteScenario(
-    @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
-  ) {
+  deleteScenario(@CurrentCaller() caller: Caller, @Args() { id, expectedVersion }: DeleteScenarioArgs) {
     return this.scenarios.remove(caller, id, parseExpectedVersion(expectedVersion, 'expectedVersion', false));
   }
 }

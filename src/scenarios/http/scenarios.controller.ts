@@ -34,7 +34,7 @@ import type { Caller } from '../../auth/api-key';
 import { RequireRole } from '../../auth/auth.guard';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { DtoValidationPipe } from '../../common/validation/dto-validation.pipe';
-import { ApiDtoBody } from '../../common/validation/field.decorators';
+import { ApiDtoBody } from '../../common/validation/api-dto-body';
 import { CompareScenariosDto, listQueryOf, ListScenariosQuery, RepriceQuery } from './dto/scenario-queries.dto';
 import { CreateScenarioDto, scenarioContentOf, ScenarioPatchDto, scenarioPatchOf } from './dto/scenario-content.dto';
 import { IfMatchVersion } from './if-match.decorator';
