@@ -7,10 +7,11 @@ import { PIPES_METADATA } from '@nestjs/common/constants';
 import { CreateApiKeyDto, CreateKeyCommand } from '../../src/auth/http/dto/create-api-key.dto';
 import { ApiKeysController } from '../../src/auth/http/api-keys.controller';
 import { checkDto, DtoValidationPipe } from '../../src/common/validation/dto-validation.pipe';
-import { ListScenariosArgs } from '../../src/scenarios/graphql/scenario.args';
+import { ListScenariosArgs, ScenarioHistoryArgs } from '../../src/scenarios/graphql/scenario.args';
 import { ValidationError } from '../../src/domain';
 import {
   CompareScenariosDto,
+  HistoryPageQuery,
   listQueryOf,
   ListScenariosQuery,
   RepriceQuery,
@@ -117,10 +118,25 @@ describe('class-validator DTOs of the flat inputs', () => {
     });
   });
 
+  it('history page query: REST and GraphQL names, an empty limit refused (not the default)', async () => {
+    expect(await fields(run(HistoryPageQuery, { limit: '101', cursor: 'nope' }, 'query'))).toEqual({
+      limit: 'limit must be an integer between 1 and 100',
+      cursor: 'cursor is not a cursor this list gave out',
+    });
+    expect(await fields(run(HistoryPageQuery, { limit: '' }, 'query'))).toEqual({
+      limit: 'limit must be an integer between 1 and 100',
+    });
+    await expect(run(HistoryPageQuery, { limit: '5' }, 'query')).resolves.toEqual({ limit: 5 });
+    expect(await fields(checkDto(ScenarioHistoryArgs, { id: 'x', first: 0, after: '' }))).toEqual({
+      first: 'first must be an integer between 1 and 100',
+      after: 'after is not a cursor this list gave out',
+    });
+  });
+
   it('the pipe is bound to those routes, not globally', () => {
     const pipesOf = (handler: unknown) => Reflect.getMetadata(PIPES_METADATA, handler as object) as unknown[];
     expect(pipesOf(ApiKeysController.prototype.create)).toEqual([DtoValidationPipe]);
-    for (const handler of ['list', 'compare', 'reprice'] as const)
+    for (const handler of ['list', 'compare', 'reprice', 'versions'] as const)
       expect(pipesOf(ScenariosController.prototype[handler])).toEqual([DtoValidationPipe]);
   });
 });

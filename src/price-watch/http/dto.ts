@@ -20,10 +20,8 @@ import {
   Matches,
   Max,
   NotEquals,
-  registerDecorator,
-  type ValidationArguments,
 } from 'class-validator';
-import { emptyAsAbsent } from '../../common/validation/flat-input';
+import { emptyAsAbsent, Satisfies } from '../../common/validation/flat-input';
 import { ListScenariosQuery } from '../../scenarios/http/dto/scenario-queries.dto';
 import { decodeCursor } from '../../scenarios/list-cursor.codec';
 import { REGION_PATTERN } from '../../rates/known-regions';
@@ -35,23 +33,9 @@ import { urlProblem } from '../webhooks/outbound';
 
 export const PRICE_CHANGES_LIMIT_DEFAULT = 20;
 
-/**
- * A rule of our own where no built-in fits: `problem` returns the message for a bad value, null for a good one.
- * (The webhook URL is read by the WHATWG URL parser the delivery uses, which @IsUrl's validator.js is not; the
- * secret must decode to 24..64 bytes of canonical base64; the thresholds exclude each other.)
- */
-const Satisfies =
-  (name: string, problem: (value: unknown, args: ValidationArguments) => string | null): PropertyDecorator =>
-  (target, propertyName) =>
-    registerDecorator({
-      name,
-      target: target.constructor,
-      propertyName: String(propertyName),
-      validator: {
-        validate: (value: unknown, args?: ValidationArguments) => problem(value, args!) === null,
-        defaultMessage: (args?: ValidationArguments) => problem(args!.value, args!) ?? '',
-      },
-    });
+// Rules of our own where no built-in fits: the webhook URL is read by the WHATWG URL parser the delivery uses
+// (@IsUrl's validator.js reads URLs differently); the secret must decode to 24..64 bytes of canonical base64; the
+// thresholds exclude each other.
 
 /** An optional amount in (0, max]. */
 const OptionalPositive = (max: number) => {

@@ -11,6 +11,8 @@ import { VERSIONS_PAGE_MAX } from '../scenario.limits';
 import { RepriceRatesEnum } from '../scenario.view';
 import {
   BaselineVersion,
+  HistoryCursor,
+  HistoryPageSize,
   ListCursor,
   PageSize,
   RepriceRatesRule,
@@ -47,14 +49,16 @@ export class ScenarioIdArgs {
   id!: string;
 }
 
-/** A page of a scenario's history: checked by the service (as GET /v1/scenarios/{id}/versions). */
+/** A page of a scenario's history: GET /v1/scenarios/{id}/versions's rules. */
 function HistoryPageArgs(afterDescription: string) {
   @ArgsType()
   abstract class HistoryPage extends ScenarioIdArgs {
     @Field(() => Int, { nullable: true, description: `Page size, 1..${VERSIONS_PAGE_MAX}` })
+    @HistoryPageSize()
     first?: number | null;
 
     @Field(() => String, { nullable: true, description: afterDescription })
+    @HistoryCursor()
     after?: string | null;
   }
   return HistoryPage;

@@ -15,7 +15,7 @@ import {
   ScenarioView,
 } from '../scenario.view';
 import { checkDto, DtoValidationPipe } from '../../common/validation/dto-validation.pipe';
-import { CompareScenariosDto, listQueryOf } from '../http/dto/scenario-queries.dto';
+import { CompareScenariosDto, historyPageOf, listQueryOf } from '../http/dto/scenario-queries.dto';
 import {
   DeleteScenarioArgs,
   ListScenariosArgs,
@@ -33,7 +33,6 @@ import {
 } from '../http/dto/scenario-content.dto';
 import { parseExpectedVersion } from '../expected-version';
 import { VERSIONS_PAGE_DEFAULT, VERSIONS_PAGE_MAX } from '../scenario.limits';
-import { ValidationError } from '../../domain';
 import { createBody, CreateScenarioInput, patchBody } from './scenario.input';
 
 /**
@@ -59,31 +58,18 @@ export class ScenariosResolver {
   @Query(() => [ScenarioVersionView], {
     description: `Edit history, newest first: the first page (first, default ${VERSIONS_PAGE_DEFAULT}, at most ${VERSIONS_PAGE_MAX}); scenarioHistory gives the cursor of the next`,
   })
-  async scenarioVersions(@CurrentCaller() caller: Caller, @Args() { id, first, after }: ScenarioVersionsArgs) {
-    return (await this.history(caller, id, first, after)).items;
+  async scenarioVersions(
+    @CurrentCaller() caller: Caller,
+    @Args(DtoValidationPipe) { id, first, after }: ScenarioVersionsArgs,
+  ) {
+    return (await this.scenarios.versions(caller, id, historyPageOf({ limit: first, cursor: after }))).items;
   }
 
   @Query(() => ScenarioVersionPageView, {
     description: `Edit history, newest first, by pages of first (default ${VERSIONS_PAGE_DEFAULT}, at most ${VERSIONS_PAGE_MAX}) with the cursor of the next`,
   })
-  scenarioHistory(@CurrentCaller() caller: Caller, @Args() { id, first, after }: ScenarioHistoryArgs) {
-    return this.history(caller, id, first, after);
-  }
-
-  private async history(caller: Caller, id: string, first?: number | null, after?: string | null) {
-    try {
-      return await this.scenarios.versions(caller, id, { limit: first ?? undefined, cursor: after ?? undefined });
-    } catch (e) {
-      // The transport's names: first and after.
-      if (e instanceof ValidationError)
-        throw new ValidationError(
-          (e.details.fields ?? []).map((f) => ({
-            field: f.field === 'limit' ? 'first' : f.field === 'cursor' ? 'after' : f.field,
-            message: f.message.replace(/^limit /, 'first ').replace(/^cursor /, 'after '),
-          })),
-        );
-      throw e;
-    }
+  scenarioHistory(@CurrentCaller() caller: Caller, @Args(DtoValidationPipe) { id, first, after }: ScenarioHistoryArgs) {
+    return this.scenarios.versions(caller, id, historyPageOf({ limit: first, cursor: after }));
   }
 
   @Query(() => ScenarioComparisonView, {

@@ -21,11 +21,10 @@ import {
   Max,
   MaxLength,
   Min,
-  registerDecorator,
   type ValidationArguments,
 } from 'class-validator';
-import { emptyAsAbsent, IsPrintableText, queryInteger } from '../../../common/validation/flat-input';
-import { decodeCursor } from '../../list-cursor.codec';
+import { emptyAsAbsent, IsPrintableText, queryInteger, Satisfies } from '../../../common/validation/flat-input';
+import { decodeCursor, decodeVersionCursor } from '../../list-cursor.codec';
 import {
   COMPARE_MAX,
   COMPARE_MIN,
@@ -34,8 +33,9 @@ import {
   LIST_LIMIT_MAX,
   SEARCH_MAX,
   TAG_PATTERN,
+  VERSIONS_PAGE_MAX,
 } from '../../scenario.limits';
-import type { ListQuery, RepriceRates } from '../../scenario.types';
+import type { HistoryPage, ListQuery, RepriceRates } from '../../scenario.types';
 
 /** A whole number in min..max, optional; a query string of digits is converted, an empty one is absent. */
 const OptionalInt = (min: number, max: number, message: string) =>
@@ -55,19 +55,53 @@ const OptionalOneOf = (values: readonly string[], message: string) =>
 export const PageSize = () =>
   OptionalInt(1, LIST_LIMIT_MAX, `$property must be an integer from 1 to ${LIST_LIMIT_MAX}`);
 
-const isListCursor: PropertyDecorator = (target, propertyName) =>
-  registerDecorator({
-    name: 'isListCursor',
-    target: target.constructor,
-    propertyName: String(propertyName),
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && decodeCursor(value) !== null,
-      defaultMessage: () => '$property is not a cursor this service gave out',
-    },
-  });
+const isListCursor = Satisfies('isListCursor', (value, { property }) =>
+  typeof value === 'string' && decodeCursor(value) ? null : `${property} is not a cursor this service gave out`,
+);
 
 /** A list cursor (cursor over REST, after over GraphQL): one this service gave out. No built-in rule decodes it. */
 export const ListCursor = () => applyDecorators(Transform(emptyAsAbsent), IsOptional(), isListCursor);
+
+/** A history page's size (limit over REST, first over GraphQL); a query string of 1 to 4 digits is converted. */
+export const HistoryPageSize = () => {
+  const message = `$property must be an integer between 1 and ${VERSIONS_PAGE_MAX}`;
+  return applyDecorators(
+    Transform(({ value }) => (typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : value)),
+    IsOptional(),
+    IsInt({ message }),
+    Min(1, { message }),
+    Max(VERSIONS_PAGE_MAX, { message }),
+  );
+};
+
+/** A history page's cursor (cursor over REST, after over GraphQL): one the history gave out. */
+export const HistoryCursor = () =>
+  applyDecorators(
+    IsOptional(),
+    Satisfies('isVersionCursor', (value, { property }) =>
+      typeof value === 'string' && decodeVersionCursor(value) !== null
+        ? null
+        : `${property} is not a cursor this list gave out`,
+    ),
+  );
+
+/**
+ * GET /v1/scenarios/{id}/versions?limit=&cursor= (GraphQL scenarioHistory and scenarioVersions: first, after).
+ * Documented by the route's @ApiQuery decorators, which keep the document's order of these parameters.
+ */
+export class HistoryPageQuery {
+  @HistoryPageSize()
+  limit?: number | null;
+
+  @HistoryCursor()
+  cursor?: string | null;
+}
+
+/** The checked page as the service takes it: the size (default applied there) and the cursor decoded. */
+export function historyPageOf(page: { limit?: number | null; cursor?: string | null }): HistoryPage {
+  const before = page.cursor ? decodeVersionCursor(page.cursor) : null;
+  return { limit: page.limit ?? undefined, before: before ?? undefined };
+}
 
 /** The scenario list's tag filter (REST and GraphQL). */
 export const TagFilter = () =>
