@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { textProblem } from '../common/text-input';
 import { DomainError } from '../domain/errors';
 import { CacheService } from '../infrastructure/cache/cache.service';
 import { cacheKeys } from '../infrastructure/cache/cache-keys';
 import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config';
-import { type Caller, type Role, generateApiKey, keyMatches, parseApiKey, TEAM_PATTERN, ROLES } from './api-key';
+import { type Caller, type Role, generateApiKey, keyMatches, parseApiKey } from './api-key';
 import { ApiKeyRepository, type StoredApiKey } from './api-key.repository';
 
 const RATE_WINDOW_MS = 60_000;
@@ -174,24 +173,16 @@ export class AuthService {
     return { limit, remaining: Math.max(0, Math.min(limit - count, teamLimit - teamCount)), resetSeconds };
   }
 
-  /** A new key, stored as a hash; the key itself is in this answer only. */
-  async createKey(input: { team: string; role: string; name?: string }): Promise<StoredApiKey & { key: string }> {
-    const fields = [];
-    if (!TEAM_PATTERN.test(input.team))
-      fields.push({
-        field: 'team',
-        message: 'team must be 1-63 lowercase letters, digits, dots, dashes or underscores',
-      });
-    if (!(ROLES as readonly string[]).includes(input.role))
-      fields.push({ field: 'role', message: `role must be one of ${ROLES.join(', ')}` });
-    const nameProblem = typeof input.name === 'string' ? textProblem(input.name) : null;
-    if (nameProblem) fields.push({ field: 'name', message: `name ${nameProblem}` });
-    if (fields.length) throw new DomainError('VALIDATION_FAILED', 'The key request is not valid', { fields });
+  /**
+   * A new key, stored as a hash; the key itself is in this answer only. `input` is checked at the edge, by the
+   * same class for REST, GraphQL and the CLI (CreateApiKeyDto; CreateKeyCommand adds the CLI's team).
+   */
+  async createKey(input: { team: string; role: Role; name?: string | null }): Promise<StoredApiKey & { key: string }> {
     const { key, prefix, secretHash } = generateApiKey();
     const stored = await this.keys.create({
       team: input.team,
-      role: input.role as Role,
-      name: input.name,
+      role: input.role,
+      name: input.name ?? undefined,
       prefix,
       secretHash,
     });
@@ -199,12 +190,11 @@ export class AuthService {
   }
 
   /** An admin's key management: create, list and revoke the keys of the caller's own team. */
-  /** A key in the caller's team; `input` is checked at the edge (CreateApiKeyDto). */
   async createTeamKey(
     caller: Caller,
     input: { role: Role; name?: string | null },
   ): Promise<StoredApiKey & { key: string }> {
-    return this.createKey({ team: caller.team, role: input.role, name: input.name ?? undefined });
+    return this.createKey({ team: caller.team, role: input.role, name: input.name });
   }
 
   listTeamKeys(caller: Caller): Promise<StoredApiKey[]> {

@@ -5,13 +5,16 @@
  *   npm run keys -- revoke --prefix <prefix>
  * Uses DATABASE_URL, or the embedded PostgreSQL (the running one of `npm start`, or starts it).
  */
+import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { Module } from '@nestjs/common';
 import { Client } from 'pg';
 import pino from 'pino';
 import { ApiKeyRepository } from '../auth/api-key.repository';
 import { AuthService } from '../auth/auth.service';
+import { CreateKeyCommand } from '../auth/http/dto/create-api-key.dto';
 import { escapeForTerminal } from '../common/text-input';
+import { checkDto } from '../common/validation/dto-validation.pipe';
 import { DomainError } from '../domain/errors';
 import { InfrastructureModule } from '../infrastructure/infrastructure.module';
 import { ConfigError, loadConfig } from '../infrastructure/config/config';
@@ -24,15 +27,23 @@ const USAGE = `usage:
   npm run keys -- list [--team <team>]
   npm run keys -- revoke --prefix <prefix>`;
 
-function parseArgs(argv: string[]): { command?: string; flags: Record<string, string> } {
-  const [command, ...rest] = argv;
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < rest.length; i++) {
-    const m = /^--([a-z]+)(?:=(.*))?$/.exec(rest[i]);
-    if (!m) throw new Error(`unexpected argument "${rest[i]}"`);
-    flags[m[1]] = m[2] ?? rest[++i] ?? '';
-  }
-  return { command, flags };
+/** The command and its flags (node:util's parseArgs: an unknown flag or a flag without its value is refused). */
+function commandLine(argv: string[]): {
+  command?: string;
+  flags: { team?: string; role?: string; name?: string; prefix?: string };
+} {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      team: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      prefix: { type: 'string' },
+    },
+  });
+  if (positionals.length > 1) throw new Error(`unexpected argument "${positionals[1]}"`);
+  return { command: positionals[0], flags: values };
 }
 
 async function reachable(url: string): Promise<boolean> {
@@ -47,11 +58,16 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 async function main(): Promise<number> {
-  const { command, flags } = parseArgs(process.argv.slice(2));
+  const { command, flags } = commandLine(process.argv.slice(2));
   if (!command || !['create', 'list', 'revoke'].includes(command)) {
     process.stderr.write(`${USAGE}\n`);
     return 64;
   }
+  // The check of POST /v1/api-keys and GraphQL createApiKey, plus the team; before any database is reached.
+  const input =
+    command === 'create'
+      ? await checkDto(CreateKeyCommand, { team: flags.team, role: flags.role, name: flags.name })
+      : undefined;
   const config = loadConfig();
   const logger = pino({ level: 'warn' });
   let embedded: EmbeddedDatabase | undefined;
@@ -75,8 +91,7 @@ async function main(): Promise<number> {
   const auth = app.get(AuthService);
   try {
     if (command === 'create') {
-      if (!flags.team || !flags.role) throw new Error('create needs --team and --role');
-      const created = await auth.createKey({ team: flags.team, role: flags.role, name: flags.name });
+      const created = await auth.createKey(input!);
       process.stdout.write(
         `Created ${created.role === 'admin' ? 'an' : 'a'} ${created.role} key for team "${created.team}" (prefix ${created.prefix}).\n` +
           `It is shown once; store it now:\n\n  ${created.key}\n\n` +

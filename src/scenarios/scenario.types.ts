@@ -70,4 +70,10 @@ export interface ListQuery {
   search?: string;
 }
 
+/** A page of a scenario's edit history: its size (default VERSIONS_PAGE_DEFAULT), versions older than `before`. */
+export interface HistoryPage {
+  limit?: number;
+  before?: number;
+}
+
 export type RepriceRates = 'pinned' | 'current';

@@ -12,7 +12,7 @@ import {
   type WorkloadInput,
 } from '../domain';
 import { RatesService } from '../rates/rates.service';
-import { decodeVersionCursor, encodeCursor, encodeVersionCursor } from './list-cursor.codec';
+import { encodeCursor, encodeVersionCursor } from './list-cursor.codec';
 import {
   type CostChange,
   costChanges,
@@ -23,9 +23,10 @@ import {
   workloadChanges,
 } from './scenario-costs.calculator';
 import { applyPatch, type ScenarioPatch } from './scenario-patch';
-import { isScenarioId, VERSIONS_PAGE_DEFAULT, VERSIONS_PAGE_MAX } from './scenario.limits';
+import { isScenarioId, VERSIONS_PAGE_DEFAULT } from './scenario.limits';
 import { ScenarioRepository, type WriteOutcome } from './scenario.repository';
 import type {
+  HistoryPage,
   ListQuery,
   RepriceRates,
   Scenario,
@@ -158,23 +159,17 @@ export class ScenariosService {
 
   /**
    * One page of the edit history, newest first: at most `limit` (VERSIONS_PAGE_MAX) versions older than the
-   * cursor's, and the cursor of the next page (null at the end).
+   * `before` version, and the cursor of the next page (null at the end). `page` is checked at the edge
+   * (HistoryPageQuery; GraphQL's ScenarioHistoryArgs).
    */
   async versions(
     caller: Caller,
     id: string,
-    page: { limit?: number; cursor?: string } = {},
+    page: HistoryPage = {},
   ): Promise<{ items: ScenarioVersionEntry[]; nextCursor: string | null }> {
     const limit = page.limit ?? VERSIONS_PAGE_DEFAULT;
-    const fields = [];
-    if (!Number.isInteger(limit) || limit < 1 || limit > VERSIONS_PAGE_MAX)
-      fields.push({ field: 'limit', message: `limit must be an integer between 1 and ${VERSIONS_PAGE_MAX}` });
-    const before = page.cursor === undefined ? undefined : decodeVersionCursor(page.cursor);
-    if (before === null) fields.push({ field: 'cursor', message: 'cursor is not a cursor this list gave out' });
-    if (fields.length) throw new ValidationError(fields);
-    const rows = isScenarioId(id)
-      ? await this.repository.versions(caller.team, id, { before: before ?? undefined, limit: limit + 1 })
-      : [];
+    const before = page.before;
+    const rows = isScenarioId(id) ? await this.repository.versions(caller.team, id, { before, limit: limit + 1 }) : [];
     // Past the last page the list is empty; an unknown scenario is a 404 either way.
     if (rows.length === 0 && (before === undefined || !isScenarioId(id))) throw notFound(id);
     if (rows.length === 0) await this.get(caller, id);

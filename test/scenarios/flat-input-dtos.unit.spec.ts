@@ -4,12 +4,14 @@
  */
 import 'reflect-metadata';
 import { PIPES_METADATA } from '@nestjs/common/constants';
-import { CreateApiKeyDto } from '../../src/auth/http/dto/create-api-key.dto';
+import { CreateApiKeyDto, CreateKeyCommand } from '../../src/auth/http/dto/create-api-key.dto';
 import { ApiKeysController } from '../../src/auth/http/api-keys.controller';
 import { checkDto, DtoValidationPipe } from '../../src/common/validation/dto-validation.pipe';
+import { ListScenariosArgs, ScenarioHistoryArgs } from '../../src/scenarios/graphql/scenario.args';
 import { ValidationError } from '../../src/domain';
 import {
   CompareScenariosDto,
+  HistoryPageQuery,
   listQueryOf,
   ListScenariosQuery,
   RepriceQuery,
@@ -41,6 +43,19 @@ describe('class-validator DTOs of the flat inputs', () => {
       '(body)': 'the request body must be a JSON object',
     });
     await expect(run(CreateApiKeyDto, { role: 'admin', name: null })).resolves.toEqual({ role: 'admin', name: null });
+    expect(await fields(run(CreateApiKeyDto, { role: 'viewer', name: 'a\u202eb' }))).toEqual({
+      name: 'name must not hold bidirectional control characters',
+    });
+    // The CLI's check: the same class plus the team.
+    expect(await fields(checkDto(CreateKeyCommand, { team: 'Bad Team', role: 'owner', name: '' }))).toEqual({
+      team: 'team must be 1-63 lowercase letters, digits, dots, dashes or underscores',
+      role: 'role must be one of viewer, editor, admin',
+      name: 'name must be a string of 1 to 100 characters',
+    });
+    await expect(checkDto(CreateKeyCommand, { team: 'ops', role: 'editor', name: undefined })).resolves.toEqual({
+      team: 'ops',
+      role: 'editor',
+    });
   });
 
   it('scenario list query: strings converted, bounds and cursor checked, GraphQL names kept', async () => {
@@ -74,9 +89,8 @@ describe('class-validator DTOs of the flat inputs', () => {
     expect(await fields(run(ListScenariosQuery, { limit: 'ten' }, 'query'))).toEqual({
       limit: 'limit must be an integer from 1 to 100',
     });
-    expect(
-      await fields(checkDto(ListScenariosQuery, { limit: 0, cursor: 'zzz' }, { limit: 'first', cursor: 'after' })),
-    ).toEqual({
+    // GraphQL's arguments: the same rules, messages under GraphQL's names.
+    expect(await fields(checkDto(ListScenariosArgs, { first: 0, after: 'zzz' }))).toEqual({
       first: 'first must be an integer from 1 to 100',
       after: 'after is not a cursor this service gave out',
     });
@@ -104,10 +118,25 @@ describe('class-validator DTOs of the flat inputs', () => {
     });
   });
 
+  it('history page query: REST and GraphQL names, an empty limit refused (not the default)', async () => {
+    expect(await fields(run(HistoryPageQuery, { limit: '101', cursor: 'nope' }, 'query'))).toEqual({
+      limit: 'limit must be an integer between 1 and 100',
+      cursor: 'cursor is not a cursor this list gave out',
+    });
+    expect(await fields(run(HistoryPageQuery, { limit: '' }, 'query'))).toEqual({
+      limit: 'limit must be an integer between 1 and 100',
+    });
+    await expect(run(HistoryPageQuery, { limit: '5' }, 'query')).resolves.toEqual({ limit: 5 });
+    expect(await fields(checkDto(ScenarioHistoryArgs, { id: 'x', first: 0, after: '' }))).toEqual({
+      first: 'first must be an integer between 1 and 100',
+      after: 'after is not a cursor this list gave out',
+    });
+  });
+
   it('the pipe is bound to those routes, not globally', () => {
     const pipesOf = (handler: unknown) => Reflect.getMetadata(PIPES_METADATA, handler as object) as unknown[];
     expect(pipesOf(ApiKeysController.prototype.create)).toEqual([DtoValidationPipe]);
-    for (const handler of ['list', 'compare', 'reprice'] as const)
+    for (const handler of ['list', 'compare', 'reprice', 'versions'] as const)
       expect(pipesOf(ScenariosController.prototype[handler])).toEqual([DtoValidationPipe]);
   });
 });

@@ -1,11 +1,11 @@
 import { UseInterceptors } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Caller } from '../api-key';
-import { ApiKeyView, CreatedApiKeyView, RoleEnum } from '../api-key.view';
+import { ApiKeyView, CreatedApiKeyView } from '../api-key.view';
 import { RequireRole } from '../auth.guard';
 import { AuthService } from '../auth.service';
 import { CurrentCaller } from '../current-caller.decorator';
-import { checkDto } from '../../common/validation/dto-validation.pipe';
+import { DtoValidationPipe } from '../../common/validation/dto-validation.pipe';
 import { CreateApiKeyDto } from '../http/dto/create-api-key.dto';
 import { DATABASE_READ, Work } from '../../graphql-support/field-cost';
 import { DatabaseLaneInterceptor } from '../../infrastructure/database/database-lane.interceptor';
@@ -30,10 +30,9 @@ export class ApiKeysResolver {
   @Work({ secret: true })
   async createApiKey(
     @CurrentCaller() caller: Caller,
-    @Args('role', { type: () => RoleEnum }) role: RoleEnum,
-    @Args('name', { type: () => String, nullable: true }) name?: string | null,
+    @Args(DtoValidationPipe) input: CreateApiKeyDto,
   ): Promise<CreatedApiKeyView> {
-    const created = await this.auth.createTeamKey(caller, await checkDto(CreateApiKeyDto, { role, name }));
+    const created = await this.auth.createTeamKey(caller, input);
     return { ...ApiKeyView.from(created), key: created.key };
   }
 

@@ -14,7 +14,7 @@ import { RequireRole } from '../auth.guard';
 import { AuthService } from '../auth.service';
 import { CurrentCaller } from '../current-caller.decorator';
 import { DtoValidationPipe } from '../../common/validation/dto-validation.pipe';
-import { ApiDtoBody } from '../../common/validation/field.decorators';
+import { ApiDtoBody } from '../../common/validation/api-dto-body';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
 import { ApiKeyAuth, ERROR_CONTENT } from '../../common/api-errors';
 

@@ -29,12 +29,12 @@ export function fieldErrorsOf(errors: ClassValidatorError[], parent = ''): Field
 
 /**
  * Nest's ValidationPipe for the class-validator DTOs of the flat inputs (API keys, scenario list, compare,
- * re-price, scenario content and edits), bound per route with @UsePipes, never globally: GraphQL input classes
- * carry no class-validator decorators and a global pipe would reject them. Whitelist, forbid unknown fields,
- * transform; one error per field (its first failed rule); plus the `@FieldCheck` functions a DTO declares
- * (tags, the workload check) and its `@ObjectCheck`s, merged into the same error, so every bad field is listed
- * at once, in a stable order: unknown fields, the class-validator fields, the object checks, then the field
- * checks in declaration order.
+ * re-price, webhooks, price changes), bound per route with @UsePipes or per GraphQL argument class with
+ * `@Args(DtoValidationPipe)`, never globally: GraphQL input classes carry no class-validator decorators and a
+ * global pipe would reject them. Whitelist, forbid unknown fields, transform; one error per field (its first
+ * failed rule), every bad field listed at once: unknown fields first, then the fields in declaration order.
+ * The `@FieldCheck`/`@ObjectCheck` hooks below serve scenario-content.dto.ts alone (the last user of
+ * field.decorators.ts): they go with it when that file moves to its Standard Schema parse.
  */
 /** Names of Object.prototype (constructor, toString, hasOwnProperty, __proto__…) and `prototype`: never a field. */
 const PROTO_KEYS = [...Object.getOwnPropertyNames(Object.prototype), 'prototype'];
@@ -109,29 +109,9 @@ export class DtoValidationPipe extends ValidationPipe {
 const dtoPipe = new DtoValidationPipe();
 
 /**
- * The same DTO check for a transport without route pipes (GraphQL arguments): `names` renames the DTO's
- * properties to the transport's (limit → first), in the field and at the start of its message.
+ * The same DTO check outside a route (the keys CLI; GraphQL inputs read by hand): the value is checked as a
+ * request body is.
  */
-export async function checkDto<T>(
-  metatype: new () => T,
-  plain: Record<string, unknown>,
-  names: Record<string, string> = {},
-): Promise<T> {
-  try {
-    return (await dtoPipe.transform(plain, { type: 'body', metatype })) as T;
-  } catch (e) {
-    if (!(e instanceof ValidationError)) throw e;
-    const rename = (f: FieldError): FieldError => {
-      const from = Object.keys(names).find(
-        (n) => f.field === n || f.field.startsWith(`${n}.`) || f.field.startsWith(`${n}[`),
-      );
-      if (!from) return f;
-      const to = names[from];
-      return {
-        field: to + f.field.slice(from.length),
-        message: f.message.startsWith(`${from} `) ? to + f.message.slice(from.length) : f.message,
-      };
-    };
-    throw new ValidationError((e.details.fields ?? []).map(rename));
-  }
+export function checkDto<T>(metatype: new () => T, plain: Record<string, unknown>): Promise<T> {
+  return dtoPipe.transform(plain, { type: 'body', metatype }) as Promise<T>;
 }

@@ -1,11 +1,12 @@
-import { Args, Float, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Caller } from '../../auth/api-key';
 import { RequireRole } from '../../auth/auth.guard';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
-import { checkDto } from '../../common/validation/dto-validation.pipe';
-import { CreateWebhookDto, ListPriceChangesQuery, priceChangeQueryOf } from '../http/dto';
+import { DtoValidationPipe } from '../../common/validation/dto-validation.pipe';
+import { CreateWebhookDto, priceChangeQueryOf } from '../http/dto';
+import { ListPriceChangesArgs } from './price-watch.args';
 import { PriceChangesRepository } from '../price-changes.repository';
-import { PriceChangePageView, WebhookDeliveryView, WebhookEventEnum, WebhookView } from '../price-watch.view';
+import { PriceChangePageView, WebhookDeliveryView, WebhookView } from '../price-watch.view';
 import { WebhooksService } from '../webhooks/webhooks.service';
 
 @Resolver()
@@ -15,20 +16,11 @@ export class PriceChangesResolver {
   @Query(() => PriceChangePageView, {
     description: "Your team's price changes, newest first: scenarios re-priced after a rate change in their region",
   })
-  async priceChanges(
+  priceChanges(
     @CurrentCaller() caller: Caller,
-    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1..100 (default 20)' }) first?: number,
-    @Args('after', { nullable: true, description: 'nextCursor of the previous page' }) after?: string,
-    @Args('scenarioId', { type: () => ID, nullable: true }) scenarioId?: string,
-    @Args('region', { nullable: true }) region?: string,
-    @Args('recommendationChanged', { type: () => Boolean, nullable: true }) recommendationChanged?: boolean,
+    @Args(DtoValidationPipe) { first, after, ...filters }: ListPriceChangesArgs,
   ): Promise<PriceChangePageView> {
-    const query = await checkDto(
-      ListPriceChangesQuery,
-      { limit: first, cursor: after, scenarioId, region, recommendationChanged },
-      { limit: 'first', cursor: 'after' },
-    );
-    return this.changes.page(caller.team, priceChangeQueryOf(query));
+    return this.changes.page(caller.team, priceChangeQueryOf({ limit: first, cursor: after, ...filters }));
   }
 }
 
@@ -48,16 +40,8 @@ export class WebhooksResolver {
   }
 
   @Mutation(() => WebhookView, { description: 'Admin: add a webhook; the secret is never returned' })
-  async createWebhook(
-    @CurrentCaller() caller: Caller,
-    @Args('url') url: string,
-    @Args('secret') secret: string,
-    @Args('events', { type: () => [WebhookEventEnum] }) events: WebhookEventEnum[],
-    @Args('thresholdPercent', { type: () => Float, nullable: true }) thresholdPercent?: number,
-    @Args('thresholdUsd', { type: () => Float, nullable: true }) thresholdUsd?: number,
-  ) {
-    const body = await checkDto(CreateWebhookDto, { url, secret, events, thresholdPercent, thresholdUsd });
-    return this.hooks.create(caller, body);
+  createWebhook(@CurrentCaller() caller: Caller, @Args(DtoValidationPipe) args: CreateWebhookDto) {
+    return this.hooks.create(caller, args);
   }
 
   @Mutation(() => WebhookView, { description: 'Admin: delete a webhook; its pending deliveries are cancelled' })

@@ -1,54 +1,104 @@
-/** class-validator DTOs of the price-watch endpoints (GraphQL arguments are checked by the same classes). */
+/**
+ * class-validator DTOs of the price-watch endpoints. createWebhook's GraphQL arguments are CreateWebhookDto
+ * itself; priceChanges's (graphql/price-watch.args.ts) carry the same rules, exported here. Messages name the
+ * field as the transport does (`$property`: limit over REST, first over GraphQL).
+ */
+import { applyDecorators } from '@nestjs/common';
+import { ArgsType, Field, Float } from '@nestjs/graphql';
 import { ApiProperty, PickType } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
-import { EmptyAsAbsent, ObjectCheck, Rule } from '../../common/validation/field.decorators';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsUUID,
+  Matches,
+  Max,
+  NotEquals,
+} from 'class-validator';
+import { emptyAsAbsent, Satisfies } from '../../common/validation/flat-input';
 import { ListScenariosQuery } from '../../scenarios/http/dto/scenario-queries.dto';
-import { isScenarioId } from '../../scenarios/scenario.limits';
 import { decodeCursor } from '../../scenarios/list-cursor.codec';
 import { REGION_PATTERN } from '../../rates/known-regions';
 import { WEBHOOK_EVENTS } from '../price-change';
+import { WebhookEventEnum } from '../price-watch.view';
 import { secretKey } from '../webhooks/signature';
 import type { PriceChangeQuery } from '../price-changes.repository';
 import { urlProblem } from '../webhooks/outbound';
 
 export const PRICE_CHANGES_LIMIT_DEFAULT = 20;
 
-const positive = (max: number) => (v: unknown, p: string) =>
-  v === undefined || v === null || (typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= max)
-    ? null
-    : `${p} must be a number greater than 0 and at most ${max}`;
+// Rules of our own where no built-in fits: the webhook URL is read by the WHATWG URL parser the delivery uses
+// (@IsUrl's validator.js reads URLs differently); the secret must decode to 24..64 bytes of canonical base64; the
+// thresholds exclude each other.
 
-/** POST /v1/webhooks. */
-@ObjectCheck((v) =>
-  v.thresholdPercent != null && v.thresholdUsd != null
-    ? [{ field: 'thresholdPercent', message: 'give thresholdPercent or thresholdUsd, not both' }]
-    : [],
-)
+/** An optional amount in (0, max]. */
+const OptionalPositive = (max: number) => {
+  const message = `$property must be a number greater than 0 and at most ${max}`;
+  return applyDecorators(
+    IsOptional(),
+    IsNumber({ allowNaN: false, allowInfinity: false }, { message }),
+    IsPositive({ message }),
+    Max(max, { message }),
+  );
+};
+
+const WebhookUrl = () =>
+  applyDecorators(NotEquals(undefined, { message: '$property is required' }), Satisfies('webhookUrl', urlProblem));
+
+const WebhookSecret = () =>
+  Satisfies('webhookSecret', (v, { property }) =>
+    secretKey(v) ? null : `${property} must be whsec_ followed by the base64 of 24 to 64 random bytes`,
+  );
+
+const WebhookEvents = () => {
+  const message = `$property must be a list of distinct events among ${WEBHOOK_EVENTS.join(', ')}`;
+  return applyDecorators(
+    IsArray({ message }),
+    ArrayMinSize(1, { message }),
+    ArrayMaxSize(WEBHOOK_EVENTS.length, { message }),
+    ArrayUnique(undefined, { message }),
+    IsIn(WEBHOOK_EVENTS, { each: true, message }),
+  );
+};
+
+/** thresholdPercent, given alone (not with thresholdUsd). */
+const ThresholdPercent = () =>
+  applyDecorators(
+    OptionalPositive(100000),
+    Satisfies('oneThreshold', (_v, { object }) =>
+      (object as { thresholdUsd?: unknown }).thresholdUsd != null
+        ? 'give thresholdPercent or thresholdUsd, not both'
+        : null,
+    ),
+  );
+const ThresholdUsd = () => OptionalPositive(1e9);
+
+/** POST /v1/webhooks and the arguments of GraphQL createWebhook: one class. */
+@ArgsType()
 export class CreateWebhookDto {
   @ApiProperty({ example: 'https://hooks.example.com/streamfit', maxLength: 2048 })
-  @Rule('url', (v) => (v === undefined ? 'url is required' : urlProblem(v)))
+  @Field(() => String)
+  @WebhookUrl()
   url!: string;
 
   @ApiProperty({
     example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
     description: 'Standard Webhooks secret: whsec_ + base64 of 24 to 64 random bytes. Never returned.',
   })
-  @Rule('secret', (v, p) =>
-    secretKey(v) ? null : `${p} must be whsec_ followed by the base64 of 24 to 64 random bytes`,
-  )
+  @Field(() => String)
+  @WebhookSecret()
   secret!: string;
 
   @ApiProperty({ enum: WEBHOOK_EVENTS, isArray: true, example: ['PRICE_CHANGED', 'RECOMMENDATION_CHANGED'] })
-  @Rule('events', (v, p) =>
-    Array.isArray(v) &&
-    v.length >= 1 &&
-    v.length <= WEBHOOK_EVENTS.length &&
-    new Set(v).size === v.length &&
-    v.every((e) => (WEBHOOK_EVENTS as readonly unknown[]).includes(e))
-      ? null
-      : `${p} must be a list of distinct events among ${WEBHOOK_EVENTS.join(', ')}`,
-  )
-  events!: string[];
+  @Field(() => [WebhookEventEnum])
+  @WebhookEvents()
+  events!: WebhookEventEnum[];
 
   @ApiProperty({
     type: Number,
@@ -57,8 +107,8 @@ export class CreateWebhookDto {
     example: 5,
     description: 'PRICE_CHANGED only when some option moved by at least this percent',
   })
-  @IsOptional()
-  @Rule('thresholdPercent', positive(100000))
+  @Field(() => Float, { nullable: true })
+  @ThresholdPercent()
   thresholdPercent?: number | null;
 
   @ApiProperty({
@@ -68,23 +118,40 @@ export class CreateWebhookDto {
     example: 100,
     description: 'PRICE_CHANGED only when some option moved by at least this many dollars a month',
   })
-  @IsOptional()
-  @Rule('thresholdUsd', positive(1e9))
+  @Field(() => Float, { nullable: true })
+  @ThresholdUsd()
   thresholdUsd?: number | null;
 }
+
+export const ScenarioIdFilter = () =>
+  applyDecorators(
+    Transform(emptyAsAbsent),
+    IsOptional(),
+    IsUUID('loose', { message: '$property must be a scenario id (UUID)' }),
+  );
+
+export const RegionFilter = () =>
+  applyDecorators(
+    Transform(emptyAsAbsent),
+    IsOptional(),
+    Matches(REGION_PATTERN, { message: '$property must be a region code' }),
+  );
+
+export const RecommendationChangedFilter = () =>
+  applyDecorators(
+    Transform(emptyAsAbsent),
+    IsOptional(),
+    IsIn([true, false, 'true', 'false'], { message: '$property must be true or false' }),
+  );
 
 /** GET /v1/price-changes?limit=&cursor=&scenarioId=&region=&recommendationChanged= (limit and cursor as the scenario list's). */
 export class ListPriceChangesQuery extends PickType(ListScenariosQuery, ['limit', 'cursor'] as const) {
   @ApiProperty({ required: false, type: String, description: 'Only this scenario' })
-  @EmptyAsAbsent()
-  @IsOptional()
-  @Rule('scenarioId', (v, p) => (isScenarioId(v) ? null : `${p} must be a scenario id (UUID)`))
+  @ScenarioIdFilter()
   scenarioId?: string | null;
 
   @ApiProperty({ required: false, type: String, example: 'us-east-1' })
-  @EmptyAsAbsent()
-  @IsOptional()
-  @Rule('region', (v, p) => (typeof v === 'string' && REGION_PATTERN.test(v) ? null : `${p} must be a region code`))
+  @RegionFilter()
   region?: string | null;
 
   @ApiProperty({
@@ -92,11 +159,7 @@ export class ListPriceChangesQuery extends PickType(ListScenariosQuery, ['limit'
     type: Boolean,
     description: 'Only changes that did (true) or did not change the recommendation',
   })
-  @EmptyAsAbsent()
-  @IsOptional()
-  @Rule('recommendationChanged', (v, p) =>
-    v === true || v === false || v === 'true' || v === 'false' ? null : `${p} must be true or false`,
-  )
+  @RecommendationChangedFilter()
   recommendationChanged?: boolean | string | null;
 }
 

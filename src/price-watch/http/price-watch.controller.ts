@@ -12,7 +12,7 @@ import { RequireRole } from '../../auth/auth.guard';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { ApiKeyAuth, BAD_REQUEST_RESPONSE, ERROR_CONTENT } from '../../common/api-errors';
 import { DtoValidationPipe } from '../../common/validation/dto-validation.pipe';
-import { ApiDtoBody } from '../../common/validation/field.decorators';
+import { ApiDtoBody } from '../../common/validation/api-dto-body';
 import { PriceChangesRepository } from '../price-changes.repository';
 import { PriceChangePageView, WebhookDeliveryView, WebhookView } from '../price-watch.view';
 import { WebhooksService } from '../webhooks/webhooks.service';

@@ -1,5 +1,5 @@
 import { UseInterceptors } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Caller } from '../../auth/api-key';
 import { RequireRole } from '../../auth/auth.guard';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
@@ -8,7 +8,6 @@ import { DatabaseLaneInterceptor } from '../../infrastructure/database/database-
 import { ScenariosService } from '../scenarios.service';
 import {
   DeletedScenarioView,
-  RepriceRatesEnum,
   ScenarioComparisonView,
   ScenarioPageView,
   ScenarioRepriceView,
@@ -16,8 +15,16 @@ import {
   ScenarioVersionView,
   ScenarioView,
 } from '../scenario.view';
-import { checkDto } from '../../common/validation/dto-validation.pipe';
-import { CompareScenariosDto, listQueryOf, ListScenariosQuery, RepriceQuery } from '../http/dto/scenario-queries.dto';
+import { checkDto, DtoValidationPipe } from '../../common/validation/dto-validation.pipe';
+import { CompareScenariosDto, historyPageOf, listQueryOf } from '../http/dto/scenario-queries.dto';
+import {
+  DeleteScenarioArgs,
+  ListScenariosArgs,
+  RepriceArgs,
+  ScenarioHistoryArgs,
+  ScenarioVersionsArgs,
+  UpdateScenarioArgs,
+} from './scenario.args';
 import { underArgument } from '../../common/validation/field-prefix';
 import {
   CreateScenarioDto,
@@ -27,8 +34,7 @@ import {
 } from '../http/dto/scenario-content.dto';
 import { parseExpectedVersion } from '../expected-version';
 import { LIST_LIMIT_DEFAULT, VERSIONS_PAGE_DEFAULT, VERSIONS_PAGE_MAX } from '../scenario.limits';
-import { ValidationError } from '../../domain';
-import { createBody, CreateScenarioInput, patchBody, ScenarioPatchInput } from './scenario.input';
+import { createBody, CreateScenarioInput, patchBody } from './scenario.input';
 
 /**
  * Saved scenarios over GraphQL: thin, every field is one call of ScenariosService. The fields of one request share
@@ -44,19 +50,9 @@ export class ScenariosResolver {
     description: "Your team's scenarios, newest first, by cursor",
     complexity: databasePage('first', LIST_LIMIT_DEFAULT),
   })
-  async listScenarios(
-    @CurrentCaller() caller: Caller,
-    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 1..100 (default 20)' }) first?: number,
-    @Args('after', { nullable: true, description: 'nextCursor of the previous page' }) after?: string,
-    @Args('tag', { nullable: true }) tag?: string,
-    @Args('search', { nullable: true, description: 'Case-insensitive part of the name' }) search?: string,
-  ) {
-    const query = await checkDto(
-      ListScenariosQuery,
-      { limit: first, cursor: after, tag, search },
-      { limit: 'first', cursor: 'after' },
-    );
-    return this.scenarios.list(caller, listQueryOf(query));
+  listScenarios(@CurrentCaller() caller: Caller, @Args(DtoValidationPipe) args: ListScenariosArgs) {
+    const { first, after, tag, search } = args;
+    return this.scenarios.list(caller, listQueryOf({ limit: first, cursor: after, tag, search }));
   }
 
   @Query(() => ScenarioView, {
@@ -73,44 +69,17 @@ export class ScenariosResolver {
   })
   async scenarioVersions(
     @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('first', { type: () => Int, nullable: true, description: `Page size, 1..${VERSIONS_PAGE_MAX}` })
-    first: number | null,
-    @Args('after', { type: () => String, nullable: true, description: 'nextCursor of scenarioHistory' })
-    after: string | null,
+    @Args(DtoValidationPipe) { id, first, after }: ScenarioVersionsArgs,
   ) {
-    return (await this.history(caller, id, first, after)).items;
+    return (await this.scenarios.versions(caller, id, historyPageOf({ limit: first, cursor: after }))).items;
   }
 
   @Query(() => ScenarioVersionPageView, {
     description: `Edit history, newest first, by pages of first (default ${VERSIONS_PAGE_DEFAULT}, at most ${VERSIONS_PAGE_MAX}) with the cursor of the next`,
     complexity: databasePage('first', VERSIONS_PAGE_DEFAULT),
   })
-  scenarioHistory(
-    @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('first', { type: () => Int, nullable: true, description: `Page size, 1..${VERSIONS_PAGE_MAX}` })
-    first: number | null,
-    @Args('after', { type: () => String, nullable: true, description: 'nextCursor of the previous page' })
-    after: string | null,
-  ) {
-    return this.history(caller, id, first, after);
-  }
-
-  private async history(caller: Caller, id: string, first: number | null, after: string | null) {
-    try {
-      return await this.scenarios.versions(caller, id, { limit: first ?? undefined, cursor: after ?? undefined });
-    } catch (e) {
-      // The transport's names: first and after.
-      if (e instanceof ValidationError)
-        throw new ValidationError(
-          (e.details.fields ?? []).map((f) => ({
-            field: f.field === 'limit' ? 'first' : f.field === 'cursor' ? 'after' : f.field,
-            message: f.message.replace(/^limit /, 'first ').replace(/^cursor /, 'after '),
-          })),
-        );
-      throw e;
-    }
+  scenarioHistory(@CurrentCaller() caller: Caller, @Args(DtoValidationPipe) { id, first, after }: ScenarioHistoryArgs) {
+    return this.scenarios.versions(caller, id, historyPageOf({ limit: first, cursor: after }));
   }
 
   @Query(() => ScenarioComparisonView, {
@@ -118,8 +87,8 @@ export class ScenariosResolver {
     complexity: databaseItems('ids'),
   })
   @Work({ expensive: true })
-  async compareScenarios(@CurrentCaller() caller: Caller, @Args('ids', { type: () => [ID] }) ids: string[]) {
-    return this.scenarios.compare(caller, (await checkDto(CompareScenariosDto, { ids })).ids);
+  compareScenarios(@CurrentCaller() caller: Caller, @Args(DtoValidationPipe) { ids }: CompareScenariosDto) {
+    return this.scenarios.compare(caller, ids);
   }
 
   @Query(() => ScenarioRepriceView, {
@@ -128,15 +97,8 @@ export class ScenariosResolver {
     complexity: DATABASE_READ,
   })
   @Work({ expensive: true })
-  async repriceScenario(
-    @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('rates', { type: () => RepriceRatesEnum, nullable: true, defaultValue: RepriceRatesEnum.PINNED })
-    rates: RepriceRatesEnum | null,
-    @Args('baseline', { type: () => Int, nullable: true }) baseline?: number,
-  ) {
-    const query = await checkDto(RepriceQuery, { rates, baseline });
-    return this.scenarios.reprice(caller, id, { rates: query.rates ?? 'pinned', baseline: query.baseline ?? 1 });
+  repriceScenario(@CurrentCaller() caller: Caller, @Args(DtoValidationPipe) { id, rates, baseline }: RepriceArgs) {
+    return this.scenarios.reprice(caller, id, { rates: rates ?? 'pinned', baseline: baseline ?? 1 });
   }
 
   @Mutation(() => ScenarioView, { description: 'Save a workload as a named scenario (version 1)' })
@@ -151,12 +113,7 @@ export class ScenariosResolver {
 
   @Mutation(() => ScenarioView, { description: 'Edit a scenario; CONFLICT when it is no longer at expectedVersion' })
   @RequireRole('editor')
-  async updateScenario(
-    @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
-    @Args('patch', { type: () => ScenarioPatchInput }) patch: ScenarioPatchInput,
-  ) {
+  async updateScenario(@CurrentCaller() caller: Caller, @Args() { id, expectedVersion, patch }: UpdateScenarioArgs) {
     const expected = parseExpectedVersion(expectedVersion, 'expectedVersion', true)!;
     // The patch's own fields here; the merged workload and range in the service: both named under `patch`.
     return underArgument('patch', async () => {
@@ -167,11 +124,7 @@ export class ScenariosResolver {
 
   @Mutation(() => DeletedScenarioView, { description: 'Delete a scenario (soft: its history is kept)' })
   @RequireRole('editor')
-  deleteScenario(
-    @CurrentCaller() caller: Caller,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
-  ) {
+  deleteScenario(@CurrentCaller() caller: Caller, @Args() { id, expectedVersion }: DeleteScenarioArgs) {
     return this.scenarios.remove(caller, id, parseExpectedVersion(expectedVersion, 'expectedVersion', false));
   }
 }

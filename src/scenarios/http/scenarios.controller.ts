@@ -34,8 +34,15 @@ import type { Caller } from '../../auth/api-key';
 import { RequireRole } from '../../auth/auth.guard';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { DtoValidationPipe } from '../../common/validation/dto-validation.pipe';
-import { ApiDtoBody } from '../../common/validation/field.decorators';
-import { CompareScenariosDto, listQueryOf, ListScenariosQuery, RepriceQuery } from './dto/scenario-queries.dto';
+import { ApiDtoBody } from '../../common/validation/api-dto-body';
+import {
+  CompareScenariosDto,
+  historyPageOf,
+  HistoryPageQuery,
+  listQueryOf,
+  ListScenariosQuery,
+  RepriceQuery,
+} from './dto/scenario-queries.dto';
 import { CreateScenarioDto, scenarioContentOf, ScenarioPatchDto, scenarioPatchOf } from './dto/scenario-content.dto';
 import { IfMatchVersion } from './if-match.decorator';
 import { EVALUATION_REQUEST_SCHEMA } from '../../evaluation/request-schemas';
@@ -239,20 +246,16 @@ export class ScenariosController {
   @ApiOkResponse({ type: [ScenarioVersionView] })
   @ApiBadRequestResponse(badRequest)
   @ApiNotFoundResponse(notFound)
+  @UsePipes(DtoValidationPipe)
   async versions(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
-    @Query('limit') limit: string | undefined,
-    @Query('cursor') cursor: string | undefined,
+    @Query() query: HistoryPageQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const size = limit === undefined ? undefined : /^\d{1,4}$/.test(limit) ? Number(limit) : Number.NaN;
-    const page = await this.scenarios.versions(caller, id, {
-      limit: size,
-      cursor: typeof cursor === 'string' ? cursor : cursor === undefined ? undefined : '',
-    });
+    const page = await this.scenarios.versions(caller, id, historyPageOf(query));
     if (page.nextCursor) {
-      const next = `/v1/scenarios/${id.toLowerCase()}/versions?limit=${size ?? VERSIONS_PAGE_DEFAULT}&cursor=${page.nextCursor}`;
+      const next = `/v1/scenarios/${id.toLowerCase()}/versions?limit=${query.limit ?? VERSIONS_PAGE_DEFAULT}&cursor=${page.nextCursor}`;
       void reply.header('x-next-cursor', page.nextCursor).header('link', `<${next}>; rel="next"`);
     }
     return page.items;
