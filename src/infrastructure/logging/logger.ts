@@ -24,7 +24,14 @@ export const NEST_STARTUP_CONTEXTS: ReadonlySet<string> = new Set([
   'NestApplication',
 ]);
 
-/** Nest's logger writing JSON through pino, so every line of the process is one JSON object. */
+/**
+ * Nest's logger writing JSON through pino, so every line of the process is one JSON object.
+ *
+ * Why not nestjs-pino: its request logging is pino-http, while Fastify already logs each request through this same
+ * pino instance with its request id (echoed as x-request-id); on Fastify it would log requests twice or need
+ * Fastify's logging off. What is left for it to do here is this adapter, whose one rule of its own (Nest's
+ * start-up chatter at debug, not info) nestjs-pino's Logger does not have.
+ */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly pino: Logger) {}
   log(message: unknown, context?: string): void {
