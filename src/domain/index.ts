@@ -74,22 +74,17 @@ export {
   type NormalizedWorkload,
   type NormalizeOptions,
 } from './workload.normalization';
+export type { CostBand, Issue, LineItem, OptionSizing, Risk, VolumeRange } from './model.types';
 export type {
-  CostBand,
   Estimate,
   Evaluation,
-  Issue,
-  LineItem,
   OptionResult,
-  OptionSizing,
   OptionTotal,
   Recommendation,
   RecommendationChange,
-  Risk,
   Robustness,
   TraceEntry,
-  VolumeRange,
-} from './evaluation.types';
+} from './output.types';
 export { KNOWN_RATE_KEYS, validatePricing, type PricingInput, type RateCardRef } from './pricing/rate-resolver';
 export { BILLING_BASIS, HOURS_PER_MONTH, type BillingBasis } from './units';
 export { KDS_LIMITS, MSK_LIMITS } from './limits';

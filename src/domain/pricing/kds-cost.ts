@@ -2,7 +2,7 @@
  * Kinesis Data Streams cost models (billing rules of https://aws.amazon.com/kinesis/data-streams/pricing/).
  * Each returns the sizing, the line drafts and the assumptions behind them. Quantities are monthly (730 h).
  */
-import type { OptionSizing } from '../evaluation.types';
+import type { OptionSizing } from '../model.types';
 import { KDS_LIMITS } from '../limits';
 import { RATE_KEYS } from '../rate-card';
 import { sizeKdsOnDemand, sizeKdsProvisioned } from '../sizing/kds-sizing';

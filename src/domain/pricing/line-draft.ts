@@ -2,7 +2,7 @@
  * Line drafts: what a cost model bills (quantity, unit, rate key) before prices are applied.
  * `priceLines` turns them into line items, or reports the rates it could not find.
  */
-import type { LineItem } from '../evaluation.types';
+import type { LineItem } from '../model.types';
 import { roundQuantity } from '../units';
 import { lineCents, lineCentsFast } from './money';
 import type { RateResolver } from './rate-resolver';
