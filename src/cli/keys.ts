@@ -12,7 +12,7 @@ import pino from 'pino';
 import { ApiKeyRepository } from '../auth/api-key.repository';
 import { AuthService } from '../auth/auth.service';
 import { escapeForTerminal } from '../common/text-input';
-import { DomainError } from '../domain/errors';
+import { DomainError } from '../domain';
 import { InfrastructureModule } from '../infrastructure/infrastructure.module';
 import { ConfigError, loadConfig } from '../infrastructure/config/config';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../infrastructure/database/embedded-postgres';

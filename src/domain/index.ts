@@ -98,8 +98,17 @@ export { CROSS_AZ_SHARE } from './pricing/msk-cost';
 export * from './rate-card';
 export * from './errors';
 export { ARCHITECTURE_PRESETS, type ArchitecturePreset } from './pipeline/presets';
-export { DELIVERY_SINKS, type Delivery, type DeliveryInput, type DeliverySink } from './pipeline/delivery';
+export {
+  DELIVERY_SINKS,
+  canonicalDeliverTo,
+  type Delivery,
+  type DeliveryInput,
+  type DeliverySink,
+} from './pipeline/delivery';
 export { collect, isObject } from './field-checks';
+export { meantName, unknownFieldMessage } from './near-miss';
+export { AWS_REGIONS, NOT_OFFERED_IN_REGION, SNAPSHOT_REGIONS, type AwsRegion } from './regions';
+export * from './pricelist';
 export { compareWithCurrent, validateCurrentOption, type CurrentComparison } from './current-option';
 export {
   METRIC_DAYS,

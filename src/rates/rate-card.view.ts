@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { rateSourceLabel } from '../domain/rate-card';
+import { rateSourceLabel } from '../domain';
 import type { ServedRateCard } from './rates.service';
 
 export enum RateSourceEnum {
