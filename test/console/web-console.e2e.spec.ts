@@ -15,6 +15,7 @@ import { buildTestConsole } from '../support/console-build';
 import { gql } from '../support/graphql';
 import { bearer } from '../support/keys';
 import { startTestApp } from '../support/test-app';
+import { OPTION_CODES } from '../../src/domain';
 
 jest.setTimeout(180000);
 
@@ -39,14 +40,7 @@ const GUIDE = {
   trafficPattern: 'STEADY',
   region: 'us-east-1',
 };
-const OPTIONS = [
-  'KDS_ON_DEMAND',
-  'KDS_ON_DEMAND_ADVANTAGE',
-  'KDS_PROVISIONED',
-  'MSK_EXPRESS',
-  'MSK_PROVISIONED',
-  'MSK_SERVERLESS',
-];
+const OPTIONS = [...OPTION_CODES].sort();
 const usd = new Intl.NumberFormat('en-US', {
   style: 'currency',
   currency: 'USD',
