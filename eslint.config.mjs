@@ -92,6 +92,26 @@ export default tseslint.config(
     },
   },
   {
+    // One door into the domain: application code outside src/domain imports it only through src/domain/index.ts.
+    // (Tests, benches and scripts may import a domain module directly: they test or feed that module itself. The
+    // web console imports the pure modules it needs, src/domain/workload.ts and options.ts, to keep its bundle small.)
+    files: ['src/**/*.ts'],
+    ignores: ['src/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\.?/)+(.*/)?domain/.+',
+              message: 'Import the domain through its barrel (src/domain/index.ts), e.g. `from "../domain"`.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.js', 'jest.config.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -13,9 +13,9 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join, relative } from 'node:path';
+import { freePort } from '../test/support/redis-server';
 
 export type Instruction =
   | { kind: 'FROM'; image: string; stage?: string }
@@ -114,17 +114,6 @@ export function copiedPaths(stage: Stage, upTo: number): string[] {
       paths.push(many ? join(destDir, basename(source)) : destDir || basename(source));
   }
   return paths;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 async function waitReady(url: string, child: ReturnType<typeof spawn>, limitMs: number): Promise<boolean> {

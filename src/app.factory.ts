@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { authenticateAndLimit } from './auth/auth.guard';
@@ -14,10 +14,9 @@ import { GlobalExceptionFilter } from './common/http-exception.filter';
 import { inlineRequestBodies } from './common/openapi-document';
 import { useResponseSchemas } from './common/response-schemas';
 import { domainErrorBody } from './common/error-mapping';
-import { DomainError } from './domain/errors';
+import { DomainError, ValidationError } from './domain';
 import { securityHeaders } from './common/http/security-headers';
 import { badCharacterPath, jsonDepthExceeds, MAX_JSON_DEPTH } from './common/json-input';
-import { ValidationError } from './domain';
 import { registerIdeAssets } from './graphql-support/offline-ide';
 import { liveMetricsDecision, liveRatesDecision } from './infrastructure/aws/live-rates';
 import { type AppConfig, trustProxySetting } from './infrastructure/config/config';
@@ -42,29 +41,66 @@ function trustProxyOption(raw: string | undefined): boolean | string[] | ((addre
   return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
 }
 
+type SecurityHeaders = ReturnType<typeof securityHeaders>;
+/** The auth service, known once Nest has built the app; the body-limit hooks registered before then read it here. */
+interface KnownAuth {
+  auth?: AuthService;
+}
+
 /** Build the whole application (used by main.ts and by the tests). Not yet listening. */
 export async function createApp(options: CreateAppOptions): Promise<NestFastifyApplication> {
   const logger = options.logger ?? createPino(options.config.LOG_LEVEL);
-  // No surprise outbound traffic: live rates only when AWS access is configured (README "Security and limits").
-  const liveRates = liveRatesDecision(options.config);
+  const config = decideLiveAccess(options.config, logger);
+  const metrics = new Metrics();
+  const headers = createSecurityHeaders();
+  const adapter = createAdapter(config, logger, headers);
+  const fastify = adapter.getInstance();
+  registerRequestHooks(fastify, config, headers, metrics);
+  registerBodyParsers(adapter, fastify, config);
+  const known: KnownAuth = {};
+  registerRouteBodyLimits(fastify, config, known);
+  registerStaticAssets(fastify, options.webConsoleDir);
+
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ config: config, databaseUrl: options.databaseUrl, logger, metrics }),
+    adapter,
+    { logger: new PinoNestLogger(logger), bufferLogs: false, abortOnError: false },
+  );
+  known.auth = app.get(AuthService);
+  app.useGlobalFilters(new GlobalExceptionFilter());
+  app.enableShutdownHooks();
+
+  const document = configureOpenApi(app);
+  configureResponseWriter(fastify, document);
+  registerLargeMetricsBodies(fastify, config);
+  return app;
+}
+
+/** No surprise outbound traffic: live rates and live metrics only when AWS access is configured (README "Security and limits"). */
+function decideLiveAccess(given: AppConfig, logger: Logger): AppConfig {
+  const liveRates = liveRatesDecision(given);
   // The same rule for the live metrics read of POST /v1/workloads/from-metrics.
-  const liveMetrics = liveMetricsDecision(options.config);
-  const config: AppConfig = { ...options.config, RATES_LIVE: liveRates.live, METRICS_LIVE: liveMetrics.live };
-  if (options.config.RATES_LIVE)
+  const liveMetrics = liveMetricsDecision(given);
+  if (given.RATES_LIVE)
     logger.info(
       { live: liveRates.live, reason: liveRates.reason },
       liveRates.live ? 'live rates: on' : 'live rates: off',
     );
-  if (options.config.METRICS_LIVE)
+  if (given.METRICS_LIVE)
     logger.info(
       { live: liveMetrics.live, reason: liveMetrics.reason },
       liveMetrics.live ? 'live metrics: on' : 'live metrics: off',
     );
-  const metrics = new Metrics();
-  // Security headers from helmet (computed once, see security-headers.ts): nosniff, no framing (frame-ancestors
-  // 'none', X-Frame-Options DENY), a CSP that allows this origin's own scripts and styles (Swagger UI, GraphiQL
-  // and the console are served from here).
-  const headers = securityHeaders({
+  return { ...given, RATES_LIVE: liveRates.live, METRICS_LIVE: liveMetrics.live };
+}
+
+/**
+ * Security headers from helmet (computed once, see security-headers.ts): nosniff, no framing (frame-ancestors
+ * 'none', X-Frame-Options DENY), a CSP that allows this origin's own scripts and styles (Swagger UI, GraphiQL
+ * and the console are served from here).
+ */
+function createSecurityHeaders(): SecurityHeaders {
+  return securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -85,7 +121,11 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
   });
-  const adapter = new FastifyAdapter({
+}
+
+/** The Fastify adapter: body limit, proxies, request ids, timeouts, and the one error shape for malformed URLs. */
+function createAdapter(config: AppConfig, logger: Logger, headers: SecurityHeaders): FastifyAdapter {
+  return new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
     // Behind a reverse proxy (TRUST_PROXY), request.ip is the client named by X-Forwarded-For; otherwise that header
@@ -122,7 +162,15 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
         });
     },
   });
-  const fastify = adapter.getInstance();
+}
+
+/** Every request: security headers and request id, closing connections while shutting down, slow readers, metrics. */
+function registerRequestHooks(
+  fastify: FastifyInstance,
+  config: AppConfig,
+  headers: SecurityHeaders,
+  metrics: Metrics,
+): void {
   fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     void reply.headers(headers).header('x-request-id', request.id);
     done();
@@ -154,20 +202,33 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
     metrics.httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
-  // JSON only: a text/plain body is refused with 415 rather than parsed as a string.
-  fastify.removeContentTypeParser('text/plain');
-  // JSON bodies (REST and GraphQL alike) nested deeper than MAX_JSON_DEPTH are a 400 before they are parsed, so no
-  // check, merge or copy further on ever recurses that deep. (Registered through the adapter, which then leaves
-  // application/json to it instead of adding its own parser.)
+}
+
+/** An error a body parser hands Fastify: answered with `statusCode` in the one error shape. */
+function parseError(message: string, statusCode: 400 | 415, code: string): Error {
+  return Object.assign(new Error(message), { statusCode, code });
+}
+
+const unsupportedMediaType = (message: string): Error =>
+  parseError(`Unsupported content type: ${message}`, 415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE');
+
+type ParserDone = (e: Error | null, v?: unknown) => void;
+
+/**
+ * JSON bodies (REST and GraphQL alike) nested deeper than MAX_JSON_DEPTH are a 400 before they are parsed, so no
+ * check, merge or copy further on ever recurses that deep.
+ */
+function createJsonParser(fastify: FastifyInstance) {
   const defaultJsonParser = fastify.getDefaultJsonParser('error', 'error');
-  const jsonParser = (request: FastifyRequest, body: string | Buffer, done: (e: Error | null, v?: unknown) => void) => {
+  return (request: FastifyRequest, body: string | Buffer, done: ParserDone) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (jsonDepthExceeds(text)) {
       done(
-        Object.assign(new Error(`the JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`), {
-          statusCode: 400,
-          code: 'FST_ERR_CTP_INVALID_JSON_BODY',
-        }),
+        parseError(
+          `the JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`,
+          400,
+          'FST_ERR_CTP_INVALID_JSON_BODY',
+        ),
         undefined,
       );
       return;
@@ -186,24 +247,42 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
       );
     });
   };
+}
+
+/** The body parsers: JSON, merge patches (PATCH only), CSV (batch estimates only); text/plain refused. */
+function registerBodyParsers(adapter: FastifyAdapter, fastify: FastifyInstance, config: AppConfig): void {
+  // JSON only: a text/plain body is refused with 415 rather than parsed as a string.
+  fastify.removeContentTypeParser('text/plain');
+  // (Registered through the adapter, which then leaves application/json to it instead of adding its own parser.)
+  const jsonParser = createJsonParser(fastify);
   adapter.useBodyParser('application/json', false, { bodyLimit: config.BODY_LIMIT_BYTES }, jsonParser);
   // RFC 7396 merge patches (PATCH only) are JSON; on any other method the media type is refused like text/plain.
   fastify.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, (request, body, done) => {
-    if (request.method !== 'PATCH') {
-      done(
-        Object.assign(new Error('Unsupported content type: application/merge-patch+json is for PATCH'), {
-          statusCode: 415,
-          code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
-        }),
-        undefined,
-      );
-      return;
-    }
+    if (request.method !== 'PATCH')
+      return done(unsupportedMediaType('application/merge-patch+json is for PATCH'), undefined);
     jsonParser(request, body as string, done);
   });
+  // CSV is taken as its text, on batch estimates only.
+  fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (request, body, done) => {
+    if (!(request.routeOptions.config as Partial<BatchRouteConfig> | undefined)?.batchBody)
+      return done(unsupportedMediaType('text/csv is for POST /v1/estimates/batch'), undefined);
+    done(null, body);
+  });
+}
+
+/** Appends a hook to a route's onRequest hooks (none, one, or a list). */
+function addOnRequest(route: { onRequest?: unknown }, hook: unknown): void {
+  const hooks = route.onRequest ?? [];
+  route.onRequest = [...(Array.isArray(hooks) ? hooks : [hooks]), hook];
+}
+
+/**
+ * Larger bodies, read only once the caller is known: batch estimates (authenticated and charged first) and GraphQL
+ * bodies above BODY_LIMIT_BYTES (a valid key first). `known.auth` is set once Nest has built the app.
+ */
+function registerRouteBodyLimits(fastify: FastifyInstance, config: AppConfig, known: KnownAuth): void {
   // Batch estimates (POST /v1/estimates/batch): a larger body, read only once the key is known and charged (the
-  // hook authenticates before the body, so nothing costly runs for an unknown caller), and CSV taken as its text.
-  const known: { auth?: AuthService } = {};
+  // hook authenticates before the body, so nothing costly runs for an unknown caller).
   const authenticateFirst = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
     if (!known.auth) return done();
     authenticateAndLimit(known.auth, request, reply).then(
@@ -221,10 +300,6 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
       (error: Error) => done(error),
     );
   };
-  const addOnRequest = (route: { onRequest?: unknown }, hook: unknown) => {
-    const hooks = route.onRequest ?? [];
-    route.onRequest = [...(Array.isArray(hooks) ? hooks : [hooks]), hook];
-  };
   fastify.addHook('onRoute', (route) => {
     if ((route.config as Partial<BatchRouteConfig> | undefined)?.batchBody) {
       route.bodyLimit = config.BATCH_BODY_LIMIT_BYTES;
@@ -234,31 +309,16 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
       addOnRequest(route, keyForLargeBody);
     }
   });
-  fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (request, body, done) => {
-    if (!(request.routeOptions.config as Partial<BatchRouteConfig> | undefined)?.batchBody) {
-      done(
-        Object.assign(new Error('Unsupported content type: text/csv is for POST /v1/estimates/batch'), {
-          statusCode: 415,
-          code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
-        }),
-        undefined,
-      );
-      return;
-    }
-    done(null, body);
-  });
+}
+
+/** GraphiQL's assets and the built web console (GET /). */
+function registerStaticAssets(fastify: FastifyInstance, webConsoleDir: string | undefined): void {
   registerIdeAssets(fastify);
-  registerWebConsole(fastify, options.webConsoleDir);
+  registerWebConsole(fastify, webConsoleDir);
+}
 
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot({ config: config, databaseUrl: options.databaseUrl, logger, metrics }),
-    adapter,
-    { logger: new PinoNestLogger(logger), bufferLogs: false, abortOnError: false },
-  );
-  known.auth = app.get(AuthService);
-  app.useGlobalFilters(new GlobalExceptionFilter());
-  app.enableShutdownHooks();
-
+/** The OpenAPI document, served at /docs (Swagger UI) and /docs-json. */
+function configureOpenApi(app: NestFastifyApplication): OpenAPIObject {
   const openapi = new DocumentBuilder()
     .setTitle('streamfit')
     .setDescription(
@@ -279,31 +339,35 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   const document = SwaggerModule.createDocument(app, openapi);
   inlineRequestBodies(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'streamfit API' });
+  return document;
+}
 
+/** The JSON writer of the large answers, compiled from the documented response views. */
+function configureResponseWriter(fastify: FastifyInstance, document: OpenAPIObject): void {
   // Large JSON answers are written by fast-json-stringify from the documented response views.
   const components = (document.components?.schemas ?? {}) as Record<string, unknown>;
   useResponseSchemas(fastify, components);
+}
+
+/** Routes that take exported metrics: a larger body, and a 401 before it is read when no bearer key is sent. */
+function registerLargeMetricsBodies(fastify: FastifyInstance, config: AppConfig): void {
   // Routes that take exported metrics (@RouteConfig({ largeBody: true })) accept METRICS_BODY_LIMIT_BYTES.
   // Nothing costly before authentication: a request without a bearer key is answered 401 before its (up to 1 MB)
   // body is read; the key itself is checked by the guard as on every route.
   fastify.addHook('onRoute', (route) => {
     if ((route.config as { largeBody?: unknown } | undefined)?.largeBody !== true) return;
     route.bodyLimit = config.METRICS_BODY_LIMIT_BYTES;
-    route.onRequest = [
-      ...(Array.isArray(route.onRequest) ? route.onRequest : route.onRequest ? [route.onRequest] : []),
-      async (request: FastifyRequest, reply: FastifyReply) => {
-        if (/^Bearer\s+\S+\s*$/i.test(request.headers.authorization ?? '')) return;
-        await reply
-          .code(401)
-          .header('content-type', 'application/json; charset=utf-8')
-          .send(
-            domainErrorBody(
-              new DomainError('UNAUTHENTICATED', 'An API key is required: send `Authorization: Bearer <key>`'),
-              request.id,
-            ),
-          );
-      },
-    ];
+    addOnRequest(route, async (request: FastifyRequest, reply: FastifyReply) => {
+      if (/^Bearer\s+\S+\s*$/i.test(request.headers.authorization ?? '')) return;
+      await reply
+        .code(401)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(
+          domainErrorBody(
+            new DomainError('UNAUTHENTICATED', 'An API key is required: send `Authorization: Bearer <key>`'),
+            request.id,
+          ),
+        );
+    });
   });
-  return app;
 }

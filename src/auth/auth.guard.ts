@@ -2,8 +2,8 @@ import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { BREAK_EVEN_MAX_STEPS } from '../domain/break-even';
-import { DomainError } from '../domain/errors';
+import { BREAK_EVEN_MAX_STEPS } from '../domain';
+import { DomainError } from '../domain';
 import { IS_PUBLIC } from '../common/public.decorator';
 import { type Caller, type Role, roleAllows } from './api-key';
 import { AuthService } from './auth.service';

@@ -1,7 +1,7 @@
 import type { BaseContext } from '@apollo/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
-import { DomainError } from '../domain/errors';
+import { DomainError } from '../domain';
 import type { DocumentShape } from '../graphql-support/document-shape';
 import { gateError, type OperationCost, type OperationGate } from '../graphql-support/query-limits.plugin';
 import type { Caller } from './api-key';

@@ -15,7 +15,7 @@ import { AuthService } from '../auth/auth.service';
 import { CreateKeyCommand } from '../auth/http/dto/create-api-key.dto';
 import { escapeForTerminal } from '../common/text-input';
 import { checkDto } from '../common/validation/dto-validation.pipe';
-import { DomainError } from '../domain/errors';
+import { DomainError } from '../domain';
 import { InfrastructureModule } from '../infrastructure/infrastructure.module';
 import { ConfigError, loadConfig } from '../infrastructure/config/config';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../infrastructure/database/embedded-postgres';

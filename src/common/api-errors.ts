@@ -9,7 +9,7 @@ import {
   ApiUnauthorizedResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { DOMAIN_ERROR_CODES } from '../domain/errors';
+import { DOMAIN_ERROR_CODES } from '../domain';
 
 /** One bad field of a 400: the dotted path and a sentence. */
 export class FieldErrorView {

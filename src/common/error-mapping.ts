@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorCode, assertNever } from '../domain/errors';
+import { DomainError, type DomainErrorCode, assertNever } from '../domain';
 
 /** HTTP status for each domain error code. Exhaustive: a new code fails to compile until mapped. */
 export function httpStatusFor(code: DomainErrorCode): number {

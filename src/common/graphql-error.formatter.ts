@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { DomainError } from '../domain/errors';
+import { DomainError } from '../domain';
 import { graphqlCodeFor } from './error-mapping';
 
 /** Apollo codes that describe something the caller sent; passed through as they are. */

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../domain/errors';
+import { DomainError } from '../domain';
 import { type ErrorBody, domainErrorBody } from './error-mapping';
 
 const STATUS_CODES: Record<number, string> = {

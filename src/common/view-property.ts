@@ -7,6 +7,8 @@ type Target = Scalar | (new (...args: any[]) => unknown) | object;
 
 interface ViewPropertyOptions {
   nullable?: boolean;
+  /** Absent (rather than null) when there is nothing: nullable in GraphQL, not required (and not nullable) in OpenAPI. */
+  optional?: boolean;
   description?: string;
   example?: unknown;
   /** For an enum registered with registerEnumType: the enum object. */
@@ -30,11 +32,14 @@ export function ViewProperty(target: Target | [Target], options: ViewPropertyOpt
   const inner = isArray ? target[0] : target;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const gqlType = () => (isArray ? [inner] : inner) as any;
-  const field = Field(gqlType, { nullable: options.nullable, description: options.description });
+  const field = Field(gqlType, {
+    nullable: options.nullable || options.optional,
+    description: options.description,
+  });
   const api = ApiProperty({
     ...(options.enum ? { enum: options.enum } : openApiType(inner)),
     isArray,
-    required: !options.nullable,
+    required: !(options.nullable || options.optional),
     nullable: options.nullable || undefined,
     description: options.description,
     example: options.example,

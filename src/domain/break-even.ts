@@ -7,7 +7,7 @@
  */
 import { runDecisionRules } from './decision';
 import { type FieldError, ValidationError } from './errors';
-import type { Issue } from './evaluation.types';
+import type { Issue } from './model.types';
 import { buildOptionModels, type Choosable, pickWinner, sizingOf } from './evaluate';
 import { OPTION_CODES, type OptionCode } from './options';
 import { priceTotalCents } from './pricing/line-draft';

@@ -2,7 +2,7 @@
  * "What runs costs $X; the best fit is Y at $Z; the saving and the risks of moving": an evaluation read
  * against the option that runs today (`currentOption` beside the workload).
  */
-import type { Evaluation, OptionResult } from './evaluation.types';
+import type { Evaluation, OptionResult } from './output.types';
 import { ValidationError } from './errors';
 import { isOptionCode, OPTION_CODES, OPTION_LABELS, OPTION_SERVICE, type OptionCode } from './options';
 import { usd } from './words';

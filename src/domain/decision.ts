@@ -2,11 +2,13 @@
  * Evaluates DECISION_RULES against a normalized workload and the options' sizing: the decision
  * trace, the disqualifications per option, the warnings, and what the flowchart prefers.
  */
-import type { Issue, OptionSizing, TraceEntry } from './evaluation.types';
+import type { Issue, OptionSizing } from './model.types';
+import type { TraceEntry } from './output.types';
 import { KDS_LIMITS, kdsRegionalQuotas, MSK_LIMITS } from './limits';
 import { MSK_SIZING_FACTORS } from './sizing/broker-tables';
 import { MSK_OPTIONS, OPTION_CODES, type OptionCode, type ServiceCode } from './options';
-import { DECISION_RULES, type DecisionRule, RULE_IDS } from './rules';
+import { DECISION_RULES, type DecisionRule, RULE_IDS, RULE_THRESHOLDS as T } from './rules';
+import { HOURS_PER_DAY, KB_PER_MB, MB_PER_GB } from './units';
 import { NOT_OFFERED_IN_REGION } from './regions';
 import type { NormalizedWorkload } from './workload.normalization';
 
@@ -44,6 +46,10 @@ const KDS_ALL: OptionCode[] = ['KDS_ON_DEMAND', 'KDS_ON_DEMAND_ADVANTAGE', 'KDS_
 const ON_DEMAND: OptionCode[] = ['KDS_ON_DEMAND', 'KDS_ON_DEMAND_ADVANTAGE'];
 const n = (x: number, d = 3): string => String(Math.round(x * 10 ** d) / 10 ** d);
 const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
+/** KB → MiB, GB → TiB (binary units), and a number with thousands separators, for the words. */
+const mib = (kb: number): number => kb / KB_PER_MB;
+const tib = (gb: number): number => gb / MB_PER_GB;
+const grouped = (x: number): string => x.toLocaleString('en-US');
 
 function preferMsk(ctx: Ctx, ruleId: string, reason: string): string {
   if (ctx.flow.service === 'MSK') return `Yes → Amazon MSK (already chosen at ${ctx.flow.decidedBy}).`;
@@ -99,7 +105,7 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
   },
   [RULE_IDS.sustainedThroughput]: (ctx) => {
     const { w, flow } = ctx;
-    const fired = w.avgWriteMBps > 500 && w.activeHoursPerDay >= 24;
+    const fired = w.avgWriteMBps > T.sustainedWriteMBps && w.activeHoursPerDay >= T.sustainedHoursPerDay;
     const answer = (): string => `average write ${n(w.avgWriteMBps)} MB/s over ${n(w.activeHoursPerDay, 2)} h/day`;
     if (!fired) return { fired, answer, outcome: 'No → next question.' };
     const prior = flow.decidedBy;
@@ -192,7 +198,8 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
         ctx.disqualify(
           o,
           RULE_IDS.kdsRecordSizeMax,
-          () => `Largest record ${n(w.maxRecordSizeKB)} KB exceeds the Kinesis maximum of 10 MiB (10,240 KB).`,
+          () =>
+            `Largest record ${n(w.maxRecordSizeKB)} KB exceeds the Kinesis maximum of ${mib(KDS_LIMITS.absoluteMaxRecordKB)} MiB (${grouped(KDS_LIMITS.absoluteMaxRecordKB)} KB).`,
         );
     return {
       fired,
@@ -208,7 +215,7 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
       ctx.warn(
         RULE_IDS.kdsRecordSizeDefault,
         () =>
-          `Largest record ${n(w.maxRecordSizeKB)} KB is above the Kinesis default 1 MiB: raise the stream's maximum record size (assumed done).`,
+          `Largest record ${n(w.maxRecordSizeKB)} KB is above the Kinesis default ${mib(KDS_LIMITS.defaultMaxRecordKB)} MiB: raise the stream's maximum record size (assumed done).`,
       );
     return {
       fired,
@@ -223,7 +230,8 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
       ctx.disqualify(
         'MSK_SERVERLESS',
         RULE_IDS.serverlessMessageSize,
-        () => `Largest record ${n(w.maxRecordSizeKB)} KB exceeds the MSK Serverless 8 MiB message limit.`,
+        () =>
+          `Largest record ${n(w.maxRecordSizeKB)} KB exceeds the MSK Serverless ${mib(MSK_LIMITS.serverlessMaxMessageKB)} MiB message limit.`,
       );
     return {
       fired,
@@ -238,7 +246,7 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
       ctx.warn(
         RULE_IDS.mskMessageSizeDefault,
         () =>
-          `Largest record ${n(w.maxRecordSizeKB)} KB is above Kafka's ~1 MiB default: raise message.max.bytes and the client limits.`,
+          `Largest record ${n(w.maxRecordSizeKB)} KB is above Kafka's ~${mib(MSK_LIMITS.defaultMaxMessageKB)} MiB default: raise message.max.bytes and the client limits.`,
       );
     return {
       fired,
@@ -254,7 +262,8 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
         ctx.disqualify(
           o,
           RULE_IDS.kdsRetentionMax,
-          () => `Retention ${n(w.retentionHours)} h exceeds the Kinesis maximum of 365 days (8,760 h).`,
+          () =>
+            `Retention ${n(w.retentionHours)} h exceeds the Kinesis maximum of ${KDS_LIMITS.maxRetentionHours / HOURS_PER_DAY} days (${grouped(KDS_LIMITS.maxRetentionHours)} h).`,
         );
     return {
       fired,
@@ -341,7 +350,8 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
       ctx.disqualify(
         'MSK_SERVERLESS',
         RULE_IDS.serverlessIngress,
-        () => `Peak write ${n(w.peakWriteMBps)} MB/s exceeds the MSK Serverless limit of 200 MB/s per cluster.`,
+        () =>
+          `Peak write ${n(w.peakWriteMBps)} MB/s exceeds the MSK Serverless limit of ${MSK_LIMITS.serverlessMaxIngressMBps} MB/s per cluster.`,
       );
     return {
       fired,
@@ -356,7 +366,8 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
       ctx.disqualify(
         'MSK_SERVERLESS',
         RULE_IDS.serverlessEgress,
-        () => `Peak read ${n(w.peakReadMBps)} MB/s exceeds the MSK Serverless limit of 400 MB/s per cluster.`,
+        () =>
+          `Peak read ${n(w.peakReadMBps)} MB/s exceeds the MSK Serverless limit of ${MSK_LIMITS.serverlessMaxEgressMBps} MB/s per cluster.`,
       );
     return {
       fired,
@@ -389,7 +400,7 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
         `provisioned: ${p.partitionReplicasPerBroker} replicas/broker (recommended ≤ ${p.partitionsRecommendedPerBroker}); express: ${e.partitionReplicasPerBroker} (≤ ${e.partitionsRecommendedPerBroker})`,
       outcome: fired
         ? 'Brokers added for partitions.'
-        : 'Partitions fit; throughput or the 3-broker minimum set the size.',
+        : `Partitions fit; throughput or the ${MSK_LIMITS.minBrokers}-broker minimum set the size.`,
     };
   },
   [RULE_IDS.mskStoragePerBroker]: (ctx) => {
@@ -398,7 +409,9 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
     return {
       fired,
       answer: () => `${p.storageGbPerBroker} GB per broker over ${p.brokers} brokers`,
-      outcome: fired ? 'Brokers added to keep each under 16 TiB.' : 'Within 16 TiB per broker.',
+      outcome: fired
+        ? `Brokers added to keep each under ${tib(MSK_LIMITS.maxStorageGbPerBroker)} TiB.`
+        : `Within ${tib(MSK_LIMITS.maxStorageGbPerBroker)} TiB per broker.`,
     };
   },
   [RULE_IDS.mskBrokerQuota]: (ctx) => {
@@ -428,7 +441,7 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
     if (fired) {
       const hint =
         usesShared && target >= KDS_LIMITS.efoLatencyMs
-          ? ' Moving the shared consumers to enhanced fan-out (~70 ms) would meet it.'
+          ? ` Moving the shared consumers to enhanced fan-out (~${KDS_LIMITS.efoLatencyMs} ms) would meet it.`
           : '';
       for (const o of KDS_ALL)
         ctx.disqualify(
@@ -441,7 +454,7 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
     return {
       fired,
       answer: () =>
-        `latencyTargetMs: ${n(target)}; Kinesis read path: ${usesShared ? 'shared (~200 ms)' : 'enhanced fan-out (~70 ms)'}`,
+        `latencyTargetMs: ${n(target)}; Kinesis read path: ${usesShared ? `shared (~${KDS_LIMITS.sharedReadLatencyMs} ms)` : `enhanced fan-out (~${KDS_LIMITS.efoLatencyMs} ms)`}`,
       outcome: fired ? 'Kinesis options disqualified.' : 'Kinesis meets the target.',
     };
   },
@@ -454,7 +467,7 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
         ctx.disqualify(
           o,
           RULE_IDS.mskLatency,
-          () => `Latency target ${n(target)} ms is below the ~5 ms typical of Amazon MSK.`,
+          () => `Latency target ${n(target)} ms is below the ~${MSK_LIMITS.typicalLatencyMs} ms typical of Amazon MSK.`,
         );
     return {
       fired,
@@ -505,12 +518,13 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
     };
   },
   [RULE_IDS.kdsSharedFanout]: (ctx) => {
-    const fired = ctx.w.sharedConsumers > 5;
+    const perShard = T.getRecordsPerSecondPerShard;
+    const fired = ctx.w.sharedConsumers > perShard;
     if (fired)
       ctx.warn(
         RULE_IDS.kdsSharedFanout,
         () =>
-          `${ctx.w.sharedConsumers} shared consumers share 5 GetRecords calls/s per shard on Kinesis whatever the shard count: each polls about every ${n(ctx.w.sharedConsumers / 5, 1)} s (vs ~${KDS_LIMITS.sharedReadLatencyMs} ms typical). Use enhanced fan-out (dedicatedConsumers): ~${KDS_LIMITS.efoLatencyMs} ms, billed per consumer-shard-hour and GB.`,
+          `${ctx.w.sharedConsumers} shared consumers share ${perShard} GetRecords calls/s per shard on Kinesis whatever the shard count: each polls about every ${n(ctx.w.sharedConsumers / perShard, 1)} s (vs ~${KDS_LIMITS.sharedReadLatencyMs} ms typical). Use enhanced fan-out (dedicatedConsumers): ~${KDS_LIMITS.efoLatencyMs} ms, billed per consumer-shard-hour and GB.`,
       );
     return {
       fired,
@@ -520,12 +534,12 @@ const EVALUATORS: Record<string, (ctx: Ctx) => Verdict> = {
   },
   [RULE_IDS.advantageMinimum]: (ctx) => {
     const { w } = ctx;
-    const fired = w.avgWriteMBps < 25 || w.activeHoursPerDay < 24;
+    const fired = w.avgWriteMBps < T.advantageMinimumMBps || w.activeHoursPerDay < T.sustainedHoursPerDay;
     if (fired)
       ctx.warn(
         RULE_IDS.advantageMinimum,
         () =>
-          `Average write ${n(w.avgWriteMBps)} MB/s (${n(w.activeHoursPerDay, 2)} h/day) is below the On-demand Advantage 25 MB/s billed minimum: the shortfall is billed.`,
+          `Average write ${n(w.avgWriteMBps)} MB/s (${n(w.activeHoursPerDay, 2)} h/day) is below the On-demand Advantage ${T.advantageMinimumMBps} MB/s billed minimum: the shortfall is billed.`,
       );
     return {
       fired,

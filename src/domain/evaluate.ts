@@ -4,17 +4,8 @@
 import { runDecisionRules, type DecisionOutcome, type FlowPreference } from './decision';
 import { DomainError, ValidationError } from './errors';
 import { isObject } from './field-checks';
-import type {
-  CostBand,
-  Estimate,
-  Evaluation,
-  Issue,
-  OptionResult,
-  OptionSizing,
-  Recommendation,
-  Robustness,
-  VolumeRange,
-} from './evaluation.types';
+import type { CostBand, Issue, OptionSizing, VolumeRange } from './model.types';
+import type { Estimate, Evaluation, OptionResult, Recommendation, Robustness } from './output.types';
 import { OPTION_CODES, OPTION_LABELS, OPTION_SERVICE, type OptionCode } from './options';
 import { MSK_SIZING_FACTORS } from './sizing/broker-tables';
 import { kdsAdvantageModel, kdsOnDemandModel, kdsProvisionedModel, type OptionModel } from './pricing/kds-cost';

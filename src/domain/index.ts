@@ -82,22 +82,17 @@ export {
   type NormalizedWorkload,
   type NormalizeOptions,
 } from './workload.normalization';
+export type { CostBand, Issue, LineItem, OptionSizing, Risk, VolumeRange } from './model.types';
 export type {
-  CostBand,
   Estimate,
   Evaluation,
-  Issue,
-  LineItem,
   OptionResult,
-  OptionSizing,
   OptionTotal,
   Recommendation,
   RecommendationChange,
-  Risk,
   Robustness,
   TraceEntry,
-  VolumeRange,
-} from './evaluation.types';
+} from './output.types';
 export { KNOWN_RATE_KEYS, validatePricing, type PricingInput, type RateCardRef } from './pricing/rate-resolver';
 export { BILLING_BASIS, HOURS_PER_MONTH, type BillingBasis } from './units';
 export { KDS_LIMITS, MSK_LIMITS } from './limits';
@@ -111,8 +106,17 @@ export { CROSS_AZ_SHARE } from './pricing/msk-cost';
 export * from './rate-card';
 export * from './errors';
 export { ARCHITECTURE_PRESETS, type ArchitecturePreset } from './pipeline/presets';
-export { DELIVERY_SINKS, type Delivery, type DeliveryInput, type DeliverySink } from './pipeline/delivery';
+export {
+  DELIVERY_SINKS,
+  canonicalDeliverTo,
+  type Delivery,
+  type DeliveryInput,
+  type DeliverySink,
+} from './pipeline/delivery';
 export { collect, isObject } from './field-checks';
+export { meantName, unknownFieldMessage } from './near-miss';
+export { AWS_REGIONS, NOT_OFFERED_IN_REGION, SNAPSHOT_REGIONS, type AwsRegion } from './regions';
+export * from './pricelist';
 export { compareWithCurrent, validateCurrentOption, type CurrentComparison } from './current-option';
 export {
   METRIC_DAYS,

@@ -3,7 +3,7 @@
  * above twice the previous peak, provisioned shards hot at the peak hour, MSK headroom with one AZ lost,
  * MSK Serverless caps. Thresholds are in MB/s of writes, so they compare with the workload's peak.
  */
-import type { OptionSizing, Risk } from './evaluation.types';
+import type { OptionSizing, Risk } from './model.types';
 import { KDS_LIMITS, MSK_LIMITS } from './limits';
 import type { OptionCode } from './options';
 import { KB_PER_MB } from './units';

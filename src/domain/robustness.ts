@@ -5,7 +5,8 @@
  * on the exact cost and decision functions, as break-even solves its crossovers.
  */
 import { type FieldError, ValidationError } from './errors';
-import type { CostBand, RecommendationChange, Robustness, VolumeRange } from './evaluation.types';
+import type { CostBand, VolumeRange } from './model.types';
+import type { RecommendationChange, Robustness } from './output.types';
 import { OPTION_CODES, OPTION_LABELS, type OptionCode } from './options';
 import type { WorkloadInput } from './workload';
 

@@ -7,6 +7,7 @@
 import { KDS_HIGH_QUOTA_REGIONS, KDS_LIMITS, KDS_QUOTA_TIERS, MSK_LIMITS } from './limits';
 import { MSK_SIZING_FACTORS } from './sizing/broker-tables';
 import type { OptionCode } from './options';
+import { ADVANTAGE_MINIMUM_MBPS } from './pricing/kds-cost';
 import { type Confidence, SOURCES, type SourceRef } from './sources';
 
 export type RuleKind = 'FLOWCHART' | 'HARD_LIMIT' | 'ADVISORY';
@@ -35,6 +36,21 @@ export interface DecisionRule {
 const ALL_KDS: OptionCode[] = ['KDS_ON_DEMAND', 'KDS_ON_DEMAND_ADVANTAGE', 'KDS_PROVISIONED'];
 const ALL_MSK: OptionCode[] = ['MSK_PROVISIONED', 'MSK_EXPRESS', 'MSK_SERVERLESS'];
 const ALL: OptionCode[] = [...ALL_KDS, ...ALL_MSK];
+
+/**
+ * The numbers the rules compare that are not service limits (limits.ts and broker-tables.ts hold those):
+ * `decision.ts` evaluates every rule with these, and the rules' thresholds below publish them.
+ */
+export const RULE_THRESHOLDS = {
+  /** FLOW_4: an average write rate above this, active all day, is cheaper on provisioned MSK brokers. */
+  sustainedWriteMBps: 500,
+  /** Active hours a day that count as sustained (24/7): FLOW_4, and the Advantage minimum (billed every hour). */
+  sustainedHoursPerDay: 24,
+  /** GetRecords calls per second each shard serves, shared by all shared consumers. */
+  getRecordsPerSecondPerShard: 5,
+  /** On-demand Advantage minimum throughput commitment, MB/s (what kds-cost.ts bills). */
+  advantageMinimumMBps: ADVANTAGE_MINIMUM_MBPS,
+} as const;
 
 const src = (s: SourceRef) => ({ source: s.title, sourceUrl: s.url });
 
@@ -115,10 +131,10 @@ export const DECISION_RULES: readonly DecisionRule[] = [
     id: RULE_IDS.sustainedThroughput,
     kind: 'FLOWCHART',
     effect: 'PREFER',
-    question: 'Is the average write rate above 500 MB/s, sustained 24 hours a day?',
+    question: `Is the average write rate above ${RULE_THRESHOLDS.sustainedWriteMBps} MB/s, sustained ${RULE_THRESHOLDS.sustainedHoursPerDay} hours a day?`,
     thresholds: [
-      { name: 'sustainedWriteMBps', value: 500, unit: 'MB/s' },
-      { name: 'activeHoursPerDay', value: 24, unit: 'h' },
+      { name: 'sustainedWriteMBps', value: RULE_THRESHOLDS.sustainedWriteMBps, unit: 'MB/s' },
+      { name: 'activeHoursPerDay', value: RULE_THRESHOLDS.sustainedHoursPerDay, unit: 'h' },
     ],
     outcome: 'Yes → Amazon MSK provisioned (Standard or Express brokers), cheaper at sustained high throughput.',
     appliesTo: ['MSK_PROVISIONED', 'MSK_EXPRESS'],
@@ -396,7 +412,7 @@ export const DECISION_RULES: readonly DecisionRule[] = [
     question:
       'Do more than 5 shared consumers poll each shard? Every shard serves 5 GetRecords calls per second shared by all consumers, so adding shards does not help.',
     thresholds: [
-      { name: 'getRecordsPerSecondPerShard', value: 5, unit: 'calls/s' },
+      { name: 'getRecordsPerSecondPerShard', value: RULE_THRESHOLDS.getRecordsPerSecondPerShard, unit: 'calls/s' },
       { name: 'sharedReadLatencyMs', value: KDS_LIMITS.sharedReadLatencyMs, unit: 'ms' },
       { name: 'efoLatencyMs', value: KDS_LIMITS.efoLatencyMs, unit: 'ms' },
     ],
@@ -412,7 +428,7 @@ export const DECISION_RULES: readonly DecisionRule[] = [
     effect: 'WARN',
     question:
       'Is the write rate below the On-demand Advantage 25 MB/s minimum throughput commitment (metered per hour, see README)?',
-    thresholds: [{ name: 'advantageMinimumMBps', value: 25, unit: 'MB/s' }],
+    thresholds: [{ name: 'advantageMinimumMBps', value: RULE_THRESHOLDS.advantageMinimumMBps, unit: 'MB/s' }],
     outcome:
       'Yes → warning: Advantage bills the shortfall (each hour at least 25 MB/s × 3,600 s of ingest and of retrieval, account-wide, 24-hour commitment; every reader that retrieves — consumers, Firehose delivery, a replicating consumer — fills the retrieval minimum); small workloads pay mostly for the minimum.',
     appliesTo: ['KDS_ON_DEMAND_ADVANTAGE'],

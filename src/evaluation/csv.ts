@@ -7,8 +7,8 @@ import {
   type OptionCode,
   type OptionResult,
 } from '../domain';
-import type { Rate, RateProvenance } from '../domain/rate-card';
-import { AWS_REGIONS } from '../domain/regions';
+import type { Rate, RateProvenance } from '../domain';
+import { AWS_REGIONS } from '../domain';
 
 /** The UTF-8 byte order mark every CSV answer starts with, so spreadsheets read it as UTF-8 ("×", "’"). */
 export const CSV_BOM = '\uFEFF';

@@ -20,7 +20,7 @@ import {
   type VolumeRange,
   type WorkloadInput,
 } from '../domain';
-import { meantName, unknownFieldMessage } from '../domain/near-miss';
+import { meantName, unknownFieldMessage } from '../domain';
 import { checkAsStandardSchema } from '../common/validation/standard-schema';
 
 export interface EvaluationRequest extends PricingInput {

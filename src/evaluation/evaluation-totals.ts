@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { type Evaluation, type FieldError, ValidationError } from '../domain';
-import { collect } from '../domain/field-checks';
+import { collect } from '../domain';
 import { checkAsStandardSchema } from '../common/validation/standard-schema';
 import { type EvaluationRequest, parseEvaluateRequest } from './evaluation-request';
 

@@ -18,7 +18,7 @@ import {
 } from '../domain';
 import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config';
 import { Metrics } from '../infrastructure/metrics/metrics';
-import type { Rate } from '../domain/rate-card';
+import type { Rate } from '../domain';
 import { RatesService, type ServedRateCard } from '../rates/rates.service';
 import { type BreakEvenBody, type EvaluationRequest, normalizedWorkloadOf, pricingOf } from './evaluation-request';
 import { objectBytes, ResultCache } from './result-cache';

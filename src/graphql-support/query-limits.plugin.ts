@@ -17,7 +17,7 @@ import {
   getComplexity,
   simpleEstimator,
 } from 'graphql-query-complexity';
-import { DomainError } from '../domain/errors';
+import { DomainError } from '../domain';
 import { httpStatusFor } from '../common/error-mapping';
 import { ByteBoundedCache } from '../common/byte-bounded-cache';
 import { keyJson } from '../common/json-input';

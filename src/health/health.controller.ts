@@ -10,7 +10,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DomainError } from '../domain/errors';
+import { DomainError } from '../domain';
 import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config';
 import { Metrics } from '../infrastructure/metrics/metrics';
 import { Public } from '../common/public.decorator';

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain/errors';
+import { DomainError } from '../domain';
 import { bundledRegions } from '../infrastructure/aws/bundled-rates';
 import type { RateCardRepository } from './rate-card.repository';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Rate, RateCard } from '../domain/rate-card';
+import type { Rate, RateCard } from '../domain';
 import { PrismaService } from '../infrastructure/database/prisma.service';
 import { guardDatabase } from '../infrastructure/database/database-errors';
 

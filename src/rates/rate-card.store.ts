@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RateCard } from '../domain/rate-card';
+import type { RateCard } from '../domain';
 import { CacheService } from '../infrastructure/cache/cache.service';
 import { cacheKeys } from '../infrastructure/cache/cache-keys';
 import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config';

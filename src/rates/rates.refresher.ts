@@ -1,8 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { buildRateCard } from '../domain/pricelist';
-import type { RateCard } from '../domain/rate-card';
-import { DomainError } from '../domain/errors';
+import { buildRateCard, type RateCard, DomainError } from '../domain';
 import { liveRatesDecision } from '../infrastructure/aws/live-rates';
 import { PriceListSource } from '../infrastructure/aws/price-list.source';
 import { CacheService } from '../infrastructure/cache/cache.service';

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RateCard } from '../domain/rate-card';
-import { DomainError } from '../domain/errors';
+import { type RateCard, DomainError } from '../domain';
 import { bundledRateCard } from '../infrastructure/aws/bundled-rates';
 import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config';
 import { isDatabaseUnavailable } from '../infrastructure/database/database-errors';

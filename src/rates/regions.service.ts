@@ -1,8 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { estimateNormalized, OPTION_CODES, type OptionCode } from '../domain';
-import type { RateCard } from '../domain/rate-card';
-import { AWS_REGIONS, NOT_OFFERED_IN_REGION, SNAPSHOT_REGIONS } from '../domain/regions';
-import { normalizeWorkload, type WorkloadInput } from '../domain';
+import {
+  estimateNormalized,
+  OPTION_CODES,
+  type OptionCode,
+  type RateCard,
+  AWS_REGIONS,
+  NOT_OFFERED_IN_REGION,
+  SNAPSHOT_REGIONS,
+  normalizeWorkload,
+  type WorkloadInput,
+} from '../domain';
 import { bundledRateCard, bundledRegions } from '../infrastructure/aws/bundled-rates';
 import { liveRatesDecision } from '../infrastructure/aws/live-rates';
 import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config';

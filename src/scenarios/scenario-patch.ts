@@ -14,7 +14,7 @@ import {
   type VolumeRange,
   type WorkloadInput,
 } from '../domain';
-import { canonicalDeliverTo } from '../domain/pipeline/delivery';
+import { canonicalDeliverTo } from '../domain';
 import type { ScenarioContent } from './scenario.types';
 
 /** An edit: only the members given change. */

@@ -15,6 +15,7 @@ import { buildTestConsole } from '../support/console-build';
 import { gql } from '../support/graphql';
 import { bearer } from '../support/keys';
 import { startTestApp } from '../support/test-app';
+import { OPTION_CODES } from '../../src/domain';
 
 jest.setTimeout(180000);
 
@@ -39,14 +40,7 @@ const GUIDE = {
   trafficPattern: 'STEADY',
   region: 'us-east-1',
 };
-const OPTIONS = [
-  'KDS_ON_DEMAND',
-  'KDS_ON_DEMAND_ADVANTAGE',
-  'KDS_PROVISIONED',
-  'MSK_EXPRESS',
-  'MSK_PROVISIONED',
-  'MSK_SERVERLESS',
-];
+const OPTIONS = [...OPTION_CODES].sort();
 const usd = new Intl.NumberFormat('en-US', {
   style: 'currency',
   currency: 'USD',
@@ -114,6 +108,10 @@ const VIEWPORTS = [
 
 describe.each(VIEWPORTS)('web console at / at $width × $height (real Chromium, real service)', (screen) => {
   let app: NestFastifyApplication;
+  /** What the API answers for `workload` (GraphQL evaluateWorkload, the fields of `selection`): what the page must show. */
+  const apiEvaluation = async (key: string, selection: string, workload: Record<string, unknown>) =>
+    (await gql(app, key, `query($i: WorkloadInput!) { evaluateWorkload(input: $i) { ${selection} } }`, { i: workload }))
+      .body.data.evaluateWorkload;
   let browser: Browser;
   let base: string;
   let consoleDir = '';
@@ -251,14 +249,11 @@ describe.each(VIEWPORTS)('web console at / at $width × $height (real Chromium, 
 
     // Evaluate: the recommendation and a real table of the six options, as the API answers them.
     await evaluateIn(page);
-    const api = (
-      await gql(
-        app,
-        editor,
-        'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { decisionTrace { ruleId fired } warnings { code message } rateCard { sourceLabel } recommendation { option headline monthlyCostUsd } options { option label eligible monthlyCostUsd disqualifiedBy { message } lineItems { rateKey } sizing { boundBy } } } }',
-        { i: GUIDE },
-      )
-    ).body.data.evaluateWorkload;
+    const api = await apiEvaluation(
+      editor,
+      'decisionTrace { ruleId fired } warnings { code message } rateCard { sourceLabel } recommendation { option headline monthlyCostUsd } options { option label eligible monthlyCostUsd disqualifiedBy { message } lineItems { rateKey } sizing { boundBy } }',
+      GUIDE,
+    );
     const rows = page.locator('table.options tbody tr[data-option]');
     expect(await rows.count()).toBe(6);
     expect((await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-option')))).sort()).toEqual(OPTIONS);
@@ -729,14 +724,11 @@ describe.each(VIEWPORTS)('web console at / at $width × $height (real Chromium, 
     await page.getByLabel('API key').fill(viewer.replace(/^Bearer /, ''));
     await page.getByLabel(/^Retention/).fill('720');
     await evaluateIn(page);
-    const api = (
-      await gql(
-        app,
-        viewer,
-        'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { options { option monthlyCostUsd sizing { tieredStorage tieredMonthlyCostUsd untieredBrokers untieredBrokerType untieredMonthlyCostUsd } } } }',
-        { i: { ...GUIDE, retentionHours: 720 } },
-      )
-    ).body.data.evaluateWorkload;
+    const api = await apiEvaluation(
+      viewer,
+      'options { option monthlyCostUsd sizing { tieredStorage tieredMonthlyCostUsd untieredBrokers untieredBrokerType untieredMonthlyCostUsd } }',
+      { ...GUIDE, retentionHours: 720 },
+    );
     const msk = api.options.find((o: { option: string }) => o.option === 'MSK_PROVISIONED');
     expect(msk.sizing.tieredStorage).toBe(true);
     expect(msk.sizing.tieredMonthlyCostUsd).toBe(msk.monthlyCostUsd);
@@ -888,14 +880,11 @@ describe.each(VIEWPORTS)('web console at / at $width × $height (real Chromium, 
     const link = page.url();
     expect(new URL(link).searchParams.get('w')).toBeTruthy();
     expect(link).not.toContain(key.slice(3, 13));
-    const api = (
-      await gql(
-        app,
-        editor,
-        'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { recommendation { option monthlyCostUsd } options { option monthlyCostUsd } } }',
-        { i: { ...GUIDE, ingestGbPerDay: 250, sharedConsumers: 3 } },
-      )
-    ).body.data.evaluateWorkload;
+    const api = await apiEvaluation(
+      editor,
+      'recommendation { option monthlyCostUsd } options { option monthlyCostUsd }',
+      { ...GUIDE, ingestGbPerDay: 250, sharedConsumers: 3 },
+    );
     /** The recommendation and each option's cost, as the page shows them; checked against the API's. */
     const shown = async (p: Page) => {
       await p.locator('table.options tbody tr[data-option]').nth(5).waitFor();
@@ -1023,14 +1012,11 @@ describe.each(VIEWPORTS)('web console at / at $width × $height (real Chromium, 
     await page.getByLabel('API key').fill(viewer.replace(/^Bearer /, ''));
     await page.getByLabel(/^Traffic pattern/).selectOption('VARIABLE');
     await evaluateIn(page);
-    const api = (
-      await gql(
-        app,
-        viewer,
-        'query($i: WorkloadInput!) { evaluateWorkload(input: $i) { recommendation { option robustness { holds summary } } options { option label rank eligible priced monthlyCostUsd monthlyCostBandUsd { low high } risks { code message } } } }',
-        { i: { ...GUIDE, trafficPattern: 'VARIABLE' } },
-      )
-    ).body.data.evaluateWorkload;
+    const api = await apiEvaluation(
+      viewer,
+      'recommendation { option robustness { holds summary } } options { option label rank eligible priced monthlyCostUsd monthlyCostBandUsd { low high } risks { code message } }',
+      { ...GUIDE, trafficPattern: 'VARIABLE' },
+    );
     type Option = {
       option: string;
       label: string;

@@ -1,5 +1,12 @@
 /** Break-even: cost series per option and crossovers solved on the exact cost function, not read off samples. */
-import { ValidationError, breakEven, estimate, type BreakEvenRequest, type WorkloadInput } from '../../src/domain';
+import {
+  OPTION_CODES,
+  ValidationError,
+  breakEven,
+  estimate,
+  type BreakEvenRequest,
+  type WorkloadInput,
+} from '../../src/domain';
 import { monthlyGb, sum, usd } from './support/hand';
 import { usEast1RateCard } from './support/us-east-1.rate-card';
 import { aWorkload } from './support/workload.builder';
@@ -33,14 +40,7 @@ describe('break-even on ingest', () => {
 
   it('series hold every option at every sample, equal to estimate() at that point', () => {
     const r = breakEven(base, card, undefined, { vary: 'ingest', from: 100, to: 1000, steps: 4 });
-    expect(r.series.map((s) => s.option)).toEqual([
-      'KDS_ON_DEMAND',
-      'KDS_ON_DEMAND_ADVANTAGE',
-      'KDS_PROVISIONED',
-      'MSK_PROVISIONED',
-      'MSK_EXPRESS',
-      'MSK_SERVERLESS',
-    ]);
+    expect(r.series.map((s) => s.option)).toEqual(OPTION_CODES);
     for (const s of r.series) {
       expect(s.points.map((p) => p.x)).toEqual([100, 400, 700, 1000]);
       for (const p of s.points)

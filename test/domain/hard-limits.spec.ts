@@ -1,18 +1,11 @@
 /** Hard limits disqualify options with a clear reason (src/domain/limits.ts, each with its public source). */
-import { evaluate, type OptionCode } from '../../src/domain';
+import { evaluate, OPTION_CODES, type OptionCode } from '../../src/domain';
 import { optionOf } from './support/hand';
 import { usEast1RateCard } from './support/us-east-1.rate-card';
 import { aWorkload, type WorkloadBuilder } from './support/workload.builder';
 
 const card = usEast1RateCard();
-const ALL: OptionCode[] = [
-  'KDS_ON_DEMAND',
-  'KDS_ON_DEMAND_ADVANTAGE',
-  'KDS_PROVISIONED',
-  'MSK_PROVISIONED',
-  'MSK_EXPRESS',
-  'MSK_SERVERLESS',
-];
+const ALL: OptionCode[] = [...OPTION_CODES];
 
 describe('hard limits', () => {
   it.each<[string, WorkloadBuilder, OptionCode[], string]>([

@@ -7,29 +7,12 @@ import request from 'supertest';
 import { Metrics } from '../../src/infrastructure/metrics/metrics';
 import { csvRecords } from '../../src/evaluation/batch/batch-input';
 import { BATCH_CSV_COLUMNS } from '../../src/evaluation/batch/batch-output';
+import { OPTION_CODES } from '../../src/domain';
 import { gql } from '../support/graphql';
 import { useViewerApp } from '../support/viewer-app';
+import { seeded } from '../support/seeded';
 
-const OPTIONS = [
-  'KDS_ON_DEMAND',
-  'KDS_ON_DEMAND_ADVANTAGE',
-  'KDS_PROVISIONED',
-  'MSK_PROVISIONED',
-  'MSK_EXPRESS',
-  'MSK_SERVERLESS',
-] as const;
-
-/** A small seeded generator (mulberry32): the same sample on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const OPTIONS = OPTION_CODES;
 
 /** Varied workloads: flat and hourly volumes, record sizes, consumers, retention, patterns, Kafka needs. */
 function sampleWorkloads(n: number, seed: number): Record<string, unknown>[] {

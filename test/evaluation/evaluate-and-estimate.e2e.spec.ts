@@ -1,10 +1,11 @@
 import request from 'supertest';
 import { AnswerCacheInterceptor } from '../../src/evaluation/http/answer-cache.interceptor';
 import { EvaluationController } from '../../src/evaluation/http/evaluation.controller';
-import { breakEven, DECISION_RULES, estimate, evaluate } from '../../src/domain';
+import { breakEven, DECISION_RULES, estimate, evaluate, OPTION_CODES } from '../../src/domain';
 import { RatesService } from '../../src/rates/rates.service';
 import { gql, OPTION_FIELDS, RATE_CARD_REF_FIELDS, ROBUSTNESS_FIELDS } from '../support/graphql';
 import { useViewerApp } from '../support/viewer-app';
+import { parseCsv } from '../../web/src/inventory';
 
 const guideExample = {
   ingestGbPerDay: 100,
@@ -13,35 +14,6 @@ const guideExample = {
   retentionHours: 24,
   trafficPattern: 'STEADY' as const,
 };
-
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
 
 describe('evaluations and estimates over REST and GraphQL', () => {
   const suite = useViewerApp('portal');
@@ -52,14 +24,7 @@ describe('evaluations and estimates over REST and GraphQL', () => {
     expect(res.status).toBe(200);
     expect(res.body.recommendation.option).toBe(res.body.options.find((o: { rank: number }) => o.rank === 1).option);
     expect(res.body.recommendation.reasons.length).toBeGreaterThan(0);
-    expect(res.body.options.map((o: { option: string }) => o.option).sort()).toEqual([
-      'KDS_ON_DEMAND',
-      'KDS_ON_DEMAND_ADVANTAGE',
-      'KDS_PROVISIONED',
-      'MSK_EXPRESS',
-      'MSK_PROVISIONED',
-      'MSK_SERVERLESS',
-    ]);
+    expect(res.body.options.map((o: { option: string }) => o.option).sort()).toEqual([...OPTION_CODES].sort());
     const traced = res.body.decisionTrace.map((t: { ruleId: string }) => t.ruleId);
     expect(traced.slice(0, 5)).toEqual(DECISION_RULES.slice(0, 5).map((r) => r.id));
     for (const option of res.body.options) {
@@ -229,28 +194,9 @@ describe('evaluations and estimates over REST and GraphQL', () => {
     expect(csv.text.endsWith('\r\n')).toBe(true);
     expect(csv.text.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(csv.text.slice(1));
-    expect(rows[0]).toEqual([
-      'option',
-      'lineCode',
-      'description',
-      'quantity',
-      'unit',
-      'unitPriceUsd',
-      'monthlyCostUsd',
-      'usageType',
-      'rateKey',
-      'rateSource',
-      'rateCardId',
-      'rateCardDate',
-      'bandLowUsd',
-      'bandHighUsd',
-      'rateProvenance',
-      'rowType',
-      'region',
-      'scenario',
-      'version',
-      'currency',
-    ]);
+    expect(rows[0].join(',')).toBe(
+      'option,lineCode,description,quantity,unit,unitPriceUsd,monthlyCostUsd,usageType,rateKey,rateSource,rateCardId,rateCardDate,bandLowUsd,bandHighUsd,rateProvenance,rowType,region,scenario,version,currency',
+    );
     const items = rows.slice(1).filter((r) => r[1] !== 'TOTAL' && r[1] !== 'UNPRICED');
     const expectedItems = json.body.options.flatMap(
       (o: {

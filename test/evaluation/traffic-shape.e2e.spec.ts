@@ -5,6 +5,7 @@
 import request from 'supertest';
 import { gql, OPTION_FIELDS, ROBUSTNESS_FIELDS } from '../support/graphql';
 import { useViewerApp } from '../support/viewer-app';
+import { CSV_COLUMNS } from '../../src/evaluation/csv';
 
 const spikyDay = [...Array(16).fill(1), 40, 40, 40, 40, 1, 1, 1, 1];
 const workload = { hourlyWriteMBps: spikyDay, avgRecordSizeKB: 25, sharedConsumers: 1 };
@@ -80,16 +81,7 @@ describe('traffic shape, cost bands and robustness over REST and GraphQL', () =>
       .map((r) => r.split(','));
     const header = rows[0];
     const fromEnd = (name: string) => header.length - header.indexOf(name);
-    expect(header.slice(-8)).toEqual([
-      'bandLowUsd',
-      'bandHighUsd',
-      'rateProvenance',
-      'rowType',
-      'region',
-      'scenario',
-      'version',
-      'currency',
-    ]);
+    expect(header.slice(-8)).toEqual(CSV_COLUMNS.slice(-8));
     for (const o of json.body.options as Option[]) {
       const total = rows.find((r) => r[0] === o.option && r[1] === 'TOTAL')!;
       const cell = (name: string) => Number(total[total.length - fromEnd(name)]);

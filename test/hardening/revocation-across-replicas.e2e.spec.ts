@@ -52,15 +52,17 @@ describe('revocation across two replicas, with Redis up and with Redis stopped',
     return Date.now() - revokedAt;
   }
 
+  /** The admin revokes the victim key on replica A (REST, 200). */
+  const revokeOnA = (admin: string, victim: string) =>
+    request(a.getHttpServer())
+      .delete(`/v1/api-keys/${prefixOf(victim)}`)
+      .set('authorization', admin)
+      .expect(200);
+
   it('Redis up: a key revoked on A is refused on B within CACHE_MEMORY_TTL_MS', async () => {
     const admin = await bearer(a, team, 'admin');
     const victim = await bearer(a, team, 'admin');
-    const elapsed = await refusedWithin(victim, () =>
-      request(a.getHttpServer())
-        .delete(`/v1/api-keys/${prefixOf(victim)}`)
-        .set('authorization', admin)
-        .expect(200),
-    );
+    const elapsed = await refusedWithin(victim, () => revokeOnA(admin, victim));
     expect(elapsed).toBeLessThanOrEqual(TTL_MS + 500);
   });
 
@@ -79,12 +81,7 @@ describe('revocation across two replicas, with Redis up and with Redis stopped',
     await new Promise((r) => setTimeout(r, TTL_MS + 100));
     expect((await keyList(b, victim)).status).toBe(200);
 
-    const elapsed = await refusedWithin(victim, () =>
-      request(a.getHttpServer())
-        .delete(`/v1/api-keys/${prefixOf(victim)}`)
-        .set('authorization', admin)
-        .expect(200),
-    );
+    const elapsed = await refusedWithin(victim, () => revokeOnA(admin, victim));
     expect(elapsed).toBeLessThanOrEqual(TTL_MS + 500);
     // Well past the bound, still refused on B, and it cannot mint an admin key.
     await new Promise((r) => setTimeout(r, 2 * TTL_MS));

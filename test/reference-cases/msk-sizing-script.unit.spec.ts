@@ -49,6 +49,30 @@ interface ScriptCase {
   express: ScriptPick;
 }
 
+/** The medium workload (and its script command), run on both broker classes and on M5 only. */
+const MEDIUM_COMMAND =
+  '--avg-data-in-mbs 50 --peak-data-in-mbs 100 --avg-data-out-mbs 150 --peak-data-out-mbs 300 --num-partitions 90 --retention-hours 720 --primary-retention-hours 72';
+const medium = () =>
+  aWorkload()
+    .withAvgWriteMBps(50)
+    .withPeakWriteMBps(100)
+    .withRecordSizeKB(4)
+    .withSharedConsumers(3)
+    .withRetentionHours(720)
+    .withPartitions(30)
+    .withRackAwareConsumers();
+/** The large workload (and its script command), likewise. */
+const LARGE_COMMAND =
+  '--avg-data-in-mbs 400 --peak-data-in-mbs 600 --avg-data-out-mbs 800 --peak-data-out-mbs 1200 --num-partitions 360 --retention-hours 72 --primary-retention-hours 72 --no-rack-affined-consumers';
+const large = () =>
+  aWorkload()
+    .withAvgWriteMBps(400)
+    .withPeakWriteMBps(600)
+    .withRecordSizeKB(10)
+    .withSharedConsumers(2)
+    .withRetentionHours(72)
+    .withPartitions(120);
+
 const CASES: ScriptCase[] = [
   {
     name: "decision guide's example (100 GB/day, 2 consumers, steady, 24 h, m5, consumers not rack-aware)",
@@ -75,17 +99,8 @@ const CASES: ScriptCase[] = [
   },
   {
     name: 'medium: 50 MB/s average, 100 MB/s peak, 3 consumers, 30 days with tiered storage after 72 h, 30 partitions',
-    command:
-      '--avg-data-in-mbs 50 --peak-data-in-mbs 100 --avg-data-out-mbs 150 --peak-data-out-mbs 300 --num-partitions 90 --retention-hours 720 --primary-retention-hours 72',
-    workload: aWorkload()
-      .withAvgWriteMBps(50)
-      .withPeakWriteMBps(100)
-      .withRecordSizeKB(4)
-      .withSharedConsumers(3)
-      .withRetentionHours(720)
-      .withPartitions(30)
-      .withRackAwareConsumers()
-      .build(),
+    command: MEDIUM_COMMAND,
+    workload: medium().build(),
     pricing: SCRIPT_TIER_PRICE,
     standard: { type: 'kafka.m7g.large', brokers: 21, total: 15051.85 },
     scriptTierShortfall: MEDIUM_TIER_SHORTFALL,
@@ -93,18 +108,8 @@ const CASES: ScriptCase[] = [
   },
   {
     name: 'medium, m5 only: the same workload on the M5 class',
-    command:
-      '--avg-data-in-mbs 50 --peak-data-in-mbs 100 --avg-data-out-mbs 150 --peak-data-out-mbs 300 --num-partitions 90 --retention-hours 720 --primary-retention-hours 72',
-    workload: aWorkload()
-      .withAvgWriteMBps(50)
-      .withPeakWriteMBps(100)
-      .withRecordSizeKB(4)
-      .withSharedConsumers(3)
-      .withRetentionHours(720)
-      .withPartitions(30)
-      .withRackAwareConsumers()
-      .withMskBrokerFamily('m5')
-      .build(),
+    command: MEDIUM_COMMAND,
+    workload: medium().withMskBrokerFamily('m5').build(),
     pricing: SCRIPT_TIER_PRICE,
     standard: { type: 'kafka.m5.large', brokers: 27, total: 16063.63 },
     scriptTierShortfall: MEDIUM_TIER_SHORTFALL,
@@ -112,32 +117,15 @@ const CASES: ScriptCase[] = [
   },
   {
     name: 'large: 400 MB/s average, 600 MB/s peak, 2 consumers, 72 h, 120 partitions, consumers not rack-aware',
-    command:
-      '--avg-data-in-mbs 400 --peak-data-in-mbs 600 --avg-data-out-mbs 800 --peak-data-out-mbs 1200 --num-partitions 360 --retention-hours 72 --primary-retention-hours 72 --no-rack-affined-consumers',
-    workload: aWorkload()
-      .withAvgWriteMBps(400)
-      .withPeakWriteMBps(600)
-      .withRecordSizeKB(10)
-      .withSharedConsumers(2)
-      .withRetentionHours(72)
-      .withPartitions(120)
-      .build(),
+    command: LARGE_COMMAND,
+    workload: large().build(),
     standard: { type: 'kafka.m7g.xlarge', brokers: 51, total: 117002.34 },
     express: { type: 'express.m7g.large', brokers: 54, total: 77536.49 },
   },
   {
     name: 'large, m5 only: storage-bound (607,500 GB of EBS) on 39 × m5.2xlarge',
-    command:
-      '--avg-data-in-mbs 400 --peak-data-in-mbs 600 --avg-data-out-mbs 800 --peak-data-out-mbs 1200 --num-partitions 360 --retention-hours 72 --primary-retention-hours 72 --no-rack-affined-consumers',
-    workload: aWorkload()
-      .withAvgWriteMBps(400)
-      .withPeakWriteMBps(600)
-      .withRecordSizeKB(10)
-      .withSharedConsumers(2)
-      .withRetentionHours(72)
-      .withPartitions(120)
-      .withMskBrokerFamily('m5')
-      .build(),
+    command: LARGE_COMMAND,
+    workload: large().withMskBrokerFamily('m5').build(),
     standard: { type: 'kafka.m5.2xlarge', brokers: 39, total: 125727.3 },
     express: { type: 'express.m7g.large', brokers: 54, total: 77536.49 },
   },

@@ -2,18 +2,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import request from 'supertest';
 import { AuthService } from '../../src/auth/auth.service';
+import { OPTION_CODES } from '../../src/domain';
 import { gql } from '../support/graphql';
 import { startTestApp, testDatabaseUrl } from '../support/test-app';
 import { aWorkload, fieldsOf, rest, SCENARIO_FIELDS, uniqueTeam } from './scenario-fixtures';
 
-const OPTIONS = [
-  'KDS_ON_DEMAND',
-  'KDS_ON_DEMAND_ADVANTAGE',
-  'KDS_PROVISIONED',
-  'MSK_PROVISIONED',
-  'MSK_EXPRESS',
-  'MSK_SERVERLESS',
-];
+const OPTIONS = [...OPTION_CODES];
 
 describe('scenarios: create, read, edit, history, delete (REST and GraphQL)', () => {
   let app: NestFastifyApplication;

@@ -21,6 +21,7 @@ import {
   type RegionInfo,
   type SnapshotDocuments,
 } from '../../scripts/generate-pricelist';
+import { seeded } from './seeded';
 
 /** Documents per Price List service code (PRICE_LIST_SERVICE_CODES). */
 export type ServiceDocuments = SnapshotDocuments;
@@ -110,18 +111,6 @@ export function withPriceChange(docs: readonly PriceListDocument[], change: Pric
   return out;
 }
 
-/** Mulberry32: a tiny seeded PRNG so the realistic list is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DESTINATION_PREFIXES = [
   'USE1',
   'USE2',
@@ -186,7 +175,7 @@ export function realisticPriceList(options: RealisticPriceListOptions = {}): Ser
     'ap-northeast-1',
     'sa-east-1',
   ];
-  const random = prng(options.seed ?? 20261125);
+  const random = seeded(options.seed ?? 20261125);
   const price = (max: number): string => (Math.round(random() * max * 1e6) / 1e6 || 0.000001).toFixed(6);
 
   const base = regionCode === 'us-east-1' ? bundledSnapshotDocuments() : regionShapedDocuments(regionCode);

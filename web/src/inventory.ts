@@ -3,14 +3,10 @@
  * "Batch estimates"): the priced rows, the rows in error (one answer line per bad field, grouped by row here) and
  * the SUMMARY line. The bytes themselves are what the download gives.
  */
-export const OPTION_COLUMNS = [
-  'KDS_ON_DEMAND',
-  'KDS_ON_DEMAND_ADVANTAGE',
-  'KDS_PROVISIONED',
-  'MSK_PROVISIONED',
-  'MSK_EXPRESS',
-  'MSK_SERVERLESS',
-] as const;
+import { OPTION_CODES } from '../../src/domain/options';
+
+/** The answer's option columns, in the domain's order. */
+export const OPTION_COLUMNS = OPTION_CODES;
 export type OptionColumn = (typeof OPTION_COLUMNS)[number];
 
 export interface InventoryRow {

@@ -14,7 +14,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
-import { ValidationError } from '../../domain/errors';
+import { ValidationError } from '../../domain';
 
 export const PRODUCES = 'streamfit:produces';
 const JSON_ONLY: readonly string[] = ['application/json'];

@@ -1,5 +1,5 @@
 import { StandardSchemaValidationPipe } from '@nestjs/common';
-import { ValidationError } from '../../domain/errors';
+import { ValidationError } from '../../domain';
 import { fieldErrorsFromIssues } from './standard-schema';
 
 /**

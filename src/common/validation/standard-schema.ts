@@ -1,5 +1,5 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
-import { DomainError, type FieldError } from '../../domain/errors';
+import { DomainError, type FieldError } from '../../domain';
 
 /**
  * A Standard Schema (https://standardschema.dev) object over a streamfit check: a function that returns the

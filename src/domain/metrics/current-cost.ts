@@ -3,7 +3,8 @@
  * workload, with its capacity lines (shards, brokers, broker storage) re-priced at the running capacity.
  * Usage-billed lines (data in and out, PUT units, retention) keep the observed usage.
  */
-import type { LineItem, OptionResult } from '../evaluation.types';
+import type { LineItem } from '../model.types';
+import type { OptionResult } from '../output.types';
 import { OPTION_LABELS, type OptionCode } from '../options';
 import { D, lineCents } from '../pricing/money';
 import { count } from '../words';

@@ -4,7 +4,7 @@
  * derived number with the words saying how it was got. Nothing is guessed silently: a value the metrics
  * cannot give comes from the caller, from the running configuration, or from a named default.
  */
-import type { Issue } from '../evaluation.types';
+import type { Issue } from '../model.types';
 import { ValidationError } from '../errors';
 import { PROFILE_STEADY_MAX_PEAK_RATIO } from '../traffic-profile';
 import { BYTES_PER_KB, KB_PER_MB, SECONDS_PER_HOUR } from '../units';

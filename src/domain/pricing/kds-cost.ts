@@ -2,7 +2,7 @@
  * Kinesis Data Streams cost models (billing rules of https://aws.amazon.com/kinesis/data-streams/pricing/).
  * Each returns the sizing, the line drafts and the assumptions behind them. Quantities are monthly (730 h).
  */
-import type { OptionSizing } from '../evaluation.types';
+import type { OptionSizing } from '../model.types';
 import { KDS_LIMITS } from '../limits';
 import { RATE_KEYS } from '../rate-card';
 import { sizeKdsOnDemand, sizeKdsProvisioned } from '../sizing/kds-sizing';
@@ -17,7 +17,7 @@ import {
   SECONDS_PER_HOUR,
 } from '../units';
 import type { NormalizedWorkload } from '../workload.normalization';
-import { type LineDraft, fmt, pushIfPositive } from './line-draft';
+import { type LineDraft, fmt, gbReadLine, pushIfPositive } from './line-draft';
 import { count } from '../words';
 
 export interface OptionModel {
@@ -102,20 +102,20 @@ export function kdsOnDemandModel(w: NormalizedWorkload): OptionModel {
     unit: 'GB',
     rateKey: RATE_KEYS.kdsOnDemandDataInGb,
   });
-  pushIfPositive(drafts, {
-    code: 'KDS_OD_DATA_OUT',
-    describe: () => `Shared reads: ${count(w.sharedConsumers, 'consumer')} × ${fmt(w.monthlyIngestGb)} GB`,
-    quantity: w.monthlyIngestGb * w.sharedConsumers,
-    unit: 'GB',
-    rateKey: RATE_KEYS.kdsOnDemandDataOutGb,
-  });
-  pushIfPositive(drafts, {
-    code: 'KDS_OD_EFO_DATA_OUT',
-    describe: () => `Enhanced fan-out reads: ${count(w.dedicatedConsumers, 'consumer')} × ${fmt(w.monthlyIngestGb)} GB`,
-    quantity: w.monthlyIngestGb * w.dedicatedConsumers,
-    unit: 'GB',
-    rateKey: RATE_KEYS.kdsOnDemandEfoDataOutGb,
-  });
+  pushIfPositive(
+    drafts,
+    gbReadLine('KDS_OD_DATA_OUT', 'Shared reads', w.sharedConsumers, w.monthlyIngestGb, RATE_KEYS.kdsOnDemandDataOutGb),
+  );
+  pushIfPositive(
+    drafts,
+    gbReadLine(
+      'KDS_OD_EFO_DATA_OUT',
+      'Enhanced fan-out reads',
+      w.dedicatedConsumers,
+      w.monthlyIngestGb,
+      RATE_KEYS.kdsOnDemandEfoDataOutGb,
+    ),
+  );
   pushIfPositive(drafts, {
     code: 'KDS_OD_EXTENDED_RETENTION',
     describe: () => 'Extended retention (24 h–7 days), average GB held',
@@ -204,21 +204,26 @@ export function kdsAdvantageModel(w: NormalizedWorkload): OptionModel {
     unit: 'GB',
     rateKey: RATE_KEYS.kdsAdvantageDataInGb,
   });
-  pushIfPositive(drafts, {
-    code: 'KDS_ADV_DATA_OUT',
-    describe: () => `Shared reads (Advantage): ${count(w.sharedConsumers, 'consumer')} × ${fmt(w.monthlyIngestGb)} GB`,
-    quantity: sharedOut,
-    unit: 'GB',
-    rateKey: RATE_KEYS.kdsAdvantageDataOutGb,
-  });
-  pushIfPositive(drafts, {
-    code: 'KDS_ADV_EFO_DATA_OUT',
-    describe: () =>
-      `Enhanced fan-out reads (Advantage): ${count(w.dedicatedConsumers, 'consumer')} × ${fmt(w.monthlyIngestGb)} GB`,
-    quantity: efoOut,
-    unit: 'GB',
-    rateKey: RATE_KEYS.kdsAdvantageEfoDataOutGb,
-  });
+  pushIfPositive(
+    drafts,
+    gbReadLine(
+      'KDS_ADV_DATA_OUT',
+      'Shared reads (Advantage)',
+      w.sharedConsumers,
+      w.monthlyIngestGb,
+      RATE_KEYS.kdsAdvantageDataOutGb,
+    ),
+  );
+  pushIfPositive(
+    drafts,
+    gbReadLine(
+      'KDS_ADV_EFO_DATA_OUT',
+      'Enhanced fan-out reads (Advantage)',
+      w.dedicatedConsumers,
+      w.monthlyIngestGb,
+      RATE_KEYS.kdsAdvantageEfoDataOutGb,
+    ),
+  );
   pushIfPositive(drafts, {
     code: 'KDS_ADV_RETRIEVAL_MINIMUM_SHORTFALL',
     describe: () =>
@@ -308,13 +313,16 @@ export function kdsProvisionedModel(w: NormalizedWorkload): OptionModel {
     unit: 'consumer-shard-hour',
     rateKey: RATE_KEYS.kdsEfoConsumerShardHour,
   });
-  pushIfPositive(drafts, {
-    code: 'KDS_PROV_EFO_DATA',
-    describe: () => `Enhanced fan-out data: ${count(w.dedicatedConsumers, 'consumer')} × ${fmt(w.monthlyIngestGb)} GB`,
-    quantity: w.dedicatedConsumers * w.monthlyIngestGb,
-    unit: 'GB',
-    rateKey: RATE_KEYS.kdsEfoDataGb,
-  });
+  pushIfPositive(
+    drafts,
+    gbReadLine(
+      'KDS_PROV_EFO_DATA',
+      'Enhanced fan-out data',
+      w.dedicatedConsumers,
+      w.monthlyIngestGb,
+      RATE_KEYS.kdsEfoDataGb,
+    ),
+  );
   return {
     sizing,
     drafts,

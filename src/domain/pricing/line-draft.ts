@@ -2,10 +2,11 @@
  * Line drafts: what a cost model bills (quantity, unit, rate key) before prices are applied.
  * `priceLines` turns them into line items, or reports the rates it could not find.
  */
-import type { LineItem } from '../evaluation.types';
+import type { LineItem } from '../model.types';
 import { roundQuantity } from '../units';
 import { lineCents, lineCentsFast } from './money';
 import type { RateResolver } from './rate-resolver';
+import { count } from '../words';
 
 export interface LineDraft {
   code: string;
@@ -74,3 +75,14 @@ export function pushIfPositive(drafts: LineDraft[], draft: LineDraft): void {
 }
 
 export const fmt = (n: number, decimals = 6): string => String(Math.round(n * 10 ** decimals) / 10 ** decimals);
+
+/** A line billed per GB read: each of `consumers` readers reads `gb` (the month's ingest). */
+export function gbReadLine(code: string, label: string, consumers: number, gb: number, rateKey: string): LineDraft {
+  return {
+    code,
+    describe: () => `${label}: ${count(consumers, 'consumer')} × ${fmt(gb)} GB`,
+    quantity: gb * consumers,
+    unit: 'GB',
+    rateKey,
+  };
+}

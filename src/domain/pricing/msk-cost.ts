@@ -14,7 +14,7 @@ import {
 import { HOURS_PER_MONTH } from '../units';
 import type { NormalizedWorkload } from '../workload.normalization';
 import type { OptionModel } from './kds-cost';
-import { type LineDraft, fmt, pushIfPositive } from './line-draft';
+import { type LineDraft, fmt, gbReadLine, pushIfPositive } from './line-draft';
 import { count } from '../words';
 
 /** With 3 AZs and leaders spread evenly, a client reaches a leader in another AZ for 2/3 of its bytes. AWS (MSK pricing). */
@@ -210,13 +210,16 @@ export function mskServerlessModel(w: NormalizedWorkload): OptionModel {
     unit: 'GB',
     rateKey: RATE_KEYS.mskServerlessDataInGb,
   });
-  pushIfPositive(drafts, {
-    code: 'MSK_SERVERLESS_DATA_OUT',
-    describe: () => `Serverless data out: ${count(w.totalConsumers, 'consumer')} × ${fmt(w.monthlyIngestGb)} GB`,
-    quantity: w.monthlyIngestGb * w.totalConsumers,
-    unit: 'GB',
-    rateKey: RATE_KEYS.mskServerlessDataOutGb,
-  });
+  pushIfPositive(
+    drafts,
+    gbReadLine(
+      'MSK_SERVERLESS_DATA_OUT',
+      'Serverless data out',
+      w.totalConsumers,
+      w.monthlyIngestGb,
+      RATE_KEYS.mskServerlessDataOutGb,
+    ),
+  );
   pushIfPositive(drafts, {
     code: 'MSK_SERVERLESS_STORAGE',
     describe: () => 'Serverless storage: average GB held',

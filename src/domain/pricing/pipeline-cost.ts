@@ -8,7 +8,7 @@
  * in both cases the target-region copy of the stream or cluster (its write side) at this region's rates.
  * Nothing is added when nothing is asked. Quantities are monthly (730 h).
  */
-import type { OptionSizing } from '../evaluation.types';
+import type { OptionSizing } from '../model.types';
 import type { OptionCode } from '../options';
 import type { Delivery } from '../pipeline/delivery';
 import { interRegionReferenceTarget } from '../pricelist/rate-mapping';

@@ -4,7 +4,7 @@
  * On-demand: capacity follows the peak (2x the 30-day peak, at least 4 MB/s) up to the region's default per-stream
  * maximum (10 GB/s write / 20 GB/s read in us-east-1, us-west-2, eu-west-1; 200 / 400 MB/s elsewhere).
  */
-import type { OptionSizing } from '../evaluation.types';
+import type { OptionSizing } from '../model.types';
 import { KDS_LIMITS, kdsRegionalQuotas } from '../limits';
 import { ceilTolerant } from '../units';
 import type { NormalizedWorkload } from '../workload.normalization';

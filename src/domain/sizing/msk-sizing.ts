@@ -11,7 +11,7 @@
  * the cheaper of the two is chosen; the tier holds the full retention (EBS the local part as well). When tiering wins,
  * the cheapest all-EBS cluster is reported beside it (what AWS's script and calculator size).
  */
-import type { OptionSizing } from '../evaluation.types';
+import type { OptionSizing } from '../model.types';
 import { MSK_LIMITS } from '../limits';
 import { RATE_KEYS, mskBrokerHourKey, mskExpressBrokerHourKey } from '../rate-card';
 import { ceilTolerant, ceilToMultiple, HOURS_PER_DAY, HOURS_PER_MONTH, MB_PER_GB, SECONDS_PER_HOUR } from '../units';

@@ -5,9 +5,13 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildRateCard, type BuildRateCardResult } from '../../domain/pricelist/build-rate-card';
-import { PRICE_LIST_SERVICE_CODES } from '../../domain/pricelist/price-list-document';
-import type { RateCard, RateProvenance } from '../../domain/rate-card';
+import {
+  buildRateCard,
+  type BuildRateCardResult,
+  PRICE_LIST_SERVICE_CODES,
+  type RateCard,
+  type RateProvenance,
+} from '../../domain';
 
 /**
  * Walks up from this file until a `rates/pricelist` directory is found, so the same code works from `src/`

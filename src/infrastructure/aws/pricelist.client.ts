@@ -13,8 +13,9 @@ import {
   KINESIS_PRODUCT_FAMILY,
   MSK_PRODUCT_FAMILY,
   interRegionReferenceTarget,
-} from '../../domain/pricelist/rate-mapping';
-import { PRICE_LIST_SERVICE_CODES, type PriceListServiceCode } from '../../domain/pricelist/price-list-document';
+  PRICE_LIST_SERVICE_CODES,
+  type PriceListServiceCode,
+} from '../../domain';
 
 export interface PriceListClientOptions {
   /** e.g. `http://127.0.0.1:4566` for a local server; default: the AWS endpoint of `region`. */

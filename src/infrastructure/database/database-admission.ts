@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError } from '../../domain/errors';
+import { DomainError } from '../../domain';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 
 /** Database operations waiting at once on a replica, every team together; past it a 503 at once. */

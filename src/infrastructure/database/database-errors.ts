@@ -1,4 +1,4 @@
-import { DomainError } from '../../domain/errors';
+import { DomainError } from '../../domain';
 
 /** Errors that mean "the database is not there", as opposed to a bad query. */
 const UNAVAILABLE =

@@ -1,7 +1,7 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { catchError, type Observable, throwError } from 'rxjs';
-import { DomainError } from '../../domain/errors';
+import { DomainError } from '../../domain';
 import { DatabaseAdmission } from './database-admission';
 
 /** The HTTP request and reply behind a REST handler or a GraphQL resolver (its context holds `req` and `reply`). */

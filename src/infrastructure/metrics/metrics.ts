@@ -3,12 +3,17 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 /** Prometheus metrics of one process. One registry per app instance (tests build several apps). */
 export class Metrics {
   readonly registry = new Registry();
-  readonly httpRequests = new Counter({
-    name: 'streamfit_http_requests_total',
-    help: 'HTTP requests by method, route and status code',
-    labelNames: ['method', 'route', 'status'] as const,
-    registers: [this.registry],
-  });
+  private counter<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> {
+    return new Counter({ name, help, labelNames, registers: [this.registry] });
+  }
+  private gauge<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Gauge<L> {
+    return new Gauge({ name, help, labelNames, registers: [this.registry] });
+  }
+  readonly httpRequests = this.counter(
+    'streamfit_http_requests_total',
+    'HTTP requests by method, route and status code',
+    ['method', 'route', 'status'],
+  );
   readonly httpDuration = new Histogram({
     name: 'streamfit_http_request_duration_seconds',
     help: 'HTTP request latency by method and route',
@@ -16,41 +21,34 @@ export class Metrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [this.registry],
   });
-  readonly cacheLookups = new Counter({
-    name: 'streamfit_cache_lookups_total',
-    help: 'Cache lookups by namespace, tier and result (hit or miss)',
-    labelNames: ['namespace', 'tier', 'result'] as const,
-    registers: [this.registry],
-  });
-  readonly evaluationCache = new Counter({
-    name: 'streamfit_evaluation_cache_total',
-    help: 'Evaluations and estimates served from the in-process result cache (hit) or computed (miss)',
-    labelNames: ['operation', 'result'] as const,
-    registers: [this.registry],
-  });
-  readonly graphqlExecutions = new Counter({
-    name: 'streamfit_graphql_executions_total',
-    help: 'GraphQL operations answered by the compiled executor (jit) or handed to graphql-js (fallback: not a query, not compilable, or a result with errors)',
-    labelNames: ['executor'] as const,
-    registers: [this.registry],
-  });
-  readonly batchRows = new Counter({
-    name: 'streamfit_batch_rows_total',
-    help: 'Rows of batch estimates (POST /v1/estimates/batch, GraphQL estimateWorkloads) by outcome (priced or error)',
-    labelNames: ['outcome'] as const,
-    registers: [this.registry],
-  });
-  readonly graphqlJitCacheBytes = new Gauge({
-    name: 'streamfit_graphql_jit_cache_bytes',
-    help: 'Estimated heap held by compiled GraphQL operations (bounded by the compiled-query cache budget)',
-    registers: [this.registry],
-  });
-  readonly rateRefreshes = new Counter({
-    name: 'streamfit_rate_refreshes_total',
-    help: 'Rate card refreshes by region and outcome',
-    labelNames: ['region', 'outcome'] as const,
-    registers: [this.registry],
-  });
+  readonly cacheLookups = this.counter(
+    'streamfit_cache_lookups_total',
+    'Cache lookups by namespace, tier and result (hit or miss)',
+    ['namespace', 'tier', 'result'],
+  );
+  readonly evaluationCache = this.counter(
+    'streamfit_evaluation_cache_total',
+    'Evaluations and estimates served from the in-process result cache (hit) or computed (miss)',
+    ['operation', 'result'],
+  );
+  readonly graphqlExecutions = this.counter(
+    'streamfit_graphql_executions_total',
+    'GraphQL operations answered by the compiled executor (jit) or handed to graphql-js (fallback: not a query, not compilable, or a result with errors)',
+    ['executor'],
+  );
+  readonly batchRows = this.counter(
+    'streamfit_batch_rows_total',
+    'Rows of batch estimates (POST /v1/estimates/batch, GraphQL estimateWorkloads) by outcome (priced or error)',
+    ['outcome'],
+  );
+  readonly graphqlJitCacheBytes = this.gauge(
+    'streamfit_graphql_jit_cache_bytes',
+    'Estimated heap held by compiled GraphQL operations (bounded by the compiled-query cache budget)',
+  );
+  readonly rateRefreshes = this.counter('streamfit_rate_refreshes_total', 'Rate card refreshes by region and outcome', [
+    'region',
+    'outcome',
+  ]);
 
   /** The rate cards in force in this process, one per region (the rates service registers them: trackRateCards). */
   private rateCardsInForce: () => Iterable<RateCardInForce> = () => [];

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { explain, graphql } from '../api';
 import { money, num, OPTION_STYLE, optionName } from '../format';
@@ -12,6 +13,7 @@ import {
   type BreakEvenVariable,
   type EvaluateQuery,
 } from '../generated/graphql';
+import { ErrorLine } from './ErrorLine';
 
 type BreakEven = BreakEvenQuery['breakEven'];
 
@@ -217,33 +219,31 @@ export function BreakEvenChart({ apiKey, workload, current, onError }: Props) {
             </option>
           ))}
         </select>
-        <label for="be-from">From ({unit})</label>
-        <input
-          id="be-from"
-          type="text"
-          inputMode="decimal"
-          size={8}
-          value={from}
-          onInput={(e) => setFrom(e.currentTarget.value)}
-        />
-        <label for="be-to">To ({unit})</label>
-        <input
-          id="be-to"
-          type="text"
-          inputMode="decimal"
-          size={8}
-          value={to}
-          onInput={(e) => setTo(e.currentTarget.value)}
-        />
+        {(
+          [
+            ['be-from', 'From', from, setFrom],
+            ['be-to', 'To', to, setTo],
+          ] as const
+        ).map(([id, label, value, set]) => (
+          <Fragment key={id}>
+            <label for={id}>
+              {label} ({unit})
+            </label>
+            <input
+              id={id}
+              type="text"
+              inputMode="decimal"
+              size={8}
+              value={value}
+              onInput={(e) => set(e.currentTarget.value)}
+            />
+          </Fragment>
+        ))}
         <button type="submit" disabled={busy}>
           Draw
         </button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {data && (
         <>
           <Chart data={data} now={currentValue(data.vary as BreakEvenVariable, current)} W={width} />

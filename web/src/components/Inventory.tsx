@@ -9,6 +9,7 @@ import {
   type SortKey,
   sortRows,
 } from '../inventory';
+import { ErrorLine } from './ErrorLine';
 
 /** Rows shown per page of the table (the whole answer is in the download). */
 const PAGE = 100;
@@ -129,11 +130,7 @@ export function Inventory({ apiKey, onError }: { apiKey: string; onError: (e: un
           {busy ? 'Pricing…' : 'Price inventory'}
         </button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {priced && s && (
         <div class="inventory-result">
           <h3 id="inventory-summary-title" tabIndex={-1}>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { explain, graphql } from '../api';
 import { optionName, percent, signedMoney, when } from '../format';
 import { type OptionCode, PriceChangesDocument, type PriceChangesQuery } from '../generated/graphql';
+import { ErrorLine } from './ErrorLine';
 
 type Change = PriceChangesQuery['priceChanges']['items'][number];
 
@@ -47,11 +48,7 @@ export function PriceChanges({ apiKey, scenarioId, onError }: Props) {
     <section class="price-changes" aria-labelledby={`pc-title-${scenarioId ?? 'all'}`}>
       <h3 id={`pc-title-${scenarioId ?? 'all'}`}>{title}</h3>
       <p class="hint">When AWS changes a price, saved scenarios in that region are re-priced at the new rates.</p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {loaded && !error && items.length === 0 && <p>No price change yet.</p>}
       {items.length > 0 && (
         <div class="scroll">

@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { ApiError, explain, graphql } from '../api';
 import { CreateScenarioDocument } from '../generated/graphql';
 import { asWorkloadInput } from '../workload-fields';
+import { ErrorLine } from './ErrorLine';
 
 interface Props {
   apiKey: string;
@@ -156,11 +157,7 @@ export function SaveScenario({ apiKey, workload, readOnly, onError, onSaved }: P
               onInput={(e) => setDescription(e.currentTarget.value)}
             />
           </div>
-          {error && (
-            <p class="error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorLine error={error} />
           <div class="actions">
             <button type="submit" class="primary" disabled={busy}>
               Save scenario

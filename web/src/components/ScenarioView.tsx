@@ -11,6 +11,7 @@ import {
 } from '../generated/graphql';
 import { PriceChanges } from './PriceChanges';
 import { type FormValues, fromWorkload, toWorkloadInput, validate } from '../workload-fields';
+import { ErrorLine } from './ErrorLine';
 
 interface Props {
   apiKey: string;
@@ -252,11 +253,7 @@ export function ScenarioView({ apiKey, id, version, onVersion, readOnly, formVal
           {status}
         </p>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
 
       <h3>Versions</h3>
       <div class="scroll">

@@ -9,6 +9,7 @@ import {
 } from '../generated/graphql';
 import type { FormValues } from '../workload-fields';
 import { ScenarioView } from './ScenarioView';
+import { ErrorLine } from './ErrorLine';
 
 type Item = ScenariosQuery['scenarios']['items'][number];
 type Comparison = CompareScenariosQuery['compareScenarios'];
@@ -187,11 +188,7 @@ export function Scenarios({ apiKey, readOnly, formValues, onError, onLoad, shown
         </button>
       </form>
       {readOnly && <p class="hint">Read-only key: you can open, compare and re-price scenarios, not save them.</p>}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {loaded && items.length === 0 && !error && (
         <p>No scenarios yet{search || tag ? ' match' : ''}. Evaluate a workload and press Save.</p>
       )}

@@ -73,6 +73,8 @@ function Field({
       </div>
     );
   }
+  // The region: a list of the regions the service knows, once it has answered (else a text field).
+  const regionChoices = f.name === 'region' && regions && regions.length > 0 ? regions : null;
   return (
     <div class={`field${error ? ' invalid' : ''}`}>
       <label for={id}>
@@ -80,7 +82,7 @@ function Field({
         {f.unit && <span class="unit"> ({f.unit})</span>}
         {f.required && <span class="req"> (required)</span>}
       </label>
-      {f.name === 'region' && regions && regions.length > 0 ? (
+      {regionChoices || f.kind === 'enum' ? (
         <select
           id={id}
           value={typeof value === 'string' ? value : ''}
@@ -88,30 +90,30 @@ function Field({
           aria-invalid={error ? true : undefined}
           onChange={(e) => set(e.currentTarget.value)}
         >
-          <option value="">{`default (${String(f.defaultValue ?? 'us-east-1')})`}</option>
-          {typeof value === 'string' && value !== '' && !regions.some((r) => r.region === value) && (
-            <option value={value}>{value} (not in the service's list)</option>
+          {regionChoices ? (
+            <>
+              <option value="">{`default (${String(f.defaultValue ?? 'us-east-1')})`}</option>
+              {typeof value === 'string' && value !== '' && !regionChoices.some((r) => r.region === value) && (
+                <option value={value}>{value} (not in the service's list)</option>
+              )}
+              {regionChoices.map((r) => (
+                <option key={r.region} value={r.region}>
+                  {regionLabel(r)}
+                </option>
+              ))}
+            </>
+          ) : (
+            <>
+              <option value="">
+                {f.defaultValue !== undefined ? `default (${String(f.defaultValue)})` : 'not set'}
+              </option>
+              {f.choices?.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </>
           )}
-          {regions.map((r) => (
-            <option key={r.region} value={r.region}>
-              {regionLabel(r)}
-            </option>
-          ))}
-        </select>
-      ) : f.kind === 'enum' ? (
-        <select
-          id={id}
-          value={typeof value === 'string' ? value : ''}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => set(e.currentTarget.value)}
-        >
-          <option value="">{f.defaultValue !== undefined ? `default (${String(f.defaultValue)})` : 'not set'}</option>
-          {f.choices?.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
         </select>
       ) : f.kind === 'list' ? (
         <textarea

@@ -19,7 +19,7 @@ import {
   WORKLOAD_JSON_SCHEMA,
   type WorkloadInput,
 } from '../../../domain';
-import { canonicalDeliverTo } from '../../../domain/pipeline/delivery';
+import { canonicalDeliverTo } from '../../../domain';
 import { toOpenApi30 } from '../../../evaluation/request-schemas';
 import { DESCRIPTION_MAX, NAME_MAX, TAG_PATTERN, TAGS_MAX } from '../../scenario.limits';
 import type { ScenarioPatch } from '../../scenario-patch';
