@@ -2,29 +2,10 @@
  * "What runs costs $X; the best fit is Y at $Z; the saving and the risks of moving": an evaluation read
  * against the option that runs today (`currentOption` beside the workload).
  */
-import type { Evaluation, OptionResult } from './output.types';
+import type { CurrentComparison, Evaluation, OptionResult } from './output.types';
 import { ValidationError } from './errors';
 import { isOptionCode, OPTION_CODES, OPTION_LABELS, OPTION_SERVICE, type OptionCode } from './options';
 import { usd } from './words';
-
-export interface CurrentComparison {
-  option: OptionCode;
-  label: string;
-  eligible: boolean;
-  /** What runs costs a month: the caller's measured cost when given, else streamfit's pricing of that option. */
-  monthlyCostUsd: number | null;
-  /** MEASURED (currentMonthlyCostUsd given, e.g. from /v1/workloads/from-metrics) or PRICED (this evaluation). */
-  costBasis: 'MEASURED' | 'PRICED';
-  bestOption: OptionCode | null;
-  bestMonthlyCostUsd: number | null;
-  /** Current − best, per month (negative: the best fit costs more). Null when either cost is unknown. */
-  monthlySavingUsd: number | null;
-  annualSavingUsd: number | null;
-  savingPercent: number | null;
-  /** What moving from the current option to the best fit involves and risks. */
-  risksOfMoving: string[];
-  summary: string;
-}
 
 /** The request fields, checked: currentOption an option code, currentMonthlyCostUsd ≥ 0 and only with it. */
 export function validateCurrentOption(currentOption: unknown, currentMonthlyCostUsd: unknown): void {

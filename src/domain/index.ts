@@ -84,6 +84,7 @@ export {
 } from './workload.normalization';
 export type { CostBand, Issue, LineItem, OptionSizing, Risk, VolumeRange } from './model.types';
 export type {
+  CurrentComparison,
   Estimate,
   Evaluation,
   OptionResult,
@@ -117,7 +118,7 @@ export { collect, isObject } from './field-checks';
 export { meantName, unknownFieldMessage } from './near-miss';
 export { AWS_REGIONS, NOT_OFFERED_IN_REGION, SNAPSHOT_REGIONS, type AwsRegion } from './regions';
 export * from './pricelist';
-export { compareWithCurrent, validateCurrentOption, type CurrentComparison } from './current-option';
+export { compareWithCurrent, validateCurrentOption } from './current-option';
 export {
   METRIC_DAYS,
   METRIC_QUERIES,

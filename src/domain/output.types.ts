@@ -2,7 +2,6 @@
  * The domain API's answers (evaluation, estimate and their parts), built from the model's pieces in model.types.ts.
  * Plain JSON-serializable data; scalar fields where GraphQL maps them.
  */
-import type { CurrentComparison } from './current-option';
 import type { CostBand, Issue, LineItem, OptionSizing, Risk, VolumeRange } from './model.types';
 import type { OptionCode, ServiceCode } from './options';
 import type { RateCardRef } from './pricing/rate-resolver';
@@ -99,4 +98,24 @@ export interface Estimate {
   totals: OptionTotal[];
   basis: EvaluationBasis;
   warnings: Issue[];
+}
+
+/** The option that runs today against the best fit (POST /v1/evaluations with currentOption). */
+export interface CurrentComparison {
+  option: OptionCode;
+  label: string;
+  eligible: boolean;
+  /** What runs costs a month: the caller's measured cost when given, else streamfit's pricing of that option. */
+  monthlyCostUsd: number | null;
+  /** MEASURED (currentMonthlyCostUsd given, e.g. from /v1/workloads/from-metrics) or PRICED (this evaluation). */
+  costBasis: 'MEASURED' | 'PRICED';
+  bestOption: OptionCode | null;
+  bestMonthlyCostUsd: number | null;
+  /** Current − best, per month (negative: the best fit costs more). Null when either cost is unknown. */
+  monthlySavingUsd: number | null;
+  annualSavingUsd: number | null;
+  savingPercent: number | null;
+  /** What moving from the current option to the best fit involves and risks. */
+  risksOfMoving: string[];
+  summary: string;
 }
