@@ -282,7 +282,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
 
   // Large JSON answers are written by fast-json-stringify from the documented response views.
   const components = (document.components?.schemas ?? {}) as Record<string, unknown>;
-  useResponseSchemas(fastify, components);
+  useResponseSchemas(fastify, components, { compiledWriter: options.config.PERF_JSON_WRITER });
   // Routes that take exported metrics (@RouteConfig({ largeBody: true })) accept METRICS_BODY_LIMIT_BYTES.
   // Nothing costly before authentication: a request without a bearer key is answered 401 before its (up to 1 MB)
   // body is read; the key itself is checked by the guard as on every route.
