@@ -24,7 +24,7 @@ export class Metrics {
   });
   readonly evaluationCache = new Counter({
     name: 'streamfit_evaluation_cache_total',
-    help: 'Evaluations and estimates served from the in-process result cache (hit) or computed (miss)',
+    help: 'Estimates served from the in-process result cache (hit) or computed (miss); evaluations are not cached',
     labelNames: ['operation', 'result'] as const,
     registers: [this.registry],
   });
