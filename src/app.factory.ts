@@ -71,7 +71,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   app.enableShutdownHooks();
 
   const document = configureOpenApi(app);
-  configureResponseWriter(fastify, document);
+  configureResponseWriter(fastify, document, config);
   registerLargeMetricsBodies(fastify, config);
   return app;
 }
@@ -343,10 +343,10 @@ function configureOpenApi(app: NestFastifyApplication): OpenAPIObject {
 }
 
 /** The JSON writer of the large answers, compiled from the documented response views. */
-function configureResponseWriter(fastify: FastifyInstance, document: OpenAPIObject): void {
+function configureResponseWriter(fastify: FastifyInstance, document: OpenAPIObject, config: AppConfig): void {
   // Large JSON answers are written by fast-json-stringify from the documented response views.
   const components = (document.components?.schemas ?? {}) as Record<string, unknown>;
-  useResponseSchemas(fastify, components);
+  useResponseSchemas(fastify, components, { compiledWriter: config.PERF_JSON_WRITER });
 }
 
 /** Routes that take exported metrics: a larger body, and a 401 before it is read when no bearer key is sent. */

@@ -75,7 +75,7 @@ export class AppModule {
               transformSchema: (schema) => yieldInLargeLists(schema),
               parseOptions: { maxTokens: MAX_QUERY_TOKENS },
               // Parsed and validated documents, bounded in bytes (Apollo's default store is bounded by JSON length).
-              documentStore: documentStore(),
+              documentStore: options.config.PERF_DOCUMENT_STORE ? documentStore() : null,
             };
           },
         }),

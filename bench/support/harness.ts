@@ -116,7 +116,7 @@ export interface Run {
 }
 
 export type Kind = 'rest' | 'graphql';
-export type Mode = 'distinct' | 'repeated';
+export type Mode = 'distinct' | 'repeated' | 'mixed';
 let seed = 0;
 
 export async function wrk(

@@ -1,7 +1,8 @@
 -- wrk script for `npm run bench` (bench/http.bench.ts). Environment:
 --   BENCH_PATH   request path (/v1/evaluations or /graphql)
 --   BENCH_KIND   rest | graphql: which body to build
---   BENCH_MODE   distinct (a workload never sent before on every request) | repeated (one body)
+--   BENCH_MODE   distinct (a workload never sent before on every request) | repeated (one body) |
+--                mixed (1 request in 5 is one of 20 common workloads, sent again and again; the other 4 are new)
 --   BENCH_SEED   offset of the counter, so warm-up and measured runs never send the same workload
 --   BENCH_AUTH   value of the authorization header (optional)
 -- Prints one JSON line at the end: requests, non-2xx, socket errors, bytes, latency percentiles (µs).
@@ -44,6 +45,10 @@ function request()
     return fixed
   end
   counter = counter + 1
+  -- The common workloads are counters 1..20 (never reached by distinct runs, whose seeds start at 150,000).
+  if mode == 'mixed' and counter % 5 == 0 then
+    return wrk.format('POST', path, headers, body(1 + math.floor(counter / 5) % 20))
+  end
   return wrk.format('POST', path, headers, body(counter))
 end
 

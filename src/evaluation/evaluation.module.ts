@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { RatesModule } from '../rates/rates.module';
 import { EvaluationResolver } from './graphql/evaluation.resolver';
 import { EvaluationService } from './evaluation.service';
-import { AnswerCacheInterceptor } from './http/answer-cache.interceptor';
 import { EvaluationController } from './http/evaluation.controller';
 import { BatchEstimateController } from './batch/batch-estimate.controller';
 import { BatchEstimateService } from './batch/batch-estimate.service';
@@ -11,13 +10,7 @@ import { BatchEstimateResolver } from './batch/batch-estimate.resolver';
 @Module({
   imports: [RatesModule],
   controllers: [EvaluationController, BatchEstimateController],
-  providers: [
-    EvaluationService,
-    EvaluationResolver,
-    AnswerCacheInterceptor,
-    BatchEstimateService,
-    BatchEstimateResolver,
-  ],
+  providers: [EvaluationService, EvaluationResolver, BatchEstimateService, BatchEstimateResolver],
   exports: [EvaluationService],
 })
 export class EvaluationModule {}

@@ -23,8 +23,7 @@ import { RatesService, type ServedRateCard } from '../rates/rates.service';
 import { type BreakEvenBody, type EvaluationRequest, normalizedWorkloadOf, pricingOf } from './evaluation-request';
 import { objectBytes, ResultCache } from './result-cache';
 
-const resultKey = (operation: string, card: ServedRateCard, request: unknown): string =>
-  `${operation}|${card.id}|${card.stale}|${keyJson(request)}`;
+type Compute<T> = (w: NormalizedWorkload, card: ServedRateCard, pricing: PricingInput, volume: VolumeStudyInput) => T;
 
 /** What the volume study of a request needs (the caller's workload, scaled at each volume, and the range). */
 const studyOf = (request: EvaluationRequest, study: boolean): VolumeStudyInput => ({
@@ -36,12 +35,7 @@ const studyOf = (request: EvaluationRequest, study: boolean): VolumeStudyInput =
 export interface ResultOptions {
   /** Compute cost bands and robustness (default true). */
   volumeStudy?: boolean;
-  /** Look the result up in, and keep it in, the result cache (default true). */
-  cache?: boolean;
 }
-
-/** The bytes (or, from a fallback serializer, the text) of a JSON answer. */
-export type Json = string | Buffer;
 
 /**
  * The one application service behind POST /v1/evaluations, /v1/estimates, /v1/break-even and the
@@ -50,36 +44,47 @@ export type Json = string | Buffer;
 @Injectable()
 export class EvaluationService {
   /**
-   * Evaluations and estimates (a few tens of KB each), kept from their second request within RESULT_CACHE_BYTES
-   * (4 MB: ~140 full evaluations); break-even series are larger and rarely repeated, so they are not kept.
+   * Estimates (~19 KB of JSON each), kept from their second request within RESULT_CACHE_BYTES. Only estimates: on a
+   * mix of new and repeated workloads the cache paid for them and not for evaluations (README "Benchmarks": REST and
+   * GraphQL evaluations gained nothing measurable, estimates ≥ 10 %); break-even series are not kept either.
    */
-  private readonly results: ResultCache<Evaluation | Estimate>;
+  private readonly estimates: ResultCache<Estimate>;
+  /** PERF_RESULT_CACHE=false: no estimate is looked up or kept (npm run bench measures the cache on and off). */
+  private readonly cacheEstimates: boolean;
 
   constructor(
     private readonly rates: RatesService,
     private readonly metrics: Metrics,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.results = new ResultCache<Evaluation | Estimate>(config.RESULT_CACHE_BYTES, objectBytes);
+    this.estimates = new ResultCache<Estimate>(config.RESULT_CACHE_BYTES, objectBytes);
+    this.cacheEstimates = config.PERF_RESULT_CACHE;
   }
 
   /**
-   * `volumeStudy: false` leaves out cost bands and robustness (a GraphQL query that selects neither); the
-   * answer is kept apart from the full one. `cache: false` neither looks up nor keeps the result: for a caller
-   * that caches the answer itself (the REST answer cache keeps its bytes).
+   * `volumeStudy: false` leaves out cost bands and robustness (a GraphQL query that selects neither).
    */
   async evaluate(_caller: Caller, request: EvaluationRequest, options: ResultOptions = {}): Promise<Evaluation> {
-    const evaluation = await this.result('evaluate', request, options, evaluateNormalized);
+    const evaluation = await this.result(request, options, evaluateNormalized);
     if (!request.currentOption) return evaluation;
-    // A new object: the cached evaluation is shared and stays as computed.
     return {
       ...evaluation,
       current: compareWithCurrent(evaluation, request.currentOption, request.currentMonthlyCostUsd),
     };
   }
 
-  estimate(_caller: Caller, request: EvaluationRequest, options: ResultOptions = {}): Promise<Estimate> {
-    return this.result('estimate', request, options, estimateNormalized);
+  /**
+   * An estimate, from the result cache when the identical request was answered against the same card version and
+   * freshness (kept from its second sighting, see ResultCache.admit); the cached estimate is shared, never changed.
+   */
+  async estimate(_caller: Caller, request: EvaluationRequest, options: ResultOptions = {}): Promise<Estimate> {
+    if (!this.cacheEstimates) return this.result(request, options, estimateNormalized);
+    const { volumeStudy = true } = options;
+    const card = await this.rates.current(normalizedWorkloadOf(request).region);
+    const key = `${volumeStudy ? 'estimate' : 'estimate-lean'}|${card.id}|${card.stale}|${keyJson(request)}`;
+    const hit = this.estimates.get(key);
+    this.metrics.evaluationCache.inc({ operation: 'estimate', result: hit ? 'hit' : 'miss' });
+    return hit ?? this.estimates.admit(key, this.compute(request, card, volumeStudy, estimateNormalized));
   }
 
   /** The rates (with their provenance) of the card version that priced a result; {} if it is no longer known. */
@@ -99,39 +104,17 @@ export class EvaluationService {
     });
   }
 
-  /**
-   * An evaluation or estimate of a checked request against the rate card in force, from the result cache when
-   * the identical request was answered against the same card version and freshness (kept from its second
-   * sighting, see ResultCache.admit).
-   */
+  /** An evaluation or estimate of a checked request against the rate card in force. */
   private async result<T extends Evaluation | Estimate>(
-    operation: 'evaluate' | 'estimate',
     request: EvaluationRequest,
-    { volumeStudy = true, cache = true }: ResultOptions,
-    compute: (w: NormalizedWorkload, card: ServedRateCard, pricing: PricingInput, volume: VolumeStudyInput) => T,
+    { volumeStudy = true }: ResultOptions,
+    run: Compute<T>,
   ): Promise<T> {
-    const card = await this.rates.current(normalizedWorkloadOf(request).region);
-    const run = () => compute(normalizedWorkloadOf(request), card, pricingOf(request), studyOf(request, volumeStudy));
-    if (!cache) return run();
-    const key = resultKey(volumeStudy ? operation : `${operation}-lean`, card, request);
-    const hit = this.results.get(key) as T | undefined;
-    this.metrics.evaluationCache.inc({ operation, result: hit ? 'hit' : 'miss' });
-    return hit ?? (this.results.admit(key, run()) as T);
+    return this.compute(request, await this.rates.current(normalizedWorkloadOf(request).region), volumeStudy, run);
   }
 
-  /**
-   * The result's name for a request body not yet checked (the REST answer cache looks it up before the check):
-   * the key `result` uses for the same body once it is checked, or null when the body names no usable region.
-   */
-  async answerKey(operation: string, body: unknown): Promise<string | null> {
-    const workload = (body as { workload?: { region?: unknown } } | null)?.workload;
-    const region = workload?.region ?? WORKLOAD_DEFAULTS.region;
-    if (typeof region !== 'string') return null;
-    try {
-      return resultKey(operation, await this.rates.current(region), body);
-    } catch {
-      return null;
-    }
+  private compute<T>(request: EvaluationRequest, card: ServedRateCard, volumeStudy: boolean, run: Compute<T>): T {
+    return run(normalizedWorkloadOf(request), card, pricingOf(request), studyOf(request, volumeStudy));
   }
 
   decisionRules(): readonly DecisionRule[] {

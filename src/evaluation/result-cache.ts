@@ -4,7 +4,7 @@ import { ByteBoundedCache } from '../common/byte-bounded-cache';
 const keyBytes = (key: string): number => 64 + 2 * key.length;
 
 /**
- * Bounded in-process memo of evaluation results. An evaluation is a pure function of the request
+ * Bounded in-process memo of results (estimates). An estimate is a pure function of the request
  * (workload, discount, overrides) and the rate card in force (its id and freshness), so an identical
  * request against the same card gets the same answer. A new card version or a change in staleness makes
  * a new key; least recently used entries go first.
@@ -14,10 +14,10 @@ const keyBytes = (key: string): number => 64 + 2 * key.length;
  * body of 64 KB makes a key of 64 KB, and an answer can be larger than the usual 29 KB; a count of entries
  * bounded neither.
  *
- * What is kept is chosen for the garbage collector as much as for the hit rate: REST keeps only the JSON
- * bytes it sent, objects (GraphQL, estimates) are kept, and both only from the second time a request is seen
- * (`admit`): a stream of workloads never seen before then leaves nothing behind to be promoted to the old
- * generation and traced by every major GC.
+ * What is kept is chosen for the garbage collector as much as for the hit rate: a result is kept only from the
+ * second time its request is seen (`admit`), so a stream of workloads never seen before leaves nothing behind to be
+ * promoted to the old generation and traced by every major GC. Only estimates use it (EvaluationService): on
+ * evaluations it gained nothing measurable (README "Benchmarks").
  */
 export class ResultCache<T> {
   private readonly entries: ByteBoundedCache<string, T>;
@@ -60,10 +60,6 @@ export class ResultCache<T> {
     return this.entries.bytes + this.seen.bytes;
   }
 }
-
-/** Heap of a JSON answer kept as it was sent: a Buffer's bytes, or a string at two bytes a character. */
-export const jsonBytes = (json: string | Buffer): number =>
-  64 + (typeof json === 'string' ? 2 * json.length : json.byteLength);
 
 /**
  * Heap of a result object, estimated as the length of its JSON: a full evaluation (29 KB of JSON) was measured

@@ -26,4 +26,24 @@ describe('@SerializeWith route metadata', () => {
     expect((await fastify.inject({ url: '/without' })).json()).toEqual({ id: 'a', size: 2, secret: 'x' });
     await fastify.close();
   });
+  it('without the compiled writer (PERF_JSON_WRITER=false) the route writes the same bytes through fast-json-stringify', async () => {
+    const components = {
+      ThingView: {
+        type: 'object',
+        properties: { id: { type: 'string' }, label: { type: 'string' }, size: { type: 'integer' } },
+      },
+    };
+    const answer = async () => ({ size: 2, id: 'a', label: 'é "q"', secret: 'x' });
+    const bodies: string[] = [];
+    for (const compiledWriter of [true, false]) {
+      const fastify = Fastify();
+      useResponseSchemas(fastify, components, { compiledWriter });
+      fastify.get('/with', { config: { responseView: 'ThingView' } }, answer);
+      await fastify.ready();
+      bodies.push((await fastify.inject({ url: '/with' })).body);
+      await fastify.close();
+    }
+    expect(bodies[0]).toBe('{"id":"a","label":"é \\"q\\"","size":2}');
+    expect(bodies[1]).toBe(bodies[0]);
+  });
 });

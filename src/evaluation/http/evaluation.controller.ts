@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res, UseInterceptors, UsePipes } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Post, Query, Res, UsePipes } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -25,7 +25,6 @@ import {
 import { csvAsked, csvReply, Produces } from '../../common/http/content-negotiation';
 import { ValidationError } from '../../domain';
 import { EvaluationService } from '../evaluation.service';
-import { AnswerCacheInterceptor } from './answer-cache.interceptor';
 import {
   BreakEvenView,
   DecisionRuleView,
@@ -61,6 +60,8 @@ const evaluationBody = { schema: toOpenApi30(EVALUATION_REQUEST_SCHEMA) as objec
 const evaluateBody = { schema: toOpenApi30(EVALUATE_REQUEST_SCHEMA) as object };
 const badRequest = BAD_REQUEST_RESPONSE;
 const notAcceptable = NOT_ACCEPTABLE_RESPONSE;
+/** Both evaluation routes say JSON up front: the totals view is a string, which Fastify would otherwise send as text. */
+const JSON_TYPE = 'application/json; charset=utf-8';
 const FOCUS_QUERY = {
   name: 'format',
   required: false,
@@ -94,15 +95,14 @@ export class EvaluationController {
   @ApiOkResponse({ type: EvaluationView })
   @ApiBadRequestResponse(badRequest)
   @SerializeWith('EvaluationView')
-  @UseInterceptors(AnswerCacheInterceptor)
+  @Header('content-type', JSON_TYPE)
   async evaluate(
     @CurrentCaller() caller: Caller,
     // The body and `?view=` in one check: one 400 lists both.
     @EvaluationBodyAndView({ schema: EvaluationAskSchema }) { request, view }: EvaluationAsk,
   ): Promise<Evaluation | string> {
-    // The answer cache (AnswerCacheInterceptor) keeps the bytes of both views: no evaluation object is kept too.
     if (view === 'totals') return this.totals(caller, request);
-    return this.evaluations.evaluate(caller, request, { cache: false });
+    return this.evaluations.evaluate(caller, request);
   }
 
   @Post('evaluations/totals')
@@ -115,7 +115,7 @@ export class EvaluationController {
   @ApiBody(evaluateBody)
   @ApiOkResponse({ type: EvaluationTotalsView })
   @ApiBadRequestResponse(badRequest)
-  @UseInterceptors(AnswerCacheInterceptor)
+  @Header('content-type', JSON_TYPE)
   async evaluateTotals(
     @CurrentCaller() caller: Caller,
     @EvaluationTotalsBody({ schema: EvaluationAskSchema }) { request }: EvaluationAsk,
@@ -123,11 +123,9 @@ export class EvaluationController {
     return this.totals(caller, request);
   }
 
-  /** The totals view: a small answer of plain values, written by JSON.stringify (the interceptor sends a string as it is). */
+  /** The totals view: a small answer of plain values, written by JSON.stringify (sent as it is, with JSON_TYPE). */
   private async totals(caller: Caller, request: EvaluationRequest): Promise<string> {
-    return JSON.stringify(
-      totalsOf(await this.evaluations.evaluate(caller, request, { volumeStudy: false, cache: false })),
-    );
+    return JSON.stringify(totalsOf(await this.evaluations.evaluate(caller, request, { volumeStudy: false })));
   }
 
   @Post('estimates')

@@ -304,6 +304,23 @@ export const CONFIG_VARIABLES = {
     description:
       'Run GraphQL queries with graphql-jit (compiled once per query) behind Apollo; false: graphql-js only.',
   },
+  PERF_JSON_WRITER: {
+    kind: 'bool',
+    default: 'true',
+    description:
+      'Large REST answers written by the compiled JSON writer (false: fast-json-stringify from the same schema, the same bytes; for `npm run bench`).',
+  },
+  PERF_RESULT_CACHE: {
+    kind: 'bool',
+    default: 'true',
+    description: 'Result cache of estimates (false: off; for `npm run bench`).',
+  },
+  PERF_DOCUMENT_STORE: {
+    kind: 'bool',
+    default: 'true',
+    description:
+      "Apollo's store of parsed and validated GraphQL documents (false: every query parsed and validated again; for `npm run bench`).",
+  },
   GRAPHQL_JIT_CACHE_BYTES: {
     kind: 'int',
     min: 0,
@@ -312,21 +329,13 @@ export const CONFIG_VARIABLES = {
     description:
       'Heap the compiled GraphQL operations may hold together (estimated per operation; least recently used first out). Only callers with a key fill it, at most 30 new operations per key per minute.',
   },
-  ANSWER_CACHE_BYTES: {
-    kind: 'int',
-    min: 0,
-    max: 1073741824,
-    default: '4194304',
-    description:
-      'Heap the REST answer cache of POST /v1/evaluations may hold: the JSON bytes sent, with their keys (least recently used first out).',
-  },
   RESULT_CACHE_BYTES: {
     kind: 'int',
     min: 0,
     max: 1073741824,
     default: '4194304',
     description:
-      'Heap the result cache of evaluations and estimates (GraphQL, estimates, scenarios) may hold, each result estimated by the length of its JSON.',
+      'Heap the result cache of estimates (REST and GraphQL) may hold, each result estimated by the length of its JSON.',
   },
   RATES_LIVE: {
     kind: 'bool',

@@ -28,7 +28,7 @@ export class Metrics {
   );
   readonly evaluationCache = this.counter(
     'streamfit_evaluation_cache_total',
-    'Evaluations and estimates served from the in-process result cache (hit) or computed (miss)',
+    'Estimates served from the in-process result cache (hit) or computed (miss); evaluations are not cached',
     ['operation', 'result'],
   );
   readonly graphqlExecutions = this.counter(
