@@ -20,7 +20,7 @@ import { APP_CONFIG, type AppConfig } from '../infrastructure/config/config';
 import { Metrics } from '../infrastructure/metrics/metrics';
 import type { Rate } from '../domain/rate-card';
 import { RatesService, type ServedRateCard } from '../rates/rates.service';
-import { type BreakEvenBody, type EvaluationRequest, normalizedWorkloadOf, pricingOf } from './evaluation-request';
+import { type BreakEvenBody, type Checked, type EvaluationRequest, pricingOf } from '../workload';
 import { objectBytes, ResultCache } from './result-cache';
 
 const resultKey = (operation: string, card: ServedRateCard, request: unknown): string =>
@@ -45,7 +45,8 @@ export type Json = string | Buffer;
 
 /**
  * The one application service behind POST /v1/evaluations, /v1/estimates, /v1/break-even and the
- * GraphQL evaluateWorkload / estimateCosts / breakEven. Requests arrive checked (evaluation-request.ts).
+ * GraphQL evaluateWorkload / estimateCosts / breakEven. Requests arrive as the workload parse returns them
+ * (src/workload/workload-request.ts): the body as sent and its normalized workload.
  */
 @Injectable()
 export class EvaluationService {
@@ -68,8 +69,13 @@ export class EvaluationService {
    * answer is kept apart from the full one. `cache: false` neither looks up nor keeps the result: for a caller
    * that caches the answer itself (the REST answer cache keeps its bytes).
    */
-  async evaluate(_caller: Caller, request: EvaluationRequest, options: ResultOptions = {}): Promise<Evaluation> {
-    const evaluation = await this.result('evaluate', request, options, evaluateNormalized);
+  async evaluate(
+    _caller: Caller,
+    checked: Checked<EvaluationRequest>,
+    options: ResultOptions = {},
+  ): Promise<Evaluation> {
+    const evaluation = await this.result('evaluate', checked, options, evaluateNormalized);
+    const { request } = checked;
     if (!request.currentOption) return evaluation;
     // A new object: the cached evaluation is shared and stays as computed.
     return {
@@ -78,8 +84,8 @@ export class EvaluationService {
     };
   }
 
-  estimate(_caller: Caller, request: EvaluationRequest, options: ResultOptions = {}): Promise<Estimate> {
-    return this.result('estimate', request, options, estimateNormalized);
+  estimate(_caller: Caller, checked: Checked<EvaluationRequest>, options: ResultOptions = {}): Promise<Estimate> {
+    return this.result('estimate', checked, options, estimateNormalized);
   }
 
   /** The rates (with their provenance) of the card version that priced a result; {} if it is no longer known. */
@@ -87,15 +93,19 @@ export class EvaluationService {
     return (await this.rates.version(cardId))?.rates ?? {};
   }
 
-  async breakEven(_caller: Caller, request: BreakEvenBody): Promise<BreakEvenResult> {
-    const card = await this.rates.current(request.workload.region ?? WORKLOAD_DEFAULTS.region);
+  async breakEven(
+    _caller: Caller,
+    { request, workload }: Checked<BreakEvenBody>,
+    crossovers?: BreakEvenBody['crossovers'],
+  ): Promise<BreakEvenResult> {
+    const card = await this.rates.current(workload.region);
     // Computed in slices with the event loop free in between (a long series must not stall other requests).
     return breakEvenYielding(request.workload, card, pricingOf(request), {
       vary: request.vary,
       from: request.from,
       to: request.to,
       steps: request.steps,
-      crossovers: request.crossovers,
+      crossovers,
     });
   }
 
@@ -106,12 +116,12 @@ export class EvaluationService {
    */
   private async result<T extends Evaluation | Estimate>(
     operation: 'evaluate' | 'estimate',
-    request: EvaluationRequest,
+    { request, workload }: Checked<EvaluationRequest>,
     { volumeStudy = true, cache = true }: ResultOptions,
     compute: (w: NormalizedWorkload, card: ServedRateCard, pricing: PricingInput, volume: VolumeStudyInput) => T,
   ): Promise<T> {
-    const card = await this.rates.current(normalizedWorkloadOf(request).region);
-    const run = () => compute(normalizedWorkloadOf(request), card, pricingOf(request), studyOf(request, volumeStudy));
+    const card = await this.rates.current(workload.region);
+    const run = () => compute(workload, card, pricingOf(request), studyOf(request, volumeStudy));
     if (!cache) return run();
     const key = resultKey(volumeStudy ? operation : `${operation}-lean`, card, request);
     const hit = this.results.get(key) as T | undefined;

@@ -5,7 +5,7 @@
  */
 import { parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { EvaluationService } from '../../src/evaluation/evaluation.service';
-import { parseEvaluationRequest } from '../../src/evaluation/evaluation-request';
+import { parseEvaluationRequest } from '../../src/workload';
 import { selectsAnyField } from '../../src/graphql-support/selection';
 import { gql, ROBUSTNESS_FIELDS } from '../support/graphql';
 import { useViewerApp } from '../support/viewer-app';

@@ -19,7 +19,7 @@ import { AuthService } from '../../auth/auth.service';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { OPTION_CODES, WORKLOAD_JSON_SCHEMA } from '../../domain';
 import { APP_CONFIG, type AppConfig } from '../../infrastructure/config/config';
-import { toOpenApi30 } from '../request-schemas';
+import { toOpenApi30 } from '../../workload';
 import { Produces, wantsCsv } from '../../common/http/content-negotiation';
 import { BATCH_MAX_ROWS, csvRows, jsonRows } from './batch-input';
 import { BATCH_CSV_COLUMNS } from './batch-output';

@@ -38,7 +38,7 @@ import { ApiDtoBody } from '../../common/validation/field.decorators';
 import { CompareScenariosDto, listQueryOf, ListScenariosQuery, RepriceQuery } from './dto/scenario-queries.dto';
 import { CreateScenarioDto, scenarioContentOf, ScenarioPatchDto, scenarioPatchOf } from './dto/scenario-content.dto';
 import { IfMatchVersion } from './if-match.decorator';
-import { EVALUATION_REQUEST_SCHEMA } from '../../evaluation/request-schemas';
+import { EVALUATION_REQUEST_SCHEMA } from '../../workload';
 import { csvAsked, csvReply, Produces } from '../../common/http/content-negotiation';
 import {
   COMPARE_CSV_COLUMNS,

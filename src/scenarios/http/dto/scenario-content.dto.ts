@@ -20,7 +20,7 @@ import {
   type WorkloadInput,
 } from '../../../domain';
 import { canonicalDeliverTo } from '../../../domain/pipeline/delivery';
-import { toOpenApi30 } from '../../../evaluation/request-schemas';
+import { toOpenApi30 } from '../../../workload';
 import { DESCRIPTION_MAX, NAME_MAX, TAG_PATTERN, TAGS_MAX } from '../../scenario.limits';
 import type { ScenarioPatch } from '../../scenario-patch';
 import type { ScenarioContent } from '../../scenario.types';
