@@ -1,7 +1,7 @@
 /**
  * The workload's edge, one module: the GraphQL input and its enums, the workload views, the OpenAPI schemas of
  * the bodies that carry a workload, and the one parse that returns the typed request with its workload
- * normalized. Evaluation, scenarios, presets, batch and from-metrics build on it, not on each other. Each
+ * normalized. Evaluation, scenarios, presets, batch and rates build on it, not on each other. Each
  * field's text and bounds are declared once, in the domain (src/domain/workload.ts, WORKLOAD_JSON_SCHEMA).
  */
 export * from './workload.enums';
