@@ -20,12 +20,10 @@ import {
   normalizeWorkload,
   validateVolumeRange,
   ValidationError,
-  VOLUME_RANGE_JSON_SCHEMA,
-  WORKLOAD_JSON_SCHEMA,
   type WorkloadInput,
 } from '../../../domain';
 import { canonicalDeliverTo } from '../../../domain/pipeline/delivery';
-import { toOpenApi30 } from '../../../workload';
+import { VOLUME_RANGE_OPENAPI_SCHEMA, WORKLOAD_OPENAPI_SCHEMA } from '../../../workload';
 import { DESCRIPTION_MAX, NAME_MAX, TAG_PATTERN, TAGS_MAX } from '../../scenario.limits';
 import type { ScenarioPatch } from '../../scenario-patch';
 import type { ScenarioContent } from '../../scenario.types';
@@ -33,9 +31,8 @@ import type { ScenarioContent } from '../../scenario.types';
 type Schema = Record<string, unknown>;
 type Body = Record<string, unknown>;
 
-const { $schema: _s, $id: _i, ...workloadJsonSchema } = WORKLOAD_JSON_SCHEMA;
-const workloadSchema = toOpenApi30(workloadJsonSchema) as Schema;
-const volumeRangeSchema = toOpenApi30(VOLUME_RANGE_JSON_SCHEMA) as Schema;
+const workloadSchema: Schema = WORKLOAD_OPENAPI_SCHEMA;
+const volumeRangeSchema: Schema = VOLUME_RANGE_OPENAPI_SCHEMA;
 const api = (schema: Schema) => ApiProperty(schema as ApiPropertyOptions);
 
 /** A text field's bounds: for the parse (textError) and for OpenAPI (TextProperty). */
