@@ -1,4 +1,5 @@
 import { Field, Float, Int } from '@nestjs/graphql';
+import { ViewProperty, type ViewPropertyOptions } from '../common/view-property';
 
 /** The part of a JSON Schema property (as the domain declares the workload's) a GraphQL field is derived from. */
 export interface JsonProperty {
@@ -105,4 +106,33 @@ export function SchemaFields(
  */
 export function typed<T extends object>(): new () => T {
   return class {} as new () => T;
+}
+
+/**
+ * The view of a workload as saved (the fields the caller gave, nothing filled in): one ViewProperty per schema
+ * property, in the schema's order, nullable unless required, with the GraphQL type SchemaField would give it.
+ * `items` names the view of an array of objects; `options` adds a property's example or description.
+ */
+export function SchemaViewFields(
+  schema: { readonly properties: Readonly<Record<string, JsonProperty>>; readonly required?: readonly string[] },
+  config: {
+    enums?: readonly object[];
+    items?: Readonly<Record<string, () => GraphQLTarget>>;
+    options?: Readonly<Record<string, ViewPropertyOptions>>;
+  } = {},
+): ClassDecorator {
+  const enums = config.enums ?? [];
+  return (target) => {
+    for (const [name, property] of Object.entries(schema.properties)) {
+      const items = property.items && 'anyOf' in property.items ? {} : (property.items ?? {});
+      const item = config.items?.[name];
+      const type = property.type === 'array' ? [item ? item() : scalarOf(items, enums)] : scalarOf(property, enums);
+      const nullable = !schema.required?.includes(name);
+      ViewProperty(type, {
+        ...(nullable ? { nullable } : {}),
+        ...(property.enum ? { enum: scalarOf(property, enums) as object } : {}),
+        ...config.options?.[name],
+      })(target.prototype as object, name);
+    }
+  };
 }

@@ -38,3 +38,6 @@ export enum OptionCodeEnum {
   MSK_SERVERLESS = 'MSK_SERVERLESS',
 }
 registerEnumType(OptionCodeEnum, { name: 'OptionCode', description: 'The six options streamfit compares' });
+
+/** The GraphQL enums the workload's string properties with an `enum` map to (by their values): SchemaFields. */
+export const WORKLOAD_ENUMS: readonly object[] = [TrafficPatternEnum, MskBrokerFamilyEnum, DeliverySinkEnum];

@@ -8,12 +8,9 @@ import {
 } from '../domain';
 import type { RecordSizeBucket } from '../domain/workload';
 import { SchemaFields, typed } from './schema-field.decorator';
-import { DeliverySinkEnum, MskBrokerFamilyEnum, TrafficPatternEnum } from './workload.enums';
+import { WORKLOAD_ENUMS } from './workload.enums';
 
 const { recordSizeDistribution, deliverTo } = WORKLOAD_JSON_SCHEMA.properties;
-/** The GraphQL enums the workload's string properties with an `enum` map to (by their values). */
-const WORKLOAD_ENUMS = [TrafficPatternEnum, MskBrokerFamilyEnum, DeliverySinkEnum];
-
 @InputType('RecordSizeBucketInput', { description: 'One bucket of a record-size histogram' })
 @SchemaFields(recordSizeDistribution.items)
 export class RecordSizeBucketInput extends typed<RecordSizeBucket>() {}

@@ -4,7 +4,9 @@
  */
 import { Float, Int, ObjectType } from '@nestjs/graphql';
 import { ViewProperty as P } from '../common/view-property';
-import { DeliverySinkEnum, MskBrokerFamilyEnum, TrafficPatternEnum } from './workload.enums';
+import { type DeliveryInput, WORKLOAD_JSON_SCHEMA, type WorkloadInput } from '../domain';
+import { SchemaViewFields, typed } from './schema-field.decorator';
+import { WORKLOAD_ENUMS } from './workload.enums';
 
 @ObjectType('RecordSizeBucket', { description: 'One bucket of a record-size histogram' })
 export class RecordSizeBucketView {
@@ -70,50 +72,23 @@ export class NormalizedWorkloadView {
 }
 
 @ObjectType('ScenarioDelivery', { description: 'One delivery sink as saved' })
-export class ScenarioDeliveryView {
-  @P(DeliverySinkEnum, { enum: DeliverySinkEnum }) sink: DeliverySinkEnum;
-  @P(Float, { nullable: true }) sharePercent?: number;
-  @P(Boolean, { nullable: true }) convertToParquet?: boolean;
-  @P(Boolean, { nullable: true }) dynamicPartitioning?: boolean;
-}
+@SchemaViewFields(WORKLOAD_JSON_SCHEMA.properties.deliverTo.items.anyOf[1], { enums: WORKLOAD_ENUMS })
+export class ScenarioDeliveryView extends typed<DeliveryInput>() {}
 
+/** Every field of the workload schema, as the caller gave it (SchemaViewFields); a few carry an example. */
 @ObjectType('ScenarioWorkload', {
   description: 'The workload as saved (the fields the caller gave; defaults are not filled in)',
 })
-export class ScenarioWorkloadView {
-  @P(String, { nullable: true, example: 'us-east-1' }) region?: string;
-  @P(Float, { nullable: true, example: 100 }) ingestGbPerDay?: number;
-  @P(Float, { nullable: true }) avgWriteMBps?: number;
-  @P([Float], {
-    nullable: true,
-    description: '24 hourly write rates, MB/s, when the volume was given as a daily profile',
-  })
-  hourlyWriteMBps?: number[];
-  @P(Float, { nullable: true }) peakWriteMBps?: number;
-  @P(Float, { example: 1 }) avgRecordSizeKB: number;
-  @P(Float, { nullable: true }) maxRecordSizeKB?: number;
-  @P(Int, { nullable: true, example: 2 }) sharedConsumers?: number;
-  @P(Int, { nullable: true }) dedicatedConsumers?: number;
-  @P(Float, { nullable: true, example: 24 }) retentionHours?: number;
-  @P(TrafficPatternEnum, { nullable: true, enum: TrafficPatternEnum }) trafficPattern?: TrafficPatternEnum;
-  @P(Float, { nullable: true }) activeHoursPerDay?: number;
-  @P(Float, { nullable: true }) latencyTargetMs?: number;
-  @P(Boolean, { nullable: true }) existingKafkaClients?: boolean;
-  @P(Boolean, { nullable: true }) needsKafkaConnect?: boolean;
-  @P(Boolean, { nullable: true }) needsKafkaStreams?: boolean;
-  @P(Boolean, { nullable: true }) needsCrossRegionReplication?: boolean;
-  @P(Boolean, { nullable: true }) lambdaConsumers?: boolean;
-  @P(Boolean, { nullable: true }) rackAwareConsumers?: boolean;
-  @P(Int, { nullable: true }) partitions?: number;
-  @P(MskBrokerFamilyEnum, { nullable: true, enum: MskBrokerFamilyEnum }) mskBrokerFamily?: MskBrokerFamilyEnum;
-  @P(Float, { nullable: true }) sizingHeadroomPercent?: number;
-  @P(Float, { nullable: true }) mskLocalRetentionHours?: number;
-  @P(Float, { nullable: true }) mskExpressEgressFactor?: number;
-  @P(Float, { nullable: true }) mskStorageThroughputMBpsPerBroker?: number;
-  @P(Float, { nullable: true }) historicalReadGbPerMonth?: number;
-  @P([RecordSizeBucketView], { nullable: true }) recordSizeDistribution?: RecordSizeBucketView[];
-  @P([ScenarioDeliveryView], { nullable: true }) deliverTo?: ScenarioDeliveryView[];
-  @P(Boolean, { nullable: true }) kclConsumers?: boolean;
-  @P(Int, { nullable: true }) lambdaEventPollers?: number;
-  @P(Int, { nullable: true }) mskPrivateConnectivityVpcs?: number;
-}
+@SchemaViewFields(WORKLOAD_JSON_SCHEMA, {
+  enums: WORKLOAD_ENUMS,
+  items: { recordSizeDistribution: () => RecordSizeBucketView, deliverTo: () => ScenarioDeliveryView },
+  options: {
+    region: { example: 'us-east-1' },
+    ingestGbPerDay: { example: 100 },
+    hourlyWriteMBps: { description: '24 hourly write rates, MB/s, when the volume was given as a daily profile' },
+    avgRecordSizeKB: { example: 1 },
+    sharedConsumers: { example: 2 },
+    retentionHours: { example: 24 },
+  },
+})
+export class ScenarioWorkloadView extends typed<WorkloadInput>() {}
