@@ -9,17 +9,23 @@ import {
   type GraphQLField,
   type GraphQLInputField,
   GraphQLInputObjectType,
+  type GraphQLObjectType,
   type GraphQLSchema,
   isNonNullType,
 } from 'graphql';
 import { WORKLOAD_JSON_SCHEMA } from '../../src/domain';
-import { boundsText, WorkloadInputGql } from '../../src/workload';
+import { boundsText, ScenarioWorkloadView, WorkloadInputGql } from '../../src/workload';
 
 @Resolver()
 class ProbeResolver {
   @Query(() => Boolean)
   probe(@Args('input', { type: () => WorkloadInputGql }) _input: WorkloadInputGql): boolean {
     return true;
+  }
+
+  @Query(() => ScenarioWorkloadView)
+  saved(): ScenarioWorkloadView {
+    return new ScenarioWorkloadView();
   }
 }
 
@@ -57,6 +63,15 @@ describe('SchemaFields: the GraphQL workload input from the workload schema', ()
     });
     expect(typeOf(fieldsOf('RecordSizeBucketInput').share)).toBe('Float!');
     expect(typeOf(fieldsOf('DeliveryInput').sink)).toBe('DeliverySink!');
+  });
+
+  it('the workload as saved (ScenarioWorkload) has the same fields, nullable unless required, without descriptions', () => {
+    const fields = (schema.getType('ScenarioWorkload') as GraphQLObjectType).getFields();
+    expect(Object.keys(fields)).toEqual(Object.keys(WORKLOAD_JSON_SCHEMA.properties));
+    expect(typeOf(fields.avgRecordSizeKB)).toBe('Float!');
+    expect(typeOf(fields.trafficPattern)).toBe('TrafficPattern');
+    expect(typeOf(fields.deliverTo)).toBe('[ScenarioDelivery!]');
+    expect(fields.retentionHours.description).toBeUndefined();
   });
 
   it('describes each field with the schema text, its range and its default', () => {
