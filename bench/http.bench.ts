@@ -76,7 +76,6 @@ interface Piece {
 }
 const PIECES: Piece[] = [
   { name: 'compiled JSON writer', flag: 'PERF_JSON_WRITER', path: '/v1/evaluations', kind: 'rest', mode: 'distinct' },
-  { name: 'result cache (estimates)', flag: 'PERF_RESULT_CACHE', path: '/v1/estimates', kind: 'rest', mode: 'mixed' },
   { name: 'graphql-jit', flag: 'GRAPHQL_JIT', path: '/graphql', kind: 'graphql', mode: 'distinct' },
   { name: 'GraphQL document store', flag: 'PERF_DOCUMENT_STORE', path: '/graphql', kind: 'graphql', mode: 'distinct' },
 ];

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
-import { EVALUATION_REQUEST_SCHEMA } from '../../src/evaluation/request-schemas';
+import { EVALUATION_REQUEST_SCHEMA } from '../../src/workload';
 
 async function main(): Promise<void> {
   const responseBytes = readFileSync(process.env.BENCH_RESPONSE_FILE!, 'utf8');

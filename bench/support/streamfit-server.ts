@@ -22,7 +22,6 @@ async function main(): Promise<void> {
     // To measure one lever against its absence (e.g. GRAPHQL_JIT=false npm run bench).
     GRAPHQL_JIT: process.env.GRAPHQL_JIT,
     PERF_JSON_WRITER: process.env.PERF_JSON_WRITER,
-    PERF_RESULT_CACHE: process.env.PERF_RESULT_CACHE,
     PERF_DOCUMENT_STORE: process.env.PERF_DOCUMENT_STORE,
     // The soak (bench/soak.bench.ts) lets anonymous traffic through the address limit, so all of it is served.
     ANONYMOUS_RATE_LIMIT_PER_MINUTE: process.env.BENCH_ANONYMOUS_RATE_LIMIT,

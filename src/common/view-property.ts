@@ -5,7 +5,7 @@ type Scalar = typeof Float | typeof Int | typeof String | typeof Boolean | typeo
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Target = Scalar | (new (...args: any[]) => unknown) | object;
 
-interface ViewPropertyOptions {
+export interface ViewPropertyOptions {
   nullable?: boolean;
   /** Absent (rather than null) when there is nothing: nullable in GraphQL, not required (and not nullable) in OpenAPI. */
   optional?: boolean;

@@ -53,6 +53,7 @@ export {
   type TrafficPattern,
   type WorkloadField,
   type WorkloadInput,
+  type RecordSizeBucket,
 } from './workload';
 export {
   DEFAULT_VOLUME_RANGE,

@@ -6,9 +6,10 @@ import {
   OPTION_CODES,
   type OptionCode,
   type OptionResult,
+  type Rate,
+  type RateProvenance,
+  AWS_REGIONS,
 } from '../domain';
-import type { Rate, RateProvenance } from '../domain';
-import { AWS_REGIONS } from '../domain';
 
 /** The UTF-8 byte order mark every CSV answer starts with, so spreadsheets read it as UTF-8 ("×", "’"). */
 export const CSV_BOM = '\uFEFF';

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { type Evaluation, type FieldError, ValidationError } from '../domain';
 import { collect } from '../domain';
 import { checkAsStandardSchema } from '../common/validation/standard-schema';
-import { type EvaluationRequest, parseEvaluateRequest } from './evaluation-request';
+import { type Checked, type EvaluationRequest, parseEvaluateRequest } from '../workload';
 
 /** The answers POST /v1/evaluations gives: the full evaluation (default) or its totals (`view=totals`). */
 export const EVALUATION_VIEWS = ['full', 'totals'] as const;
@@ -27,7 +27,7 @@ export function parseEvaluationView(raw: unknown): EvaluationViewName {
 
 /** What POST /v1/evaluations asks: the checked request and the view of the answer. */
 export interface EvaluationAsk {
-  request: EvaluationRequest;
+  request: Checked<EvaluationRequest>;
   view: EvaluationViewName;
 }
 

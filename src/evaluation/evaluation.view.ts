@@ -2,17 +2,7 @@ import { Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { ViewProperty as P } from '../common/view-property';
 import { RateSourceEnum } from '../rates/rate-card.view';
-import { BreakEvenVariableEnum } from './graphql/workload.input';
-
-export enum OptionCodeEnum {
-  KDS_ON_DEMAND = 'KDS_ON_DEMAND',
-  KDS_ON_DEMAND_ADVANTAGE = 'KDS_ON_DEMAND_ADVANTAGE',
-  KDS_PROVISIONED = 'KDS_PROVISIONED',
-  MSK_PROVISIONED = 'MSK_PROVISIONED',
-  MSK_EXPRESS = 'MSK_EXPRESS',
-  MSK_SERVERLESS = 'MSK_SERVERLESS',
-}
-registerEnumType(OptionCodeEnum, { name: 'OptionCode', description: 'The six options streamfit compares' });
+import { BreakEvenVariableEnum, NormalizedWorkloadView, OptionCodeEnum } from '../workload';
 
 export enum ServiceCodeEnum {
   KINESIS = 'KINESIS',
@@ -275,69 +265,6 @@ export class EvaluationBasisView {
   @P(String) moneyRounding: string;
   @P(String) note: string;
   @P(PeakFactorsView) peakFactors: PeakFactorsView;
-}
-
-@ObjectType('RecordSizeBucket', { description: 'One bucket of a record-size histogram' })
-export class RecordSizeBucketView {
-  @P(Float, { example: 0.5 }) sizeKB: number;
-  @P(Float, { example: 0.8 }) share: number;
-}
-
-@ObjectType('Delivery', { description: 'One delivery sink, after defaults' })
-export class DeliveryView {
-  @P(String, { example: 'S3', description: 'S3, REDSHIFT, OPENSEARCH or HTTP' }) sink: string;
-  @P(Float, { example: 100 }) sharePercent: number;
-  @P(Boolean) convertToParquet: boolean;
-  @P(Boolean) dynamicPartitioning: boolean;
-}
-
-@ObjectType('NormalizedWorkload', { description: 'The workload after defaults, with derived quantities' })
-export class NormalizedWorkloadView {
-  @P(String) region: string;
-  @P(String) throughputGivenAs: string;
-  @P(Float) ingestGbPerDay: number;
-  @P(Float) avgWriteMBps: number;
-  @P([Float], { nullable: true, description: 'The daily profile given (24 hourly MB/s), null otherwise' })
-  hourlyWriteMBps: number[] | null;
-  @P(Float) peakWriteMBps: number;
-  @P(String, { description: 'INPUT, TRAFFIC_PATTERN or HOURLY_PROFILE' }) peakSource: string;
-  @P(Float) peakFactor: number;
-  @P(Float) avgRecordSizeKB: number;
-  @P(Float) maxRecordSizeKB: number;
-  @P(Int) sharedConsumers: number;
-  @P(Int) dedicatedConsumers: number;
-  @P(Float) retentionHours: number;
-  @P(String) trafficPattern: string;
-  @P(String, { description: 'INPUT, DEFAULT or HOURLY_PROFILE' }) trafficPatternSource: string;
-  @P(Float) activeHoursPerDay: number;
-  @P(Float, { nullable: true }) latencyTargetMs: number | null;
-  @P(Boolean) existingKafkaClients: boolean;
-  @P(Boolean) needsKafkaConnect: boolean;
-  @P(Boolean) needsKafkaStreams: boolean;
-  @P(Boolean) needsCrossRegionReplication: boolean;
-  @P(Boolean) lambdaConsumers: boolean;
-  @P(Boolean) rackAwareConsumers: boolean;
-  @P(Int, { nullable: true }) partitions: number | null;
-  @P(String, { nullable: true }) mskBrokerFamily: string | null;
-  @P(Float) sizingHeadroomPercent: number;
-  @P(Float) mskLocalRetentionHours: number;
-  @P(Float) mskExpressEgressFactor: number;
-  @P(Float, { nullable: true }) mskStorageThroughputMBpsPerBroker: number | null;
-  @P(Float) historicalReadGbPerMonth: number;
-  @P([RecordSizeBucketView], { nullable: true }) recordSizeDistribution: RecordSizeBucketView[] | null;
-  @P([DeliveryView]) deliverTo: DeliveryView[];
-  @P(Boolean) kclConsumers: boolean;
-  @P(Int, { nullable: true }) lambdaEventPollers: number | null;
-  @P(Int, { nullable: true }) mskPrivateConnectivityVpcs: number | null;
-  @P(Float) avgRecordsPerSec: number;
-  @P(Float) peakRecordsPerSec: number;
-  @P(Float) monthlyIngestGb: number;
-  @P(Float) monthlyRecords: number;
-  @P(Float) activeHoursPerMonth: number;
-  @P(Int) totalConsumers: number;
-  @P(Float) peakReadMBps: number;
-  @P(Float) avgStoredGb: number;
-  @P(Float) maxRetainedGb: number;
 }
 
 @ObjectType('CurrentComparison', {

@@ -18,6 +18,7 @@ import {
   type TrafficPattern,
   ValidationError,
   WORKLOAD_DEFAULTS,
+  WORKLOAD_JSON_SCHEMA,
 } from '../domain';
 import { checkAsStandardSchema } from '../common/validation/standard-schema';
 import { REGION_PATTERN } from '../rates/known-regions';
@@ -159,8 +160,13 @@ export function parseFromMetricsRequest(body: unknown): FromMetricsRequest {
   const stated: StatedConfiguration = {};
   if (body.retentionHours !== undefined) {
     const r = body.retentionHours;
-    if (typeof r !== 'number' || !Number.isFinite(r) || r < 1 || r > 87600)
-      errors.push({ field: 'retentionHours', message: 'retentionHours must be a number from 1 to 87600' });
+    // The workload's bounds (declared once, in its schema).
+    const { minimum, maximum } = WORKLOAD_JSON_SCHEMA.properties.retentionHours;
+    if (typeof r !== 'number' || !Number.isFinite(r) || r < minimum || r > maximum)
+      errors.push({
+        field: 'retentionHours',
+        message: `retentionHours must be a number from ${minimum} to ${maximum}`,
+      });
     else stated.retentionHours = r;
   }
   const shared = wholeAtLeast(errors, 'sharedConsumers', body.sharedConsumers, 0, 10000);

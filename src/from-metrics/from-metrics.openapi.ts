@@ -1,5 +1,7 @@
 /** OpenAPI documents of POST /v1/workloads/from-metrics (the checks are in from-metrics-request.ts). */
-import { METRIC_DAYS, METRIC_SOURCES, OPTION_CODES, TRAFFIC_PATTERNS } from '../domain';
+import { METRIC_DAYS, METRIC_SOURCES, OPTION_CODES, TRAFFIC_PATTERNS, WORKLOAD_JSON_SCHEMA } from '../domain';
+
+const { minimum, maximum } = WORKLOAD_JSON_SCHEMA.properties.retentionHours;
 
 export const FROM_METRICS_REQUEST_OPENAPI = {
   type: 'object',
@@ -28,7 +30,7 @@ export const FROM_METRICS_REQUEST_OPENAPI = {
         'Offline: what `aws cloudwatch get-metric-data` prints for the queries of docs/metrics (MetricDataResults with Id, Timestamps, Values)',
       properties: { MetricDataResults: { type: 'array', items: { type: 'object' } } },
     },
-    retentionHours: { type: 'number', minimum: 1, maximum: 87600, description: 'Beside the metrics: retention' },
+    retentionHours: { type: 'number', minimum, maximum, description: 'Beside the metrics: retention' },
     sharedConsumers: { type: 'integer', minimum: 0, description: 'Beside the metrics: shared consumers' },
     dedicatedConsumers: { type: 'integer', minimum: 0, description: 'Beside the metrics: dedicated consumers' },
     trafficPattern: {

@@ -1,7 +1,6 @@
 import { ObjectType } from '@nestjs/graphql';
 import { ViewProperty as P } from '../common/view-property';
-import { OptionCodeEnum } from '../evaluation/evaluation.view';
-import { ScenarioWorkloadView } from '../scenarios/scenario.view';
+import { OptionCodeEnum, ScenarioWorkloadView } from '../workload';
 
 @ObjectType('ArchitecturePreset', {
   description:

@@ -1,6 +1,6 @@
 import { ObjectType } from '@nestjs/graphql';
 import { ViewProperty as P } from '../common/view-property';
-import { OptionCodeEnum } from '../evaluation/evaluation.view';
+import { OptionCodeEnum } from '../workload';
 import type { RegionEntry, RegionPricing } from './regions.service';
 
 @ObjectType('UnpricedOption', { description: 'An option a card cannot price, with the rate keys it lacks' })

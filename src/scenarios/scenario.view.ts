@@ -3,15 +3,13 @@ import { ViewProperty as P } from '../common/view-property';
 import {
   EvaluationBasisView,
   IssueView,
-  OptionCodeEnum,
   OptionResultView,
   OptionTotalView,
   RateCardRefView,
   RecommendationView,
-  RecordSizeBucketView,
   VolumeRangeView,
 } from '../evaluation/evaluation.view';
-import { DeliverySinkEnum, MskBrokerFamilyEnum, TrafficPatternEnum } from '../evaluation/graphql/workload.input';
+import { OptionCodeEnum, ScenarioWorkloadView } from '../workload';
 
 export enum RepriceRatesEnum {
   PINNED = 'pinned',
@@ -21,55 +19,6 @@ registerEnumType(RepriceRatesEnum, {
   name: 'RepriceRates',
   description: 'PINNED: the rate card the version was saved with; CURRENT: the rates in force today',
 });
-
-@ObjectType('ScenarioDelivery', { description: 'One delivery sink as saved' })
-export class ScenarioDeliveryView {
-  @P(DeliverySinkEnum, { enum: DeliverySinkEnum }) sink: DeliverySinkEnum;
-  @P(Float, { nullable: true }) sharePercent?: number;
-  @P(Boolean, { nullable: true }) convertToParquet?: boolean;
-  @P(Boolean, { nullable: true }) dynamicPartitioning?: boolean;
-}
-
-@ObjectType('ScenarioWorkload', {
-  description: 'The workload as saved (the fields the caller gave; defaults are not filled in)',
-})
-export class ScenarioWorkloadView {
-  @P(String, { nullable: true, example: 'us-east-1' }) region?: string;
-  @P(Float, { nullable: true, example: 100 }) ingestGbPerDay?: number;
-  @P(Float, { nullable: true }) avgWriteMBps?: number;
-  @P([Float], {
-    nullable: true,
-    description: '24 hourly write rates, MB/s, when the volume was given as a daily profile',
-  })
-  hourlyWriteMBps?: number[];
-  @P(Float, { nullable: true }) peakWriteMBps?: number;
-  @P(Float, { example: 1 }) avgRecordSizeKB: number;
-  @P(Float, { nullable: true }) maxRecordSizeKB?: number;
-  @P(Int, { nullable: true, example: 2 }) sharedConsumers?: number;
-  @P(Int, { nullable: true }) dedicatedConsumers?: number;
-  @P(Float, { nullable: true, example: 24 }) retentionHours?: number;
-  @P(TrafficPatternEnum, { nullable: true, enum: TrafficPatternEnum }) trafficPattern?: TrafficPatternEnum;
-  @P(Float, { nullable: true }) activeHoursPerDay?: number;
-  @P(Float, { nullable: true }) latencyTargetMs?: number;
-  @P(Boolean, { nullable: true }) existingKafkaClients?: boolean;
-  @P(Boolean, { nullable: true }) needsKafkaConnect?: boolean;
-  @P(Boolean, { nullable: true }) needsKafkaStreams?: boolean;
-  @P(Boolean, { nullable: true }) needsCrossRegionReplication?: boolean;
-  @P(Boolean, { nullable: true }) lambdaConsumers?: boolean;
-  @P(Boolean, { nullable: true }) rackAwareConsumers?: boolean;
-  @P(Int, { nullable: true }) partitions?: number;
-  @P(MskBrokerFamilyEnum, { nullable: true, enum: MskBrokerFamilyEnum }) mskBrokerFamily?: MskBrokerFamilyEnum;
-  @P(Float, { nullable: true }) sizingHeadroomPercent?: number;
-  @P(Float, { nullable: true }) mskLocalRetentionHours?: number;
-  @P(Float, { nullable: true }) mskExpressEgressFactor?: number;
-  @P(Float, { nullable: true }) mskStorageThroughputMBpsPerBroker?: number;
-  @P(Float, { nullable: true }) historicalReadGbPerMonth?: number;
-  @P([RecordSizeBucketView], { nullable: true }) recordSizeDistribution?: RecordSizeBucketView[];
-  @P([ScenarioDeliveryView], { nullable: true }) deliverTo?: ScenarioDeliveryView[];
-  @P(Boolean, { nullable: true }) kclConsumers?: boolean;
-  @P(Int, { nullable: true }) lambdaEventPollers?: number;
-  @P(Int, { nullable: true }) mskPrivateConnectivityVpcs?: number;
-}
 
 @ObjectType('ScenarioOptionCost', { description: "One option in a scenario's evaluation: fit and monthly cost" })
 export class ScenarioOptionCostView {

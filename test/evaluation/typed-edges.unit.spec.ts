@@ -7,13 +7,13 @@ import 'reflect-metadata';
 import { PIPES_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { fieldErrorsFromIssues, pathOf } from '../../src/common/validation/standard-schema';
 import { schemaValidationPipe } from '../../src/common/validation/schema-validation.pipe';
-import { ValidationError } from '../../src/domain';
+import { normalizeWorkload, ValidationError } from '../../src/domain';
 import {
   BreakEvenRequestSchema,
   EvaluationRequestSchema,
   parseBreakEvenRequest,
   parseEvaluationRequest,
-} from '../../src/evaluation/evaluation-request';
+} from '../../src/workload';
 import { EvaluationController } from '../../src/evaluation/http/evaluation.controller';
 import { EvaluationAskSchema } from '../../src/evaluation/evaluation-totals';
 
@@ -64,11 +64,12 @@ describe('typed edges: Standard Schema on the evaluation bodies', () => {
     expect((error as ValidationError).details.fields).toEqual(expected);
   });
 
-  it('a valid body comes out typed and unchanged; break-even requires its own fields', async () => {
+  it('a valid body comes out typed and unchanged, with its workload normalized; break-even requires its own fields', async () => {
     const body = { workload: { ingestGbPerDay: 10, avgRecordSizeKB: 1 }, discountPercent: 5 };
-    await expect(
-      schemaValidationPipe.transform(body, { type: 'body', schema: EvaluationRequestSchema }),
-    ).resolves.toEqual(body);
+    const checked = await schemaValidationPipe.transform(body, { type: 'body', schema: EvaluationRequestSchema });
+    // The parse returns the body as sent and its normalized workload: nothing is handed on beside the value.
+    expect(checked).toEqual({ request: body, workload: normalizeWorkload(body.workload) });
+    expect((checked as unknown as { request: unknown }).request).toBe(body);
     expect(thrownFields(() => parseBreakEvenRequest(body))!.map((f) => f.field)).toEqual([
       'vary',
       'from',

@@ -1,24 +1,27 @@
 /**
- * The scenario content DTOs run by the DtoValidationPipe, without a database: class-validator fields and field
- * checks merged into one error; an edit's workload values reported alongside its other bad fields, else left to
- * the merged check; the typed requests the service takes; the pipe bound to create and update.
+ * The scenario content parses (Standard Schema, run by the schema pipe), without a database: the text fields and
+ * the workload check in one error; an edit's workload values reported alongside its other bad fields, else left
+ * to the merged check; the typed requests the service takes; the schemas bound to create and update.
  */
 import 'reflect-metadata';
-import { PIPES_METADATA } from '@nestjs/common/constants';
-import { DtoValidationPipe } from '../../src/common/validation/dto-validation.pipe';
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+import { PIPES_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { schemaValidationPipe } from '../../src/common/validation/schema-validation.pipe';
 import { ValidationError } from '../../src/domain';
 import {
-  CreateScenarioDto,
-  scenarioContentOf,
-  ScenarioPatchDto,
-  scenarioPatchOf,
+  ScenarioContentSchema as CreateScenarioDto,
+  ScenarioPatchSchema as ScenarioPatchDto,
 } from '../../src/scenarios/http/dto/scenario-content.dto';
+import type { ScenarioContent } from '../../src/scenarios/scenario.types';
+import type { ScenarioPatch } from '../../src/scenarios/scenario-patch';
 import { ScenariosController } from '../../src/scenarios/http/scenarios.controller';
 import { applyPatch } from '../../src/scenarios/scenario-patch';
 
-const pipe = new DtoValidationPipe();
-const run = <T>(metatype: new () => T, value: unknown) =>
-  pipe.transform(value, { type: 'body', metatype }) as Promise<T>;
+const run = <T>(schema: StandardSchemaV1<unknown, T>, value: unknown) =>
+  schemaValidationPipe.transform(value, { type: 'body', schema }) as Promise<T>;
+// The parses return the typed values the service takes.
+const scenarioContentOf = (content: ScenarioContent) => content;
+const scenarioPatchOf = (patch: ScenarioPatch) => patch;
 async function fieldsOf(promise: Promise<unknown>): Promise<Array<{ field: string; message: string }>> {
   const error = await promise.then(
     () => null,
@@ -51,7 +54,6 @@ describe('scenario content DTOs (CreateScenarioDto, ScenarioPatchDto)', () => {
   it('create: the typed content the service takes (defaults applied, deliverTo in stored form, workload as sent)', async () => {
     const workload = { ...W, deliverTo: ['S3'] };
     const dto = await run(CreateScenarioDto, { name: 'n', workload });
-    expect(dto).toBeInstanceOf(CreateScenarioDto);
     expect(scenarioContentOf(dto)).toEqual({
       name: 'n',
       description: null,
@@ -98,9 +100,17 @@ describe('scenario content DTOs (CreateScenarioDto, ScenarioPatchDto)', () => {
     });
   });
 
-  it('the pipe is bound to create and update', () => {
+  it('the schema pipe is bound to create and update, with their schemas on the body', () => {
     const pipesOf = (handler: unknown) => Reflect.getMetadata(PIPES_METADATA, handler as object) as unknown[];
     for (const handler of ['create', 'update'] as const)
-      expect(pipesOf(ScenariosController.prototype[handler])).toEqual([DtoValidationPipe]);
+      expect(pipesOf(ScenariosController.prototype[handler])).toEqual([schemaValidationPipe]);
+    const schemas = (handler: string) =>
+      Object.values(
+        Reflect.getMetadata(ROUTE_ARGS_METADATA, ScenariosController, handler) as Record<string, { schema?: unknown }>,
+      )
+        .map((a) => a.schema)
+        .filter(Boolean);
+    expect(schemas('create')).toEqual([CreateScenarioDto]);
+    expect(schemas('update')).toEqual([ScenarioPatchDto]);
   });
 });

@@ -5,7 +5,6 @@ import {
   type ValidationError as ClassValidatorError,
 } from '@nestjs/common';
 import { type FieldError, isObject, ValidationError } from '../../domain';
-import { fieldChecksOf, objectChecksOf } from './field.decorators';
 
 /** class-validator's errors → the house `{ field, message }` list (nested properties dotted, array items [i]). */
 export function fieldErrorsOf(errors: ClassValidatorError[], parent = ''): FieldError[] {
@@ -33,8 +32,7 @@ export function fieldErrorsOf(errors: ClassValidatorError[], parent = ''): Field
  * `@Args(DtoValidationPipe)`, never globally: GraphQL input classes carry no class-validator decorators and a
  * global pipe would reject them. Whitelist, forbid unknown fields, transform; one error per field (its first
  * failed rule), every bad field listed at once: unknown fields first, then the fields in declaration order.
- * The `@FieldCheck`/`@ObjectCheck` hooks below serve scenario-content.dto.ts alone (the last user of
- * field.decorators.ts): they go with it when that file moves to its Standard Schema parse.
+ * Bodies that carry a workload are not DTOs: they go through their Standard Schema parse (src/workload).
  */
 /** Names of Object.prototype (constructor, toString, hasOwnProperty, __proto__…) and `prototype`: never a field. */
 const PROTO_KEYS = [...Object.getOwnPropertyNames(Object.prototype), 'prototype'];
@@ -70,38 +68,26 @@ export class DtoValidationPipe extends ValidationPipe {
     if (!metadata.metatype || !this.toValidate(metadata)) return value;
     if (metadata.type === 'body' && !isObject(value))
       throw new ValidationError([{ field: '(body)', message: 'the request body must be a JSON object' }]);
-    const raw = value as Record<string, unknown>;
-    // Field and object checks see the value as sent: Nest's pipe deletes `constructor`, `prototype` and
-    // `__proto__` keys at every depth before class-transformer, so they would pass unseen.
-    const checks = fieldChecksOf(metadata.metatype);
-    const ran = checks.map(({ property, check, required, alongside }) => {
-      const own = Object.hasOwn(raw, property) ? raw[property] : undefined;
-      return { alongside, errors: own !== undefined || required ? check(own, property) : [] };
+    // Nest's pipe deletes `constructor`, `prototype` and `__proto__` keys at every depth before class-transformer,
+    // so they would pass unseen: they are unknown fields, reported with the others (top-level ones first).
+    const protoPaths = protoKeyPaths(value);
+    const unknown = (path: string): FieldError => ({
+      field: path,
+      message: `${path.replace(/^.*[.\]]/, '')} is not a known field`,
     });
-    const objectErrors = objectChecksOf(metadata.metatype).flatMap((check) => check(raw));
-    const protoPaths = protoKeyPaths(raw);
-    const fields: FieldError[] = protoPaths
-      .filter((path) => Object.hasOwn(raw, path))
-      .map((key) => ({ field: key, message: `${key} is not a known field` }));
-    // Deeper (a merge patch's workload, a deliverTo item): reported unless a check named it already.
-    const nested = protoPaths.filter((path) => !Object.hasOwn(raw, path));
+    const top = protoPaths.filter((path) => !/[.[]/.test(path));
+    const nested = protoPaths.filter((path) => /[.[]/.test(path));
+    let checked: FieldError[] = [];
     let result: unknown = value;
     try {
       result = await super.transform(value, metadata);
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
-      fields.push(...(e.details.fields ?? []));
+      checked = e.details.fields ?? [];
     }
-    if (fields.length || objectErrors.length || nested.length || ran.some((r) => !r.alongside && r.errors.length)) {
-      const all = [...fields, ...objectErrors, ...ran.flatMap((r) => r.errors)];
-      for (const path of nested)
-        if (!all.some((f) => f.field === path))
-          all.push({ field: path, message: `${path.replace(/^.*[.\]]/, '')} is not a known field` });
-      throw new ValidationError(all);
-    }
-    // A field check owns its property: the value goes on as sent (class-transformer does not copy it).
-    for (const { property } of checks)
-      if (Object.hasOwn(raw, property)) (result as Record<string, unknown>)[property] = raw[property];
+    const all = [...top.map(unknown), ...checked];
+    for (const path of nested) if (!all.some((f) => f.field === path)) all.push(unknown(path));
+    if (all.length) throw new ValidationError(all);
     return result;
   }
 }

@@ -17,9 +17,9 @@ import type { Caller } from '../../auth/api-key';
 import { setQuotaHeaders } from '../../auth/auth.guard';
 import { AuthService } from '../../auth/auth.service';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
-import { OPTION_CODES, WORKLOAD_JSON_SCHEMA } from '../../domain';
+import { OPTION_CODES } from '../../domain';
 import { APP_CONFIG, type AppConfig } from '../../infrastructure/config/config';
-import { toOpenApi30 } from '../request-schemas';
+import { WORKLOAD_OPENAPI_SCHEMA } from '../../workload';
 import { Produces, wantsCsv } from '../../common/http/content-negotiation';
 import { BATCH_MAX_ROWS, csvRows, jsonRows } from './batch-input';
 import { BATCH_CSV_COLUMNS } from './batch-output';
@@ -31,7 +31,7 @@ export interface BatchRouteConfig {
   batchBody: true;
 }
 
-const workloadSchema = toOpenApi30(WORKLOAD_JSON_SCHEMA) as { properties: Record<string, unknown> };
+const workloadSchema = WORKLOAD_OPENAPI_SCHEMA;
 /** A row of the JSON inventory: the workload's fields plus optional id, name and currentOption. */
 const ROW_SCHEMA = {
   ...workloadSchema,

@@ -1,7 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { batchComplexity, Work } from '../../graphql-support/field-cost';
 import { OPTION_CODES, ValidationError } from '../../domain';
-import { toRequestBody, WorkloadInputGql } from '../graphql/workload.input';
+import { toRequestBody, WorkloadInputGql } from '../../workload';
 import { GRAPHQL_BATCH_MAX_ROWS, readRow } from './batch-input';
 import type { BatchOutcome } from './batch-output';
 import { BatchEstimateService } from './batch-estimate.service';

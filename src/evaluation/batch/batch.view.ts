@@ -1,6 +1,6 @@
 import { Float, Int, ObjectType } from '@nestjs/graphql';
 import { ViewProperty as P } from '../../common/view-property';
-import { OptionCodeEnum } from '../evaluation.view';
+import { OptionCodeEnum } from '../../workload';
 
 @ObjectType('BatchFieldError', { description: 'Why a row of a batch could not be priced: the field and what is wrong' })
 export class BatchFieldErrorView {

@@ -1,26 +1,13 @@
-import { Args, Float, Info, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Info, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { breakEvenComplexity, Work } from '../../graphql-support/field-cost';
 import { selectsAnyField } from '../../graphql-support/selection';
 import type { Caller } from '../../auth/api-key';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { EvaluationService } from '../evaluation.service';
-import {
-  BreakEvenCrossoversEnum,
-  BreakEvenView,
-  DecisionRuleView,
-  EstimateView,
-  EvaluationView,
-} from '../evaluation.view';
-import { parseBreakEvenRequest, parseEvaluateRequest, parseEvaluationRequest } from '../evaluation-request';
-import { OptionCodeEnum } from '../evaluation.view';
-import {
-  BreakEvenVariableEnum,
-  PricingInputGql,
-  toRequestBody,
-  VolumeRangeInputGql,
-  WorkloadInputGql,
-} from './workload.input';
+import { BreakEvenView, DecisionRuleView, EstimateView, EvaluationView } from '../evaluation.view';
+import { parseBreakEvenRequest, parseEvaluateRequest, parseEvaluationRequest, toRequestBody } from '../../workload';
+import { BreakEvenArgs, EstimateArgs, EvaluateArgs } from './evaluation.args';
 
 /** The workload is the `input` argument: its field errors are named input.<field>. */
 const GRAPHQL = { workload: 'input' };
@@ -42,27 +29,8 @@ export class EvaluationResolver {
   @Work({ expensive: true })
   evaluateWorkload(
     @CurrentCaller() caller: Caller,
-    @Args('input', { type: () => WorkloadInputGql }) input: WorkloadInputGql,
-    @Args('pricing', { type: () => PricingInputGql, nullable: true }) pricing: PricingInputGql | undefined,
-    @Args('volumeRange', {
-      type: () => VolumeRangeInputGql,
-      nullable: true,
-      description: 'Cost bands and robustness range (default 0.8 to 1.25)',
-    })
-    volumeRange: VolumeRangeInputGql | undefined,
+    @Args() { input, pricing, volumeRange, currentOption, currentMonthlyCostUsd }: EvaluateArgs,
     @Info() info: GraphQLResolveInfo,
-    @Args('currentOption', {
-      type: () => OptionCodeEnum,
-      nullable: true,
-      description: 'The option that runs today: the answer compares it with the best fit (`current`)',
-    })
-    currentOption: OptionCodeEnum | undefined,
-    @Args('currentMonthlyCostUsd', {
-      type: () => Float,
-      nullable: true,
-      description: 'With currentOption: what runs costs a month as measured (from workloadFromMetrics `current`)',
-    })
-    currentMonthlyCostUsd: number | undefined,
   ) {
     const body = {
       ...toRequestBody(input, pricing, volumeRange),
@@ -76,14 +44,7 @@ export class EvaluationResolver {
   @Work({ expensive: true })
   estimateCosts(
     @CurrentCaller() caller: Caller,
-    @Args('input', { type: () => WorkloadInputGql }) input: WorkloadInputGql,
-    @Args('pricing', { type: () => PricingInputGql, nullable: true }) pricing: PricingInputGql | undefined,
-    @Args('volumeRange', {
-      type: () => VolumeRangeInputGql,
-      nullable: true,
-      description: 'Cost bands range (default 0.8 to 1.25)',
-    })
-    volumeRange: VolumeRangeInputGql | undefined,
+    @Args() { input, pricing, volumeRange }: EstimateArgs,
     @Info() info: GraphQLResolveInfo,
   ) {
     return this.evaluations.estimate(
@@ -100,24 +61,10 @@ export class EvaluationResolver {
   @Work({ expensive: true })
   breakEven(
     @CurrentCaller() caller: Caller,
-    @Args('input', { type: () => WorkloadInputGql }) input: WorkloadInputGql,
-    @Args('vary', { type: () => BreakEvenVariableEnum }) vary: BreakEvenVariableEnum,
-    @Args('from', { type: () => Float }) from: number,
-    @Args('to', { type: () => Float }) to: number,
-    @Args('steps', { type: () => Int }) steps: number,
-    @Args('pricing', { type: () => PricingInputGql, nullable: true }) pricing: PricingInputGql | undefined,
-    @Args('crossovers', {
-      type: () => BreakEvenCrossoversEnum,
-      nullable: true,
-      defaultValue: BreakEvenCrossoversEnum.SWITCHES,
-      description: 'SWITCHES (default): only the crossovers where the cheapest option changes; ALL: every pair’s',
-    })
-    crossovers: BreakEvenCrossoversEnum | null,
+    @Args() { input, pricing, vary, from, to, steps, crossovers }: BreakEvenArgs,
   ) {
-    return this.evaluations.breakEven(caller, {
-      ...parseBreakEvenRequest({ ...toRequestBody(input, pricing), vary, from, to, steps }, GRAPHQL),
-      crossovers: crossovers ?? undefined,
-    });
+    const body = { ...toRequestBody(input, pricing), vary, from, to, steps };
+    return this.evaluations.breakEven(caller, parseBreakEvenRequest(body, GRAPHQL), crossovers ?? undefined);
   }
 
   @Query(() => [DecisionRuleView], { description: 'The rule set with thresholds and sources' })

@@ -44,16 +44,15 @@ import { SerializeWith } from '../../common/response-schemas';
 import { schemaValidationPipe } from '../../common/validation/schema-validation.pipe';
 import {
   type BreakEvenBody,
-  BreakEvenRequestSchema,
-  type EvaluationRequest,
-  EvaluationRequestSchema,
-} from '../evaluation-request';
-import {
   BREAK_EVEN_REQUEST_SCHEMA,
+  BreakEvenRequestSchema,
+  type Checked,
   EVALUATE_REQUEST_SCHEMA,
   EVALUATION_REQUEST_SCHEMA,
+  type EvaluationRequest,
+  EvaluationRequestSchema,
   toOpenApi30,
-} from '../request-schemas';
+} from '../../workload';
 import { ApiKeyAuth, BAD_REQUEST_RESPONSE, NOT_ACCEPTABLE_RESPONSE } from '../../common/api-errors';
 
 const evaluationBody = { schema: toOpenApi30(EVALUATION_REQUEST_SCHEMA) as object };
@@ -124,7 +123,7 @@ export class EvaluationController {
   }
 
   /** The totals view: a small answer of plain values, written by JSON.stringify (sent as it is, with JSON_TYPE). */
-  private async totals(caller: Caller, request: EvaluationRequest): Promise<string> {
+  private async totals(caller: Caller, request: Checked<EvaluationRequest>): Promise<string> {
     return JSON.stringify(totalsOf(await this.evaluations.evaluate(caller, request, { volumeStudy: false })));
   }
 
@@ -150,7 +149,7 @@ export class EvaluationController {
   @SerializeWith('EstimateView')
   async estimate(
     @CurrentCaller() caller: Caller,
-    @Body({ schema: EvaluationRequestSchema }) request: EvaluationRequest,
+    @Body({ schema: EvaluationRequestSchema }) request: Checked<EvaluationRequest>,
     @Headers('accept') accept: string | undefined,
     @Query('format') format: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -190,7 +189,7 @@ export class EvaluationController {
   @SerializeWith('BreakEvenView')
   async breakEven(
     @CurrentCaller() caller: Caller,
-    @Body({ schema: BreakEvenRequestSchema }) request: BreakEvenBody,
+    @Body({ schema: BreakEvenRequestSchema }) request: Checked<BreakEvenBody>,
     @Query('crossovers') crossovers: unknown,
     @Headers('accept') accept: string | undefined,
     @Query('format') format: unknown,
@@ -198,7 +197,7 @@ export class EvaluationController {
   ) {
     const set = crossoverSetOf(crossovers);
     const csv = csvAsked(format, accept, false);
-    const result = await this.evaluations.breakEven(caller, { ...request, crossovers: set });
+    const result = await this.evaluations.breakEven(caller, request, set);
     if (!csv) return result;
     csvReply(reply, 'streamfit-break-even.csv');
     return breakEvenToCsv(result);

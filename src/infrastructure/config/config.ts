@@ -310,11 +310,6 @@ export const CONFIG_VARIABLES = {
     description:
       'Large REST answers written by the compiled JSON writer (false: fast-json-stringify from the same schema, the same bytes; for `npm run bench`).',
   },
-  PERF_RESULT_CACHE: {
-    kind: 'bool',
-    default: 'true',
-    description: 'Result cache of estimates (false: off; for `npm run bench`).',
-  },
   PERF_DOCUMENT_STORE: {
     kind: 'bool',
     default: 'true',
@@ -328,14 +323,6 @@ export const CONFIG_VARIABLES = {
     default: '67108864',
     description:
       'Heap the compiled GraphQL operations may hold together (estimated per operation; least recently used first out). Only callers with a key fill it, at most 30 new operations per key per minute.',
-  },
-  RESULT_CACHE_BYTES: {
-    kind: 'int',
-    min: 0,
-    max: 1073741824,
-    default: '4194304',
-    description:
-      'Heap the result cache of estimates (REST and GraphQL) may hold, each result estimated by the length of its JSON.',
   },
   RATES_LIVE: {
     kind: 'bool',

@@ -26,11 +26,6 @@ export class Metrics {
     'Cache lookups by namespace, tier and result (hit or miss)',
     ['namespace', 'tier', 'result'],
   );
-  readonly evaluationCache = this.counter(
-    'streamfit_evaluation_cache_total',
-    'Estimates served from the in-process result cache (hit) or computed (miss); evaluations are not cached',
-    ['operation', 'result'],
-  );
   readonly graphqlExecutions = this.counter(
     'streamfit_graphql_executions_total',
     'GraphQL operations answered by the compiled executor (jit) or handed to graphql-js (fallback: not a query, not compilable, or a result with errors)',

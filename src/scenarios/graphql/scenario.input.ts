@@ -1,5 +1,5 @@
 import { Field, InputType, PartialType } from '@nestjs/graphql';
-import { VolumeRangeInputGql, WorkloadInputGql } from '../../evaluation/graphql/workload.input';
+import { VolumeRangeInputGql, WorkloadInputGql } from '../../workload';
 
 @InputType('CreateScenarioInput')
 export class CreateScenarioInput {

@@ -15,7 +15,7 @@ import {
   ScenarioVersionView,
   ScenarioView,
 } from '../scenario.view';
-import { checkDto, DtoValidationPipe } from '../../common/validation/dto-validation.pipe';
+import { DtoValidationPipe } from '../../common/validation/dto-validation.pipe';
 import { CompareScenariosDto, historyPageOf, listQueryOf } from '../http/dto/scenario-queries.dto';
 import {
   DeleteScenarioArgs,
@@ -26,12 +26,7 @@ import {
   UpdateScenarioArgs,
 } from './scenario.args';
 import { underArgument } from '../../common/validation/field-prefix';
-import {
-  CreateScenarioDto,
-  scenarioContentOf,
-  ScenarioPatchDto,
-  scenarioPatchOf,
-} from '../http/dto/scenario-content.dto';
+import { parseScenarioContent, parseScenarioPatch } from '../http/dto/scenario-content.dto';
 import { parseExpectedVersion } from '../expected-version';
 import { LIST_LIMIT_DEFAULT, VERSIONS_PAGE_DEFAULT, VERSIONS_PAGE_MAX } from '../scenario.limits';
 import { createBody, CreateScenarioInput, patchBody } from './scenario.input';
@@ -107,8 +102,8 @@ export class ScenariosResolver {
     @CurrentCaller() caller: Caller,
     @Args('input', { type: () => CreateScenarioInput }) input: CreateScenarioInput,
   ) {
-    const dto = await underArgument('input', () => checkDto(CreateScenarioDto, createBody(input)));
-    return this.scenarios.create(caller, scenarioContentOf(dto));
+    const content = await underArgument('input', async () => parseScenarioContent(createBody(input)));
+    return this.scenarios.create(caller, content);
   }
 
   @Mutation(() => ScenarioView, { description: 'Edit a scenario; CONFLICT when it is no longer at expectedVersion' })
@@ -117,8 +112,7 @@ export class ScenariosResolver {
     const expected = parseExpectedVersion(expectedVersion, 'expectedVersion', true)!;
     // The patch's own fields here; the merged workload and range in the service: both named under `patch`.
     return underArgument('patch', async () => {
-      const dto = await checkDto(ScenarioPatchDto, patchBody(patch));
-      return this.scenarios.update(caller, id, expected, scenarioPatchOf(dto));
+      return this.scenarios.update(caller, id, expected, parseScenarioPatch(patchBody(patch)));
     });
   }
 

@@ -43,9 +43,17 @@ import {
   ListScenariosQuery,
   RepriceQuery,
 } from './dto/scenario-queries.dto';
-import { CreateScenarioDto, scenarioContentOf, ScenarioPatchDto, scenarioPatchOf } from './dto/scenario-content.dto';
+import {
+  CreateScenarioDto,
+  ScenarioContentSchema,
+  ScenarioPatchDto,
+  ScenarioPatchSchema,
+} from './dto/scenario-content.dto';
+import { schemaValidationPipe } from '../../common/validation/schema-validation.pipe';
+import type { ScenarioContent } from '../scenario.types';
+import type { ScenarioPatch } from '../scenario-patch';
 import { IfMatchVersion } from './if-match.decorator';
-import { EVALUATION_REQUEST_SCHEMA } from '../../evaluation/request-schemas';
+import { EVALUATION_REQUEST_SCHEMA } from '../../workload';
 import { csvAsked, csvReply, Produces } from '../../common/http/content-negotiation';
 import {
   COMPARE_CSV_COLUMNS,
@@ -111,13 +119,13 @@ export class ScenariosController {
   @ApiDtoBody(CreateScenarioDto, CREATE_EXAMPLE)
   @ApiCreatedResponse({ type: ScenarioView, description: 'Created; ETag carries the version, Location the address' })
   @ApiBadRequestResponse(badRequest)
-  @UsePipes(DtoValidationPipe)
+  @UsePipes(schemaValidationPipe)
   async create(
     @CurrentCaller() caller: Caller,
-    @Body() body: CreateScenarioDto,
+    @Body({ schema: ScenarioContentSchema }) content: ScenarioContent,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const scenario = await this.scenarios.create(caller, scenarioContentOf(body));
+    const scenario = await this.scenarios.create(caller, content);
     void reply.header('etag', `"${scenario.version}"`).header('location', `/v1/scenarios/${scenario.id}`);
     return scenario;
   }
@@ -191,15 +199,15 @@ export class ScenariosController {
     description: 'Someone saved it since you read it: details.currentVersion says which version it is at',
   })
   @ApiResponse({ status: 428, content: ERROR_CONTENT, description: 'If-Match is missing' })
-  @UsePipes(DtoValidationPipe)
+  @UsePipes(schemaValidationPipe)
   async update(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
     @IfMatchVersion({ required: true }) expected: number,
-    @Body() body: ScenarioPatchDto,
+    @Body({ schema: ScenarioPatchSchema }) patch: ScenarioPatch,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const scenario = await this.scenarios.update(caller, id, expected, scenarioPatchOf(body));
+    const scenario = await this.scenarios.update(caller, id, expected, patch);
     void reply.header('etag', `"${scenario.version}"`);
     return scenario;
   }

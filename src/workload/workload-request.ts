@@ -1,8 +1,8 @@
 /**
- * The typed requests of the evaluation endpoints and their one check: envelope, workload and pricing
- * together, so one error lists every bad field. REST runs it from `@Body({ schema })` (Standard Schema,
- * see src/common/validation/standard-schema.ts); GraphQL resolvers run it on their arguments. The service
- * receives requests that passed it.
+ * The typed requests that carry a workload and their one parse: envelope, workload and pricing together, so one
+ * error lists every bad field. The parse RETURNS the request with its workload normalized (`Checked`): REST runs
+ * it from `@Body({ schema })` (Standard Schema, see src/common/validation/standard-schema.ts), GraphQL resolvers
+ * call it on their arguments, and the service takes what it returns. No state outside the returned value.
  */
 import {
   type BreakEvenRequest,
@@ -49,17 +49,16 @@ export interface RequestPaths {
 
 const REST: RequestPaths = { workload: 'workload' };
 
-/** The workload of each checked request, normalized once by the check (the domain takes it as it is). */
-const normalized = new WeakMap<object, NormalizedWorkload>();
-
-/** The normalized workload of a request that passed its check (normalizing it now if it did not come through one). */
-export function normalizedWorkloadOf(request: EvaluationRequest): NormalizedWorkload {
-  let workload = normalized.get(request);
-  if (!workload) normalized.set(request, (workload = normalizeWorkload(request.workload)));
-  return workload;
+/**
+ * A request that passed its parse: the body as sent (`request`, typed) and its
+ * workload normalized once (`workload`, what the domain takes).
+ */
+export interface Checked<R extends { workload: WorkloadInput }> {
+  request: R;
+  workload: NormalizedWorkload;
 }
 
-function check(body: unknown, allowed: string[], paths: RequestPaths): void {
+function check(body: unknown, allowed: string[], paths: RequestPaths): NormalizedWorkload {
   if (!isObject(body))
     throw new ValidationError([{ field: '(body)', message: 'the request body must be a JSON object' }]);
   const errors: FieldError[] = [];
@@ -93,25 +92,22 @@ function check(body: unknown, allowed: string[], paths: RequestPaths): void {
       if (body[key] === undefined && !meant.has(key)) errors.push({ field: key, message: `${key} is required` });
   }
   if (errors.length) throw new ValidationError(errors);
-  if (workload) normalized.set(body, workload);
+  return workload!;
 }
 
 /** POST /v1/evaluations and /v1/estimates; GraphQL evaluateWorkload and estimateCosts. */
-export function parseEvaluationRequest(body: unknown, paths: RequestPaths = REST): EvaluationRequest {
-  check(body, EVALUATION_FIELDS, paths);
-  return body as EvaluationRequest;
+export function parseEvaluationRequest(body: unknown, paths: RequestPaths = REST): Checked<EvaluationRequest> {
+  return { workload: check(body, EVALUATION_FIELDS, paths), request: body as EvaluationRequest };
 }
 
 /** POST /v1/evaluations and GraphQL evaluateWorkload: an evaluation request that may name what runs today (currentOption). */
-export function parseEvaluateRequest(body: unknown, paths: RequestPaths = REST): EvaluationRequest {
-  check(body, EVALUATE_FIELDS, paths);
-  return body as EvaluationRequest;
+export function parseEvaluateRequest(body: unknown, paths: RequestPaths = REST): Checked<EvaluationRequest> {
+  return { workload: check(body, EVALUATE_FIELDS, paths), request: body as EvaluationRequest };
 }
 
 /** POST /v1/break-even and GraphQL breakEven. The ranges of vary/from/to/steps are the domain's (breakEven). */
-export function parseBreakEvenRequest(body: unknown, paths: RequestPaths = REST): BreakEvenBody {
-  check(body, BREAK_EVEN_FIELDS, paths);
-  return body as BreakEvenBody;
+export function parseBreakEvenRequest(body: unknown, paths: RequestPaths = REST): Checked<BreakEvenBody> {
+  return { workload: check(body, BREAK_EVEN_FIELDS, paths), request: body as BreakEvenBody };
 }
 
 /** Standard Schema objects for `@Body({ schema })`. */

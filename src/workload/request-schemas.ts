@@ -130,3 +130,9 @@ export function toOpenApi30(schema: unknown): Json {
   }
   return out;
 }
+
+/** The workload and the volume range as OpenAPI 3.0 schema objects (a scenario's body, a batch row's columns). */
+export const WORKLOAD_OPENAPI_SCHEMA = toOpenApi30(WORKLOAD_JSON_SCHEMA) as Record<string, unknown> & {
+  properties: Record<string, unknown>;
+};
+export const VOLUME_RANGE_OPENAPI_SCHEMA = toOpenApi30(VOLUME_RANGE_JSON_SCHEMA) as Record<string, unknown>;
