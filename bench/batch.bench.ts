@@ -24,10 +24,9 @@ import {
   stop,
   TASKSET,
   wrk,
-  runBench,
-  type BenchDatabase,
   type Checks,
 } from './support/harness';
+import { type BenchDatabase, runBench } from './run-bench';
 import { inventoryCsv, inventoryWorkloads } from './support/inventory';
 import { openLoop } from './support/open-loop';
 

@@ -6,16 +6,12 @@
  * thread) on core 1; the bench reports the server's and wrk's CPU use, so a reader can see the bare route
  * saturates the server core, not the client. Targets (distinct workloads): REST ≥ 0.5× bare, GraphQL ≥ 0.3×
  * bare, p99 ≤ 25 ms at 50 connections, server RSS ≤ 300 MB; each performance piece gains ≥ 10 % against its absence
- * (measured on and off, interleaved). One body repeated is shown for information only (no cache serves it on REST).
+ * (measured on and off, interleaved). Nothing caches answers, so every request sends a workload never sent before.
  * Exits non-zero below any target.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrateDeploy } from '../src/infrastructure/database/migrate';
-import { adminQuery, databaseUrl, uniqueName } from '../test/support/database';
-import { dropRedisKeys } from '../test/support/redis-keys';
 import {
   CONNECTIONS,
   type Kind,
@@ -28,13 +24,14 @@ import {
   stop,
   TASKSET,
   wrk,
-  reportChecks,
+  type Checks,
 } from './support/harness';
+import { type BenchDatabase, runBench } from './run-bench';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 3);
 const TARGETS = { restRatio: 0.5, graphqlRatio: 0.3, p99Ms: 25, rssMb: 300 };
-/** The workload of the repeated body and of the response bytes the bare route serves (bodies.lua, counter 0). */
+/** The workload whose answer the bare route serves as its response bytes (bodies.lua, counter 0). */
 const workload = {
   ingestGbPerDay: 100,
   avgRecordSizeKB: 1,
@@ -141,143 +138,105 @@ function pieceLine(r: PieceResult): string {
   );
 }
 
-async function main(): Promise<void> {
-  requireWrk();
-  if (TASKSET) execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
-  const dbName = uniqueName('streamfit_bench');
-  await adminQuery(`CREATE DATABASE "${dbName}"`);
-  const dbUrl = databaseUrl(dbName);
-  let exitCode = 1;
-  try {
-    await migrateDeploy(dbUrl);
-    const env = {
-      BENCH_DATABASE_URL: dbUrl,
-      BENCH_REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
-      BENCH_CACHE_PREFIX: dbName,
-    };
-    const load = loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ');
-    process.stdout.write(
-      `streamfit HTTP benchmark — ${new Date().toISOString()} — ${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), node ${process.version}, load average ${load}\n`,
-    );
-    process.stdout.write(
-      `server ${TASKSET ? 'pinned to core 0, wrk (1 thread) on core 1' : 'and wrk NOT pinned (no taskset or < 2 cores)'}; ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s per target\n\n`,
-    );
+async function bench({ dbName, dbUrl }: BenchDatabase): Promise<Checks> {
+  const env = {
+    BENCH_DATABASE_URL: dbUrl,
+    BENCH_REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    BENCH_CACHE_PREFIX: dbName,
+  };
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  process.stdout.write(
+    `streamfit HTTP benchmark — ${new Date().toISOString()} — ${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), node ${process.version}, load average ${load}\n`,
+  );
+  process.stdout.write(
+    `server ${TASKSET ? 'pinned to core 0, wrk (1 thread) on core 1' : 'and wrk NOT pinned (no taskset or < 2 cores)'}; ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s per target\n\n`,
+  );
 
-    // The response bytes the bare route returns: streamfit's own answer for the base workload.
-    const app = await startServer('dist/bench/support/streamfit-server.js', env, startFlags());
-    const sample = await fetch(`http://127.0.0.1:${app.port}/v1/evaluations`, {
-      method: 'POST',
-      body: JSON.stringify({ workload }),
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${app.key}` },
-    });
-    if (sample.status !== 200) throw new Error(`streamfit answered ${sample.status}: ${await sample.text()}`);
-    const responseFile = join(mkdtempSync(join(tmpdir(), 'streamfit-bench-')), 'response.json');
-    writeFileSync(responseFile, await sample.text());
-    await stop(app);
+  // The response bytes the bare route returns: streamfit's own answer for the base workload.
+  const app = await startServer('dist/bench/support/streamfit-server.js', env, startFlags());
+  const sample = await fetch(`http://127.0.0.1:${app.port}/v1/evaluations`, {
+    method: 'POST',
+    body: JSON.stringify({ workload }),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${app.key}` },
+  });
+  if (sample.status !== 200) throw new Error(`streamfit answered ${sample.status}: ${await sample.text()}`);
+  const responseFile = join(mkdtempSync(join(tmpdir(), 'streamfit-bench-')), 'response.json');
+  writeFileSync(responseFile, await sample.text());
+  await stop(app);
 
-    process.stdout.write('a workload never sent before on every request (wrk Lua script):\n');
-    const bare = await startServer('dist/bench/support/bare-server.js', { BENCH_RESPONSE_FILE: responseFile });
-    const b = await measure('bare Fastify + JSON schema (baseline)', bare, '/v1/evaluations', 'rest', 'distinct');
-    const bRepeated = await measure('  bare, repeated body', bare, '/v1/evaluations', 'rest', 'repeated');
-    await stop(bare);
+  process.stdout.write('a workload never sent before on every request (wrk Lua script):\n');
+  const bare = await startServer('dist/bench/support/bare-server.js', { BENCH_RESPONSE_FILE: responseFile });
+  const b = await measure('bare Fastify + JSON schema (baseline)', bare, '/v1/evaluations', 'rest', 'distinct');
+  await stop(bare);
 
-    const sf = await startServer('dist/bench/support/streamfit-server.js', env, startFlags());
-    const auth = `Bearer ${sf.key}`;
-    const rest = await measure('streamfit POST /v1/evaluations', sf, '/v1/evaluations', 'rest', 'distinct', auth);
-    const graphql = await measure('streamfit GraphQL evaluateWorkload', sf, '/graphql', 'graphql', 'distinct', auth);
-    // For information (no target): the opt-in lean REST answer, the same bodies.
-    const totals = await measure(
-      '  POST /v1/evaluations?view=totals',
-      sf,
-      '/v1/evaluations?view=totals',
-      'rest',
-      'distinct',
-      auth,
-    );
-    process.stdout.write('\none body repeated (for information; evaluations are not cached):\n');
-    const cached = await measure('streamfit POST /v1/evaluations', sf, '/v1/evaluations', 'rest', 'repeated', auth);
-    const cachedGraphql = await measure(
-      'streamfit GraphQL evaluateWorkload',
-      sf,
-      '/graphql',
-      'graphql',
-      'repeated',
-      auth,
-    );
-    await stop(sf);
+  const sf = await startServer('dist/bench/support/streamfit-server.js', env, startFlags());
+  const auth = `Bearer ${sf.key}`;
+  const rest = await measure('streamfit POST /v1/evaluations', sf, '/v1/evaluations', 'rest', 'distinct', auth);
+  const graphql = await measure('streamfit GraphQL evaluateWorkload', sf, '/graphql', 'graphql', 'distinct', auth);
+  // For information (no target): the opt-in lean REST answer, the same bodies.
+  const totals = await measure(
+    '  POST /v1/evaluations?view=totals',
+    sf,
+    '/v1/evaluations?view=totals',
+    'rest',
+    'distinct',
+    auth,
+  );
+  await stop(sf);
 
-    // Each performance piece against its absence, in this same run (README "Benchmarks").
-    process.stdout.write('\neach performance piece on and off (interleaved: on, off, on, off):\n');
-    const pieces: PieceResult[] = [];
-    for (const piece of PIECES) pieces.push(await measurePiece(piece, env));
-    for (const r of pieces) process.stdout.write(`  info  ${pieceLine(r)}\n`);
-    const pieceRuns = pieces.flatMap((r) => [...r.on, ...r.off]);
+  // Each performance piece against its absence, in this same run (README "Benchmarks").
+  process.stdout.write('\neach performance piece on and off (interleaved: on, off, on, off):\n');
+  const pieces: PieceResult[] = [];
+  for (const piece of PIECES) pieces.push(await measurePiece(piece, env));
+  for (const r of pieces) process.stdout.write(`  info  ${pieceLine(r)}\n`);
+  const pieceRuns = pieces.flatMap((r) => [...r.on, ...r.off]);
 
-    const ratio = (r: Run, base: Run) => r.rps / base.rps;
-    const rss = Math.max(rest.maxRss, graphql.maxRss, totals.maxRss, cached.maxRss, cachedGraphql.maxRss);
-    const p99 = Math.max(rest.p99Ms, graphql.p99Ms);
-    process.stdout.write(
-      `\n  info  the client is not the bottleneck: during the baseline the server used ${(b.serverCpu * 100).toFixed(0)} % of its core, wrk ${(b.clientCpu * 100).toFixed(0)} % of its own\n`,
-    );
-    const cost = (r: Run, base: Run) => (base.cpuUsPerRequest / r.cpuUsPerRequest).toFixed(2);
-    process.stdout.write(
-      `  info  by server CPU time per request (steadier than req/s when other processes share the cores): REST ${cost(rest, b)}, GraphQL ${cost(graphql, b)}, repeated REST ${cost(cached, bRepeated)} of the bare route\n`,
-    );
-    process.stdout.write(
-      `  info  repeated body: REST / bare = ${ratio(cached, bRepeated).toFixed(2)}, GraphQL / bare = ${ratio(cachedGraphql, bRepeated).toFixed(2)} (p99 ${cachedGraphql.p99Ms.toFixed(1)} ms)\n`,
-    );
-    process.stdout.write(
-      `  info  REST view=totals / bare = ${ratio(totals, b).toFixed(2)} (CPU ${cost(totals, b)}, p99 ${totals.p99Ms.toFixed(1)} ms), distinct workloads\n`,
-    );
-    const checks = [
-      [
-        `REST / bare = ${ratio(rest, b).toFixed(2)} (target ≥ ${TARGETS.restRatio}), distinct workloads`,
-        ratio(rest, b) >= TARGETS.restRatio,
-      ],
-      [
-        `GraphQL / bare = ${ratio(graphql, b).toFixed(2)} (target ≥ ${TARGETS.graphqlRatio}), distinct workloads`,
-        ratio(graphql, b) >= TARGETS.graphqlRatio,
-      ],
-      [
-        `p99 REST ${rest.p99Ms.toFixed(1)} ms, GraphQL ${graphql.p99Ms.toFixed(1)} ms (target ≤ ${TARGETS.p99Ms} ms), distinct workloads`,
-        p99 <= TARGETS.p99Ms,
-      ],
-      ...pieces.map(
-        (r) =>
-          [
-            `${r.piece.name} pays: ${(Math.max(rpsGain(r), cpuGain(r)) * 100).toFixed(0)} % (target ≥ ${PIECE_GAIN * 100} % in req/s or CPU per request, ${r.piece.mode} workloads)`,
-            Math.max(rpsGain(r), cpuGain(r)) >= PIECE_GAIN,
-          ] as const,
-      ),
-      [`server RSS ${rss.toFixed(0)} MB (target ≤ ${TARGETS.rssMb} MB)`, rss <= TARGETS.rssMb],
-      [
-        `no errors (non-2xx or socket errors: bare ${b.errors + bRepeated.errors}, REST ${rest.errors + cached.errors + totals.errors}, GraphQL ${graphql.errors + cachedGraphql.errors}, pieces ${pieceRuns.reduce((n, r) => n + r.errors, 0)})`,
-        b.errors +
-          bRepeated.errors +
-          rest.errors +
-          totals.errors +
-          cached.errors +
-          graphql.errors +
-          cachedGraphql.errors +
-          pieceRuns.reduce((n, r) => n + r.errors, 0) ===
-          0,
-      ],
-      [
-        `the bare route saturates the server core (${(b.serverCpu * 100).toFixed(0)} % ≥ 90 %), not wrk (${(b.clientCpu * 100).toFixed(0)} % of its core)`,
-        b.serverCpu >= 0.9 && b.clientCpu < b.serverCpu,
-      ],
-    ] as const;
-    exitCode = reportChecks(checks);
-  } finally {
-    await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await dropRedisKeys(dbName);
-  }
-  process.exit(exitCode);
+  const ratio = (r: Run, base: Run) => r.rps / base.rps;
+  const rss = Math.max(rest.maxRss, graphql.maxRss, totals.maxRss);
+  const p99 = Math.max(rest.p99Ms, graphql.p99Ms);
+  process.stdout.write(
+    `\n  info  the client is not the bottleneck: during the baseline the server used ${(b.serverCpu * 100).toFixed(0)} % of its core, wrk ${(b.clientCpu * 100).toFixed(0)} % of its own\n`,
+  );
+  const cost = (r: Run, base: Run) => (base.cpuUsPerRequest / r.cpuUsPerRequest).toFixed(2);
+  process.stdout.write(
+    `  info  by server CPU time per request (steadier than req/s when other processes share the cores): REST ${cost(rest, b)}, GraphQL ${cost(graphql, b)} of the bare route\n`,
+  );
+  process.stdout.write(
+    `  info  REST view=totals / bare = ${ratio(totals, b).toFixed(2)} (CPU ${cost(totals, b)}, p99 ${totals.p99Ms.toFixed(1)} ms), distinct workloads\n`,
+  );
+  const checks = [
+    [
+      `REST / bare = ${ratio(rest, b).toFixed(2)} (target ≥ ${TARGETS.restRatio}), distinct workloads`,
+      ratio(rest, b) >= TARGETS.restRatio,
+    ],
+    [
+      `GraphQL / bare = ${ratio(graphql, b).toFixed(2)} (target ≥ ${TARGETS.graphqlRatio}), distinct workloads`,
+      ratio(graphql, b) >= TARGETS.graphqlRatio,
+    ],
+    [
+      `p99 REST ${rest.p99Ms.toFixed(1)} ms, GraphQL ${graphql.p99Ms.toFixed(1)} ms (target ≤ ${TARGETS.p99Ms} ms), distinct workloads`,
+      p99 <= TARGETS.p99Ms,
+    ],
+    ...pieces.map(
+      (r) =>
+        [
+          `${r.piece.name} pays: ${(Math.max(rpsGain(r), cpuGain(r)) * 100).toFixed(0)} % (target ≥ ${PIECE_GAIN * 100} % in req/s or CPU per request, ${r.piece.mode} workloads)`,
+          Math.max(rpsGain(r), cpuGain(r)) >= PIECE_GAIN,
+        ] as const,
+    ),
+    [`server RSS ${rss.toFixed(0)} MB (target ≤ ${TARGETS.rssMb} MB)`, rss <= TARGETS.rssMb],
+    [
+      `no errors (non-2xx or socket errors: bare ${b.errors}, REST ${rest.errors + totals.errors}, GraphQL ${graphql.errors}, pieces ${pieceRuns.reduce((n, r) => n + r.errors, 0)})`,
+      b.errors + rest.errors + totals.errors + graphql.errors + pieceRuns.reduce((n, r) => n + r.errors, 0) === 0,
+    ],
+    [
+      `the bare route saturates the server core (${(b.serverCpu * 100).toFixed(0)} % ≥ 90 %), not wrk (${(b.clientCpu * 100).toFixed(0)} % of its core)`,
+      b.serverCpu >= 0.9 && b.clientCpu < b.serverCpu,
+    ],
+  ] as const;
+  return checks;
 }
 
-void main().catch((e: unknown) => {
-  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
-  process.exit(1);
-});
+runBench('streamfit_bench', bench, { preflight: requireWrk });

@@ -17,17 +17,8 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { getIntrospectionQuery } from 'graphql';
-import {
-  type BenchDatabase,
-  type Checks,
-  cpuSeconds,
-  rssMb,
-  runBench,
-  startFlags,
-  startServer,
-  stop,
-  TASKSET,
-} from './support/harness';
+import { type Checks, cpuSeconds, rssMb, startFlags, startServer, stop, TASKSET } from './support/harness';
+import { type BenchDatabase, runBench } from './run-bench';
 
 const DURATION_S = Number(process.env.SOAK_DURATION_S ?? 600);
 const WARMUP_S = Number(process.env.SOAK_WARMUP_S ?? Math.min(60, DURATION_S / 5));

@@ -623,13 +623,16 @@ export function evaluate(
   return evaluateNormalized(normalizeWorkload(input), card, pricing, { input, volumeRange });
 }
 
-/** evaluate() for a workload already normalized (and so validated) once, e.g. by the service's request validation. */
-export function evaluateNormalized(
+/** An answer computed from a workload already normalized (and so validated) once, e.g. by the request's parse. */
+export type FromNormalized<T> = (
   workload: NormalizedWorkload,
   card: RateCard,
   pricing: PricingInput | undefined,
   volume: VolumeStudyInput,
-): Evaluation {
+) => T;
+
+/** evaluate() for a workload already normalized once. */
+export const evaluateNormalized: FromNormalized<Evaluation> = (workload, card, pricing, volume) => {
   const a = assess(workload, card, pricing, volume);
   return {
     workload: a.workload,
@@ -641,7 +644,7 @@ export function evaluateNormalized(
     rateCard: a.rates.ref(),
     warnings: a.warnings,
   };
-}
+};
 
 /** Prices the six options: options (ranked, with eligibility), totals, rate provenance, basis, warnings. */
 export function estimate(
@@ -654,12 +657,7 @@ export function estimate(
 }
 
 /** estimate() for a workload already normalized once. */
-export function estimateNormalized(
-  workload: NormalizedWorkload,
-  card: RateCard,
-  pricing: PricingInput | undefined,
-  volume: VolumeStudyInput,
-): Estimate {
+export const estimateNormalized: FromNormalized<Estimate> = (workload, card, pricing, volume) => {
   const a = assess(workload, card, pricing, volume);
   return {
     volumeRange: a.volumeRange,
@@ -672,4 +670,4 @@ export function estimateNormalized(
     basis: EVALUATION_BASIS,
     warnings: a.warnings,
   };
-}
+};

@@ -5,6 +5,7 @@ export {
   evaluateNormalized,
   estimateNormalized,
   estimateRow,
+  type FromNormalized,
   type RowEstimate,
   type VolumeStudyInput,
 } from './evaluate';

@@ -9,13 +9,12 @@ import {
   type Estimate,
   estimateNormalized,
   type Evaluation,
+  type FromNormalized,
   evaluateNormalized,
-  type NormalizedWorkload,
-  type PricingInput,
   type VolumeStudyInput,
 } from '../domain';
 import type { Rate } from '../domain';
-import { RatesService, type ServedRateCard } from '../rates/rates.service';
+import { RatesService } from '../rates/rates.service';
 import { type BreakEvenBody, type Checked, type EvaluationRequest, pricingOf } from '../workload';
 
 /** What the volume study of a request needs (the caller's workload, scaled at each volume, and the range). */
@@ -90,7 +89,7 @@ export class EvaluationService {
   private async result<T extends Evaluation | Estimate>(
     { request, workload }: Checked<EvaluationRequest>,
     { volumeStudy = true }: ResultOptions,
-    compute: (w: NormalizedWorkload, card: ServedRateCard, pricing: PricingInput, volume: VolumeStudyInput) => T,
+    compute: FromNormalized<T>,
   ): Promise<T> {
     const card = await this.rates.current(workload.region);
     return compute(workload, card, pricingOf(request), studyOf(request, volumeStudy));

@@ -16,15 +16,10 @@ export interface EvaluationSummary {
   evaluatedAt: string;
 }
 
-export interface Scenario {
+/** A scenario as it stands at its latest version: its content, who made it and its latest evaluation. */
+export interface Scenario extends ScenarioContent {
   id: string;
   version: number;
-  name: string;
-  description: string | null;
-  tags: string[];
-  workload: WorkloadInput;
-  /** The volume range the scenario is priced with (cost bands, robustness). */
-  volumeRange: VolumeRange;
   team: string;
   createdByKeyId: string;
   updatedByKeyId: string;
@@ -39,13 +34,8 @@ export interface ScenarioPage {
 }
 
 /** One immutable entry of a scenario's edit history. */
-export interface ScenarioVersionEntry {
+export interface ScenarioVersionEntry extends ScenarioContent {
   version: number;
-  name: string;
-  description: string | null;
-  tags: string[];
-  workload: WorkloadInput;
-  volumeRange: VolumeRange;
   rateCardId: string;
   recommendation: OptionCode | null;
   recommendedMonthlyCostUsd: number | null;
@@ -54,7 +44,7 @@ export interface ScenarioVersionEntry {
   createdByKeyId: string;
 }
 
-/** The writable fields of a scenario, validated. */
+/** The writable fields of a scenario, validated (the volume range: what it is priced with, for bands and robustness). */
 export interface ScenarioContent {
   name: string;
   description: string | null;

@@ -32,65 +32,27 @@ describe('error answers and 404s', () => {
   afterAll(async () => app.close());
 
   type Inject = Parameters<NestFastifyApplication['inject']>[0];
+  /** A JSON body sent to `url` with the viewer's key. */
+  const postJson = (url: string, payload: string): Inject => ({
+    method: 'POST',
+    url,
+    headers: { authorization: viewer, 'content-type': 'application/json' },
+    payload,
+  });
   const errorCases = (): [string, number, Inject][] => [
-    [
-      'bad JSON',
-      400,
-      {
-        method: 'POST',
-        url: '/v1/evaluations',
-        headers: { authorization: viewer, 'content-type': 'application/json' },
-        payload: '{bad',
-      },
-    ],
-    [
-      'too deep',
-      400,
-      {
-        method: 'POST',
-        url: '/v1/evaluations',
-        headers: { authorization: viewer, 'content-type': 'application/json' },
-        payload: '['.repeat(40) + ']'.repeat(40),
-      },
-    ],
-    [
-      'validation',
-      400,
-      {
-        method: 'POST',
-        url: '/v1/evaluations',
-        headers: { authorization: viewer, 'content-type': 'application/json' },
-        payload: '{}',
-      },
-    ],
+    ['bad JSON', 400, postJson('/v1/evaluations', '{bad')],
+    ['too deep', 400, postJson('/v1/evaluations', '['.repeat(40) + ']'.repeat(40))],
+    ['validation', 400, postJson('/v1/evaluations', '{}')],
     ['malformed URL', 400, { method: 'GET', url: '/v1/scenarios/%zz' }],
     ['no key', 401, { method: 'GET', url: '/v1/decision-rules' }],
-    [
-      'role',
-      403,
-      {
-        method: 'POST',
-        url: '/v1/scenarios',
-        headers: { authorization: viewer, 'content-type': 'application/json' },
-        payload: '{}',
-      },
-    ],
+    ['role', 403, postJson('/v1/scenarios', '{}')],
     ['unknown route', 404, { method: 'GET', url: '/nothing/here' }],
     [
       'unknown scenario',
       404,
       { method: 'GET', url: '/v1/scenarios/00000000-0000-4000-8000-000000000000', headers: { authorization: viewer } },
     ],
-    [
-      'too large',
-      413,
-      {
-        method: 'POST',
-        url: '/v1/evaluations',
-        headers: { authorization: viewer, 'content-type': 'application/json' },
-        payload: `{"x":"${'a'.repeat(70000)}"}`,
-      },
-    ],
+    ['too large', 413, postJson('/v1/evaluations', `{"x":"${'a'.repeat(70000)}"}`)],
     [
       'media type',
       415,
@@ -101,16 +63,7 @@ describe('error answers and 404s', () => {
         payload: 'x',
       },
     ],
-    [
-      'GraphQL error',
-      400,
-      {
-        method: 'POST',
-        url: '/graphql',
-        headers: { authorization: viewer, 'content-type': 'application/json' },
-        payload: '{"query":"{ nope }"}',
-      },
-    ],
+    ['GraphQL error', 400, postJson('/graphql', '{"query":"{ nope }"}')],
   ];
 
   it('every error answer carries the security headers of a success', async () => {
