@@ -65,34 +65,34 @@ describe('pipelines over REST and GraphQL', () => {
       .get('/v1/rate-cards/us-east-1')
       .set('authorization', suite.viewer);
     const byKey = Object.fromEntries(res.body.rates.map((r: { key: string }) => [r.key, r]));
-    expect(byKey['firehose.ingest.streamSourceGb']).toMatchObject({
-      usdPerUnit: '0.0290000000',
-      unit: 'GB',
-      usageType: 'BilledBytes',
-      source: 'BUNDLED_SNAPSHOT',
-    });
+    const expected: Record<string, Record<string, unknown>> = {
+      'firehose.ingest.streamSourceGb': {
+        usdPerUnit: '0.0290000000',
+        unit: 'GB',
+        usageType: 'BilledBytes',
+        source: 'BUNDLED_SNAPSHOT',
+      },
+      'aws.dataTransfer.interRegionOutGb': { usdPerUnit: '0.0200000000', usageType: 'USE1-USW2-AWS-Out-Bytes' },
+      // AWS's own usage types and operations (the MSK pricing feed, real SKUs), not the names once assumed.
+      'msk.replicator.hour': {
+        usdPerUnit: '0.3000000000',
+        usageType: 'USE1-KafkaReplication-ReplicatorHours',
+        operation: 'RunReplicator',
+        sku: 'D89CN43NRW2RWV5P',
+        provenance: { kind: 'AWS_DOCUMENT', label: 'V-feed' },
+      },
+      'msk.replicator.dataGb': {
+        usageType: 'USE1-KafkaReplication-Processed-Bytes',
+        operation: 'CrossRegionSourceLocal',
+      },
+      'msk.connect.mcuHour': {
+        usdPerUnit: '0.1100000000',
+        usageType: 'USE1-Kafka.mcu.general',
+        operation: 'RunConnect',
+      },
+    };
+    for (const [key, rate] of Object.entries(expected)) expect({ key, ...byKey[key] }).toMatchObject({ key, ...rate });
     expect(byKey['firehose.ingest.streamSourceGb'].description).toContain('first tier, up to 512000 GB a month');
-    expect(byKey['aws.dataTransfer.interRegionOutGb']).toMatchObject({
-      usdPerUnit: '0.0200000000',
-      usageType: 'USE1-USW2-AWS-Out-Bytes',
-    });
-    // AWS's own usage types and operations (the MSK pricing feed, real SKUs), not the names once assumed.
-    expect(byKey['msk.replicator.hour']).toMatchObject({
-      usdPerUnit: '0.3000000000',
-      usageType: 'USE1-KafkaReplication-ReplicatorHours',
-      operation: 'RunReplicator',
-      sku: 'D89CN43NRW2RWV5P',
-      provenance: { kind: 'AWS_DOCUMENT', label: 'V-feed' },
-    });
-    expect(byKey['msk.replicator.dataGb']).toMatchObject({
-      usageType: 'USE1-KafkaReplication-Processed-Bytes',
-      operation: 'CrossRegionSourceLocal',
-    });
-    expect(byKey['msk.connect.mcuHour']).toMatchObject({
-      usdPerUnit: '0.1100000000',
-      usageType: 'USE1-Kafka.mcu.general',
-      operation: 'RunConnect',
-    });
   });
 
   it('GraphQL evaluateWorkload takes deliverTo objects and answers the same pipeline', async () => {

@@ -130,22 +130,13 @@ describe('rate mapping table', () => {
       attributes: { usagetype: 'USE1-Kafka.mcu.general', computeFamily: '' },
     });
     expect(keyOf(mcuAsBroker)).toBe(mskBrokerHourKey('kafka.mcu.general'));
-    const tiered = variant('USE1-Kafka.Storage.GP2', {
-      attributes: {
-        usagetype: 'USE1-Kafka.Storage.Tiered',
-        operation: 'TieredStorage',
-        storageFamily: 'Tiered storage',
-      },
-    });
-    expect(keyOf(tiered)).toBe(RATE_KEYS.mskTieredStorageGbMonth);
-    const retrieval = variant('USE1-Kafka.Storage.GP2', {
-      attributes: {
-        usagetype: 'USE1-Kafka.DataRetrieval.Tiered',
-        operation: 'TieredStorage',
-        storageFamily: 'Tiered storage-DataRetrieval',
-      },
-    });
-    expect(keyOf(retrieval)).toBe(RATE_KEYS.mskTieredRetrievalGb);
+    // Tiered storage and its retrieval: the storage product with the tier's usage type, operation and family.
+    const tier = (usagetype: string, storageFamily: string) =>
+      variant('USE1-Kafka.Storage.GP2', { attributes: { usagetype, operation: 'TieredStorage', storageFamily } });
+    expect(keyOf(tier('USE1-Kafka.Storage.Tiered', 'Tiered storage'))).toBe(RATE_KEYS.mskTieredStorageGbMonth);
+    expect(keyOf(tier('USE1-Kafka.DataRetrieval.Tiered', 'Tiered storage-DataRetrieval'))).toBe(
+      RATE_KEYS.mskTieredRetrievalGb,
+    );
   });
 
   it('identifies MSK storage by usage type and operation when the group is missing', () => {
