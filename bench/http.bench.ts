@@ -9,7 +9,7 @@
  * (measured on and off, interleaved). Nothing caches answers, so every request sends a workload never sent before.
  * Exits non-zero below any target.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -162,7 +162,8 @@ async function bench({ dbName, dbUrl }: BenchDatabase): Promise<Checks> {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${app.key}` },
   });
   if (sample.status !== 200) throw new Error(`streamfit answered ${sample.status}: ${await sample.text()}`);
-  const responseFile = join(mkdtempSync(join(tmpdir(), 'streamfit-bench-')), 'response.json');
+  const responseDir = mkdtempSync(join(tmpdir(), 'streamfit-bench-'));
+  const responseFile = join(responseDir, 'response.json');
   writeFileSync(responseFile, await sample.text());
   await stop(app);
 
@@ -170,6 +171,7 @@ async function bench({ dbName, dbUrl }: BenchDatabase): Promise<Checks> {
   const bare = await startServer('dist/bench/support/bare-server.js', { BENCH_RESPONSE_FILE: responseFile });
   const b = await measure('bare Fastify + JSON schema (baseline)', bare, '/v1/evaluations', 'rest', 'distinct');
   await stop(bare);
+  rmSync(responseDir, { recursive: true, force: true });
 
   const sf = await startServer('dist/bench/support/streamfit-server.js', env, startFlags());
   const auth = `Bearer ${sf.key}`;
