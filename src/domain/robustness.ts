@@ -196,14 +196,13 @@ export function studyVolumeRange(
     if (p === undefined) known.set(k, (p = pointAt(k)));
     return p;
   };
-  const at = peek;
   /**
    * How to price the volumes between two points while solving a change: when both agree on eligibility and
    * preference, only the contenders (and the options whose cost may fall with volume) decide the winner there, as
    * in holdsBetween; otherwise every option, in full.
    */
   const bracketProbe = (a: VolumePoint, b: VolumePoint): ((k: number) => VolumePoint) => {
-    if (!partialAt || a.decision !== b.decision) return at;
+    if (!partialAt || a.decision !== b.decision) return peek;
     const price = decidingOptions(a, a.k < b.k ? a : b);
     return (k) => {
       const known = knownPartial.get(k);
@@ -227,14 +226,14 @@ export function studyVolumeRange(
     // samples are not priced in full (see holdsBetween); the sampled study below would find no change there.
     // When they agree on eligibility and preference but not on the winner, the samples in between are still
     // priced for the contenders only (bracketProbe), and the change is found among them.
-    let sampleAt = at;
+    let sampleAt = peek;
     if (partialAt) {
       const far = peek(end);
       const [lower, higher] = direction === 'ABOVE' ? [expected, far] : [far, expected];
       const between = holdsBetween(lower, higher, samples.slice(0, -1), partialAt);
       if (between) continue;
       const inner = bracketProbe(expected, far);
-      if (inner !== at) sampleAt = (k) => (k === end ? at(k) : inner(k));
+      if (inner !== peek) sampleAt = (k) => (k === end ? peek(k) : inner(k));
     }
     let prev = expected;
     let solved = 0;

@@ -19,8 +19,8 @@ import {
 } from './batch-output';
 
 /**
- * Rows priced between two event-loop turns: ~64 × 60–90 µs keeps a turn near 5 ms, so other requests (and a
- * client's disconnect) are seen while a batch runs.
+ * Rows priced between two event-loop turns: ~64 × 40 µs (a row's server CPU in `npm run bench`) keeps a turn near
+ * 2.5 ms, so other requests (and a client's disconnect) are seen while a batch runs.
  */
 const ROWS_PER_TURN = 64;
 
